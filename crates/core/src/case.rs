@@ -1,0 +1,498 @@
+//! A missing person's case: what families and police type in, what we keep,
+//! and its life cycle draft → active → resolved.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Checker, FieldError, InvalidInput};
+use crate::text::{Lines, clean, clean_optional, name_key};
+use crate::user::UserId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct CaseId(pub i64);
+
+impl std::fmt::Display for CaseId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Declares a string-backed enum with its wire names, once.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(field: &str, value: &str) -> Result<Self, FieldError> {
+                match value {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(FieldError::new(field, format!(
+                        concat!("must be one of ", $what, " (got {:?})"),
+                        value.chars().take(40).collect::<String>()
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+wire_enum!(Sex, "female, male, other, unknown" {
+    Female = "female", Male = "male", Other = "other", Unknown = "unknown",
+});
+
+wire_enum!(
+    /// The languages Alerta speaks; Spanish is the default everywhere.
+    Language, "es, en, pt, fr" { Es = "es", En = "en", Pt = "pt", Fr = "fr" }
+);
+
+wire_enum!(CaseStatus, "draft, active, resolved" {
+    Draft = "draft", Active = "active", Resolved = "resolved",
+});
+
+wire_enum!(Outcome, "found_safe, found_deceased, withdrawn" {
+    FoundSafe = "found_safe", FoundDeceased = "found_deceased", Withdrawn = "withdrawn",
+});
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::Es
+    }
+}
+
+/// A point on Earth in decimal degrees (WGS 84).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Coordinates {
+    #[schema(example = -17.3935)]
+    pub lat: f64,
+    #[schema(example = -66.157)]
+    pub lng: f64,
+}
+
+impl Coordinates {
+    pub fn parse(field: &str, lat: Option<f64>, lng: Option<f64>) -> Result<Self, FieldError> {
+        let lat = lat.ok_or_else(|| FieldError::new(format!("{field}.lat"), "is required"))?;
+        let lng = lng.ok_or_else(|| FieldError::new(format!("{field}.lng"), "is required"))?;
+        if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+            return Err(FieldError::new(format!("{field}.lat"), "must be between -90 and 90"));
+        }
+        if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
+            return Err(FieldError::new(format!("{field}.lng"), "must be between -180 and 180"));
+        }
+        Ok(Coordinates { lat, lng })
+    }
+}
+
+/// Coordinates as typed: each part may be missing, so the refusal can name it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoordinatesInput {
+    #[schema(required = true, example = -17.3935)]
+    pub lat: Option<f64>,
+    #[schema(required = true, example = -66.157)]
+    pub lng: Option<f64>,
+}
+
+/// A case as families and police send it. Every field is optional here so
+/// that a missing one is refused by name, like any other mistake.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseInput {
+    #[schema(required = true, example = "María José")]
+    pub given_name: Option<String>,
+    #[schema(required = true, example = "Quispe Mamani")]
+    pub family_name: Option<String>,
+    pub aliases: Option<String>,
+    #[schema(required = true, value_type = Sex)]
+    pub sex: Option<String>,
+    /// YYYY-MM-DD; give this or `age`.
+    #[schema(example = "2011-03-14")]
+    pub birth_date: Option<String>,
+    /// Age in years when last seen, if the birth date is unknown.
+    pub age: Option<i64>,
+    pub height_cm: Option<i64>,
+    pub weight_kg: Option<i64>,
+    pub hair: Option<String>,
+    pub eyes: Option<String>,
+    pub marks: Option<String>,
+    #[schema(required = true, example = "Chompa roja, pantalón jean azul, zapatillas blancas")]
+    pub clothing: Option<String>,
+    #[schema(required = true, example = "Salió del colegio a las 18:30 y no llegó a su casa.")]
+    pub circumstances: Option<String>,
+    /// RFC 3339 with the local offset, e.g. 2026-11-20T18:30:00-04:00.
+    #[schema(required = true, example = "2026-11-20T18:30:00-04:00")]
+    pub last_seen_at: Option<String>,
+    #[schema(required = true, example = "Plaza 14 de Septiembre, Cochabamba")]
+    pub last_seen_place: Option<String>,
+    #[schema(required = true)]
+    pub last_seen: Option<CoordinatesInput>,
+    #[schema(required = true, example = "+591 4 4221111")]
+    pub contact_phone: Option<String>,
+    pub contact_name: Option<String>,
+    #[schema(value_type = Option<Language>)]
+    pub language: Option<String>,
+    /// Radius of the alert area around `last_seen`, 0.5 to 1000 km (default 10).
+    pub alert_radius_km: Option<f64>,
+}
+
+/// The checked description of a missing person and where they were last seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseDetails {
+    pub given_name: String,
+    pub family_name: String,
+    pub aliases: Option<String>,
+    pub sex: Sex,
+    pub birth_date: Option<NaiveDate>,
+    /// The age that was stated when the birth date is unknown.
+    pub stated_age: Option<i64>,
+    pub height_cm: Option<i64>,
+    pub weight_kg: Option<i64>,
+    pub hair: Option<String>,
+    pub eyes: Option<String>,
+    pub marks: Option<String>,
+    pub clothing: String,
+    pub circumstances: String,
+    /// Kept with the offset it was given in: posters print the local time.
+    pub last_seen_at: DateTime<FixedOffset>,
+    pub last_seen_place: String,
+    pub last_seen: Coordinates,
+    pub contact_phone: String,
+    pub contact_name: Option<String>,
+    pub language: Language,
+    pub alert_radius_km: f64,
+}
+
+pub const MIN_ALERT_RADIUS_KM: f64 = 0.5;
+pub const MAX_ALERT_RADIUS_KM: f64 = 1000.0;
+pub const DEFAULT_ALERT_RADIUS_KM: f64 = 10.0;
+/// A clock a few minutes fast on a phone should not refuse a case.
+const CLOCK_SKEW_SECONDS: i64 = 300;
+
+impl CaseDetails {
+    /// Checks every field of `input`; `now` decides what "in the future" means.
+    pub fn parse(input: &CaseInput, now: DateTime<Utc>) -> Result<Self, InvalidInput> {
+        let mut c = Checker::default();
+        let text = |field: &str, value: &Option<String>, max: usize, lines: Lines| {
+            clean(field, value.as_deref().unwrap_or(""), 1, max, lines)
+        };
+        let optional = |field: &str, value: &Option<String>, max: usize, lines: Lines| {
+            clean_optional(field, value.as_deref(), max, lines)
+        };
+
+        let given_name = c.check(text("given_name", &input.given_name, 100, Lines::Single));
+        let family_name = c.check(text("family_name", &input.family_name, 100, Lines::Single));
+        let aliases = c.check(optional("aliases", &input.aliases, 200, Lines::Single));
+        let sex = c.check(match &input.sex {
+            None => Err(FieldError::new("sex", "is required")),
+            Some(s) => Sex::parse("sex", s.trim()),
+        });
+        let last_seen_at = c.check(parse_last_seen_at(input.last_seen_at.as_deref(), now));
+        let birth_date = c.check(parse_birth_date(input.birth_date.as_deref(), now));
+        let stated_age = c.check(bounded_int("age", input.age, 0, 120));
+        let height_cm = c.check(bounded_int("height_cm", input.height_cm, 30, 250));
+        let weight_kg = c.check(bounded_int("weight_kg", input.weight_kg, 1, 400));
+        let hair = c.check(optional("hair", &input.hair, 100, Lines::Single));
+        let eyes = c.check(optional("eyes", &input.eyes, 100, Lines::Single));
+        let marks = c.check(optional("marks", &input.marks, 1000, Lines::Multi));
+        let clothing = c.check(text("clothing", &input.clothing, 1000, Lines::Multi));
+        let circumstances = c.check(text("circumstances", &input.circumstances, 4000, Lines::Multi));
+        let last_seen_place = c.check(text("last_seen_place", &input.last_seen_place, 200, Lines::Single));
+        let last_seen = c.check(match &input.last_seen {
+            None => Err(FieldError::new("last_seen", "is required")),
+            Some(p) => Coordinates::parse("last_seen", p.lat, p.lng),
+        });
+        let contact_phone = c.check(parse_phone(input.contact_phone.as_deref()));
+        let contact_name = c.check(optional("contact_name", &input.contact_name, 100, Lines::Single));
+        let language = c.check(match &input.language {
+            None => Ok(Language::default()),
+            Some(l) => Language::parse("language", l.trim()),
+        });
+        let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
+
+        if let (Some(birth_date), Some(stated_age), Some(at)) = (birth_date, stated_age, last_seen_at) {
+            if let Some(error) = age_mismatch(birth_date, stated_age, at.date_naive()) {
+                c.push(error);
+            }
+        }
+        c.finish()?;
+
+        let birth_date = some(birth_date);
+        Ok(CaseDetails {
+            given_name: some(given_name),
+            family_name: some(family_name),
+            aliases: some(aliases),
+            sex: some(sex),
+            birth_date,
+            stated_age: if birth_date.is_some() { None } else { some(stated_age) },
+            height_cm: some(height_cm),
+            weight_kg: some(weight_kg),
+            hair: some(hair),
+            eyes: some(eyes),
+            marks: some(marks),
+            clothing: some(clothing),
+            circumstances: some(circumstances),
+            last_seen_at: some(last_seen_at),
+            last_seen_place: some(last_seen_place),
+            last_seen: some(last_seen),
+            contact_phone: some(contact_phone),
+            contact_name: some(contact_name),
+            language: some(language),
+            alert_radius_km: some(alert_radius_km),
+        })
+    }
+
+    /// Age in whole years on the day the person was last seen.
+    pub fn age_when_last_seen(&self) -> i64 {
+        match self.birth_date {
+            Some(born) => age_on(born, self.last_seen_at.date_naive()),
+            None => self.stated_age.unwrap_or(0),
+        }
+    }
+
+    /// Age today, when at least a year has passed since they were last seen.
+    pub fn age_now_if_changed(&self, today: NaiveDate) -> Option<i64> {
+        let then = self.age_when_last_seen();
+        let now = match self.birth_date {
+            Some(born) => age_on(born, today),
+            None => then + age_on(self.last_seen_at.date_naive(), today),
+        };
+        (now > then).then_some(now)
+    }
+
+    /// The key duplicate detection and name search compare.
+    pub fn name_key(&self) -> String {
+        name_key(&[&self.given_name, &self.family_name])
+    }
+
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+}
+
+/// The value of a field that [`Checker::finish`] has already vouched for.
+fn some<T>(checked: Option<T>) -> T {
+    checked.expect("Checker::finish passed, so every checked field holds a value")
+}
+
+/// Birth date and stated age must leave us an age, and agree with each other.
+fn age_mismatch(born: Option<NaiveDate>, age: Option<i64>, last_seen: NaiveDate) -> Option<FieldError> {
+    match (born, age) {
+        (None, None) => Some(FieldError::new("birth_date", "give the birth date or the age")),
+        (Some(born), _) if born > last_seen => {
+            Some(FieldError::new("birth_date", "must be before the date last seen"))
+        }
+        (Some(born), Some(age)) => {
+            let computed = age_on(born, last_seen);
+            ((computed - age).abs() > 1).then(|| {
+                FieldError::new("age", format!("does not match the birth date (which gives {computed})"))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whole years from `born` to `on` (0 when `on` is earlier).
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> i64 {
+    let mut years = i64::from(on.year() - born.year());
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years.max(0)
+}
+
+fn parse_last_seen_at(value: Option<&str>, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, FieldError> {
+    let field = "last_seen_at";
+    let value = value.map(str::trim).filter(|v| !v.is_empty());
+    let value = value.ok_or_else(|| FieldError::new(field, "is required"))?;
+    let at = DateTime::parse_from_rfc3339(value).map_err(|_| {
+        FieldError::new(field, "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00")
+    })?;
+    if at.with_timezone(&Utc) > now + chrono::Duration::seconds(CLOCK_SKEW_SECONDS) {
+        return Err(FieldError::new(field, "must not be in the future"));
+    }
+    if at.year() < 1900 {
+        return Err(FieldError::new(field, "must be after 1900"));
+    }
+    Ok(at)
+}
+
+fn parse_birth_date(value: Option<&str>, now: DateTime<Utc>) -> Result<Option<NaiveDate>, FieldError> {
+    let field = "birth_date";
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| FieldError::new(field, "must be a date as YYYY-MM-DD"))?;
+    if date > now.date_naive() {
+        return Err(FieldError::new(field, "must not be in the future"));
+    }
+    if date.year() < 1900 {
+        return Err(FieldError::new(field, "must be after 1900"));
+    }
+    Ok(Some(date))
+}
+
+fn bounded_int(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<Option<i64>, FieldError> {
+    match value {
+        Some(v) if !(min..=max).contains(&v) => {
+            Err(FieldError::new(field, format!("must be between {min} and {max}")))
+        }
+        other => Ok(other),
+    }
+}
+
+fn parse_phone(value: Option<&str>) -> Result<String, FieldError> {
+    let field = "contact_phone";
+    let phone = clean(field, value.unwrap_or(""), 1, 30, Lines::Single)?;
+    if phone.chars().any(|c| !(c.is_ascii_digit() || " +-().".contains(c))) {
+        return Err(FieldError::new(field, "may hold only digits, spaces and + - ( ) ."));
+    }
+    if phone.chars().filter(char::is_ascii_digit).count() < 3 {
+        return Err(FieldError::new(field, "must have at least 3 digits"));
+    }
+    Ok(phone)
+}
+
+pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
+    let field = "alert_radius_km";
+    match value {
+        None => Ok(DEFAULT_ALERT_RADIUS_KM),
+        Some(r) if r.is_finite() && (MIN_ALERT_RADIUS_KM..=MAX_ALERT_RADIUS_KM).contains(&r) => Ok(r),
+        Some(_) => Err(FieldError::new(field, "must be between 0.5 and 1000")),
+    }
+}
+
+/// A stored case with its life-cycle state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub id: CaseId,
+    pub status: CaseStatus,
+    pub outcome: Option<Outcome>,
+    pub resolution_note: Option<String>,
+    pub owner_id: UserId,
+    /// The police unit or NGO that published it, printed on the poster.
+    pub organisation: Option<String>,
+    pub details: CaseDetails,
+    /// Grows with every edit; posters are cached per version.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub has_photo: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-24T12:00:00Z".parse().unwrap()
+    }
+
+    pub fn valid_input() -> CaseInput {
+        CaseInput {
+            given_name: Some("María José".into()),
+            family_name: Some("Quispe Mamani".into()),
+            sex: Some("female".into()),
+            birth_date: Some("2011-03-14".into()),
+            clothing: Some("Chompa roja".into()),
+            circumstances: Some("Salió del colegio y no llegó a su casa.".into()),
+            last_seen_at: Some("2026-11-20T18:30:00-04:00".into()),
+            last_seen_place: Some("Plaza 14 de Septiembre, Cochabamba".into()),
+            last_seen: Some(CoordinatesInput { lat: Some(-17.3935), lng: Some(-66.157) }),
+            contact_phone: Some("+591 4 4221111".into()),
+            ..Default::default()
+        }
+    }
+
+    fn field_errors(input: &CaseInput) -> Vec<String> {
+        CaseDetails::parse(input, now()).unwrap_err().0.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn valid_case_parses_with_defaults() {
+        let case = CaseDetails::parse(&valid_input(), now()).unwrap();
+        assert_eq!(case.language, Language::Es);
+        assert_eq!(case.alert_radius_km, 10.0);
+        assert_eq!(case.age_when_last_seen(), 15);
+        assert_eq!(case.last_seen_at.offset().local_minus_utc(), -4 * 3600);
+    }
+
+    #[test]
+    fn empty_input_names_every_required_field() {
+        let fields = field_errors(&CaseInput::default());
+        for f in ["given_name", "family_name", "sex", "clothing", "circumstances", "last_seen_at", "last_seen_place", "last_seen", "contact_phone"] {
+            assert!(fields.contains(&f.to_string()), "{f} missing from {fields:?}");
+        }
+    }
+
+    #[test]
+    fn future_dates_are_refused() {
+        let mut input = valid_input();
+        input.last_seen_at = Some("2026-12-01T10:00:00-04:00".into());
+        assert_eq!(field_errors(&input), ["last_seen_at"]);
+        let mut input = valid_input();
+        input.birth_date = Some("2027-01-01".into());
+        assert_eq!(field_errors(&input), ["birth_date"]);
+    }
+
+    #[test]
+    fn needs_birth_date_or_age_and_they_must_agree() {
+        let mut input = valid_input();
+        input.birth_date = None;
+        assert_eq!(field_errors(&input), ["birth_date"]);
+        input.age = Some(15);
+        assert!(CaseDetails::parse(&input, now()).is_ok());
+        input.birth_date = Some("2011-03-14".into());
+        input.age = Some(40);
+        assert_eq!(field_errors(&input), ["age"]);
+    }
+
+    #[test]
+    fn coordinates_and_radius_are_bounded() {
+        let mut input = valid_input();
+        input.last_seen = Some(CoordinatesInput { lat: Some(91.0), lng: Some(0.0) });
+        input.alert_radius_km = Some(0.1);
+        assert_eq!(field_errors(&input), ["last_seen.lat", "alert_radius_km"]);
+        input.last_seen = Some(CoordinatesInput { lat: Some(0.0), lng: Some(f64::NAN) });
+        input.alert_radius_km = Some(f64::INFINITY);
+        assert_eq!(field_errors(&input), ["last_seen.lng", "alert_radius_km"]);
+    }
+
+    #[test]
+    fn phone_must_look_like_a_phone() {
+        let mut input = valid_input();
+        input.contact_phone = Some("call me maybe".into());
+        assert_eq!(field_errors(&input), ["contact_phone"]);
+    }
+
+    #[test]
+    fn enums_name_their_choices() {
+        let mut input = valid_input();
+        input.sex = Some("f".into());
+        input.language = Some("de".into());
+        let err = CaseDetails::parse(&input, now()).unwrap_err();
+        assert_eq!(err.0[0].field, "sex");
+        assert!(err.0[0].message.contains("female, male, other, unknown"));
+        assert_eq!(err.0[1].field, "language");
+    }
+
+    #[test]
+    fn age_now_only_after_a_birthday_passed() {
+        let case = CaseDetails::parse(&valid_input(), now()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(case.age_now_if_changed(today), None);
+        let later = NaiveDate::from_ymd_opt(2028, 3, 14).unwrap();
+        assert_eq!(case.age_now_if_changed(later), Some(17));
+    }
+}

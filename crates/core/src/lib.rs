@@ -1,0 +1,17 @@
+//! Alerta's domain: cases, people, accounts and the rules between them.
+//!
+//! Nothing here knows about HTTP, SQL or files; the other crates translate
+//! between the outside world and these types.
+
+pub mod case;
+pub mod error;
+pub mod policy;
+pub mod text;
+pub mod user;
+
+pub use case::{
+    Case, CaseId, CaseInput, CaseStatus, Coordinates, Language, CaseDetails, Outcome, Sex,
+};
+pub use error::{FieldError, InvalidInput};
+pub use policy::Actor;
+pub use user::{Email, Role, UserId};

@@ -1,0 +1,131 @@
+//! Who may see and change what. Checked in this order: the role (403), then
+//! whether the caller may know the case exists (404), then its state (409).
+
+use crate::case::{Case, CaseStatus};
+use crate::user::{Role, UserId};
+
+/// The signed-in user a request acts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub role: Role,
+    pub organisation: Option<String>,
+}
+
+/// How much of a case a reader gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Every field: the case's owner and police.
+    Full,
+    /// What the poster shows: anyone, while the case is active.
+    Public,
+    /// Only that the person was found: anyone, once the case is resolved.
+    Resolved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("sign in first")]
+    SignInRequired,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("case not found")]
+    NotFound,
+    #[error("{0}")]
+    WrongState(&'static str),
+}
+
+fn is_owner(actor: &Actor, case: &Case) -> bool {
+    actor.user_id == case.owner_id
+}
+
+fn sees_everything(actor: Option<&Actor>, case: &Case) -> bool {
+    actor.is_some_and(|a| a.role.is_police() || is_owner(a, case))
+}
+
+/// What `actor` (None when anonymous) may read of `case`.
+pub fn view(actor: Option<&Actor>, case: &Case) -> Result<View, Denied> {
+    if sees_everything(actor, case) {
+        return Ok(View::Full);
+    }
+    match case.status {
+        CaseStatus::Draft => Err(Denied::NotFound),
+        CaseStatus::Active => Ok(View::Public),
+        CaseStatus::Resolved => Ok(View::Resolved),
+    }
+}
+
+fn signed_in(actor: Option<&Actor>) -> Result<&Actor, Denied> {
+    actor.ok_or(Denied::SignInRequired)
+}
+
+/// Families and police register cases; admins manage the service and may too.
+pub fn may_create(actor: Option<&Actor>) -> Result<(), Denied> {
+    signed_in(actor).map(|_| ())
+}
+
+/// The owner edits their draft; police edit any case not yet resolved.
+/// A published case changes only through police, who vouch for it.
+pub fn may_edit(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    let actor = signed_in(actor)?;
+    if actor.role.is_police() {
+        return not_resolved(case);
+    }
+    if !is_owner(actor, case) {
+        return Err(hidden_or_forbidden(case));
+    }
+    match case.status {
+        CaseStatus::Draft => Ok(()),
+        CaseStatus::Active => Err(Denied::WrongState(
+            "the case is published: ask the police in charge to change it",
+        )),
+        CaseStatus::Resolved => Err(Denied::WrongState("the case is resolved")),
+    }
+}
+
+/// Police make a case public after verifying it.
+pub fn may_publish(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    police(actor)?;
+    match case.status {
+        CaseStatus::Draft => Ok(()),
+        CaseStatus::Active => Err(Denied::WrongState("the case is already published")),
+        CaseStatus::Resolved => Err(Denied::WrongState("the case is resolved")),
+    }
+}
+
+/// Police close a case, published or not.
+pub fn may_resolve(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    police(actor)?;
+    not_resolved(case)
+}
+
+/// Police-only reading: the audit log, and later tips and dispatch figures.
+pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
+    police(actor).map(|_| ())
+}
+
+fn police(actor: Option<&Actor>) -> Result<&Actor, Denied> {
+    let actor = signed_in(actor)?;
+    if actor.role.is_police() {
+        Ok(actor)
+    } else {
+        Err(Denied::Forbidden("only police may do this"))
+    }
+}
+
+fn not_resolved(case: &Case) -> Result<(), Denied> {
+    if case.status == CaseStatus::Resolved {
+        Err(Denied::WrongState("the case is resolved"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Another family may not learn that a draft exists; a public case exists for all.
+fn hidden_or_forbidden(case: &Case) -> Denied {
+    if case.status == CaseStatus::Draft {
+        Denied::NotFound
+    } else {
+        Denied::Forbidden("only the family that registered the case, or police, may change it")
+    }
+}

@@ -1,0 +1,124 @@
+//! Text rules shared by every free-text field.
+
+use crate::error::FieldError;
+
+/// How a text field may be written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Names, places, phone numbers: one line.
+    Single,
+    /// Circumstances, clothing, marks: paragraphs allowed.
+    Multi,
+}
+
+/// Trims `value` and checks its length (in characters) and characters.
+/// Control characters are refused: they break mail headers, logs and PDFs.
+pub fn clean(
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+    lines: Lines,
+) -> Result<String, FieldError> {
+    let value = value.trim();
+    let count = value.chars().count();
+    if count < min {
+        return Err(FieldError::new(
+            field,
+            if min == 1 {
+                "is required".to_string()
+            } else {
+                format!("must be at least {min} characters")
+            },
+        ));
+    }
+    if count > max {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {max} characters (got {count})"),
+        ));
+    }
+    let allowed = |c: char| !c.is_control() || (lines == Lines::Multi && (c == '\n' || c == '\t'));
+    if let Some(bad) = value.chars().find(|c| !allowed(*c) || is_invisible_format(*c)) {
+        return Err(FieldError::new(
+            field,
+            format!("contains a control character (U+{:04X})", bad as u32),
+        ));
+    }
+    Ok(value.replace("\r\n", "\n"))
+}
+
+/// Like [`clean`], for a field that may be left out or blank.
+pub fn clean_optional(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+    lines: Lines,
+) -> Result<Option<String>, FieldError> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => clean(field, value, 1, max, lines).map(Some),
+    }
+}
+
+/// Bidirectional overrides and similar invisible characters let a name
+/// display as something other than what it is; nobody types them by accident.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{FEFF}')
+}
+
+/// A search and comparison key for names: accents folded, lower case, one
+/// space between words ("  José  PÉREZ " and "jose perez" give the same key).
+pub fn name_key(parts: &[&str]) -> String {
+    let joined = parts.join(" ");
+    deunicode::deunicode(&joined)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_accepts_accents() {
+        assert_eq!(
+            clean("given_name", "  Ch'aska Ñusta ", 1, 100, Lines::Single).unwrap(),
+            "Ch'aska Ñusta"
+        );
+    }
+
+    #[test]
+    fn refuses_blank_required_field_naming_it() {
+        let err = clean("clothing", "   ", 1, 100, Lines::Multi).unwrap_err();
+        assert_eq!(err.field, "clothing");
+        assert_eq!(err.message, "is required");
+    }
+
+    #[test]
+    fn refuses_newline_in_single_line_field_but_not_in_multi() {
+        assert!(clean("given_name", "Ana\nBcc: x@y", 1, 100, Lines::Single).is_err());
+        assert!(clean("circumstances", "Line one\nline two", 1, 100, Lines::Multi).is_ok());
+    }
+
+    #[test]
+    fn refuses_bidi_override() {
+        assert!(clean("family_name", "Pe\u{202E}rez", 1, 100, Lines::Single).is_err());
+    }
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let name = "ñ".repeat(100);
+        assert!(clean("given_name", &name, 1, 100, Lines::Single).is_ok());
+        assert!(clean("given_name", &format!("{name}ñ"), 1, 100, Lines::Single).is_err());
+    }
+
+    #[test]
+    fn name_key_folds_accents_case_and_spacing() {
+        assert_eq!(name_key(&["  José ", "PÉREZ  Gonçalves"]), "jose perez goncalves");
+        assert_eq!(name_key(&["Ch'aska"]), "ch aska");
+    }
+}
