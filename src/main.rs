@@ -1,1 +1,116 @@
-fn main() {}
+use std::io::IsTerminal;
+
+use alerta::{Settings, app, demo};
+use alerta_core::Role;
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+/// Alerta: missing-persons alerts for volunteer networks.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations, then serve the web site and the API.
+    Serve,
+    /// Apply migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    Users {
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
+    /// Fill an empty database with example cases and accounts.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum UsersCommand {
+    /// Create an account. The password comes from ALERTA_PASSWORD or a prompt.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, police or family
+        #[arg(long)]
+        role: String,
+        /// The police unit or NGO the account belongs to.
+        #[arg(long)]
+        org: Option<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load().context("cannot read the settings")?;
+    init_logging(&settings);
+    match cli.command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            app::open_store(&settings).await?;
+            println!(
+                "Migrations applied to {}",
+                alerta::settings::mask_password(&settings.database_url)
+            );
+            Ok(())
+        }
+        Command::Users {
+            command: UsersCommand::Add { email, role, org },
+        } => add_user(&settings, &email, &role, org.as_deref()).await,
+        Command::Demo => {
+            let store = app::open_store(&settings).await?;
+            demo::fill(&store, &settings).await
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    tracing::info!(
+        "starting Alerta {} with settings:\n{settings}",
+        env!("CARGO_PKG_VERSION")
+    );
+    let running = app::start(&settings, app::system_clock()).await?;
+    tracing::info!("listening on http://{}", running.addr);
+    running.wait().await
+}
+
+async fn add_user(
+    settings: &Settings,
+    email: &str,
+    role: &str,
+    org: Option<&str>,
+) -> anyhow::Result<()> {
+    let role = Role::parse(role).map_err(|e| anyhow::anyhow!("--role {}", e.message))?;
+    let password = match std::env::var("ALERTA_PASSWORD") {
+        Ok(password) => password,
+        Err(_) if std::io::stdin().is_terminal() => {
+            let first = rpassword::prompt_password("Password: ")?;
+            if rpassword::prompt_password("Repeat it: ")? != first {
+                bail!("the passwords differ");
+            }
+            first
+        }
+        Err(_) => bail!("set ALERTA_PASSWORD, or run in a terminal to be asked for the password"),
+    };
+    let store = app::open_store(settings).await?;
+    let id = alerta_web::auth::add_user(&store, email, &password, role, org, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("Created {} account {} for {email}", role.as_str(), id.0);
+    Ok(())
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ALERTA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if settings.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

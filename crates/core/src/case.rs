@@ -83,12 +83,30 @@ impl Coordinates {
         let lat = lat.ok_or_else(|| FieldError::new(format!("{field}.lat"), "is required"))?;
         let lng = lng.ok_or_else(|| FieldError::new(format!("{field}.lng"), "is required"))?;
         if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-            return Err(FieldError::new(format!("{field}.lat"), "must be between -90 and 90"));
+            return Err(FieldError::new(
+                format!("{field}.lat"),
+                "must be between -90 and 90",
+            ));
         }
         if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
-            return Err(FieldError::new(format!("{field}.lng"), "must be between -180 and 180"));
+            return Err(FieldError::new(
+                format!("{field}.lng"),
+                "must be between -180 and 180",
+            ));
         }
         Ok(Coordinates { lat, lng })
+    }
+}
+
+impl Coordinates {
+    /// Great-circle distance on a sphere of the Earth's mean radius, in km.
+    pub fn distance_km(&self, other: &Coordinates) -> f64 {
+        const EARTH_RADIUS_KM: f64 = 6371.0088;
+        let (lat1, lat2) = (self.lat.to_radians(), other.lat.to_radians());
+        let half_dlat = (lat2 - lat1) / 2.0;
+        let half_dlng = (other.lng - self.lng).to_radians() / 2.0;
+        let a = half_dlat.sin().powi(2) + lat1.cos() * lat2.cos() * half_dlng.sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
     }
 }
 
@@ -124,9 +142,15 @@ pub struct CaseInput {
     pub hair: Option<String>,
     pub eyes: Option<String>,
     pub marks: Option<String>,
-    #[schema(required = true, example = "Chompa roja, pantalón jean azul, zapatillas blancas")]
+    #[schema(
+        required = true,
+        example = "Chompa roja, pantalón jean azul, zapatillas blancas"
+    )]
     pub clothing: Option<String>,
-    #[schema(required = true, example = "Salió del colegio a las 18:30 y no llegó a su casa.")]
+    #[schema(
+        required = true,
+        example = "Salió del colegio a las 18:30 y no llegó a su casa."
+    )]
     pub circumstances: Option<String>,
     /// RFC 3339 with the local offset, e.g. 2026-11-20T18:30:00-04:00.
     #[schema(required = true, example = "2026-11-20T18:30:00-04:00")]
@@ -204,21 +228,38 @@ impl CaseDetails {
         let eyes = c.check(optional("eyes", &input.eyes, 100, Lines::Single));
         let marks = c.check(optional("marks", &input.marks, 1000, Lines::Multi));
         let clothing = c.check(text("clothing", &input.clothing, 1000, Lines::Multi));
-        let circumstances = c.check(text("circumstances", &input.circumstances, 4000, Lines::Multi));
-        let last_seen_place = c.check(text("last_seen_place", &input.last_seen_place, 200, Lines::Single));
+        let circumstances = c.check(text(
+            "circumstances",
+            &input.circumstances,
+            4000,
+            Lines::Multi,
+        ));
+        let last_seen_place = c.check(text(
+            "last_seen_place",
+            &input.last_seen_place,
+            200,
+            Lines::Single,
+        ));
         let last_seen = c.check(match &input.last_seen {
             None => Err(FieldError::new("last_seen", "is required")),
             Some(p) => Coordinates::parse("last_seen", p.lat, p.lng),
         });
         let contact_phone = c.check(parse_phone(input.contact_phone.as_deref()));
-        let contact_name = c.check(optional("contact_name", &input.contact_name, 100, Lines::Single));
+        let contact_name = c.check(optional(
+            "contact_name",
+            &input.contact_name,
+            100,
+            Lines::Single,
+        ));
         let language = c.check(match &input.language {
             None => Ok(Language::default()),
             Some(l) => Language::parse("language", l.trim()),
         });
         let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
 
-        if let (Some(birth_date), Some(stated_age), Some(at)) = (birth_date, stated_age, last_seen_at) {
+        if let (Some(birth_date), Some(stated_age), Some(at)) =
+            (birth_date, stated_age, last_seen_at)
+        {
             if let Some(error) = age_mismatch(birth_date, stated_age, at.date_naive()) {
                 c.push(error);
             }
@@ -232,7 +273,11 @@ impl CaseDetails {
             aliases: some(aliases),
             sex: some(sex),
             birth_date,
-            stated_age: if birth_date.is_some() { None } else { some(stated_age) },
+            stated_age: if birth_date.is_some() {
+                None
+            } else {
+                some(stated_age)
+            },
             height_cm: some(height_cm),
             weight_kg: some(weight_kg),
             hair: some(hair),
@@ -284,16 +329,27 @@ fn some<T>(checked: Option<T>) -> T {
 }
 
 /// Birth date and stated age must leave us an age, and agree with each other.
-fn age_mismatch(born: Option<NaiveDate>, age: Option<i64>, last_seen: NaiveDate) -> Option<FieldError> {
+fn age_mismatch(
+    born: Option<NaiveDate>,
+    age: Option<i64>,
+    last_seen: NaiveDate,
+) -> Option<FieldError> {
     match (born, age) {
-        (None, None) => Some(FieldError::new("birth_date", "give the birth date or the age")),
-        (Some(born), _) if born > last_seen => {
-            Some(FieldError::new("birth_date", "must be before the date last seen"))
-        }
+        (None, None) => Some(FieldError::new(
+            "birth_date",
+            "give the birth date or the age",
+        )),
+        (Some(born), _) if born > last_seen => Some(FieldError::new(
+            "birth_date",
+            "must be before the date last seen",
+        )),
         (Some(born), Some(age)) => {
             let computed = age_on(born, last_seen);
             ((computed - age).abs() > 1).then(|| {
-                FieldError::new("age", format!("does not match the birth date (which gives {computed})"))
+                FieldError::new(
+                    "age",
+                    format!("does not match the birth date (which gives {computed})"),
+                )
             })
         }
         _ => None,
@@ -309,12 +365,18 @@ pub fn age_on(born: NaiveDate, on: NaiveDate) -> i64 {
     years.max(0)
 }
 
-fn parse_last_seen_at(value: Option<&str>, now: DateTime<Utc>) -> Result<DateTime<FixedOffset>, FieldError> {
+fn parse_last_seen_at(
+    value: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<FixedOffset>, FieldError> {
     let field = "last_seen_at";
     let value = value.map(str::trim).filter(|v| !v.is_empty());
     let value = value.ok_or_else(|| FieldError::new(field, "is required"))?;
     let at = DateTime::parse_from_rfc3339(value).map_err(|_| {
-        FieldError::new(field, "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00")
+        FieldError::new(
+            field,
+            "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00",
+        )
     })?;
     if at.with_timezone(&Utc) > now + chrono::Duration::seconds(CLOCK_SKEW_SECONDS) {
         return Err(FieldError::new(field, "must not be in the future"));
@@ -325,7 +387,10 @@ fn parse_last_seen_at(value: Option<&str>, now: DateTime<Utc>) -> Result<DateTim
     Ok(at)
 }
 
-fn parse_birth_date(value: Option<&str>, now: DateTime<Utc>) -> Result<Option<NaiveDate>, FieldError> {
+fn parse_birth_date(
+    value: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<NaiveDate>, FieldError> {
     let field = "birth_date";
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
@@ -341,11 +406,17 @@ fn parse_birth_date(value: Option<&str>, now: DateTime<Utc>) -> Result<Option<Na
     Ok(Some(date))
 }
 
-fn bounded_int(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<Option<i64>, FieldError> {
+fn bounded_int(
+    field: &str,
+    value: Option<i64>,
+    min: i64,
+    max: i64,
+) -> Result<Option<i64>, FieldError> {
     match value {
-        Some(v) if !(min..=max).contains(&v) => {
-            Err(FieldError::new(field, format!("must be between {min} and {max}")))
-        }
+        Some(v) if !(min..=max).contains(&v) => Err(FieldError::new(
+            field,
+            format!("must be between {min} and {max}"),
+        )),
         other => Ok(other),
     }
 }
@@ -353,8 +424,14 @@ fn bounded_int(field: &str, value: Option<i64>, min: i64, max: i64) -> Result<Op
 fn parse_phone(value: Option<&str>) -> Result<String, FieldError> {
     let field = "contact_phone";
     let phone = clean(field, value.unwrap_or(""), 1, 30, Lines::Single)?;
-    if phone.chars().any(|c| !(c.is_ascii_digit() || " +-().".contains(c))) {
-        return Err(FieldError::new(field, "may hold only digits, spaces and + - ( ) ."));
+    if phone
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
+    {
+        return Err(FieldError::new(
+            field,
+            "may hold only digits, spaces and + - ( ) .",
+        ));
     }
     if phone.chars().filter(char::is_ascii_digit).count() < 3 {
         return Err(FieldError::new(field, "must have at least 3 digits"));
@@ -366,7 +443,9 @@ pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
     let field = "alert_radius_km";
     match value {
         None => Ok(DEFAULT_ALERT_RADIUS_KM),
-        Some(r) if r.is_finite() && (MIN_ALERT_RADIUS_KM..=MAX_ALERT_RADIUS_KM).contains(&r) => Ok(r),
+        Some(r) if r.is_finite() && (MIN_ALERT_RADIUS_KM..=MAX_ALERT_RADIUS_KM).contains(&r) => {
+            Ok(r)
+        }
         Some(_) => Err(FieldError::new(field, "must be between 0.5 and 1000")),
     }
 }
@@ -409,14 +488,22 @@ mod tests {
             circumstances: Some("Salió del colegio y no llegó a su casa.".into()),
             last_seen_at: Some("2026-11-20T18:30:00-04:00".into()),
             last_seen_place: Some("Plaza 14 de Septiembre, Cochabamba".into()),
-            last_seen: Some(CoordinatesInput { lat: Some(-17.3935), lng: Some(-66.157) }),
+            last_seen: Some(CoordinatesInput {
+                lat: Some(-17.3935),
+                lng: Some(-66.157),
+            }),
             contact_phone: Some("+591 4 4221111".into()),
             ..Default::default()
         }
     }
 
     fn field_errors(input: &CaseInput) -> Vec<String> {
-        CaseDetails::parse(input, now()).unwrap_err().0.into_iter().map(|e| e.field).collect()
+        CaseDetails::parse(input, now())
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]
@@ -431,8 +518,21 @@ mod tests {
     #[test]
     fn empty_input_names_every_required_field() {
         let fields = field_errors(&CaseInput::default());
-        for f in ["given_name", "family_name", "sex", "clothing", "circumstances", "last_seen_at", "last_seen_place", "last_seen", "contact_phone"] {
-            assert!(fields.contains(&f.to_string()), "{f} missing from {fields:?}");
+        for f in [
+            "given_name",
+            "family_name",
+            "sex",
+            "clothing",
+            "circumstances",
+            "last_seen_at",
+            "last_seen_place",
+            "last_seen",
+            "contact_phone",
+        ] {
+            assert!(
+                fields.contains(&f.to_string()),
+                "{f} missing from {fields:?}"
+            );
         }
     }
 
@@ -461,10 +561,16 @@ mod tests {
     #[test]
     fn coordinates_and_radius_are_bounded() {
         let mut input = valid_input();
-        input.last_seen = Some(CoordinatesInput { lat: Some(91.0), lng: Some(0.0) });
+        input.last_seen = Some(CoordinatesInput {
+            lat: Some(91.0),
+            lng: Some(0.0),
+        });
         input.alert_radius_km = Some(0.1);
         assert_eq!(field_errors(&input), ["last_seen.lat", "alert_radius_km"]);
-        input.last_seen = Some(CoordinatesInput { lat: Some(0.0), lng: Some(f64::NAN) });
+        input.last_seen = Some(CoordinatesInput {
+            lat: Some(0.0),
+            lng: Some(f64::NAN),
+        });
         input.alert_radius_km = Some(f64::INFINITY);
         assert_eq!(field_errors(&input), ["last_seen.lng", "alert_radius_km"]);
     }

@@ -10,7 +10,7 @@ pub mod text;
 pub mod user;
 
 pub use case::{
-    Case, CaseId, CaseInput, CaseStatus, Coordinates, Language, CaseDetails, Outcome, Sex,
+    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
 };
 pub use error::{FieldError, InvalidInput};
 pub use policy::Actor;

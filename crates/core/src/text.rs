@@ -39,7 +39,10 @@ pub fn clean(
         ));
     }
     let allowed = |c: char| !c.is_control() || (lines == Lines::Multi && (c == '\n' || c == '\t'));
-    if let Some(bad) = value.chars().find(|c| !allowed(*c) || is_invisible_format(*c)) {
+    if let Some(bad) = value
+        .chars()
+        .find(|c| !allowed(*c) || is_invisible_format(*c))
+    {
         return Err(FieldError::new(
             field,
             format!("contains a control character (U+{:04X})", bad as u32),
@@ -118,7 +121,10 @@ mod tests {
 
     #[test]
     fn name_key_folds_accents_case_and_spacing() {
-        assert_eq!(name_key(&["  José ", "PÉREZ  Gonçalves"]), "jose perez goncalves");
+        assert_eq!(
+            name_key(&["  José ", "PÉREZ  Gonçalves"]),
+            "jose perez goncalves"
+        );
         assert_eq!(name_key(&["Ch'aska"]), "ch aska");
     }
 }

@@ -1,1 +1,144 @@
+//! Case photos: checks an upload and makes the copy posters and pages use.
+//!
+//! Phones send photos sideways (EXIF orientation), print shops send CMYK,
+//! scanners send 16-bit PNGs, and some uploads are hostile. Whatever comes in,
+//! what comes out is an upright sRGB JPEG about 1200 px on its longest side,
+//! or a refusal that says why.
 
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+
+/// Largest upload accepted, in bytes.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Largest picture accepted, in pixels: a 48-megapixel phone photo fits.
+/// Checked from the header, before any pixel is decoded.
+pub const MAX_PIXELS: u64 = 60_000_000;
+/// Longest side of the normalised copy.
+pub const NORMALIZED_SIDE: u32 = 1200;
+const JPEG_QUALITY: u8 = 85;
+
+/// The media types a photo may be uploaded as.
+pub const ACCEPTED_TYPES: &[&str] = &["image/jpeg", "image/png", "image/webp", "image/gif"];
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PhotoError {
+    #[error("photos must be sent as image/jpeg, image/png, image/webp or image/gif (got {0})")]
+    UnsupportedType(String),
+    #[error("the file is not a JPEG, PNG, WebP or GIF image")]
+    NotAnImage,
+    #[error("the photo is {0} bytes; the limit is 20 MB")]
+    TooManyBytes(usize),
+    #[error("the photo is {width}×{height} pixels; the limit is 60 megapixels")]
+    TooManyPixels { width: u32, height: u32 },
+    #[error("the photo is damaged or truncated: {0}")]
+    Damaged(String),
+}
+
+/// The checked photo: the normalised JPEG and what it came from.
+#[derive(Debug)]
+pub struct NormalizedPhoto {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// The media type the upload really was (sniffed, not declared).
+    pub original_type: &'static str,
+}
+
+/// Checks `bytes` declared as `declared_type` and makes the normalised copy.
+/// CPU-bound (tens of milliseconds for a phone photo): call it off the async runtime.
+pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, PhotoError> {
+    let declared = declared_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if !ACCEPTED_TYPES.contains(&declared.as_str()) {
+        return Err(PhotoError::UnsupportedType(
+            declared.chars().take(60).collect(),
+        ));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(PhotoError::TooManyBytes(bytes.len()));
+    }
+    let format = image::guess_format(bytes).map_err(|_| PhotoError::NotAnImage)?;
+    let original_type = match format {
+        ImageFormat::Jpeg => "image/jpeg",
+        ImageFormat::Png => "image/png",
+        ImageFormat::WebP => "image/webp",
+        ImageFormat::Gif => "image/gif",
+        _ => return Err(PhotoError::NotAnImage),
+    };
+    let image = decode_upright(bytes, format)?;
+    let image = flatten_to_rgb(image);
+    let image = shrink(image);
+    let (width, height) = image.dimensions();
+    let mut jpeg = Vec::with_capacity(256 * 1024);
+    JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+        .encode_image(&image)
+        .map_err(|e| PhotoError::Damaged(e.to_string()))?;
+    Ok(NormalizedPhoto {
+        jpeg,
+        width,
+        height,
+        original_type,
+    })
+}
+
+/// Decodes with the pixel count checked from the header first, then turns the
+/// picture the way its EXIF orientation says.
+fn decode_upright(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, PhotoError> {
+    let damaged = |e: image::ImageError| PhotoError::Damaged(e.to_string());
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    // A second guard behind the pixel count: no decoder may allocate more.
+    limits.max_alloc = Some(MAX_PIXELS * 8);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(damaged)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels { width, height });
+    }
+    if width == 0 || height == 0 {
+        return Err(PhotoError::Damaged("the image has no pixels".into()));
+    }
+    let orientation = decoder.orientation().map_err(damaged)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// 8-bit RGB, with any transparency laid over white paper (a transparent
+/// background would otherwise print black).
+fn flatten_to_rgb(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        // Scales 16-bit and float samples down to 8 bits rather than truncating.
+        return image.to_rgb8();
+    }
+    let rgba = image.to_rgba8();
+    let mut rgb = RgbImage::new(rgba.width(), rgba.height());
+    for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
+        let alpha = u16::from(px[3]);
+        for c in 0..3 {
+            let over_white = (u16::from(px[c]) * alpha + 255 * (255 - alpha) + 127) / 255;
+            out[c] = over_white as u8;
+        }
+    }
+    rgb
+}
+
+/// Shrinks so the longest side is [`NORMALIZED_SIDE`]; never enlarges.
+fn shrink(image: RgbImage) -> RgbImage {
+    let (w, h) = image.dimensions();
+    let longest = w.max(h);
+    if longest <= NORMALIZED_SIDE {
+        return image;
+    }
+    let scale = f64::from(NORMALIZED_SIDE) / f64::from(longest);
+    let new_w = ((f64::from(w) * scale).round() as u32).max(1);
+    let new_h = ((f64::from(h) * scale).round() as u32).max(1);
+    image::imageops::resize(&image, new_w, new_h, FilterType::Triangle)
+}

@@ -16,7 +16,11 @@ pub struct UserRecord {
 
 impl UserRecord {
     pub fn actor(&self) -> Actor {
-        Actor { user_id: self.id, role: self.role, organisation: self.organisation.clone() }
+        Actor {
+            user_id: self.id,
+            role: self.role,
+            organisation: self.organisation.clone(),
+        }
     }
 }
 
@@ -92,7 +96,9 @@ impl Store {
     }
 
     pub async fn count_users(&self) -> Result<i64> {
-        Ok(with_db!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await?))
+        Ok(
+            with_db!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await?),
+        )
     }
 
     pub async fn create_session(
@@ -112,7 +118,8 @@ impl Store {
             .bind(to_millis(now))
             .bind(to_millis(expires_at))
             .execute(pool)
-            .await?);
+            .await
+            .map(|_| ())?);
         Ok(())
     }
 
@@ -132,10 +139,18 @@ impl Store {
             .bind(to_millis(now))
             .fetch_optional(pool)
             .await?);
-        row.map(|(stored_hash, id, email, password_hash, role, organisation)| {
-            UserRecord::try_from(UserRow { id, email, password_hash, role, organisation })
+        row.map(
+            |(stored_hash, id, email, password_hash, role, organisation)| {
+                UserRecord::try_from(UserRow {
+                    id,
+                    email,
+                    password_hash,
+                    role,
+                    organisation,
+                })
                 .map(|user| (stored_hash, user))
-        })
+            },
+        )
         .transpose()
     }
 
@@ -153,11 +168,12 @@ impl Store {
 
     /// Removes sessions that expired before `now`; returns how many.
     pub async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
-        Ok(with_db!(self, pool => sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        Ok(
+            with_db!(self, pool => sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(to_millis(now))
             .execute(pool)
             .await?
-            .rows_affected()))
+            .rows_affected()),
+        )
     }
 }
-

@@ -1,1 +1,143 @@
+//! Alerta over HTTP: the JSON API under `/api/v1`, operations endpoints, and
+//! (later) the HTML pages. Handlers translate; rules live in `alerta-core`,
+//! storage in `alerta-store`.
 
+use std::sync::Arc;
+use std::time::Instant;
+
+use alerta_store::Store;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use metrics_exporter_prometheus::PrometheusHandle;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+pub mod auth;
+mod cases;
+pub mod error;
+mod json;
+mod ops;
+mod sessions;
+
+pub use error::ApiError;
+
+/// Largest JSON body any route accepts; photos have their own limit.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// What the web layer needs to know of the settings.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Base of links we hand out, without a trailing slash.
+    pub public_url: String,
+    pub api_token_ttl: chrono::Duration,
+    pub cookie_session_ttl: chrono::Duration,
+}
+
+/// The clock requests read; tests replace it to travel in time.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub settings: Arc<WebSettings>,
+    pub metrics: PrometheusHandle,
+    pub clock: Clock,
+    /// See [`auth::authenticate`].
+    pub(crate) dummy_hash: Arc<str>,
+}
+
+impl AppState {
+    pub async fn new(
+        store: Store,
+        settings: WebSettings,
+        metrics: PrometheusHandle,
+        clock: Clock,
+    ) -> Result<Self, ApiError> {
+        Ok(AppState {
+            store,
+            settings: Arc::new(settings),
+            metrics,
+            clock,
+            dummy_hash: auth::dummy_hash().await?.into(),
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Alerta",
+        description = "Missing-persons alert network: cases, posters, volunteer alerts and tips.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "sessions", description = "Sign in and out"),
+        (name = "cases", description = "Register, verify, publish and resolve cases"),
+        (name = "operations", description = "Health and metrics"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+/// The whole HTTP application.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(sessions::routes())
+        .merge(cases::routes())
+        .merge(ops::routes())
+        .split_for_parts();
+    let openapi = Arc::new(openapi);
+    api.merge(ops::openapi_route(openapi))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(middleware::from_fn(record_metrics))
+        .layer(
+            // Spans carry the route template, never the URI: query strings hold
+            // tokens and addresses that must not reach the logs.
+            TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                let route = req
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map_or("unmatched", |p| p.as_str());
+                tracing::info_span!("http", method = %req.method(), route)
+            }),
+        )
+        .layer(CatchPanicLayer::new())
+        .with_state(state)
+}
+
+async fn record_metrics(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
+    let response = next.run(req).await;
+    let status = response.status().as_u16().to_string();
+    metrics::counter!("alerta_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status).increment(1);
+    metrics::histogram!("alerta_http_request_duration_seconds", "method" => method, "route" => route)
+        .record(started.elapsed().as_secs_f64());
+    response
+}

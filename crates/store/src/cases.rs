@@ -1,0 +1,510 @@
+//! Cases, their photos and their audit log.
+
+use alerta_core::policy::{self, Actor};
+use alerta_core::{
+    Case, CaseDetails, CaseId, CaseStatus, Coordinates, Language, Outcome, Sex, UserId,
+};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde_json::{Value, json};
+
+use crate::{Backend, Result, Store, StoreError, from_millis, to_millis, with_db, write_tx};
+
+/// The columns every case query selects, in [`CaseRow`]'s order.
+macro_rules! case_columns {
+    () => {
+        "c.id, c.status, c.outcome, c.resolution_note, c.owner_id, c.organisation,
+         c.given_name, c.family_name, c.aliases, c.sex, c.birth_date, c.stated_age,
+         c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
+         c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
+         c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
+         c.created_at, c.updated_at, c.published_at, c.resolved_at,
+         EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo"
+    };
+}
+
+/// Binds a case's details in the order of [`DETAIL_COLUMNS`]: 22 values.
+macro_rules! bind_details {
+    ($query:expr, $d:expr) => {
+        $query
+            .bind($d.given_name.clone())
+            .bind($d.family_name.clone())
+            .bind($d.name_key())
+            .bind($d.aliases.clone())
+            .bind($d.sex.as_str())
+            .bind($d.birth_date.map(|b| b.format("%Y-%m-%d").to_string()))
+            .bind($d.stated_age)
+            .bind($d.age_when_last_seen())
+            .bind($d.height_cm)
+            .bind($d.weight_kg)
+            .bind($d.hair.clone())
+            .bind($d.eyes.clone())
+            .bind($d.marks.clone())
+            .bind($d.clothing.clone())
+            .bind($d.circumstances.clone())
+            .bind($d.last_seen_at.timestamp_millis())
+            .bind(i64::from($d.last_seen_at.offset().local_minus_utc()))
+            .bind($d.last_seen_place.clone())
+            .bind($d.last_seen.lat)
+            .bind($d.last_seen.lng)
+            .bind($d.contact_phone.clone())
+            .bind($d.contact_name.clone())
+            .bind($d.language.as_str())
+            .bind($d.alert_radius_km)
+    };
+}
+
+/// Appends a line to a case's audit log inside the transaction `$tx`.
+macro_rules! audit {
+    ($tx:ident, $case_id:expr, $actor:expr, $now:expr, $action:expr, $detail:expr) => {
+        sqlx::query(
+            "INSERT INTO case_audit (case_id, actor_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($case_id)
+        .bind($actor.user_id.0)
+        .bind(to_millis($now))
+        .bind($action)
+        .bind($detail.to_string())
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Reads a case inside the transaction `$tx`, locking its row on PostgreSQL
+/// (SQLite's `BEGIN IMMEDIATE` already holds the only write lock), so the
+/// policy check and the change that follows see the same state.
+macro_rules! load_for_update {
+    ($store:expr, $tx:ident, $id:expr) => {{
+        let sql = match $store.backend() {
+            Backend::Postgres => concat!(
+                "SELECT ",
+                case_columns!(),
+                " FROM cases c WHERE c.id = $1 FOR UPDATE OF c"
+            ),
+            Backend::Sqlite => concat!("SELECT ", case_columns!(), " FROM cases c WHERE c.id = $1"),
+        };
+        let row: Option<CaseRow> = sqlx::query_as(sql)
+            .bind($id.0)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        Case::try_from(row.ok_or(StoreError::NotFound)?)?
+    }};
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    id: i64,
+    status: String,
+    outcome: Option<String>,
+    resolution_note: Option<String>,
+    owner_id: i64,
+    organisation: Option<String>,
+    given_name: String,
+    family_name: String,
+    aliases: Option<String>,
+    sex: String,
+    birth_date: Option<String>,
+    stated_age: Option<i64>,
+    height_cm: Option<i64>,
+    weight_kg: Option<i64>,
+    hair: Option<String>,
+    eyes: Option<String>,
+    marks: Option<String>,
+    clothing: String,
+    circumstances: String,
+    last_seen_at: i64,
+    last_seen_offset: i64,
+    last_seen_place: String,
+    lat: f64,
+    lng: f64,
+    contact_phone: String,
+    contact_name: Option<String>,
+    language: String,
+    alert_radius_km: f64,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+    published_at: Option<i64>,
+    resolved_at: Option<i64>,
+    has_photo: bool,
+}
+
+fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+impl TryFrom<CaseRow> for Case {
+    type Error = StoreError;
+
+    fn try_from(r: CaseRow) -> Result<Case> {
+        let offset = i32::try_from(r.last_seen_offset)
+            .ok()
+            .and_then(FixedOffset::east_opt)
+            .ok_or_else(|| corrupt("last_seen_offset"))?;
+        Ok(Case {
+            id: CaseId(r.id),
+            status: CaseStatus::parse("status", &r.status).map_err(|e| corrupt(e.message))?,
+            outcome: r
+                .outcome
+                .map(|o| Outcome::parse("outcome", &o))
+                .transpose()
+                .map_err(|e| corrupt(e.message))?,
+            resolution_note: r.resolution_note,
+            owner_id: UserId(r.owner_id),
+            organisation: r.organisation,
+            details: CaseDetails {
+                given_name: r.given_name,
+                family_name: r.family_name,
+                aliases: r.aliases,
+                sex: Sex::parse("sex", &r.sex).map_err(|e| corrupt(e.message))?,
+                birth_date: r
+                    .birth_date
+                    .map(|b| NaiveDate::parse_from_str(&b, "%Y-%m-%d"))
+                    .transpose()
+                    .map_err(corrupt)?,
+                stated_age: r.stated_age,
+                height_cm: r.height_cm,
+                weight_kg: r.weight_kg,
+                hair: r.hair,
+                eyes: r.eyes,
+                marks: r.marks,
+                clothing: r.clothing,
+                circumstances: r.circumstances,
+                last_seen_at: from_millis(r.last_seen_at).with_timezone(&offset),
+                last_seen_place: r.last_seen_place,
+                last_seen: Coordinates {
+                    lat: r.lat,
+                    lng: r.lng,
+                },
+                contact_phone: r.contact_phone,
+                contact_name: r.contact_name,
+                language: Language::parse("language", &r.language)
+                    .map_err(|e| corrupt(e.message))?,
+                alert_radius_km: r.alert_radius_km,
+            },
+            version: r.version,
+            created_at: from_millis(r.created_at),
+            updated_at: from_millis(r.updated_at),
+            published_at: r.published_at.map(from_millis),
+            resolved_at: r.resolved_at.map(from_millis),
+            has_photo: r.has_photo,
+        })
+    }
+}
+
+/// A photo as stored: the upload as it came, and the copy posters and pages use.
+pub struct StoredPhoto {
+    pub original: Vec<u8>,
+    pub original_type: String,
+    /// sRGB JPEG, longest side about 1200 px.
+    pub normalized: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoVariant {
+    Original,
+    Normalized,
+}
+
+pub struct Photo {
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+}
+
+/// One line of a case's history: who did what, when.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub actor_email: Option<String>,
+    pub action: String,
+    pub detail: Value,
+}
+
+/// What `GET /cases` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub statuses: Vec<CaseStatus>,
+    /// Only cases this user registered (families see their own drafts).
+    pub owner: Option<UserId>,
+    /// A bounding box (south, west, north, east) prefilter; the caller checks distances.
+    pub within_box: Option<(f64, f64, f64, f64)>,
+    /// Normalised name words, all of which must appear in order.
+    pub name_pattern: Option<String>,
+    /// Continue after this id (newest first).
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+impl Store {
+    /// Registers a case as a draft. Unless `confirm_duplicate`, refuses one
+    /// whose name and age match an open case, naming that case.
+    pub async fn create_case(
+        &self,
+        details: &CaseDetails,
+        owner: &Actor,
+        confirm_duplicate: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        policy::may_create(Some(owner))?;
+        let organisation = owner
+            .role
+            .is_police()
+            .then(|| owner.organisation.clone())
+            .flatten();
+        let id: i64 = write_tx!(self, tx => {
+            if !confirm_duplicate {
+                let age = details.age_when_last_seen();
+                let existing: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM cases
+                     WHERE name_key = $1 AND status IN ('draft', 'active')
+                       AND age_years BETWEEN $2 AND $3
+                       AND (birth_date IS NULL OR $4 IS NULL OR birth_date = $4)
+                     ORDER BY id LIMIT 1")
+                    .bind(details.name_key())
+                    .bind(age - 1)
+                    .bind(age + 1)
+                    .bind(details.birth_date.map(|b| b.format("%Y-%m-%d").to_string()))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some(existing) = existing {
+                    return Err(StoreError::PossibleDuplicate(CaseId(existing)));
+                }
+            }
+            let id: i64 = bind_details!(sqlx::query_scalar(
+                "INSERT INTO cases (given_name, family_name, name_key, aliases, sex, birth_date,
+                    stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
+                    circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
+                    contact_phone, contact_name, language, alert_radius_km,
+                    status, owner_id, organisation, version, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+                    $17, $18, $19, $20, $21, $22, $23, $24, 'draft', $25, $26, 1, $27, $27)
+                 RETURNING id"), details)
+                .bind(owner.user_id.0)
+                .bind(organisation)
+                .bind(to_millis(now))
+                .fetch_one(&mut *tx)
+                .await?;
+            audit!(tx, id, owner, now, "created", json!({ "details": details }));
+            id
+        });
+        self.case(CaseId(id)).await
+    }
+
+    pub async fn case(&self, id: CaseId) -> Result<Case> {
+        let row: Option<CaseRow> = with_db!(self, pool => sqlx::query_as(
+            concat!("SELECT ", case_columns!(), " FROM cases c WHERE c.id = $1"))
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await?);
+        row.ok_or(StoreError::NotFound)?.try_into()
+    }
+
+    /// Replaces a case's details, if `actor` may; records what changed.
+    pub async fn update_case(
+        &self,
+        id: CaseId,
+        details: &CaseDetails,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_edit(Some(actor), &case)?;
+            let changes = changed_fields(&case.details, details);
+            if !changes.is_empty() {
+                bind_details!(sqlx::query(
+                    "UPDATE cases SET given_name = $1, family_name = $2, name_key = $3, aliases = $4,
+                        sex = $5, birth_date = $6, stated_age = $7, age_years = $8, height_cm = $9,
+                        weight_kg = $10, hair = $11, eyes = $12, marks = $13, clothing = $14,
+                        circumstances = $15, last_seen_at = $16, last_seen_offset = $17,
+                        last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
+                        contact_name = $22, language = $23, alert_radius_km = $24,
+                        version = version + 1, updated_at = $25
+                     WHERE id = $26"), details)
+                    .bind(to_millis(now))
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                audit!(tx, id.0, actor, now, "edited", json!({ "changed": changes }));
+            }
+        });
+        self.case(id).await
+    }
+
+    /// Stores (or replaces) a case's photo, if `actor` may edit the case.
+    pub async fn set_photo(
+        &self,
+        id: CaseId,
+        photo: &StoredPhoto,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_edit(Some(actor), &case)?;
+            sqlx::query(
+                "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
+                    original_type = excluded.original_type, normalized = excluded.normalized,
+                    width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
+                .bind(id.0)
+                .bind(photo.original.clone())
+                .bind(photo.original_type.clone())
+                .bind(photo.normalized.clone())
+                .bind(i64::from(photo.width))
+                .bind(i64::from(photo.height))
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
+                .bind(id.0)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            audit!(tx, id.0, actor, now, "photo_set", json!({
+                "type": photo.original_type, "bytes": photo.original.len(),
+                "width": photo.width, "height": photo.height,
+            }));
+        });
+        self.case(id).await
+    }
+
+    pub async fn photo(&self, id: CaseId, variant: PhotoVariant) -> Result<Option<Photo>> {
+        let row: Option<(Vec<u8>, String)> = match variant {
+            PhotoVariant::Original => with_db!(self, pool => sqlx::query_as(
+                "SELECT original, original_type FROM case_photos WHERE case_id = $1")
+                .bind(id.0).fetch_optional(pool).await?),
+            PhotoVariant::Normalized => with_db!(self, pool => sqlx::query_as(
+                "SELECT normalized, 'image/jpeg' FROM case_photos WHERE case_id = $1")
+                .bind(id.0).fetch_optional(pool).await?),
+        };
+        Ok(row.map(|(bytes, content_type)| Photo {
+            bytes,
+            content_type,
+        }))
+    }
+
+    /// Makes a verified draft public. The issuing organisation becomes the
+    /// publishing officer's, unless the case already names one.
+    pub async fn publish_case(
+        &self,
+        id: CaseId,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_publish(Some(actor), &case)?;
+            sqlx::query(
+                "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
+                    organisation = COALESCE(organisation, $3)
+                 WHERE id = $1")
+                .bind(id.0)
+                .bind(to_millis(now))
+                .bind(actor.organisation.clone())
+                .execute(&mut *tx)
+                .await?;
+            audit!(tx, id.0, actor, now, "published", json!({}));
+        });
+        self.case(id).await
+    }
+
+    pub async fn resolve_case(
+        &self,
+        id: CaseId,
+        outcome: Outcome,
+        note: Option<&str>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_resolve(Some(actor), &case)?;
+            sqlx::query(
+                "UPDATE cases SET status = 'resolved', outcome = $2, resolution_note = $3,
+                    resolved_at = $4, updated_at = $4
+                 WHERE id = $1")
+                .bind(id.0)
+                .bind(outcome.as_str())
+                .bind(note.map(str::to_string))
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            audit!(tx, id.0, actor, now, "resolved", json!({ "outcome": outcome, "note": note }));
+        });
+        self.case(id).await
+    }
+
+    /// Cases matching `filter`, newest first.
+    pub async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
+        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
+        let (south, west, north, east) = match filter.within_box {
+            Some((s, w, n, e)) => (Some(s), Some(w), Some(n), Some(e)),
+            None => (None, None, None, None),
+        };
+        let rows: Vec<CaseRow> = with_db!(self, pool => sqlx::query_as(concat!(
+            "SELECT ", case_columns!(), " FROM cases c
+             WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
+                    OR (c.status = 'resolved' AND $3 = 1))
+               AND ($4 IS NULL OR c.owner_id = $4)
+               AND ($5 IS NULL OR c.name_key LIKE $5)
+               AND ($6 IS NULL OR c.id < $6)
+               AND ($7 IS NULL OR (c.lat BETWEEN $7 AND $9 AND c.lng BETWEEN $8 AND $10))
+             ORDER BY c.id DESC
+             LIMIT $11"))
+            .bind(has(CaseStatus::Draft))
+            .bind(has(CaseStatus::Active))
+            .bind(has(CaseStatus::Resolved))
+            .bind(filter.owner.map(|o| o.0))
+            .bind(filter.name_pattern.clone())
+            .bind(filter.before_id)
+            .bind(south)
+            .bind(west)
+            .bind(north)
+            .bind(east)
+            .bind(filter.limit)
+            .fetch_all(pool)
+            .await?);
+        rows.into_iter().map(Case::try_from).collect()
+    }
+
+    /// A case's history, oldest first.
+    pub async fn audit_log(&self, id: CaseId) -> Result<Vec<AuditEntry>> {
+        let rows: Vec<(i64, Option<i64>, Option<String>, String, String)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT a.at, a.actor_id, u.email, a.action, a.detail
+             FROM case_audit a LEFT JOIN users u ON u.id = a.actor_id
+             WHERE a.case_id = $1 ORDER BY a.id")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?);
+        rows.into_iter()
+            .map(|(at, actor_id, actor_email, action, detail)| {
+                Ok(AuditEntry {
+                    at: from_millis(at),
+                    actor_id,
+                    actor_email,
+                    action,
+                    detail: serde_json::from_str(&detail).map_err(corrupt)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Field name → {from, to} for every detail that differs.
+fn changed_fields(before: &CaseDetails, after: &CaseDetails) -> serde_json::Map<String, Value> {
+    let (Value::Object(before), Value::Object(after)) = (json!(before), json!(after)) else {
+        return serde_json::Map::new();
+    };
+    after
+        .into_iter()
+        .filter(|(field, value)| before.get(field) != Some(value))
+        .map(|(field, value)| {
+            let from = before.get(&field).cloned().unwrap_or(Value::Null);
+            (field, json!({ "from": from, "to": value }))
+        })
+        .collect()
+}

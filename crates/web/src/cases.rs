@@ -1,0 +1,578 @@
+//! The case routes of `/api/v1`.
+
+use alerta_core::policy::{self, View};
+use alerta_core::text::{Lines, clean_optional, name_key};
+use alerta_core::{
+    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
+};
+use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
+use axum::Json;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::{ApiError, ErrorBody};
+use crate::json::{ApiJson, read_body};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_case, list_cases))
+        .routes(routes!(get_case, update_case))
+        .routes(routes!(put_photo, get_photo).layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES)))
+        .routes(routes!(publish_case))
+        .routes(routes!(resolve_case))
+        .routes(routes!(case_audit))
+}
+
+/// A case as a reader may see it: fields beyond their view are left out.
+#[derive(Serialize, ToSchema, Default)]
+pub struct CaseView {
+    id: i64,
+    status: Option<CaseStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<Outcome>,
+    given_name: String,
+    family_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aliases: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sex: Option<Sex>,
+    /// Age when last seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    age: Option<i64>,
+    /// Age today, once a year has passed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    age_now: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    birth_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height_cm: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight_kg: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hair: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    eyes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    marks: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clothing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    circumstances: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = DateTime, example = "2026-11-20T18:30:00-04:00")]
+    last_seen_at: Option<DateTime<FixedOffset>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seen_place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_seen: Option<Coordinates>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<Language>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_radius_km: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<String>,
+    /// The normalised photo, while the case is public (or for its owner and police).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    photo_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolution_note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated_at: Option<DateTime<Utc>>,
+}
+
+impl CaseView {
+    fn new(case: &Case, view: View, state: &AppState) -> CaseView {
+        let d = &case.details;
+        let mut out = CaseView {
+            id: case.id.0,
+            status: Some(case.status),
+            outcome: case.outcome,
+            given_name: d.given_name.clone(),
+            family_name: d.family_name.clone(),
+            resolved_at: case.resolved_at,
+            ..CaseView::default()
+        };
+        // A resolved case shows only that the person was found: no photo, no details.
+        if view == View::Resolved {
+            return out;
+        }
+        out.aliases = d.aliases.clone();
+        out.sex = Some(d.sex);
+        out.age = Some(d.age_when_last_seen());
+        out.age_now = d.age_now_if_changed(state.now().date_naive());
+        out.height_cm = d.height_cm;
+        out.weight_kg = d.weight_kg;
+        out.hair = d.hair.clone();
+        out.eyes = d.eyes.clone();
+        out.marks = d.marks.clone();
+        out.clothing = Some(d.clothing.clone());
+        out.circumstances = Some(d.circumstances.clone());
+        out.last_seen_at = Some(d.last_seen_at);
+        out.last_seen_place = Some(d.last_seen_place.clone());
+        out.last_seen = Some(d.last_seen);
+        out.contact_phone = Some(d.contact_phone.clone());
+        out.contact_name = d.contact_name.clone();
+        out.language = Some(d.language);
+        out.alert_radius_km = Some(d.alert_radius_km);
+        out.organisation = case.organisation.clone();
+        out.published_at = case.published_at;
+        let photo_visible = case.status != CaseStatus::Resolved || view == View::Full;
+        if case.has_photo && photo_visible {
+            out.photo_url = Some(format!(
+                "{}/api/v1/cases/{}/photo?v={}",
+                state.settings.public_url, case.id, case.version
+            ));
+        }
+        if view == View::Full {
+            out.birth_date = d.birth_date.map(|b| b.format("%Y-%m-%d").to_string());
+            out.resolution_note = case.resolution_note.clone();
+            out.owner_id = Some(case.owner_id.0);
+            out.version = Some(case.version);
+            out.created_at = Some(case.created_at);
+            out.updated_at = Some(case.updated_at);
+        }
+        out
+    }
+}
+
+fn viewed(case: &Case, caller: &Caller, state: &AppState) -> Result<CaseView, ApiError> {
+    let view = policy::view(caller.actor(), case)?;
+    Ok(CaseView::new(case, view, state))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CreateParams {
+    /// Register even though an open case names the same person and age.
+    #[serde(default)]
+    confirm_duplicate: bool,
+}
+
+/// Register a case (family, police). It starts as a draft that police verify.
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = CaseInput, params(CreateParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, body = CaseView, description = "Registered as a draft"),
+        (status = 401, body = ErrorBody), (status = 409, body = ErrorBody, description = "Possible duplicate"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<CreateParams>,
+    ApiJson(input): ApiJson<CaseInput>,
+) -> Result<Response, ApiError> {
+    let actor = caller.require()?;
+    let details = CaseDetails::parse(&input, state.now())?;
+    let case = state
+        .store
+        .create_case(&details, actor, params.confirm_duplicate, state.now())
+        .await?;
+    metrics::counter!("alerta_cases_created_total").increment(1);
+    let location = format!("/api/v1/cases/{}", case.id);
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        Json(viewed(&case, &caller, &state)?),
+    )
+        .into_response())
+}
+
+/// A case: public fields for anyone while active; all fields for its owner and police.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path)),
+    responses((status = 200, body = CaseView), (status = 404, body = ErrorBody)))]
+async fn get_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<CaseView>, ApiError> {
+    let case = state.store.case(CaseId(id)).await?;
+    Ok(Json(viewed(&case, &caller, &state)?))
+}
+
+/// Replace a case's details: its family while a draft, police until resolved.
+#[utoipa::path(put, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path)), request_body = CaseInput,
+    security(("bearer" = [])),
+    responses((status = 200, body = CaseView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<CaseInput>,
+) -> Result<Json<CaseView>, ApiError> {
+    let actor = caller.require()?;
+    let details = CaseDetails::parse(&input, state.now())?;
+    let case = state
+        .store
+        .update_case(CaseId(id), &details, actor, state.now())
+        .await?;
+    Ok(Json(viewed(&case, &caller, &state)?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PhotoStored {
+    width: u32,
+    height: u32,
+    photo_url: String,
+}
+
+/// Upload the case's photo as the raw body (JPEG, PNG, WebP or GIF, up to 20 MB).
+#[utoipa::path(put, path = "/api/v1/cases/{id}/photo", tag = "cases", params(("id" = i64, Path)),
+    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    security(("bearer" = [])),
+    responses((status = 200, body = PhotoStored), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn put_photo(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    request: Request,
+) -> Result<Json<PhotoStored>, ApiError> {
+    let actor = caller.require()?.clone();
+    // Refuse early, before reading 20 MB, when the caller may not touch the case.
+    let case = state.store.case(CaseId(id)).await?;
+    policy::may_edit(Some(&actor), &case)?;
+    let declared = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    if !alerta_photo::ACCEPTED_TYPES
+        .iter()
+        .any(|t| declared.starts_with(t))
+    {
+        return Err(alerta_photo::PhotoError::UnsupportedType(declared).into());
+    }
+    let bytes = read_body(request, &state).await.map_err(|e| match e {
+        ApiError::TooLarge { .. } => ApiError::TooLarge {
+            field: "photo",
+            message: "the photo is larger than 20 MB".into(),
+        },
+        other => other,
+    })?;
+    let original = bytes.to_vec();
+    let (normalized, original) = tokio::task::spawn_blocking(move || {
+        (alerta_photo::normalize(&original, &declared), original)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let normalized = normalized?;
+    let stored = StoredPhoto {
+        original,
+        original_type: normalized.original_type.to_string(),
+        normalized: normalized.jpeg,
+        width: normalized.width,
+        height: normalized.height,
+    };
+    let case = state
+        .store
+        .set_photo(CaseId(id), &stored, &actor, state.now())
+        .await?;
+    Ok(Json(PhotoStored {
+        width: stored.width,
+        height: stored.height,
+        photo_url: format!(
+            "{}/api/v1/cases/{}/photo?v={}",
+            state.settings.public_url, case.id, case.version
+        ),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PhotoParams {
+    /// The upload as it came (owner and police only) instead of the normalised JPEG.
+    #[serde(default)]
+    original: bool,
+}
+
+/// The case's photo. Public while the case is active; gone from public view once resolved.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/photo", tag = "cases", params(("id" = i64, Path), PhotoParams),
+    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+async fn get_photo(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Query(params): Query<PhotoParams>,
+) -> Result<Response, ApiError> {
+    let case = state.store.case(CaseId(id)).await?;
+    let view = policy::view(caller.actor(), &case)?;
+    let allowed = match view {
+        View::Full => true,
+        View::Public => !params.original,
+        View::Resolved => false,
+    };
+    if !allowed {
+        return Err(ApiError::NotFound);
+    }
+    let variant = if params.original {
+        PhotoVariant::Original
+    } else {
+        PhotoVariant::Normalized
+    };
+    let photo = state
+        .store
+        .photo(case.id, variant)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        CONTENT_TYPE,
+        photo
+            .content_type
+            .parse()
+            .map_err(|_| ApiError::Internal("stored content type".into()))?,
+    );
+    // Private while the case may still leave public view.
+    headers.insert(
+        "cache-control",
+        "private, max-age=300".parse().expect("static header"),
+    );
+    Ok((headers, photo.bytes).into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Published {
+    status: CaseStatus,
+    /// Volunteers whose zone the alert reaches.
+    recipients: i64,
+}
+
+/// Publish a verified draft (police). Its alert goes to the volunteers of its area.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/publish", tag = "cases", params(("id" = i64, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = Published), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn publish_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Published>, ApiError> {
+    let actor = caller.require()?;
+    let case = state
+        .store
+        .publish_case(CaseId(id), actor, state.now())
+        .await?;
+    metrics::counter!("alerta_cases_published_total").increment(1);
+    // Volunteer zones and the alert outbox arrive with the subscriptions
+    // work; until then no volunteer can be reached.
+    Ok(Json(Published {
+        status: case.status,
+        recipients: 0,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    #[schema(value_type = Outcome)]
+    outcome: Option<String>,
+    note: Option<String>,
+}
+
+/// Close a case (police): found safe, found deceased, or withdrawn.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/resolve", tag = "cases", params(("id" = i64, Path)),
+    request_body = Resolution, security(("bearer" = [])),
+    responses((status = 200, body = CaseView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn resolve_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Resolution>,
+) -> Result<Json<CaseView>, ApiError> {
+    let actor = caller.require()?;
+    let outcome = match body.outcome.as_deref() {
+        None => return Err(ApiError::invalid("outcome", "is required")),
+        Some(o) => Outcome::parse("outcome", o)?,
+    };
+    let note = clean_optional("note", body.note.as_deref(), 2000, Lines::Multi)?;
+    let case = state
+        .store
+        .resolve_case(CaseId(id), outcome, note.as_deref(), actor, state.now())
+        .await?;
+    Ok(Json(viewed(&case, &caller, &state)?))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// draft, active (default) or resolved. Families see only their own drafts.
+    status: Option<String>,
+    /// With `lng` and `radius_km`: cases last seen within that distance.
+    lat: Option<f64>,
+    lng: Option<f64>,
+    radius_km: Option<f64>,
+    /// Words of the person's name, accents and case ignored.
+    q: Option<String>,
+    /// The `next` of the previous page.
+    cursor: Option<String>,
+    /// 1 to 100, default 20.
+    limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseList {
+    items: Vec<CaseView>,
+    /// Pass as `cursor` for the next page; absent on the last one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+const MAX_SEARCH_RADIUS_KM: f64 = 2000.0;
+
+/// Cases, newest first: active ones for everyone; drafts for their families and police.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(ListParams),
+    responses((status = 200, body = CaseList), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn list_cases(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(params): Query<ListParams>,
+) -> Result<Json<CaseList>, ApiError> {
+    let status = match params.status.as_deref() {
+        None => CaseStatus::Active,
+        Some(s) => CaseStatus::parse("status", s)?,
+    };
+    let mut filter = CaseFilter {
+        statuses: vec![status],
+        limit: params.limit.unwrap_or(20),
+        ..CaseFilter::default()
+    };
+    if !(1..=100).contains(&filter.limit) {
+        return Err(ApiError::invalid("limit", "must be between 1 and 100"));
+    }
+    if status == CaseStatus::Draft {
+        let actor = caller.require()?;
+        if !actor.role.is_police() {
+            filter.owner = Some(actor.user_id);
+        }
+    }
+    let near = near_filter(&params)?;
+    if let Some((center, radius)) = near {
+        filter.within_box = Some(bounding_box(center, radius));
+    }
+    if let Some(q) = params.q.as_deref() {
+        let q = clean_optional("q", Some(q), 200, Lines::Single)?;
+        filter.name_pattern = q.map(|q| format!("%{}%", name_key(&[&q]).replace(' ', "%")));
+    }
+    if let Some(cursor) = params.cursor.as_deref() {
+        filter.before_id = Some(
+            cursor
+                .parse()
+                .map_err(|_| ApiError::invalid("cursor", "is not one we gave out"))?,
+        );
+    }
+    let cases = state.store.list_cases(&filter).await?;
+    let next = (cases.len() as i64 == filter.limit)
+        .then(|| cases.last().map(|c| c.id.to_string()))
+        .flatten();
+    let items = cases
+        .iter()
+        .filter(|case| {
+            near.is_none_or(|(center, radius)| {
+                case.details.last_seen.distance_km(&center) <= radius
+            })
+        })
+        .filter_map(|case| viewed(case, &caller, &state).ok())
+        .collect();
+    Ok(Json(CaseList { items, next }))
+}
+
+fn near_filter(params: &ListParams) -> Result<Option<(Coordinates, f64)>, ApiError> {
+    match (params.lat, params.lng, params.radius_km) {
+        (None, None, None) => Ok(None),
+        (lat, lng, Some(radius)) => {
+            let center = Coordinates::parse("near", lat, lng)
+                .map_err(|e| ApiError::invalid(e.field.replace("near.", ""), e.message))?;
+            if !radius.is_finite() || radius <= 0.0 || radius > MAX_SEARCH_RADIUS_KM {
+                return Err(ApiError::invalid("radius_km", "must be between 0 and 2000"));
+            }
+            Ok(Some((center, radius)))
+        }
+        _ => Err(ApiError::invalid(
+            "radius_km",
+            "give lat, lng and radius_km together",
+        )),
+    }
+}
+
+/// (south, west, north, east) around `center`; the whole longitude range when
+/// the box would cross the antimeridian or a pole (the distance check follows).
+fn bounding_box(center: Coordinates, radius_km: f64) -> (f64, f64, f64, f64) {
+    const KM_PER_DEGREE: f64 = 111.2;
+    let dlat = radius_km / KM_PER_DEGREE;
+    let (south, north) = (center.lat - dlat, center.lat + dlat);
+    let cos = center.lat.to_radians().cos();
+    if south < -90.0 || north > 90.0 || cos < 1e-6 {
+        return (south.max(-90.0), -180.0, north.min(90.0), 180.0);
+    }
+    let dlng = radius_km / (KM_PER_DEGREE * cos);
+    let (west, east) = (center.lng - dlng, center.lng + dlng);
+    if west < -180.0 || east > 180.0 {
+        return (south, -180.0, north, 180.0);
+    }
+    (south, west, north, east)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditLine {
+    at: DateTime<Utc>,
+    actor_id: Option<i64>,
+    actor_email: Option<String>,
+    /// created, edited, photo_set, published, resolved
+    action: String,
+    detail: serde_json::Value,
+}
+
+impl From<AuditEntry> for AuditLine {
+    fn from(e: AuditEntry) -> Self {
+        AuditLine {
+            at: e.at,
+            actor_id: e.actor_id,
+            actor_email: e.actor_email,
+            action: e.action,
+            detail: e.detail,
+        }
+    }
+}
+
+/// Who did what to a case, and when (police).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/audit", tag = "cases", params(("id" = i64, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = Vec<AuditLine>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn case_audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<AuditLine>>, ApiError> {
+    policy::may_audit(caller.actor())?;
+    state.store.case(CaseId(id)).await?;
+    let lines = state.store.audit_log(CaseId(id)).await?;
+    Ok(Json(lines.into_iter().map(AuditLine::from).collect()))
+}

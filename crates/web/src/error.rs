@@ -1,0 +1,214 @@
+//! Every refusal the API gives, mapped once to a status and the documented
+//! body `{"error": {"code", "message", "field"?}}`.
+
+use alerta_core::policy::Denied;
+use alerta_core::{CaseId, FieldError, InvalidInput};
+use alerta_photo::PhotoError;
+use alerta_store::StoreError;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    Invalid(InvalidInput),
+    #[error("{message}")]
+    BadRequest {
+        code: &'static str,
+        message: String,
+        field: Option<String>,
+    },
+    #[error("sign in first")]
+    SignInRequired,
+    #[error("the email or password is wrong")]
+    BadCredentials,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    WrongState(String),
+    #[error("an open case for the same person exists")]
+    PossibleDuplicate(CaseId),
+    #[error("{0} is already taken")]
+    Taken(&'static str),
+    #[error("{message}")]
+    TooLarge {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{message}")]
+    UnsupportedMediaType {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{message}")]
+    Unprocessable {
+        field: &'static str,
+        message: String,
+    },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The body every error answers with.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, snake_case: what programs branch on.
+    pub code: &'static str,
+    /// A sentence for people.
+    pub message: String,
+    /// The input field at fault, as a dotted path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Every field at fault, when there are several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<FieldError>>,
+    /// With `possible_duplicate`: the open case that looks like the same person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_case_id: Option<i64>,
+}
+
+impl ApiError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError::Invalid(InvalidInput::one(field, message))
+    }
+
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            ApiError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
+            ApiError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
+            ApiError::SignInRequired => (StatusCode::UNAUTHORIZED, "sign_in_required"),
+            ApiError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::WrongState(_) => (StatusCode::CONFLICT, "wrong_state"),
+            ApiError::PossibleDuplicate(_) => (StatusCode::CONFLICT, "possible_duplicate"),
+            ApiError::Taken(_) => (StatusCode::CONFLICT, "taken"),
+            ApiError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            ApiError::UnsupportedMediaType { .. } => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            ApiError::Unprocessable { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable"),
+            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+
+    fn detail(&self) -> ErrorDetail {
+        let (_, code) = self.status_and_code();
+        let mut detail = ErrorDetail {
+            code,
+            message: self.to_string(),
+            field: None,
+            details: None,
+            existing_case_id: None,
+        };
+        match self {
+            ApiError::Invalid(invalid) => {
+                if let Some(first) = invalid.first() {
+                    detail.field = Some(first.field.clone());
+                    detail.message = format!("{}: {}", first.field, first.message);
+                }
+                if invalid.0.len() > 1 {
+                    detail.details = Some(invalid.0.clone());
+                }
+            }
+            ApiError::BadRequest { field, .. } => detail.field = field.clone(),
+            ApiError::Taken(field) => detail.field = Some(field.to_string()),
+            ApiError::TooLarge { field, .. }
+            | ApiError::UnsupportedMediaType { field, .. }
+            | ApiError::Unprocessable { field, .. } => detail.field = Some(field.to_string()),
+            ApiError::PossibleDuplicate(id) => {
+                detail.existing_case_id = Some(id.0);
+                detail.message = format!(
+                    "case {id} is open for a person with the same name and age; \
+                     send again with ?confirm_duplicate=true if this is someone else"
+                );
+            }
+            // The cause goes to the log, never to the client.
+            ApiError::Internal(_) => detail.message = "something went wrong on our side".into(),
+            _ => {}
+        }
+        detail
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, _) = self.status_and_code();
+        if let ApiError::Internal(cause) = &self {
+            tracing::error!(%cause, "request failed");
+        }
+        (
+            status,
+            Json(ErrorBody {
+                error: self.detail(),
+            }),
+        )
+            .into_response()
+    }
+}
+
+impl From<InvalidInput> for ApiError {
+    fn from(e: InvalidInput) -> Self {
+        ApiError::Invalid(e)
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(e: FieldError) -> Self {
+        ApiError::Invalid(InvalidInput(vec![e]))
+    }
+}
+
+impl From<Denied> for ApiError {
+    fn from(e: Denied) -> Self {
+        match e {
+            Denied::SignInRequired => ApiError::SignInRequired,
+            Denied::Forbidden(why) => ApiError::Forbidden(why.into()),
+            Denied::NotFound => ApiError::NotFound,
+            Denied::WrongState(why) => ApiError::WrongState(why.into()),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::Taken(field) => ApiError::Taken(field),
+            StoreError::PossibleDuplicate(id) => ApiError::PossibleDuplicate(id),
+            StoreError::Denied(denied) => denied.into(),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<PhotoError> for ApiError {
+    fn from(e: PhotoError) -> Self {
+        let message = e.to_string();
+        match e {
+            PhotoError::UnsupportedType(_) | PhotoError::NotAnImage => {
+                ApiError::UnsupportedMediaType {
+                    field: "photo",
+                    message,
+                }
+            }
+            PhotoError::TooManyBytes(_) | PhotoError::TooManyPixels { .. } => ApiError::TooLarge {
+                field: "photo",
+                message,
+            },
+            PhotoError::Damaged(_) => ApiError::Unprocessable {
+                field: "photo",
+                message,
+            },
+        }
+    }
+}

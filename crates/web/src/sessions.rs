@@ -1,0 +1,67 @@
+//! `POST /api/v1/sessions` (sign in) and `DELETE /api/v1/sessions/current` (sign out).
+
+use alerta_core::Role;
+use alerta_store::SessionKind;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::auth::{self, Caller};
+use crate::error::{ApiError, ErrorBody};
+use crate::json::ApiJson;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    #[schema(example = "oficial@policia.bo")]
+    email: String,
+    password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionCreated {
+    /// Send as `Authorization: Bearer TOKEN`.
+    token: String,
+    role: Role,
+    expires_at: DateTime<Utc>,
+}
+
+/// Sign in with email and password; answers a bearer token.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SignIn,
+    responses((status = 201, body = SessionCreated), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn sign_in(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<SignIn>,
+) -> Result<(StatusCode, Json<SessionCreated>), ApiError> {
+    let user = auth::authenticate(&state, &body.email, &body.password).await?;
+    let (token, expires_at) = auth::open_session(&state, user.id, SessionKind::Api).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SessionCreated {
+            token,
+            role: user.role,
+            expires_at,
+        }),
+    ))
+}
+
+/// Revoke the token this request was made with.
+#[utoipa::path(delete, path = "/api/v1/sessions/current", tag = "sessions", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
+    let hash = caller.token_hash.ok_or(ApiError::SignInRequired)?;
+    state.store.revoke_session(&hash, state.now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,126 @@
+//! Starting Alerta: open the store, migrate, serve HTTP.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use alerta_store::Store;
+use alerta_web::{AppState, Clock, WebSettings};
+use anyhow::Context;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::Settings;
+
+/// The process-wide metrics recorder, installed on first use.
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .install_recorder()
+                .expect("no other metrics recorder is installed in this process")
+        })
+        .clone()
+}
+
+pub fn system_clock() -> Clock {
+    Arc::new(chrono::Utc::now)
+}
+
+/// Opens the database named in the settings and applies pending migrations.
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    let store = Store::connect(&settings.database_url)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot open the database {}",
+                crate::settings::mask_password(&settings.database_url)
+            )
+        })?;
+    store
+        .migrate()
+        .await
+        .context("cannot apply the database migrations")?;
+    Ok(store)
+}
+
+/// A server running in the background of this process.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub store: Store,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, finishes requests in flight, and waits.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        (&mut self.task).await??;
+        Ok(())
+    }
+
+    /// Runs until the server ends (Ctrl-C or SIGTERM for `alerta serve`).
+    pub async fn wait(mut self) -> anyhow::Result<()> {
+        (&mut self.task).await??;
+        Ok(())
+    }
+}
+
+/// Migrates and starts serving on `settings.bind` (port 0 picks a free one).
+pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running> {
+    let store = open_store(settings).await?;
+    let web_settings = WebSettings {
+        public_url: settings.public_url.clone(),
+        api_token_ttl: chrono::Duration::hours(settings.api_token_ttl_hours),
+        cookie_session_ttl: chrono::Duration::hours(settings.cookie_session_ttl_hours),
+    };
+    let state = AppState::new(store.clone(), web_settings, metrics_handle(), clock)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot prepare the web server: {e}"))?;
+    let listener = TcpListener::bind(&settings.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let addr = listener.local_addr()?;
+    let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
+    let app = alerta_web::router(state);
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                tokio::select! {
+                    _ = shutdown_rx => {},
+                    _ = terminated() => {},
+                }
+            })
+            .await
+    });
+    Ok(Running {
+        addr,
+        store,
+        shutdown: Some(shutdown_tx),
+        task,
+    })
+}
+
+/// Ctrl-C, or SIGTERM from a service manager.
+async fn terminated() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

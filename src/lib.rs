@@ -1,0 +1,8 @@
+//! The `alerta` program: settings, wiring and the command line. The work
+//! itself lives in the crates under `crates/`.
+
+pub mod app;
+pub mod demo;
+pub mod settings;
+
+pub use settings::Settings;

@@ -1,0 +1,143 @@
+//! One settings struct: defaults, overlaid by `alerta.toml` (or the file
+//! named by `ALERTA_CONFIG`), overlaid by `ALERTA_*` environment variables.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// Unset: mail is written as `.eml` files under `<data_dir>/outbox/`.
+    pub smtp_url: Option<String>,
+    pub bind: String,
+    /// Base of links in mail, posters and QR codes.
+    pub public_url: String,
+    pub mail_from: String,
+    /// SMTP connections used by one sender.
+    pub send_concurrency: usize,
+    /// Where the SQLite database and the mail folder live by default.
+    pub data_dir: PathBuf,
+    pub api_token_ttl_hours: i64,
+    pub cookie_session_ttl_hours: i64,
+    /// `text` for people, `json` for log collectors.
+    pub log_format: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: "sqlite://./data/alerta.db".into(),
+            smtp_url: None,
+            bind: "127.0.0.1:8080".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            mail_from: "Alerta <alerts@localhost>".into(),
+            send_concurrency: 8,
+            data_dir: PathBuf::from("./data"),
+            api_token_ttl_hours: 24 * 30,
+            cookie_session_ttl_hours: 12,
+            log_format: "text".into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings; a value of the wrong type is refused by name.
+    pub fn load() -> Result<Settings, figment::Error> {
+        let file = std::env::var("ALERTA_CONFIG").unwrap_or_else(|_| "alerta.toml".into());
+        Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("ALERTA_").ignore(&["config", "password"]))
+            .extract()
+            .map(Settings::normalized)
+    }
+
+    fn normalized(mut self) -> Settings {
+        self.public_url = self.public_url.trim_end_matches('/').to_string();
+        self.smtp_url = self.smtp_url.filter(|url| !url.trim().is_empty());
+        self
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+}
+
+/// Settings as printed at start: passwords in URLs masked.
+impl fmt::Display for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "  database_url        {}",
+            mask_password(&self.database_url)
+        )?;
+        match &self.smtp_url {
+            Some(url) => writeln!(f, "  smtp_url            {}", mask_password(url))?,
+            None => writeln!(
+                f,
+                "  smtp_url            (unset: mail written to {})",
+                self.outbox_dir().display()
+            )?,
+        }
+        writeln!(f, "  bind                {}", self.bind)?;
+        writeln!(f, "  public_url          {}", self.public_url)?;
+        writeln!(f, "  mail_from           {}", self.mail_from)?;
+        writeln!(f, "  send_concurrency    {}", self.send_concurrency)?;
+        write!(f, "  data_dir            {}", self.data_dir.display())
+    }
+}
+
+/// `scheme://user:secret@host` → `scheme://user:***@host`.
+pub fn mask_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else {
+        return url.to_string();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_passwords_in_urls() {
+        assert_eq!(
+            mask_password("postgres://alerta:s3cret@db:5432/alerta"),
+            "postgres://alerta:***@db:5432/alerta"
+        );
+        assert_eq!(
+            mask_password("smtp://user:p%40ss@mail:587?tls=starttls"),
+            "smtp://user:***@mail:587?tls=starttls"
+        );
+        assert_eq!(
+            mask_password("sqlite://./data/alerta.db"),
+            "sqlite://./data/alerta.db"
+        );
+    }
+
+    #[test]
+    fn environment_overrides_file_and_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "alerta.toml",
+                "bind = \"0.0.0.0:9000\"\npublic_url = \"https://alerta.example/\"",
+            )?;
+            jail.set_env("ALERTA_BIND", "127.0.0.1:7000");
+            let settings = Settings::load()?;
+            assert_eq!(settings.bind, "127.0.0.1:7000");
+            assert_eq!(settings.public_url, "https://alerta.example");
+            assert_eq!(settings.database_url, "sqlite://./data/alerta.db");
+            Ok(())
+        });
+    }
+}
