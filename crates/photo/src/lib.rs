@@ -72,6 +72,9 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
         ImageFormat::Gif => "image/gif",
         _ => return Err(PhotoError::NotAnImage),
     };
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(PhotoError::Damaged("the JPEG ends before its last scan does".into()));
+    }
     let image = decode_upright(bytes, format)?;
     let image = flatten_to_rgb(image);
     let image = shrink(image);
@@ -86,6 +89,19 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
         height,
         original_type,
     })
+}
+
+/// The JPEG decoder fills a truncated file with grey rather than failing, so
+/// check the structure ourselves: the end-of-image marker (FF D9) must follow
+/// the last start-of-scan (FF DA). Inside scan data a literal FF is always
+/// followed by 00, so these pairs are real markers; an EXIF thumbnail's own
+/// markers come before the main image's scans and cannot satisfy the check.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let last_marker = |second: u8| bytes.windows(2).rposition(|w| w[0] == 0xFF && w[1] == second);
+    match (last_marker(0xDA), last_marker(0xD9)) {
+        (Some(scan), Some(end)) => end > scan,
+        _ => false,
+    }
 }
 
 /// Decodes with the pixel count checked from the header first, then turns the
@@ -142,3 +158,6 @@ fn shrink(image: RgbImage) -> RgbImage {
     let new_h = ((f64::from(h) * scale).round() as u32).max(1);
     image::imageops::resize(&image, new_w, new_h, FilterType::Triangle)
 }
+
+#[cfg(test)]
+mod tests;
