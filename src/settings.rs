@@ -47,13 +47,14 @@ impl Default for Settings {
 
 impl Settings {
     /// Reads the settings; a value of the wrong type is refused by name.
-    pub fn load() -> Result<Settings, figment::Error> {
+    pub fn load() -> Result<Settings, Box<figment::Error>> {
         let file = std::env::var("ALERTA_CONFIG").unwrap_or_else(|_| "alerta.toml".into());
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(file))
             .merge(Env::prefixed("ALERTA_").ignore(&["config", "password"]))
             .extract()
             .map(Settings::normalized)
+            .map_err(Box::new)
     }
 
     fn normalized(mut self) -> Settings {
@@ -126,6 +127,8 @@ mod tests {
     }
 
     #[test]
+    // figment's Jail fixes the closure's error type.
+    #[allow(clippy::result_large_err)]
     fn environment_overrides_file_and_defaults() {
         figment::Jail::expect_with(|jail| {
             jail.create_file(
@@ -133,7 +136,7 @@ mod tests {
                 "bind = \"0.0.0.0:9000\"\npublic_url = \"https://alerta.example/\"",
             )?;
             jail.set_env("ALERTA_BIND", "127.0.0.1:7000");
-            let settings = Settings::load()?;
+            let settings = Settings::load().map_err(|e| *e)?;
             assert_eq!(settings.bind, "127.0.0.1:7000");
             assert_eq!(settings.public_url, "https://alerta.example");
             assert_eq!(settings.database_url, "sqlite://./data/alerta.db");

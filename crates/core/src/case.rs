@@ -20,11 +20,11 @@ impl std::fmt::Display for CaseId {
 
 /// Declares a string-backed enum with its wire names, once.
 macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -52,7 +52,8 @@ wire_enum!(Sex, "female, male, other, unknown" {
 
 wire_enum!(
     /// The languages Alerta speaks; Spanish is the default everywhere.
-    Language, "es, en, pt, fr" { Es = "es", En = "en", Pt = "pt", Fr = "fr" }
+    #[derive(Default)]
+    Language, "es, en, pt, fr" { #[default] Es = "es", En = "en", Pt = "pt", Fr = "fr" }
 );
 
 wire_enum!(CaseStatus, "draft, active, resolved" {
@@ -62,12 +63,6 @@ wire_enum!(CaseStatus, "draft, active, resolved" {
 wire_enum!(Outcome, "found_safe, found_deceased, withdrawn" {
     FoundSafe = "found_safe", FoundDeceased = "found_deceased", Withdrawn = "withdrawn",
 });
-
-impl Default for Language {
-    fn default() -> Self {
-        Language::Es
-    }
-}
 
 /// A point on Earth in decimal degrees (WGS 84).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -257,12 +252,10 @@ impl CaseDetails {
         });
         let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
 
-        if let (Some(birth_date), Some(stated_age), Some(at)) =
-            (birth_date, stated_age, last_seen_at)
+        if let (Some(birth_date), Some(stated_age), Some(at)) = (birth_date, stated_age, last_seen_at)
+            && let Some(error) = age_mismatch(birth_date, stated_age, at.date_naive())
         {
-            if let Some(error) = age_mismatch(birth_date, stated_age, at.date_naive()) {
-                c.push(error);
-            }
+            c.push(error);
         }
         c.finish()?;
 

@@ -73,7 +73,9 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
         _ => return Err(PhotoError::NotAnImage),
     };
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
-        return Err(PhotoError::Damaged("the JPEG ends before its last scan does".into()));
+        return Err(PhotoError::Damaged(
+            "the JPEG ends before its last scan does".into(),
+        ));
     }
     let image = decode_upright(bytes, format)?;
     let image = flatten_to_rgb(image);
@@ -97,7 +99,11 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
 /// followed by 00, so these pairs are real markers; an EXIF thumbnail's own
 /// markers come before the main image's scans and cannot satisfy the check.
 fn jpeg_is_complete(bytes: &[u8]) -> bool {
-    let last_marker = |second: u8| bytes.windows(2).rposition(|w| w[0] == 0xFF && w[1] == second);
+    let last_marker = |second: u8| {
+        bytes
+            .windows(2)
+            .rposition(|w| w[0] == 0xFF && w[1] == second)
+    };
     match (last_marker(0xDA), last_marker(0xD9)) {
         (Some(scan), Some(end)) => end > scan,
         _ => false,

@@ -222,6 +222,15 @@ pub struct AuditEntry {
     pub detail: Value,
 }
 
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    at: i64,
+    actor_id: Option<i64>,
+    actor_email: Option<String>,
+    action: String,
+    detail: String,
+}
+
 /// What `GET /cases` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
@@ -473,21 +482,21 @@ impl Store {
 
     /// A case's history, oldest first.
     pub async fn audit_log(&self, id: CaseId) -> Result<Vec<AuditEntry>> {
-        let rows: Vec<(i64, Option<i64>, Option<String>, String, String)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT a.at, a.actor_id, u.email, a.action, a.detail
+        let rows: Vec<AuditRow> = with_db!(self, pool => sqlx::query_as(
+            "SELECT a.at, a.actor_id, u.email AS actor_email, a.action, a.detail
              FROM case_audit a LEFT JOIN users u ON u.id = a.actor_id
              WHERE a.case_id = $1 ORDER BY a.id")
             .bind(id.0)
             .fetch_all(pool)
             .await?);
         rows.into_iter()
-            .map(|(at, actor_id, actor_email, action, detail)| {
+            .map(|row| {
                 Ok(AuditEntry {
-                    at: from_millis(at),
-                    actor_id,
-                    actor_email,
-                    action,
-                    detail: serde_json::from_str(&detail).map_err(corrupt)?,
+                    at: from_millis(row.at),
+                    actor_id: row.actor_id,
+                    actor_email: row.actor_email,
+                    action: row.action,
+                    detail: serde_json::from_str(&row.detail).map_err(corrupt)?,
                 })
             })
             .collect()

@@ -50,6 +50,13 @@ struct UserRow {
     organisation: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    token_hash: String,
+    #[sqlx(flatten)]
+    user: UserRow,
+}
+
 impl TryFrom<UserRow> for UserRecord {
     type Error = StoreError;
     fn try_from(row: UserRow) -> Result<Self> {
@@ -130,7 +137,7 @@ impl Store {
         kind: SessionKind,
         now: DateTime<Utc>,
     ) -> Result<Option<(String, UserRecord)>> {
-        let row: Option<(String, i64, String, String, String, Option<String>)> = with_db!(self, pool => sqlx::query_as(
+        let row: Option<SessionRow> = with_db!(self, pool => sqlx::query_as(
             "SELECT s.token_hash, u.id, u.email, u.password_hash, u.role, u.organisation
              FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3 AND s.revoked_at IS NULL")
@@ -139,18 +146,7 @@ impl Store {
             .bind(to_millis(now))
             .fetch_optional(pool)
             .await?);
-        row.map(
-            |(stored_hash, id, email, password_hash, role, organisation)| {
-                UserRecord::try_from(UserRow {
-                    id,
-                    email,
-                    password_hash,
-                    role,
-                    organisation,
-                })
-                .map(|user| (stored_hash, user))
-            },
-        )
+        row.map(|row| UserRecord::try_from(row.user).map(|user| (row.token_hash, user)))
         .transpose()
     }
 

@@ -178,10 +178,10 @@ impl FromRequestParts<AppState> for Caller {
                 None => Err(ApiError::SignInRequired),
             };
         }
-        if let Some(token) = session_cookie(parts) {
-            if let Some(found) = lookup(state, &token, SessionKind::Cookie).await? {
-                return Ok(found);
-            }
+        if let Some(token) = session_cookie(parts)
+            && let Some(found) = lookup(state, &token, SessionKind::Cookie).await?
+        {
+            return Ok(found);
         }
         Ok(Caller {
             actor: None,

@@ -43,6 +43,20 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 #[utoipa::path(get, path = "/metrics", tag = "operations",
     responses((status = 200, description = "Prometheus exposition text", content_type = "text/plain")))]
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    // Read at scrape time, so every process sharing the database reports the same.
+    match state.store.counts().await {
+        Ok(c) => {
+            for (status, n) in [
+                ("draft", c.cases_draft),
+                ("active", c.cases_active),
+                ("resolved", c.cases_resolved),
+            ] {
+                metrics::gauge!("alerta_cases", "status" => status).set(n as f64);
+            }
+            metrics::gauge!("alerta_users").set(c.users as f64);
+        }
+        Err(e) => tracing::warn!(error = %e, "cannot count rows for metrics"),
+    }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),

@@ -1,0 +1,201 @@
+//! The `alerta` binary itself, as the README tells people to run it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+fn alerta(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_alerta"));
+    command
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    command
+}
+
+#[tokio::test]
+async fn serve_runs_with_no_settings_on_sqlite_under_data() {
+    let dir = tempfile::tempdir().unwrap();
+    // Everything default but the port, so parallel runs do not collide.
+    let mut child = alerta(dir.path())
+        .arg("serve")
+        .env("ALERTA_BIND", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let started = Instant::now();
+    let address = loop {
+        let line = lines
+            .next()
+            .expect("the server logs until it listens")
+            .unwrap();
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no 'listening on' line"
+        );
+    };
+    let health = reqwest::get(format!("http://{address}/healthz"))
+        .await
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(health.status(), reqwest::StatusCode::OK);
+    assert!(
+        dir.path().join("data/alerta.db").exists(),
+        "the default database lives under ./data"
+    );
+}
+
+#[tokio::test]
+async fn migrate_users_add_and_demo_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let run = |args: &[&str], password: Option<&str>| {
+        let mut command = alerta(dir.path());
+        command
+            .args(args)
+            .env("ALERTA_DATABASE_URL", &url)
+            .stdin(Stdio::null());
+        if let Some(password) = password {
+            command.env("ALERTA_PASSWORD", password);
+        }
+        command.output().unwrap()
+    };
+
+    let migrated = run(&["migrate"], None);
+    assert!(
+        migrated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&migrated.stderr)
+    );
+
+    let added = run(
+        &[
+            "users",
+            "add",
+            "--email",
+            "Jefa@Policia.example",
+            "--role",
+            "police",
+            "--org",
+            "FELCC",
+        ],
+        Some(PASSWORD),
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("police"));
+
+    let again = run(
+        &[
+            "users",
+            "add",
+            "--email",
+            "jefa@policia.example",
+            "--role",
+            "police",
+        ],
+        Some(PASSWORD),
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("email is already taken"));
+
+    let bad_role = run(
+        &[
+            "users",
+            "add",
+            "--email",
+            "x@policia.example",
+            "--role",
+            "chief",
+        ],
+        Some(PASSWORD),
+    );
+    assert!(
+        String::from_utf8_lossy(&bad_role.stderr)
+            .contains("--role must be admin, police or family")
+    );
+
+    let short = run(
+        &[
+            "users",
+            "add",
+            "--email",
+            "y@policia.example",
+            "--role",
+            "family",
+        ],
+        Some("short"),
+    );
+    assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
+
+    let no_password = run(
+        &[
+            "users",
+            "add",
+            "--email",
+            "z@policia.example",
+            "--role",
+            "family",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&no_password.stderr).contains("ALERTA_PASSWORD"));
+
+    // The demo fills only an empty database.
+    let demo = run(&["demo"], None);
+    assert!(!demo.status.success());
+    assert!(String::from_utf8_lossy(&demo.stderr).contains("already has accounts"));
+}
+
+#[tokio::test]
+async fn demo_fills_an_empty_database_with_cases_in_several_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let output = alerta(dir.path())
+        .arg("demo")
+        .env("ALERTA_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("policia@demo.alerta"));
+
+    let store = alerta_store::Store::connect(&url).await.unwrap();
+    let counts = store.counts().await.unwrap();
+    assert_eq!(
+        (
+            counts.users,
+            counts.cases_draft,
+            counts.cases_active,
+            counts.cases_resolved
+        ),
+        (3, 1, 3, 1)
+    );
+    let filter = alerta_store::CaseFilter {
+        statuses: vec![alerta_core::CaseStatus::Active],
+        limit: 10,
+        ..Default::default()
+    };
+    let names: Vec<String> = store
+        .list_cases(&filter)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.details.full_name())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("Gonçalves")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("Anaïs")), "{names:?}");
+}

@@ -1,0 +1,268 @@
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+
+use alerta::Settings;
+use alerta::app::{self, Running};
+use alerta_core::Role;
+use alerta_store::{Counts, Store};
+use chrono::Utc;
+use reqwest::{Response, StatusCode};
+use serde_json::{Value, json};
+use sqlx::Connection;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub store: Store,
+    clock_offset_ms: Arc<AtomicI64>,
+    running: Option<Running>,
+    _dir: tempfile::TempDir,
+}
+
+/// A signed-in account.
+#[derive(Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub token: String,
+}
+
+static NEXT_USER: AtomicUsize = AtomicUsize::new(1);
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = fresh_database_url(dir.path()).await;
+    let settings = Settings {
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        public_url: "http://alerta.test".into(),
+        data_dir: dir.path().to_path_buf(),
+        ..Settings::default()
+    };
+    let offset = Arc::new(AtomicI64::new(0));
+    let clock_offset = offset.clone();
+    let clock: alerta_web::Clock = Arc::new(move || {
+        Utc::now() + chrono::Duration::milliseconds(clock_offset.load(Ordering::SeqCst))
+    });
+    let running = app::start(&settings, clock).await.expect("app starts");
+    TestApp {
+        base: format!("http://{}", running.addr),
+        http: reqwest::Client::new(),
+        store: running.store.clone(),
+        clock_offset_ms: offset,
+        running: Some(running),
+        _dir: dir,
+    }
+}
+
+/// A fresh database: a SQLite file in `dir`, or a new database on the
+/// PostgreSQL server named by ALERTA_TEST_DATABASE_URL.
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var("ALERTA_TEST_DATABASE_URL") {
+        Ok(server) if server.starts_with("postgres") => fresh_postgres_database(&server).await,
+        _ => format!("sqlite://{}/alerta.db", dir.display()),
+    }
+}
+
+/// A new, empty database on the PostgreSQL server of `server_url`.
+async fn fresh_postgres_database(server_url: &str) -> String {
+    let name = format!("alerta_test_{}_{}", std::process::id(), rand_suffix());
+    let mut conn = sqlx::PgConnection::connect(server_url)
+        .await
+        .expect("PostgreSQL answers");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let (without_query, query) = server_url
+        .split_once('?')
+        .map_or((server_url, None), |(a, b)| (a, Some(b)));
+    let base = without_query
+        .rsplit_once('/')
+        .map_or(without_query, |(base, _)| base);
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+fn rand_suffix() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::SystemTime::now())
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Moves the app's clock forward.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.clock_offset_ms
+            .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
+    }
+
+    pub async fn counts(&self) -> Counts {
+        self.store.counts().await.unwrap()
+    }
+
+    /// Creates an account of `role` and signs it in through the API.
+    pub async fn user(&self, role: Role) -> User {
+        let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
+        let email = format!("{}{n}@example.org", role.as_str());
+        let org = role.is_police().then_some("Policía de Prueba");
+        let id = alerta_web::auth::add_user(&self.store, &email, PASSWORD, role, org, Utc::now())
+            .await
+            .unwrap();
+        let token = self.sign_in(&email, PASSWORD).await;
+        User {
+            id: id.0,
+            email,
+            token,
+        }
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let response = self
+            .post(
+                "/api/v1/sessions",
+                None,
+                &json!({ "email": email, "password": password }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn with_token(
+        request: reqwest::RequestBuilder,
+        user: Option<&User>,
+    ) -> reqwest::RequestBuilder {
+        match user {
+            Some(user) => request.bearer_auth(&user.token),
+            None => request,
+        }
+    }
+
+    pub async fn get(&self, path: &str, user: Option<&User>) -> Response {
+        Self::with_token(self.http.get(self.url(path)), user)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, user: Option<&User>, body: &Value) -> Response {
+        Self::with_token(self.http.post(self.url(path)), user)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put(&self, path: &str, user: Option<&User>, body: &Value) -> Response {
+        Self::with_token(self.http.put(self.url(path)), user)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn put_bytes(
+        &self,
+        path: &str,
+        user: Option<&User>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Response {
+        Self::with_token(self.http.put(self.url(path)), user)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Registers `body` as `user` and answers the new case's id.
+    pub async fn create_case(&self, user: &User, body: &Value) -> i64 {
+        let response = self
+            .post("/api/v1/cases?confirm_duplicate=true", Some(user), body)
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::CREATED,
+            "{}",
+            response.text().await.unwrap()
+        );
+        response.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    pub async fn publish(&self, police: &User, id: i64) {
+        let response = self
+            .post(
+                &format!("/api/v1/cases/{id}/publish"),
+                Some(police),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{}",
+            response.text().await.unwrap()
+        );
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.unwrap();
+        }
+    }
+}
+
+/// A complete, valid case body.
+pub fn valid_case() -> Value {
+    json!({
+        "given_name": "María José",
+        "family_name": "Quispe Mamani",
+        "sex": "female",
+        "birth_date": "2011-03-14",
+        "height_cm": 152,
+        "hair": "negro, largo",
+        "clothing": "Chompa roja, pantalón jean azul",
+        "circumstances": "Salió del colegio a las 18:30 y no llegó a su casa.",
+        "last_seen_at": "2026-11-20T18:30:00-04:00",
+        "last_seen_place": "Plaza 14 de Septiembre, Cochabamba",
+        "last_seen": { "lat": -17.3935, "lng": -66.157 },
+        "contact_phone": "+591 4 4221111",
+    })
+}
+
+/// `valid_case()` for a different person.
+pub fn another_case(given_name: &str) -> Value {
+    let mut case = valid_case();
+    case["given_name"] = json!(given_name);
+    case
+}
+
+pub async fn body(response: Response) -> Value {
+    response.json().await.unwrap()
+}
+
+/// A small real JPEG.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let image = image::DynamicImage::ImageRgb8(image::ImageBuffer::from_pixel(
+        width,
+        height,
+        image::Rgb([180, 40, 40]),
+    ));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}

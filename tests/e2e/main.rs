@@ -1,0 +1,13 @@
+//! End-to-end tests: each starts Alerta on a free port with a fresh database
+//! (SQLite by default; PostgreSQL when ALERTA_TEST_DATABASE_URL names a
+//! server) and talks to it over HTTP, as a client would.
+
+mod common;
+
+mod authorization;
+mod bad_input;
+mod cases;
+mod cli;
+mod concurrency;
+mod ops;
+mod sessions;
