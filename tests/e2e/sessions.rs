@@ -145,3 +145,62 @@ async fn a_malformed_address_is_refused_by_name() {
     assert_eq!(body(response).await["error"]["field"], "email");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_page_session_cookie_signs_in_until_it_expires_or_is_revoked() {
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    let cookie_token = alerta_web::auth::new_token();
+    let hash = alerta_web::auth::token_hash(&cookie_token);
+    let now = chrono::Utc::now();
+    let user_id = alerta_core::UserId(police.id);
+    app.store
+        .create_session(
+            &hash,
+            user_id,
+            alerta_store::SessionKind::Cookie,
+            now,
+            now + chrono::Duration::hours(12),
+        )
+        .await
+        .unwrap();
+    let with_cookie = |token: &str| {
+        app.http
+            .get(app.url("/api/v1/cases?status=draft"))
+            .header("cookie", format!("lang=es; alerta_session={token}"))
+            .send()
+    };
+    assert_eq!(
+        with_cookie(&cookie_token).await.unwrap().status(),
+        StatusCode::OK
+    );
+    // A cookie token is not an API token.
+    let as_bearer = User {
+        token: cookie_token.clone(),
+        ..police.clone()
+    };
+    assert_eq!(
+        app.get("/api/v1/cases?status=draft", Some(&as_bearer))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // A stale cookie leaves the visitor anonymous rather than failing the page.
+    assert_eq!(
+        with_cookie("stale").await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    app.advance(chrono::Duration::hours(13));
+    assert_eq!(
+        with_cookie(&cookie_token).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    app.advance(chrono::Duration::hours(-13));
+    assert!(app.store.revoke_session(&hash, now).await.unwrap());
+    assert_eq!(
+        with_cookie(&cookie_token).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    app.stop().await;
+}

@@ -252,7 +252,8 @@ impl CaseDetails {
         });
         let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
 
-        if let (Some(birth_date), Some(stated_age), Some(at)) = (birth_date, stated_age, last_seen_at)
+        if let (Some(birth_date), Some(stated_age), Some(at)) =
+            (birth_date, stated_age, last_seen_at)
             && let Some(error) = age_mismatch(birth_date, stated_age, at.date_naive())
         {
             c.push(error);

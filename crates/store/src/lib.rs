@@ -141,7 +141,10 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool> {
         && !dir.as_os_str().is_empty()
     {
         std::fs::create_dir_all(dir).map_err(|e| {
-            StoreError::BadUrl(format!("cannot create the database folder {}: {e}", dir.display()))
+            StoreError::BadUrl(format!(
+                "cannot create the database folder {}: {e}",
+                dir.display()
+            ))
         })?;
     }
     Ok(SqlitePoolOptions::new()

@@ -147,7 +147,7 @@ impl Store {
             .fetch_optional(pool)
             .await?);
         row.map(|row| UserRecord::try_from(row.user).map(|user| (row.token_hash, user)))
-        .transpose()
+            .transpose()
     }
 
     /// Revokes one session; true when it was live.
