@@ -1,0 +1,115 @@
+//! Every sentence Alerta shows or mails, in Spanish, Portuguese, French and
+//! English, from the Fluent files under `assets/i18n/` (built into the binary).
+
+use std::sync::OnceLock;
+
+use alerta_core::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+const SOURCES: [(Language, &str); 4] = [
+    (Language::Es, include_str!("../../../assets/i18n/es.ftl")),
+    (Language::Pt, include_str!("../../../assets/i18n/pt.ftl")),
+    (Language::Fr, include_str!("../../../assets/i18n/fr.ftl")),
+    (Language::En, include_str!("../../../assets/i18n/en.ftl")),
+];
+
+struct Catalog {
+    bundles: Vec<(Language, FluentBundle<FluentResource>)>,
+}
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog {
+        bundles: SOURCES.iter().map(|(language, source)| (*language, bundle(*language, source))).collect(),
+    })
+}
+
+fn bundle(language: Language, source: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = language.as_str().parse().expect("our language codes are valid");
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("assets/i18n/{}.ftl does not parse: {errors:?}", language.as_str()));
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks around arguments print as boxes in PDFs and plain-text mail.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("assets/i18n/{}.ftl: {errors:?}", language.as_str()));
+    bundle
+}
+
+/// The message `key` in `language`, with `args` filled in. A key missing from
+/// a translation falls back to Spanish, then to the key itself, so a gap shows
+/// as text rather than as an error in front of a volunteer.
+pub fn text(language: Language, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, FluentValue::from(*value));
+    }
+    [language, Language::Es]
+        .iter()
+        .find_map(|lang| format(*lang, key, &fluent_args))
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn format(language: Language, key: &str, args: &FluentArgs) -> Option<String> {
+    let (_, bundle) = catalog().bundles.iter().find(|(l, _)| *l == language)?;
+    let pattern = bundle.get_message(key)?.value()?;
+    let mut errors = Vec::new();
+    let out = bundle.format_pattern(pattern, Some(args), &mut errors);
+    errors.is_empty().then(|| out.into_owned())
+}
+
+/// The message keys of a language's file, for completeness checks.
+pub fn keys(language: Language) -> Vec<String> {
+    let source = SOURCES.iter().find(|(l, _)| *l == language).map_or("", |(_, s)| s);
+    source
+        .lines()
+        .filter(|line| !line.starts_with([' ', '#', '\t']) && line.contains(" ="))
+        .filter_map(|line| line.split(" =").next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_defines_every_message() {
+        let spanish = keys(Language::Es);
+        assert!(spanish.len() > 10);
+        for language in Language::ALL {
+            let theirs = keys(*language);
+            let missing: Vec<_> = spanish.iter().filter(|k| !theirs.contains(k)).collect();
+            let extra: Vec<_> = theirs.iter().filter(|k| !spanish.contains(k)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", language.as_str());
+            let (_, bundle) = catalog().bundles.iter().find(|(l, _)| l == language).unwrap();
+            for key in &theirs {
+                let value = bundle.get_message(key).and_then(|m| m.value());
+                assert!(value.is_some(), "{}: {key} has no value", language.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_filled_without_isolation_marks() {
+        let zone = text(Language::Pt, "zone-circle", &[("radius", "10"), ("lat", "-23.5"), ("lng", "-46.6")]);
+        assert_eq!(zone, "10 km ao redor de -23.5, -46.6");
+        assert!(!zone.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn each_language_speaks_its_own() {
+        assert_eq!(text(Language::Es, "unsubscribe-page-button", &[]), "Sí, dar de baja");
+        assert_eq!(text(Language::Fr, "unsubscribe-page-button", &[]), "Oui, me désinscrire");
+        assert_eq!(text(Language::Pt, "confirm-page-title", &[]), "Inscrição confirmada");
+        assert_eq!(text(Language::En, "confirm-page-title", &[]), "Subscription confirmed");
+    }
+
+    #[test]
+    fn an_unknown_key_shows_itself() {
+        assert_eq!(text(Language::En, "no-such-message", &[]), "no-such-message");
+    }
+}
