@@ -3,12 +3,13 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
+use alerta_notify::{MailContext, Mailer, Sender, SenderSettings};
 use alerta_store::Store;
 use alerta_web::{AppState, Clock, WebSettings};
 use anyhow::Context;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{Notify, oneshot, watch};
 use tokio::task::JoinHandle;
 
 use crate::Settings;
@@ -52,6 +53,8 @@ pub struct Running {
     pub store: Store,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    stop_sender: watch::Sender<bool>,
+    sender_task: JoinHandle<()>,
 }
 
 impl Running {
@@ -60,13 +63,16 @@ impl Running {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        (&mut self.task).await??;
-        Ok(())
+        self.wait().await
     }
 
-    /// Runs until the server ends (Ctrl-C or SIGTERM for `alerta serve`).
+    /// Runs until the server ends (Ctrl-C or SIGTERM for `alerta serve`),
+    /// then lets the sender finish the messages in hand.
     pub async fn wait(mut self) -> anyhow::Result<()> {
-        (&mut self.task).await??;
+        let served = (&mut self.task).await;
+        let _ = self.stop_sender.send(true);
+        (&mut self.sender_task).await?;
+        served??;
         Ok(())
     }
 }
@@ -79,9 +85,31 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         api_token_ttl: chrono::Duration::hours(settings.api_token_ttl_hours),
         cookie_session_ttl: chrono::Duration::hours(settings.cookie_session_ttl_hours),
     };
-    let state = AppState::new(store.clone(), web_settings, metrics_handle(), clock)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot prepare the web server: {e}"))?;
+    let mail_wakeup = Arc::new(Notify::new());
+    let mailer = Mailer::new(
+        settings.smtp_url.as_deref(),
+        settings.outbox_dir(),
+        settings.send_concurrency,
+    )?;
+    let mail_context =
+        MailContext::new(&settings.public_url, &settings.mail_from).map_err(anyhow::Error::msg)?;
+    let sender = Sender::new(
+        store.clone(),
+        mailer,
+        mail_context,
+        SenderSettings::default(),
+        clock.clone(),
+        mail_wakeup.clone(),
+    );
+    let state = AppState::new(
+        store.clone(),
+        web_settings,
+        metrics_handle(),
+        clock,
+        mail_wakeup,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("cannot prepare the web server: {e}"))?;
     let listener = TcpListener::bind(&settings.bind)
         .await
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
@@ -98,11 +126,15 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
             })
             .await
     });
+    let (stop_sender, sender_stopped) = watch::channel(false);
+    let sender_task = tokio::spawn(sender.run(sender_stopped));
     Ok(Running {
         addr,
         store,
         shutdown: Some(shutdown_tx),
         task,
+        stop_sender,
+        sender_task,
     })
 }
 

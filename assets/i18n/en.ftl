@@ -13,4 +13,4 @@ unsubscribe-page-button = Yes, unsubscribe
 unsubscribe-page-done = Done: you will receive no more alerts. Thank you for having helped.
 unsubscribe-page-invalid = This link is not valid or was already used.
 mail-footer = You receive this message because you subscribed to Alerta alerts. To unsubscribe: { $link }
-zone-circle = { $radius } km around { $lat }, { $lng }
+link-invalid-title = Link not valid

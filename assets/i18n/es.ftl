@@ -13,4 +13,4 @@ unsubscribe-page-button = Sí, dar de baja
 unsubscribe-page-done = Listo: ya no recibirás alertas. Gracias por haber ayudado.
 unsubscribe-page-invalid = Este enlace no es válido o ya fue usado.
 mail-footer = Recibes este mensaje porque te suscribiste a las alertas de Alerta. Para darte de baja: { $link }
-zone-circle = { $radius } km alrededor de { $lat }, { $lng }
+link-invalid-title = Enlace no válido

@@ -13,4 +13,4 @@ unsubscribe-page-button = Oui, me désinscrire
 unsubscribe-page-done = C'est fait : vous ne recevrez plus d'alertes. Merci de votre aide.
 unsubscribe-page-invalid = Ce lien n'est pas valable ou a déjà servi.
 mail-footer = Vous recevez ce message parce que vous êtes inscrit aux alertes d'Alerta. Pour vous désinscrire : { $link }
-zone-circle = { $radius } km autour de { $lat }, { $lng }
+link-invalid-title = Lien non valable

@@ -13,4 +13,4 @@ unsubscribe-page-button = Sim, cancelar inscrição
 unsubscribe-page-done = Pronto: você não receberá mais alertas. Obrigado por ter ajudado.
 unsubscribe-page-invalid = Este link não é válido ou já foi usado.
 mail-footer = Você recebe esta mensagem porque se inscreveu nos alertas do Alerta. Para cancelar: { $link }
-zone-circle = { $radius } km ao redor de { $lat }, { $lng }
+link-invalid-title = Link inválido

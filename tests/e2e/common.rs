@@ -32,15 +32,21 @@ pub struct User {
 static NEXT_USER: AtomicUsize = AtomicUsize::new(1);
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let database_url = fresh_database_url(dir.path()).await;
-    let settings = Settings {
+    let mut settings = Settings {
         database_url,
         bind: "127.0.0.1:0".into(),
         public_url: "http://alerta.test".into(),
         data_dir: dir.path().to_path_buf(),
         ..Settings::default()
     };
+    configure(&mut settings);
     let offset = Arc::new(AtomicI64::new(0));
     let clock_offset = offset.clone();
     let clock: alerta_web::Clock = Arc::new(move || {

@@ -11,3 +11,5 @@ mod cli;
 mod concurrency;
 mod ops;
 mod sessions;
+mod smtp;
+mod subscriptions;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod policy;
 pub mod text;
 pub mod user;
+pub mod volunteer;
 
 pub use case::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
@@ -15,3 +16,4 @@ pub use case::{
 pub use error::{FieldError, InvalidInput};
 pub use policy::Actor;
 pub use user::{Email, Role, UserId};
+pub use volunteer::{Circle, NewSubscription, SubscriptionInput, VolunteerId, ZoneInput};

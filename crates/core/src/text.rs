@@ -82,6 +82,23 @@ pub fn name_key(parts: &[&str]) -> String {
         .join(" ")
 }
 
+/// Escapes text for HTML element content and quoted attribute values, for
+/// every page and mail that shows what people typed.
+pub fn escape_html(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +134,14 @@ mod tests {
         let name = "ñ".repeat(100);
         assert!(clean("given_name", &name, 1, 100, Lines::Single).is_ok());
         assert!(clean("given_name", &format!("{name}ñ"), 1, 100, Lines::Single).is_err());
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            escape_html("\"><img src=x onerror='a()'>&"),
+            "&quot;&gt;&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;"
+        );
     }
 
     #[test]

@@ -22,14 +22,24 @@ struct Catalog {
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| Catalog {
-        bundles: SOURCES.iter().map(|(language, source)| (*language, bundle(*language, source))).collect(),
+        bundles: SOURCES
+            .iter()
+            .map(|(language, source)| (*language, bundle(*language, source)))
+            .collect(),
     })
 }
 
 fn bundle(language: Language, source: &str) -> FluentBundle<FluentResource> {
-    let id: LanguageIdentifier = language.as_str().parse().expect("our language codes are valid");
-    let resource = FluentResource::try_new(source.to_string())
-        .unwrap_or_else(|(_, errors)| panic!("assets/i18n/{}.ftl does not parse: {errors:?}", language.as_str()));
+    let id: LanguageIdentifier = language
+        .as_str()
+        .parse()
+        .expect("our language codes are valid");
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+        panic!(
+            "assets/i18n/{}.ftl does not parse: {errors:?}",
+            language.as_str()
+        )
+    });
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks around arguments print as boxes in PDFs and plain-text mail.
     bundle.set_use_isolating(false);
@@ -63,7 +73,10 @@ fn format(language: Language, key: &str, args: &FluentArgs) -> Option<String> {
 
 /// The message keys of a language's file, for completeness checks.
 pub fn keys(language: Language) -> Vec<String> {
-    let source = SOURCES.iter().find(|(l, _)| *l == language).map_or("", |(_, s)| s);
+    let source = SOURCES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map_or("", |(_, s)| s);
     source
         .lines()
         .filter(|line| !line.starts_with([' ', '#', '\t']) && line.contains(" ="))
@@ -84,8 +97,16 @@ mod tests {
             let theirs = keys(*language);
             let missing: Vec<_> = spanish.iter().filter(|k| !theirs.contains(k)).collect();
             let extra: Vec<_> = theirs.iter().filter(|k| !spanish.contains(k)).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", language.as_str());
-            let (_, bundle) = catalog().bundles.iter().find(|(l, _)| l == language).unwrap();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, extra {extra:?}",
+                language.as_str()
+            );
+            let (_, bundle) = catalog()
+                .bundles
+                .iter()
+                .find(|(l, _)| l == language)
+                .unwrap();
             for key in &theirs {
                 let value = bundle.get_message(key).and_then(|m| m.value());
                 assert!(value.is_some(), "{}: {key} has no value", language.as_str());
@@ -95,21 +116,43 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_without_isolation_marks() {
-        let zone = text(Language::Pt, "zone-circle", &[("radius", "10"), ("lat", "-23.5"), ("lng", "-46.6")]);
-        assert_eq!(zone, "10 km ao redor de -23.5, -46.6");
-        assert!(!zone.contains('\u{2068}'));
+        let footer = text(
+            Language::Pt,
+            "mail-footer",
+            &[("link", "https://alerta.example/u")],
+        );
+        assert!(
+            footer.ends_with("Para cancelar: https://alerta.example/u"),
+            "{footer}"
+        );
+        assert!(!footer.contains('\u{2068}'));
     }
 
     #[test]
     fn each_language_speaks_its_own() {
-        assert_eq!(text(Language::Es, "unsubscribe-page-button", &[]), "Sí, dar de baja");
-        assert_eq!(text(Language::Fr, "unsubscribe-page-button", &[]), "Oui, me désinscrire");
-        assert_eq!(text(Language::Pt, "confirm-page-title", &[]), "Inscrição confirmada");
-        assert_eq!(text(Language::En, "confirm-page-title", &[]), "Subscription confirmed");
+        assert_eq!(
+            text(Language::Es, "unsubscribe-page-button", &[]),
+            "Sí, dar de baja"
+        );
+        assert_eq!(
+            text(Language::Fr, "unsubscribe-page-button", &[]),
+            "Oui, me désinscrire"
+        );
+        assert_eq!(
+            text(Language::Pt, "confirm-page-title", &[]),
+            "Inscrição confirmada"
+        );
+        assert_eq!(
+            text(Language::En, "confirm-page-title", &[]),
+            "Subscription confirmed"
+        );
     }
 
     #[test]
     fn an_unknown_key_shows_itself() {
-        assert_eq!(text(Language::En, "no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            text(Language::En, "no-such-message", &[]),
+            "no-such-message"
+        );
     }
 }

@@ -15,12 +15,16 @@ use sqlx::sqlite::{
 
 mod cases;
 mod error;
+mod outbox;
 mod users;
+mod volunteers;
 
 pub use cases::{AuditEntry, CaseFilter, Photo, PhotoVariant, StoredPhoto};
 pub use error::StoreError;
 
+pub use outbox::{MailKind, OutboxItem};
 pub use users::{SessionKind, UserRecord};
+pub use volunteers::{MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -165,6 +169,37 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
 
 /// How many rows the main tables hold: exported as metrics, and what tests
 /// read to prove a refused request stored nothing.
+#[derive(sqlx::FromRow)]
+struct CountsRow {
+    users: i64,
+    sessions: i64,
+    cases_draft: i64,
+    cases_active: i64,
+    cases_resolved: i64,
+    photos: i64,
+    audit_entries: i64,
+    volunteers: i64,
+    zones: i64,
+    outbox: i64,
+}
+
+impl From<CountsRow> for Counts {
+    fn from(r: CountsRow) -> Self {
+        Counts {
+            users: r.users,
+            sessions: r.sessions,
+            cases_draft: r.cases_draft,
+            cases_active: r.cases_active,
+            cases_resolved: r.cases_resolved,
+            photos: r.photos,
+            audit_entries: r.audit_entries,
+            volunteers: r.volunteers,
+            zones: r.zones,
+            outbox: r.outbox,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
     pub users: i64,
@@ -174,30 +209,26 @@ pub struct Counts {
     pub cases_resolved: i64,
     pub photos: i64,
     pub audit_entries: i64,
+    pub volunteers: i64,
+    pub zones: i64,
+    pub outbox: i64,
 }
 
 impl Store {
     pub async fn counts(&self) -> Result<Counts> {
-        let row: (i64, i64, i64, i64, i64, i64, i64) = with_db!(self, pool => sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM users),
-                    (SELECT COUNT(*) FROM sessions),
-                    (SELECT COUNT(*) FROM cases WHERE status = 'draft'),
-                    (SELECT COUNT(*) FROM cases WHERE status = 'active'),
-                    (SELECT COUNT(*) FROM cases WHERE status = 'resolved'),
-                    (SELECT COUNT(*) FROM case_photos),
-                    (SELECT COUNT(*) FROM case_audit)")
+        let counts: CountsRow = with_db!(self, pool => sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM users) AS users,
+                    (SELECT COUNT(*) FROM sessions) AS sessions,
+                    (SELECT COUNT(*) FROM cases WHERE status = 'draft') AS cases_draft,
+                    (SELECT COUNT(*) FROM cases WHERE status = 'active') AS cases_active,
+                    (SELECT COUNT(*) FROM cases WHERE status = 'resolved') AS cases_resolved,
+                    (SELECT COUNT(*) FROM case_photos) AS photos,
+                    (SELECT COUNT(*) FROM case_audit) AS audit_entries,
+                    (SELECT COUNT(*) FROM volunteers) AS volunteers,
+                    (SELECT COUNT(*) FROM zones) AS zones,
+                    (SELECT COUNT(*) FROM outbox) AS outbox")
             .fetch_one(pool)
             .await?);
-        let (users, sessions, cases_draft, cases_active, cases_resolved, photos, audit_entries) =
-            row;
-        Ok(Counts {
-            users,
-            sessions,
-            cases_draft,
-            cases_active,
-            cases_resolved,
-            photos,
-            audit_entries,
-        })
+        Ok(counts.into())
     }
 }

@@ -22,7 +22,9 @@ mod cases;
 pub mod error;
 mod json;
 mod ops;
+mod page;
 mod sessions;
+mod subscriptions;
 
 pub use error::ApiError;
 
@@ -47,6 +49,8 @@ pub struct AppState {
     pub settings: Arc<WebSettings>,
     pub metrics: PrometheusHandle,
     pub clock: Clock,
+    /// Poked when this process queues mail, so its sender starts at once.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// See [`auth::authenticate`].
     pub(crate) dummy_hash: Arc<str>,
 }
@@ -57,12 +61,14 @@ impl AppState {
         settings: WebSettings,
         metrics: PrometheusHandle,
         clock: Clock,
+        mail_wakeup: Arc<tokio::sync::Notify>,
     ) -> Result<Self, ApiError> {
         Ok(AppState {
             store,
             settings: Arc::new(settings),
             metrics,
             clock,
+            mail_wakeup,
             dummy_hash: auth::dummy_hash().await?.into(),
         })
     }
@@ -83,6 +89,7 @@ impl AppState {
     tags(
         (name = "sessions", description = "Sign in and out"),
         (name = "cases", description = "Register, verify, publish and resolve cases"),
+        (name = "subscriptions", description = "Volunteers subscribe to the zones they watch"),
         (name = "operations", description = "Health and metrics"),
     )
 )]
@@ -106,6 +113,7 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(sessions::routes())
         .merge(cases::routes())
+        .merge(subscriptions::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);

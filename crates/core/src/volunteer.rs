@@ -1,0 +1,185 @@
+//! Volunteers and the zones they watch.
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Coordinates, Language};
+use crate::error::{Checker, FieldError, InvalidInput};
+use crate::user::Email;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct VolunteerId(pub i64);
+
+pub const MIN_ZONE_RADIUS_KM: f64 = 1.0;
+pub const MAX_ZONE_RADIUS_KM: f64 = 500.0;
+
+/// A circle on the Earth's surface.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Circle {
+    pub center: Coordinates,
+    pub radius_km: f64,
+}
+
+impl Circle {
+    /// Two circles overlap when the great-circle distance between their
+    /// centres is at most the sum of their radii.
+    pub fn overlaps(&self, other: &Circle) -> bool {
+        self.center.distance_km(&other.center) <= self.radius_km + other.radius_km
+    }
+}
+
+/// A zone as a volunteer sends it: a circle, a named place or a region.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneInput {
+    #[schema(example = -17.3935)]
+    pub lat: Option<f64>,
+    #[schema(example = -66.157)]
+    pub lng: Option<f64>,
+    /// 1 to 500 km.
+    #[schema(example = 10.0)]
+    pub radius_km: Option<f64>,
+    /// A city as people type it, e.g. "Cochabamba, BO".
+    pub place: Option<String>,
+    /// An ISO 3166 country or first-level region code, e.g. "BO" or "BO-C".
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubscriptionInput {
+    #[schema(required = true, example = "vecina@example.org")]
+    pub email: Option<String>,
+    #[schema(value_type = Option<Language>)]
+    pub language: Option<String>,
+    #[schema(required = true)]
+    pub zone: Option<ZoneInput>,
+}
+
+/// A checked subscription request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSubscription {
+    pub email: Email,
+    pub language: Language,
+    pub zone: Circle,
+    /// How the zone reads in mail ("10 km around -17.39, -66.16").
+    pub label: String,
+}
+
+impl NewSubscription {
+    pub fn parse(input: &SubscriptionInput) -> Result<Self, InvalidInput> {
+        let mut c = Checker::default();
+        let email = c.check(Email::parse("email", input.email.as_deref().unwrap_or("")));
+        let language = c.check(match input.language.as_deref() {
+            None => Ok(Language::default()),
+            Some(l) => Language::parse("language", l.trim()),
+        });
+        let zone = c.check(match &input.zone {
+            None => Err(FieldError::new("zone", "is required")),
+            Some(zone) => parse_zone(zone),
+        });
+        c.finish()?;
+        let (email, language, zone) = (
+            email.expect("checked"),
+            language.expect("checked"),
+            zone.expect("checked"),
+        );
+        let label = format!(
+            "{} km · {:.4}, {:.4}",
+            trim_number(zone.radius_km),
+            zone.center.lat,
+            zone.center.lng
+        );
+        Ok(NewSubscription {
+            email,
+            language,
+            zone,
+            label,
+        })
+    }
+}
+
+fn parse_zone(zone: &ZoneInput) -> Result<Circle, FieldError> {
+    if zone.place.is_some() || zone.region.is_some() {
+        // The offline gazetteer and region boundaries are not in yet.
+        let field = if zone.place.is_some() {
+            "zone.place"
+        } else {
+            "zone.region"
+        };
+        return Err(FieldError::new(
+            field,
+            "named places and regions are not supported yet: give lat, lng and radius_km",
+        ));
+    }
+    let center = Coordinates::parse("zone", zone.lat, zone.lng)?;
+    let radius_km = match zone.radius_km {
+        None => return Err(FieldError::new("zone.radius_km", "is required")),
+        Some(r) if r.is_finite() && (MIN_ZONE_RADIUS_KM..=MAX_ZONE_RADIUS_KM).contains(&r) => r,
+        Some(_) => {
+            return Err(FieldError::new(
+                "zone.radius_km",
+                "must be between 1 and 500",
+            ));
+        }
+    };
+    Ok(Circle { center, radius_km })
+}
+
+/// 10.0 → "10", 2.5 → "2.5".
+pub fn trim_number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
+        Circle {
+            center: Coordinates { lat, lng },
+            radius_km,
+        }
+    }
+
+    #[test]
+    fn circles_overlap_up_to_the_sum_of_their_radii() {
+        // One degree of latitude is about 111.2 km on the mean sphere.
+        let a = circle(0.0, 0.0, 50.0);
+        let gap = a.center.distance_km(&Coordinates { lat: 1.0, lng: 0.0 });
+        assert!(a.overlaps(&circle(1.0, 0.0, gap - 50.0 + 0.05)));
+        assert!(!a.overlaps(&circle(1.0, 0.0, gap - 50.0 - 0.05)));
+    }
+
+    #[test]
+    fn circles_across_the_antimeridian_overlap() {
+        // 0.2° of longitude apart at the equator: about 22.2 km.
+        assert!(circle(0.0, 179.9, 12.0).overlaps(&circle(0.0, -179.9, 12.0)));
+        assert!(!circle(0.0, 179.9, 10.0).overlaps(&circle(0.0, -179.9, 10.0)));
+    }
+
+    #[test]
+    fn zone_radius_and_coordinates_are_bounded() {
+        let input = |lat, radius| SubscriptionInput {
+            email: Some("ana@example.org".into()),
+            language: None,
+            zone: Some(ZoneInput {
+                lat: Some(lat),
+                lng: Some(0.0),
+                radius_km: Some(radius),
+                ..Default::default()
+            }),
+        };
+        let field =
+            |i: SubscriptionInput| NewSubscription::parse(&i).unwrap_err().0[0].field.clone();
+        assert_eq!(field(input(0.0, 0.0)), "zone.radius_km");
+        assert_eq!(field(input(0.0, -5.0)), "zone.radius_km");
+        assert_eq!(field(input(0.0, 501.0)), "zone.radius_km");
+        assert_eq!(field(input(0.0, f64::NAN)), "zone.radius_km");
+        assert_eq!(field(input(91.0, 10.0)), "zone.lat");
+        let ok = NewSubscription::parse(&input(-17.39, 10.0)).unwrap();
+        assert_eq!(ok.language, Language::Es);
+        assert_eq!(ok.label, "10 km · -17.3900, 0.0000");
+    }
+}

@@ -1,0 +1,259 @@
+//! The sender: claims due outbox rows, sends them with bounded concurrency,
+//! and records each outcome. Any number of senders (one per `alerta serve`)
+//! can share a database.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use alerta_store::{MailKind, OutboxItem, Store, StoreError, TokenPurpose};
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinSet;
+
+use crate::compose::{self, Composed, Envelope, MailContext};
+use crate::mailer::{Mailer, SendError};
+use crate::tokens::{new_token, token_hash};
+
+/// How long a confirmation link stays valid.
+pub const CONFIRM_LINK_HOURS: i64 = 48;
+/// Unsubscribe links in mail keep working for a long time: people act on old mail.
+pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
+
+#[derive(Clone, Debug)]
+pub struct SenderSettings {
+    /// Rows claimed per round.
+    pub batch: i64,
+    /// How long a claim holds before another sender may take the row.
+    pub lease: chrono::Duration,
+    /// Wait between rounds when nothing is due.
+    pub idle_poll: Duration,
+    /// First retry delay; doubles with each attempt, with jitter.
+    pub retry_base: chrono::Duration,
+    pub retry_max: chrono::Duration,
+    /// After this many attempts a temporary failure becomes final.
+    pub max_attempts: i64,
+}
+
+impl Default for SenderSettings {
+    fn default() -> Self {
+        SenderSettings {
+            batch: 200,
+            lease: chrono::Duration::minutes(5),
+            idle_poll: Duration::from_millis(500),
+            retry_base: chrono::Duration::seconds(30),
+            retry_max: chrono::Duration::hours(1),
+            max_attempts: 12,
+        }
+    }
+}
+
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+#[derive(Clone)]
+pub struct Sender {
+    store: Store,
+    mailer: Mailer,
+    ctx: MailContext,
+    settings: SenderSettings,
+    clock: Clock,
+    /// Identifies this sender's claims (for operators reading the outbox).
+    owner: String,
+    /// Poked when this process queues mail, so it goes out without waiting for a poll.
+    wakeup: Arc<Notify>,
+}
+
+impl Sender {
+    pub fn new(
+        store: Store,
+        mailer: Mailer,
+        ctx: MailContext,
+        settings: SenderSettings,
+        clock: Clock,
+        wakeup: Arc<Notify>,
+    ) -> Sender {
+        let owner = format!(
+            "{}-{}",
+            std::process::id(),
+            new_token().chars().take(8).collect::<String>()
+        );
+        Sender {
+            store,
+            mailer,
+            ctx,
+            settings,
+            clock,
+            owner,
+            wakeup,
+        }
+    }
+
+    /// Sends until `shutdown` turns true, finishing the round in progress.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            let sent = match self.drain_once().await {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox round failed");
+                    0
+                }
+            };
+            if *shutdown.borrow() {
+                return;
+            }
+            if sent == 0 {
+                tokio::select! {
+                    _ = self.wakeup.notified() => {},
+                    _ = tokio::time::sleep(self.settings.idle_poll) => {},
+                    _ = shutdown.changed() => return,
+                }
+            }
+        }
+    }
+
+    /// Claims one batch of due rows and delivers them; answers how many rows it handled.
+    pub async fn drain_once(&self) -> Result<usize, StoreError> {
+        let now = (self.clock)();
+        let items = self
+            .store
+            .claim_outbox(
+                now,
+                now + self.settings.lease,
+                &self.owner,
+                self.settings.batch,
+            )
+            .await?;
+        let count = items.len();
+        let mut tasks = JoinSet::new();
+        for item in items {
+            let sender = self.clone();
+            tasks.spawn(async move { sender.deliver(item).await });
+        }
+        while let Some(done) = tasks.join_next().await {
+            match done {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::error!(error = %e, "cannot record a delivery outcome"),
+                Err(e) => tracing::error!(error = %e, "delivery task failed"),
+            }
+        }
+        Ok(count)
+    }
+
+    async fn deliver(&self, item: OutboxItem) -> Result<(), StoreError> {
+        let outcome = match self.compose(&item).await? {
+            Ok(composed) => {
+                self.mailer
+                    .send(&composed.message, &composed.message_id)
+                    .await
+            }
+            Err(reason) => Err(SendError::Permanent(reason)),
+        };
+        let now = (self.clock)();
+        match outcome {
+            Ok(()) => {
+                metrics::counter!("alerta_mail_sent_total", "kind" => item.kind.as_str())
+                    .increment(1);
+                self.store.mark_sent(item.id, now).await
+            }
+            Err(SendError::Permanent(reason)) => {
+                metrics::counter!("alerta_mail_failed_total", "kind" => item.kind.as_str())
+                    .increment(1);
+                tracing::warn!(outbox = item.id, kind = item.kind.as_str(), %reason, "message refused for good");
+                self.store.mark_failed(item.id, now, &reason).await
+            }
+            Err(SendError::Transient(reason)) if item.attempts >= self.settings.max_attempts => {
+                let reason = format!("gave up after {} attempts: {reason}", item.attempts);
+                self.store.mark_failed(item.id, now, &reason).await
+            }
+            Err(SendError::Transient(reason)) => {
+                metrics::counter!("alerta_mail_retried_total", "kind" => item.kind.as_str())
+                    .increment(1);
+                let retry_at = now + self.backoff(item.attempts);
+                tracing::info!(outbox = item.id, attempts = item.attempts, %reason, "will retry");
+                self.store.mark_retry(item.id, retry_at, &reason).await
+            }
+        }
+    }
+
+    /// Exponential backoff with ±50 % jitter, so a recovering server is not hit
+    /// by every retry at the same instant.
+    fn backoff(&self, attempts: i64) -> chrono::Duration {
+        let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 20)).unwrap_or(20);
+        let base = self
+            .settings
+            .retry_base
+            .num_milliseconds()
+            .saturating_mul(1i64 << exponent);
+        let capped = base.min(self.settings.retry_max.num_milliseconds());
+        let jittered = (capped as f64 * rand::rng().random_range(0.5..1.5)) as i64;
+        chrono::Duration::milliseconds(jittered.max(1))
+    }
+
+    /// The message for `item`, or why it can never be sent.
+    async fn compose(&self, item: &OutboxItem) -> Result<Result<Composed, String>, StoreError> {
+        let Some(contact) = self.store.volunteer_contact(item.volunteer_id).await? else {
+            return Ok(Err("the volunteer no longer exists".into()));
+        };
+        let now = (self.clock)();
+        let unsubscribe = self
+            .mint(
+                item,
+                TokenPurpose::Unsubscribe,
+                now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS),
+            )
+            .await?;
+        let unsubscribe_url = self.ctx.link(&format!("/unsubscribe?token={unsubscribe}"));
+        match item.kind {
+            MailKind::Confirm => {
+                let confirm = self
+                    .mint(
+                        item,
+                        TokenPurpose::Confirm,
+                        now + chrono::Duration::hours(CONFIRM_LINK_HOURS),
+                    )
+                    .await?;
+                let zones = self
+                    .store
+                    .zone_labels_to_confirm(item.volunteer_id)
+                    .await?
+                    .join("; ");
+                let envelope = Envelope {
+                    to: &contact.email,
+                    language: contact.language,
+                    message_id: self.ctx.message_id("confirm", item.id, contact.id.0),
+                    unsubscribe_url: &unsubscribe_url,
+                };
+                let confirm_url = self
+                    .ctx
+                    .link(&format!("/subscriptions/confirm?token={confirm}"));
+                Ok(compose::confirmation(
+                    &self.ctx,
+                    envelope,
+                    &zones,
+                    &confirm_url,
+                    CONFIRM_LINK_HOURS,
+                ))
+            }
+            other => Ok(Err(format!("{} mail is not written yet", other.as_str()))),
+        }
+    }
+
+    async fn mint(
+        &self,
+        item: &OutboxItem,
+        purpose: TokenPurpose,
+        expires_at: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
+        let token = new_token();
+        self.store
+            .add_volunteer_token(
+                item.volunteer_id,
+                purpose,
+                &token_hash(&token),
+                (self.clock)(),
+                expires_at,
+            )
+            .await?;
+        Ok(token)
+    }
+}

@@ -1,0 +1,166 @@
+//! The outbox: every message to send is a row; senders claim rows under a
+//! lease, send, and record the outcome. A crash loses nothing (the lease runs
+//! out and another sender takes the row) and repeats only rows in flight.
+
+use alerta_core::{CaseId, VolunteerId};
+use chrono::{DateTime, Utc};
+
+use crate::{Backend, Result, Store, StoreError, from_millis, to_millis, with_db, write_tx};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    Confirm,
+    Alert,
+    Found,
+    Digest,
+    Update,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Confirm => "confirm",
+            MailKind::Alert => "alert",
+            MailKind::Found => "found",
+            MailKind::Digest => "digest",
+            MailKind::Update => "update",
+        }
+    }
+
+    fn parse(value: &str) -> Result<Self> {
+        Ok(match value {
+            "confirm" => MailKind::Confirm,
+            "alert" => MailKind::Alert,
+            "found" => MailKind::Found,
+            "digest" => MailKind::Digest,
+            "update" => MailKind::Update,
+            other => return Err(StoreError::Corrupt(format!("outbox kind {other}"))),
+        })
+    }
+}
+
+/// A claimed outbox row.
+#[derive(Debug, Clone)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub kind: MailKind,
+    pub case_id: Option<CaseId>,
+    pub volunteer_id: VolunteerId,
+    /// Including this one.
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    id: i64,
+    kind: String,
+    case_id: Option<i64>,
+    volunteer_id: i64,
+    attempts: i64,
+    created_at: i64,
+}
+
+macro_rules! claim_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET lease_until = $2, claimed_by = $3, attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox
+                          WHERE status = 'queued' AND next_attempt_at <= $1
+                            AND (lease_until IS NULL OR lease_until < $1)
+                          ORDER BY next_attempt_at, id LIMIT $4 ",
+            $lock,
+            ")
+             RETURNING id, kind, case_id, volunteer_id, attempts, created_at"
+        )
+    };
+}
+
+impl Store {
+    /// Claims up to `limit` due rows for `owner` until `lease_until`.
+    /// PostgreSQL skips rows other senders hold; SQLite's single writer
+    /// (`BEGIN IMMEDIATE`) makes the claim exclusive by itself.
+    pub async fn claim_outbox(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        owner: &str,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>> {
+        let sql = match self.backend() {
+            Backend::Postgres => claim_sql!("FOR UPDATE SKIP LOCKED"),
+            Backend::Sqlite => claim_sql!(""),
+        };
+        let rows: Vec<ClaimRow> = write_tx!(self, tx => sqlx::query_as(sql)
+            .bind(to_millis(now))
+            .bind(to_millis(lease_until))
+            .bind(owner.to_string())
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?);
+        let mut items = rows
+            .into_iter()
+            .map(|r| {
+                Ok(OutboxItem {
+                    id: r.id,
+                    kind: MailKind::parse(&r.kind)?,
+                    case_id: r.case_id.map(CaseId),
+                    volunteer_id: VolunteerId(r.volunteer_id),
+                    attempts: r.attempts,
+                    created_at: from_millis(r.created_at),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        items.sort_by_key(|item| item.id);
+        Ok(items)
+    }
+
+    pub async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.finish_outbox_row(
+            "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1",
+            id, to_millis(now), None).await
+    }
+
+    /// Gives the row back to be tried again at `next_attempt_at`.
+    pub async fn mark_retry(
+        &self,
+        id: i64,
+        next_attempt_at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()> {
+        self.finish_outbox_row(
+            "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
+            id, to_millis(next_attempt_at), Some(error)).await
+    }
+
+    /// Gives up on the row, keeping the server's reply.
+    pub async fn mark_failed(&self, id: i64, now: DateTime<Utc>, error: &str) -> Result<()> {
+        self.finish_outbox_row(
+            "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
+            id, to_millis(now), Some(error)).await
+    }
+
+    async fn finish_outbox_row(
+        &self,
+        sql: &'static str,
+        id: i64,
+        at: i64,
+        error: Option<&str>,
+    ) -> Result<()> {
+        let error = error.map(|e| e.chars().take(1000).collect::<String>());
+        write_tx!(self, tx => sqlx::query(sql).bind(id).bind(at).bind(error).execute(&mut *tx).await.map(|_| ())?);
+        Ok(())
+    }
+
+    /// (queued, sent, failed) rows: for tests, metrics and progress pages.
+    pub async fn outbox_counts(&self, case: Option<CaseId>) -> Result<(i64, i64, i64)> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0),
+                    COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0),
+                    COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0)
+             FROM outbox WHERE ($1 IS NULL OR case_id = $1)")
+            .bind(case.map(|c| c.0))
+            .fetch_one(pool)
+            .await?))
+    }
+}

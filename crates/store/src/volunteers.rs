@@ -1,0 +1,241 @@
+//! Volunteers, their zones and the single-use links mailed to them.
+
+use alerta_core::{Language, NewSubscription, VolunteerId};
+use chrono::{DateTime, Utc};
+
+use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
+
+/// Most zones one address may hold; more requests are quietly ignored so
+/// the answer stays the same for every address.
+pub const MAX_ZONES_PER_VOLUNTEER: i64 = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    Confirm,
+    Unsubscribe,
+}
+
+impl TokenPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::Confirm => "confirm",
+            TokenPurpose::Unsubscribe => "unsubscribe",
+        }
+    }
+}
+
+/// Where to send a volunteer's mail, read at send time.
+#[derive(Debug, Clone)]
+pub struct VolunteerContact {
+    pub id: VolunteerId,
+    pub email: String,
+    pub language: Language,
+    pub confirmed: bool,
+}
+
+impl Store {
+    /// Records a subscription request and, unless one went out within
+    /// `confirm_cooldown`, queues a confirmation mail. The zone counts only
+    /// once its owner confirms it, so nobody can add zones to another's address.
+    pub async fn subscribe(
+        &self,
+        sub: &NewSubscription,
+        now: DateTime<Utc>,
+        confirm_cooldown: chrono::Duration,
+    ) -> Result<()> {
+        write_tx!(self, tx => {
+            let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
+                .bind(sub.email.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let id = match existing {
+                Some((id, status)) => {
+                    if status == "unsubscribed" {
+                        sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
+                            .bind(id).bind(sub.language.as_str()).execute(&mut *tx).await?;
+                    } else if status == "pending" {
+                        sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
+                            .bind(id).bind(sub.language.as_str()).execute(&mut *tx).await?;
+                    }
+                    id
+                }
+                None => sqlx::query_scalar(
+                    "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
+                    .bind(sub.email.as_str())
+                    .bind(sub.language.as_str())
+                    .bind(to_millis(now))
+                    .fetch_one(&mut *tx)
+                    .await?,
+            };
+            let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
+                .bind(id).fetch_one(&mut *tx).await?;
+            if zones < MAX_ZONES_PER_VOLUNTEER {
+                sqlx::query(
+                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(id)
+                    .bind(sub.label.clone())
+                    .bind(sub.zone.center.lat)
+                    .bind(sub.zone.center.lng)
+                    .bind(sub.zone.radius_km)
+                    .bind(to_millis(now))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let recent: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2")
+                .bind(id)
+                .bind(to_millis(now - confirm_cooldown))
+                .fetch_one(&mut *tx)
+                .await?;
+            if recent == 0 {
+                sqlx::query(
+                    "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                     VALUES ('confirm', $1, 'queued', $2, $2)")
+                    .bind(id)
+                    .bind(to_millis(now))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        });
+        Ok(())
+    }
+
+    /// Stores the hash of a link token minted for a volunteer's mail.
+    pub async fn add_volunteer_token(
+        &self,
+        volunteer: VolunteerId,
+        purpose: TokenPurpose,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        with_db!(self, pool => sqlx::query(
+            "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(token_hash)
+            .bind(volunteer.0)
+            .bind(purpose.as_str())
+            .bind(to_millis(now))
+            .bind(to_millis(expires_at))
+            .execute(pool)
+            .await
+            .map(|_| ())?);
+        Ok(())
+    }
+
+    /// The volunteer a live, unused token of `purpose` belongs to.
+    pub async fn volunteer_for_token(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<Option<VolunteerId>> {
+        let id: Option<i64> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT volunteer_id FROM volunteer_tokens
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3")
+            .bind(token_hash)
+            .bind(purpose.as_str())
+            .bind(to_millis(now))
+            .fetch_optional(pool)
+            .await?);
+        Ok(id.map(VolunteerId))
+    }
+
+    /// Uses a confirmation token: the volunteer and every zone waiting for
+    /// confirmation become live. None when the token is unknown, used or expired.
+    pub async fn confirm_volunteer(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<VolunteerId>> {
+        Ok(write_tx!(self, tx => {
+            let Some(id) = use_token!(tx, token_hash, TokenPurpose::Confirm, now) else {
+                return Ok(None);
+            };
+            sqlx::query("UPDATE volunteers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2) WHERE id = $1")
+                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
+                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            Some(VolunteerId(id))
+        }))
+    }
+
+    /// Uses an unsubscribe token: no more mail of any kind, zones forgotten,
+    /// queued mail withdrawn. The address stays, marked, so it is not mailed.
+    pub async fn unsubscribe(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<VolunteerId>> {
+        Ok(write_tx!(self, tx => {
+            let Some(id) = use_token!(tx, token_hash, TokenPurpose::Unsubscribe, now) else {
+                return Ok(None);
+            };
+            sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
+                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM zones WHERE volunteer_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM outbox WHERE volunteer_id = $1 AND status = 'queued'").bind(id).execute(&mut *tx).await?;
+            Some(VolunteerId(id))
+        }))
+    }
+
+    pub async fn volunteer_contact(&self, id: VolunteerId) -> Result<Option<VolunteerContact>> {
+        let row: Option<(String, String, String)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT email, language, status FROM volunteers WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await?);
+        row.map(|(email, language, status)| {
+            Ok(VolunteerContact {
+                id,
+                email,
+                language: Language::parse("language", &language)
+                    .map_err(|e| StoreError::Corrupt(e.message))?,
+                confirmed: status == "confirmed",
+            })
+        })
+        .transpose()
+    }
+
+    /// The labels of the zones a confirmation would make live (all zones when
+    /// none is waiting), newest first.
+    pub async fn zone_labels_to_confirm(&self, id: VolunteerId) -> Result<Vec<String>> {
+        Ok(with_db!(self, pool => sqlx::query_scalar(
+            "SELECT label FROM zones WHERE volunteer_id = $1
+               AND (confirmed_at IS NULL
+                    OR NOT EXISTS (SELECT 1 FROM zones w WHERE w.volunteer_id = $1 AND w.confirmed_at IS NULL))
+             ORDER BY id DESC LIMIT 20")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// (status, zones, of which confirmed) for a volunteer: for tests and support.
+    pub async fn volunteer_state(&self, email: &str) -> Result<Option<(String, i64, i64)>> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT v.status,
+                    (SELECT COUNT(*) FROM zones z WHERE z.volunteer_id = v.id),
+                    (SELECT COUNT(*) FROM zones z WHERE z.volunteer_id = v.id AND z.confirmed_at IS NOT NULL)
+             FROM volunteers v WHERE v.email = $1")
+            .bind(email.to_lowercase())
+            .fetch_optional(pool)
+            .await?))
+    }
+}
+
+/// Marks a live token of `$purpose` used inside `$tx`; its volunteer id, or None.
+macro_rules! use_token {
+    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE volunteer_tokens SET used_at = $3
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
+             RETURNING volunteer_id",
+        )
+        .bind($hash)
+        .bind($purpose.as_str())
+        .bind(to_millis($now))
+        .fetch_optional(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+use use_token;

@@ -1,0 +1,148 @@
+//! A real SMTP server (aiosmtpd, see tests/smtp/server.py) that keeps what it
+//! receives, and the MIME parser that reads it back.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct SmtpServer {
+    pub port: u16,
+    dir: tempfile::TempDir,
+    child: Child,
+}
+
+/// A received message, parsed.
+pub struct Received {
+    pub raw: Vec<u8>,
+    pub to: String,
+}
+
+impl Received {
+    pub fn parsed(&self) -> mail_parser::Message<'_> {
+        mail_parser::MessageParser::default()
+            .parse(&self.raw)
+            .expect("a MIME message")
+    }
+
+    pub fn subject(&self) -> String {
+        self.parsed().subject().unwrap_or_default().to_string()
+    }
+
+    pub fn text(&self) -> String {
+        self.parsed()
+            .body_text(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn html(&self) -> String {
+        self.parsed()
+            .body_html(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.parsed().header_raw(name).map(|v| v.trim().to_string())
+    }
+
+    /// The first link in the text part that starts with `prefix`, as a path.
+    pub fn link(&self, prefix: &str) -> String {
+        let text = self.text();
+        let start = text
+            .find(prefix)
+            .unwrap_or_else(|| panic!("no {prefix} link in:\n{text}"));
+        let link: String = text[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        link.replace("http://alerta.test", "")
+    }
+}
+
+fn python() -> String {
+    std::env::var("ALERTA_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+impl SmtpServer {
+    pub fn start() -> SmtpServer {
+        let dir = tempfile::tempdir().unwrap();
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
+        let mut child = Command::new(python())
+            .arg("-u")
+            .arg(script)
+            .arg("--dir")
+            .arg(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 runs (scripts/test installs aiosmtpd)");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let port = first
+            .strip_prefix("PORT ")
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or_else(|| {
+                panic!("the SMTP server did not start (is aiosmtpd installed?): {first:?}")
+            });
+        SmtpServer { port, dir, child }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}?tls=none", self.port)
+    }
+
+    /// Everything received so far, oldest first.
+    pub fn received(&self) -> Vec<Received> {
+        let mut names: Vec<_> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".eml") && !n.starts_with('.'))
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| {
+                let to = name
+                    .split_once('-')
+                    .map(|(_, rest)| rest.trim_end_matches(".eml").to_string())
+                    .unwrap_or_default();
+                Received {
+                    raw: std::fs::read(self.dir.path().join(&name)).unwrap(),
+                    to,
+                }
+            })
+            .collect()
+    }
+
+    /// Waits (up to a minute) until `count` messages for `to` have arrived.
+    pub async fn wait_for(&self, to: &str, count: usize) -> Vec<Received> {
+        let started = Instant::now();
+        loop {
+            let mine: Vec<Received> = self
+                .received()
+                .into_iter()
+                .filter(|m| m.to.eq_ignore_ascii_case(to))
+                .collect();
+            if mine.len() >= count {
+                return mine;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "{count} message(s) for {to} never arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,327 @@
+//! Volunteers subscribe, confirm from the mailed link, and unsubscribe,
+//! with a real SMTP server receiving the mail.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::smtp::SmtpServer;
+
+fn subscription(email: &str, language: &str) -> Value {
+    json!({ "email": email, "language": language, "zone": { "lat": -17.3935, "lng": -66.157, "radius_km": 15 } })
+}
+
+async fn state(app: &TestApp, email: &str) -> Option<(String, i64, i64)> {
+    app.store.volunteer_state(email).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_volunteer_subscribes_confirms_and_unsubscribes_in_one_click() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+
+    let response = app
+        .post(
+            "/api/v1/subscriptions",
+            None,
+            &subscription("Vecina@Example.org", "pt"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        state(&app, "vecina@example.org").await,
+        Some(("pending".into(), 1, 0))
+    );
+
+    let mail = smtp.wait_for("vecina@example.org", 1).await.remove(0);
+    assert_eq!(
+        mail.subject(),
+        "Confirme sua inscrição nos alertas do Alerta"
+    );
+    assert!(mail.text().contains("15 km"), "{}", mail.text());
+    let unsubscribe_header = mail.header("List-Unsubscribe").unwrap();
+    assert!(
+        unsubscribe_header.starts_with("<http://alerta.test/unsubscribe?token="),
+        "{unsubscribe_header}"
+    );
+    assert_eq!(
+        mail.header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let message_id = mail.header("Message-ID").unwrap();
+    assert!(
+        message_id.starts_with("<confirm.") && message_id.ends_with("@localhost>"),
+        "{message_id}"
+    );
+    assert!(mail.html().contains("/subscriptions/confirm?token="));
+
+    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+    let page = app.get(&confirm, None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Inscrição confirmada"));
+    assert_eq!(
+        state(&app, "vecina@example.org").await,
+        Some(("confirmed".into(), 1, 1))
+    );
+    assert_eq!(
+        app.get(&confirm, None).await.status(),
+        StatusCode::GONE,
+        "a confirmation link works once"
+    );
+
+    let unsubscribe = unsubscribe_header
+        .trim_matches(['<', '>'])
+        .replace("http://alerta.test", "");
+    let one_click = app
+        .http
+        .post(app.url(&unsubscribe))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), StatusCode::OK);
+    assert_eq!(
+        state(&app, "vecina@example.org").await,
+        Some(("unsubscribed".into(), 0, 0))
+    );
+    assert_eq!(
+        app.get(&unsubscribe, None).await.status(),
+        StatusCode::GONE,
+        "an unsubscribe link works once"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn known_and_unknown_addresses_get_the_same_answer_and_one_mail() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let first = app
+        .post(
+            "/api/v1/subscriptions",
+            None,
+            &subscription("ana@example.org", "es"),
+        )
+        .await;
+    let (first_status, first_body) = (first.status(), first.text().await.unwrap());
+    let again = app
+        .post(
+            "/api/v1/subscriptions",
+            None,
+            &subscription("ANA@example.org", "es"),
+        )
+        .await;
+    assert_eq!(
+        (again.status(), again.text().await.unwrap()),
+        (first_status, first_body)
+    );
+
+    smtp.wait_for("ana@example.org", 1).await;
+    // The second request added its zone but, within the cool-down, no second mail.
+    assert_eq!(app.counts().await.outbox, 1);
+    assert_eq!(
+        state(&app, "ana@example.org").await,
+        Some(("pending".into(), 2, 0))
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn confirmation_links_expire() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    app.post(
+        "/api/v1/subscriptions",
+        None,
+        &subscription("tarde@example.org", "fr"),
+    )
+    .await;
+    let mail = smtp.wait_for("tarde@example.org", 1).await.remove(0);
+    assert_eq!(
+        mail.subject(),
+        "Confirmez votre inscription aux alertes d'Alerta"
+    );
+    app.advance(chrono::Duration::hours(49));
+    let page = app
+        .get(
+            &mail.link("http://alerta.test/subscriptions/confirm?token="),
+            None,
+        )
+        .await;
+    assert_eq!(page.status(), StatusCode::GONE);
+    assert_eq!(
+        state(&app, "tarde@example.org").await,
+        Some(("pending".into(), 1, 0))
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_token_touches_only_its_own_volunteer() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    app.post(
+        "/api/v1/subscriptions",
+        None,
+        &subscription("uno@example.org", "es"),
+    )
+    .await;
+    app.post(
+        "/api/v1/subscriptions",
+        None,
+        &subscription("dos@example.org", "es"),
+    )
+    .await;
+    let uno = smtp.wait_for("uno@example.org", 1).await.remove(0);
+    smtp.wait_for("dos@example.org", 1).await;
+
+    app.get(
+        &uno.link("http://alerta.test/subscriptions/confirm?token="),
+        None,
+    )
+    .await;
+    assert_eq!(state(&app, "uno@example.org").await.unwrap().0, "confirmed");
+    assert_eq!(state(&app, "dos@example.org").await.unwrap().0, "pending");
+
+    let unsubscribe = uno
+        .header("List-Unsubscribe")
+        .unwrap()
+        .trim_matches(['<', '>'])
+        .replace("http://alerta.test", "");
+    app.http.post(app.url(&unsubscribe)).send().await.unwrap();
+    assert_eq!(
+        state(&app, "uno@example.org").await.unwrap().0,
+        "unsubscribed"
+    );
+    assert_eq!(
+        state(&app, "dos@example.org").await,
+        Some(("pending".into(), 1, 0))
+    );
+
+    // A made-up token touches nobody.
+    let forged = app
+        .http
+        .post(app.url("/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::GONE);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_zone_added_to_a_confirmed_address_waits_for_its_own_confirmation() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    app.post(
+        "/api/v1/subscriptions",
+        None,
+        &subscription("tres@example.org", "en"),
+    )
+    .await;
+    let first = smtp.wait_for("tres@example.org", 1).await.remove(0);
+    app.get(
+        &first.link("http://alerta.test/subscriptions/confirm?token="),
+        None,
+    )
+    .await;
+
+    // Someone else adds a far-away zone to this address: it must not go live unasked.
+    app.advance(chrono::Duration::minutes(11));
+    let far = json!({ "email": "tres@example.org", "zone": { "lat": 48.85, "lng": 2.35, "radius_km": 5 } });
+    assert_eq!(
+        app.post("/api/v1/subscriptions", None, &far).await.status(),
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        state(&app, "tres@example.org").await,
+        Some(("confirmed".into(), 2, 1))
+    );
+    let second = smtp.wait_for("tres@example.org", 2).await.remove(1);
+    assert!(
+        second.text().contains("48.8500"),
+        "the mail names the zone to confirm: {}",
+        second.text()
+    );
+    app.get(
+        &second.link("http://alerta.test/subscriptions/confirm?token="),
+        None,
+    )
+    .await;
+    assert_eq!(
+        state(&app, "tres@example.org").await,
+        Some(("confirmed".into(), 2, 2))
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_subscriptions_are_refused_by_name_and_store_nothing() {
+    let app = spawn_app().await;
+    let zone = |lat: Value, radius: Value| json!({ "lat": lat, "lng": -66.1, "radius_km": radius });
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({ "email": "a@example.org", "zone": zone(json!(-17.3), json!(0)) }),
+            "zone.radius_km",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": zone(json!(-17.3), json!(-5)) }),
+            "zone.radius_km",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": zone(json!(-17.3), json!(501)) }),
+            "zone.radius_km",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": zone(json!(-17.3), json!("NaN")) }),
+            "zone.radius_km",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": zone(json!(91), json!(10)) }),
+            "zone.lat",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "place": "Atlantis" } }),
+            "zone.place",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "region": "XX-99" } }),
+            "zone.region",
+        ),
+        (json!({ "email": "a@example.org" }), "zone"),
+        (
+            json!({ "email": "not an address", "zone": zone(json!(-17.3), json!(10)) }),
+            "email",
+        ),
+        (
+            json!({ "email": format!("{}@example.org", "a".repeat(250)), "zone": zone(json!(-17.3), json!(10)) }),
+            "email",
+        ),
+        (
+            json!({ "email": "a@example.org\r\nBcc: all@example.org", "zone": zone(json!(-17.3), json!(10)) }),
+            "email",
+        ),
+        (
+            json!({ "email": "a@example.org", "language": "de", "zone": zone(json!(-17.3), json!(10)) }),
+            "language",
+        ),
+    ];
+    let before = app.counts().await;
+    for (body, field) in cases {
+        let response = app.post("/api/v1/subscriptions", None, &body).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}"
+        );
+        let error = crate::common::body(response).await["error"].clone();
+        assert_eq!(error["field"], field, "{body}: {error}");
+    }
+    assert_eq!(
+        app.counts().await,
+        before,
+        "a refused subscription left rows behind"
+    );
+    app.stop().await;
+}
