@@ -14,3 +14,23 @@ unsubscribe-page-done = Done: you will receive no more alerts. Thank you for hav
 unsubscribe-page-invalid = This link is not valid or was already used.
 mail-footer = You receive this message because you subscribed to Alerta alerts. To unsubscribe: { $link }
 link-invalid-title = Link not valid
+
+## Alert mail
+alert-subject = MISSING: { $name }, { $age } — { $place }
+alert-intro = Help us find { $name }. If you have information, call { $phone }.
+alert-last-seen = Last seen: { $when }, at { $place }.
+alert-circumstances = Circumstances
+alert-clothing = Clothing
+alert-description = Description
+alert-height = Height: { $cm } cm
+alert-weight = Weight: { $kg } kg
+alert-hair = Hair: { $hair }
+alert-eyes = Eyes: { $eyes }
+alert-marks = Distinguishing marks: { $marks }
+alert-case = Case no. { $id }, published by { $organisation }.
+alert-link = Case page, printable poster and a form to send a tip (anonymously if you wish): { $link }
+alert-forward = Forward this message to your contacts in the area.
+found-subject-found = FOUND: { $name }
+found-subject-closed = Case closed: { $name }
+found-body-found = { $name } has been found. Thank you for your help: please take down any posters you put up and stop sharing the alert.
+found-body-closed = The case of { $name } is closed. Thank you for your help: please take down any posters you put up and stop sharing the alert.

@@ -14,3 +14,27 @@ unsubscribe-page-done = Listo: ya no recibirás alertas. Gracias por haber ayuda
 unsubscribe-page-invalid = Este enlace no es válido o ya fue usado.
 mail-footer = Recibes este mensaje porque te suscribiste a las alertas de Alerta. Para darte de baja: { $link }
 link-invalid-title = Enlace no válido
+
+## Alert mail
+alert-subject = { $sex ->
+    [female] DESAPARECIDA
+    [male] DESAPARECIDO
+   *[other] DESAPARECIDO/A
+  }: { $name }, { $age } años — { $place }
+alert-intro = Ayúdanos a encontrar a { $name }. Si tienes información, llama al { $phone }.
+alert-last-seen = Vista/o por última vez: { $when }, en { $place }.
+alert-circumstances = Circunstancias
+alert-clothing = Vestimenta
+alert-description = Descripción
+alert-height = Estatura: { $cm } cm
+alert-weight = Peso: { $kg } kg
+alert-hair = Cabello: { $hair }
+alert-eyes = Ojos: { $eyes }
+alert-marks = Señas particulares: { $marks }
+alert-case = Caso N.º { $id }, publicado por { $organisation }.
+alert-link = Ficha, cartel para imprimir y formulario para enviar pistas (también anónimas): { $link }
+alert-forward = Reenvía este mensaje a tus contactos de la zona.
+found-subject-found = ENCONTRADA/O: { $name }
+found-subject-closed = Caso cerrado: { $name }
+found-body-found = { $name } fue encontrada/o. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.
+found-body-closed = El caso de { $name } fue cerrado. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.

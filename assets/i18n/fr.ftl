@@ -14,3 +14,27 @@ unsubscribe-page-done = C'est fait : vous ne recevrez plus d'alertes. Merci de v
 unsubscribe-page-invalid = Ce lien n'est pas valable ou a déjà servi.
 mail-footer = Vous recevez ce message parce que vous êtes inscrit aux alertes d'Alerta. Pour vous désinscrire : { $link }
 link-invalid-title = Lien non valable
+
+## Alert mail
+alert-subject = { $sex ->
+    [female] DISPARUE
+    [male] DISPARU
+   *[other] DISPARU(E)
+  } : { $name }, { $age } ans — { $place }
+alert-intro = Aidez-nous à retrouver { $name }. Si vous avez des informations, appelez le { $phone }.
+alert-last-seen = Vu(e) pour la dernière fois : { $when }, à { $place }.
+alert-circumstances = Circonstances
+alert-clothing = Vêtements
+alert-description = Signalement
+alert-height = Taille : { $cm } cm
+alert-weight = Poids : { $kg } kg
+alert-hair = Cheveux : { $hair }
+alert-eyes = Yeux : { $eyes }
+alert-marks = Signes particuliers : { $marks }
+alert-case = Dossier n° { $id }, publié par { $organisation }.
+alert-link = Fiche, affiche à imprimer et formulaire pour envoyer un renseignement (même anonyme) : { $link }
+alert-forward = Transférez ce message à vos contacts de la région.
+found-subject-found = RETROUVÉ(E) : { $name }
+found-subject-closed = Dossier clos : { $name }
+found-body-found = { $name } a été retrouvé(e). Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.
+found-body-closed = Le dossier de { $name } est clos. Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.

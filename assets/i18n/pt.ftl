@@ -14,3 +14,27 @@ unsubscribe-page-done = Pronto: você não receberá mais alertas. Obrigado por 
 unsubscribe-page-invalid = Este link não é válido ou já foi usado.
 mail-footer = Você recebe esta mensagem porque se inscreveu nos alertas do Alerta. Para cancelar: { $link }
 link-invalid-title = Link inválido
+
+## Alert mail
+alert-subject = { $sex ->
+    [female] DESAPARECIDA
+    [male] DESAPARECIDO
+   *[other] DESAPARECIDO/A
+  }: { $name }, { $age } anos — { $place }
+alert-intro = Ajude-nos a encontrar { $name }. Se você tiver informações, ligue para { $phone }.
+alert-last-seen = Visto/a pela última vez: { $when }, em { $place }.
+alert-circumstances = Circunstâncias
+alert-clothing = Roupas
+alert-description = Descrição
+alert-height = Altura: { $cm } cm
+alert-weight = Peso: { $kg } kg
+alert-hair = Cabelo: { $hair }
+alert-eyes = Olhos: { $eyes }
+alert-marks = Sinais particulares: { $marks }
+alert-case = Caso n.º { $id }, publicado por { $organisation }.
+alert-link = Ficha, cartaz para imprimir e formulário para enviar pistas (também anônimas): { $link }
+alert-forward = Encaminhe esta mensagem aos seus contatos da região.
+found-subject-found = ENCONTRADO/A: { $name }
+found-subject-closed = Caso encerrado: { $name }
+found-body-found = { $name } foi encontrado/a. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.
+found-body-closed = O caso de { $name } foi encerrado. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.

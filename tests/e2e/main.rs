@@ -9,6 +9,8 @@ mod bad_input;
 mod cases;
 mod cli;
 mod concurrency;
+mod delivery;
+mod dispatch;
 mod ops;
 mod sessions;
 mod smtp;

@@ -464,6 +464,16 @@ pub struct Case {
     pub has_photo: bool,
 }
 
+impl Case {
+    /// The circle of `alert_radius_km` around where the person was last seen.
+    pub fn alert_area(&self) -> crate::volunteer::Circle {
+        crate::volunteer::Circle {
+            center: self.details.last_seen,
+            radius_km: self.details.alert_radius_km,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,4 +16,6 @@ pub use case::{
 pub use error::{FieldError, InvalidInput};
 pub use policy::Actor;
 pub use user::{Email, Role, UserId};
-pub use volunteer::{Circle, NewSubscription, SubscriptionInput, VolunteerId, ZoneInput};
+pub use volunteer::{
+    BoundingBox, Circle, NewSubscription, SubscriptionInput, VolunteerId, ZoneInput,
+};

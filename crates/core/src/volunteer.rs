@@ -20,7 +20,47 @@ pub struct Circle {
     pub radius_km: f64,
 }
 
+/// A latitude/longitude box, for an index to narrow a search before exact checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
 impl Circle {
+    /// A box holding every point within `margin_km` of the circle. Where it
+    /// would cross the antimeridian or a pole, it spans all longitudes: the
+    /// exact distance check that follows does the rest.
+    pub fn bounding_box(&self, margin_km: f64) -> BoundingBox {
+        const KM_PER_DEGREE: f64 = 111.2;
+        let reach = self.radius_km + margin_km;
+        let dlat = reach / KM_PER_DEGREE;
+        let (south, north) = (self.center.lat - dlat, self.center.lat + dlat);
+        let whole_width = BoundingBox {
+            south: south.max(-90.0),
+            west: -180.0,
+            north: north.min(90.0),
+            east: 180.0,
+        };
+        let cos = self.center.lat.to_radians().cos();
+        if south < -90.0 || north > 90.0 || cos < 1e-6 {
+            return whole_width;
+        }
+        let dlng = reach / (KM_PER_DEGREE * cos);
+        let (west, east) = (self.center.lng - dlng, self.center.lng + dlng);
+        if west < -180.0 || east > 180.0 {
+            return whole_width;
+        }
+        BoundingBox {
+            south,
+            west,
+            north,
+            east,
+        }
+    }
+
     /// Two circles overlap when the great-circle distance between their
     /// centres is at most the sum of their radii.
     pub fn overlaps(&self, other: &Circle) -> bool {
@@ -157,6 +197,16 @@ mod tests {
         // 0.2° of longitude apart at the equator: about 22.2 km.
         assert!(circle(0.0, 179.9, 12.0).overlaps(&circle(0.0, -179.9, 12.0)));
         assert!(!circle(0.0, 179.9, 10.0).overlaps(&circle(0.0, -179.9, 10.0)));
+    }
+
+    #[test]
+    fn bounding_box_holds_the_circle_or_spans_the_globe() {
+        let b = circle(-17.39, -66.16, 10.0).bounding_box(0.0);
+        assert!(b.south < -17.47 && b.north > -17.31 && b.west < -66.25 && b.east > -66.07);
+        let edge = circle(0.0, 179.95, 10.0).bounding_box(0.0);
+        assert_eq!((edge.west, edge.east), (-180.0, 180.0));
+        let pole = circle(89.95, 0.0, 10.0).bounding_box(0.0);
+        assert_eq!((pole.west, pole.east, pole.north), (-180.0, 180.0, 90.0));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use std::error::Error;
 
-use alerta_core::Language;
 use alerta_core::text::escape_html;
+use alerta_core::{Case, Language, Outcome};
 use alerta_i18n::text;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
@@ -159,4 +159,134 @@ pub fn confirmation(
         footer = escape_html(&footer),
     );
     build(ctx, envelope, &subject, text_body, html_body)
+}
+
+/// The alert for a case: every essential field in the text part, so it
+/// still reads right when forwarded; the HTML part says the same.
+pub fn alert(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<Composed, String> {
+    let language = envelope.language;
+    let d = &case.details;
+    let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
+    let name = d.full_name();
+    let age = d.age_when_last_seen().to_string();
+    let when = local_time(&d.last_seen_at, language);
+    let link = ctx.link(&format!("/cases/{}", case.id));
+    let subject = t(
+        "alert-subject",
+        &[
+            ("sex", d.sex.as_str()),
+            ("name", &name),
+            ("age", &age),
+            ("place", &d.last_seen_place),
+        ],
+    );
+    let mut description = Vec::new();
+    let mut describe = |key: &str, arg: &str, value: Option<String>| {
+        if let Some(value) = value {
+            description.push(t(key, &[(arg, &value)]));
+        }
+    };
+    describe("alert-height", "cm", d.height_cm.map(|v| v.to_string()));
+    describe("alert-weight", "kg", d.weight_kg.map(|v| v.to_string()));
+    describe("alert-hair", "hair", d.hair.clone());
+    describe("alert-eyes", "eyes", d.eyes.clone());
+    describe("alert-marks", "marks", d.marks.clone());
+    let organisation = case.organisation.clone().unwrap_or_else(|| "Alerta".into());
+    let sections: Vec<(String, String)> = [
+        (t("alert-circumstances", &[]), d.circumstances.clone()),
+        (t("alert-clothing", &[]), d.clothing.clone()),
+        (t("alert-description", &[]), description.join("\n")),
+    ]
+    .into_iter()
+    .filter(|(_, body)| !body.is_empty())
+    .collect();
+    let intro = t(
+        "alert-intro",
+        &[("name", &name), ("phone", &d.contact_phone)],
+    );
+    let last_seen = t(
+        "alert-last-seen",
+        &[("when", &when), ("place", &d.last_seen_place)],
+    );
+    let case_line = t(
+        "alert-case",
+        &[
+            ("id", &case.id.to_string()),
+            ("organisation", &organisation),
+        ],
+    );
+    let link_line = t("alert-link", &[("link", &link)]);
+    let forward = t("alert-forward", &[]);
+    let footer = t("mail-footer", &[("link", envelope.unsubscribe_url)]);
+
+    let mut text_body = format!("{subject}\n\n{intro}\n\n{last_seen}\n");
+    for (title, body) in &sections {
+        text_body.push_str(&format!("\n{title}:\n{body}\n"));
+    }
+    text_body.push_str(&format!(
+        "\n{case_line}\n{link_line}\n\n{forward}\n\n-- \n{footer}\n"
+    ));
+
+    let mut html_body = format!(
+        "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:40em\">\
+         <h1 style=\"font-size:1.5em\">{subject}</h1><p style=\"font-size:1.2em\"><strong>{intro}</strong></p><p>{last_seen}</p>",
+        lang = language.as_str(),
+        subject = escape_html(&subject),
+        intro = escape_html(&intro),
+        last_seen = escape_html(&last_seen),
+    );
+    for (title, body) in &sections {
+        html_body.push_str(&format!(
+            "<h2 style=\"font-size:1.1em\">{}</h2><p>{}</p>",
+            escape_html(title),
+            escape_html(body).replace('\n', "<br>")
+        ));
+    }
+    html_body.push_str(&format!(
+        "<p>{case_line}</p><p><a href=\"{link}\">{link_text}</a></p><p>{forward}</p>\
+         <hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+        case_line = escape_html(&case_line),
+        link = escape_html(&link),
+        link_text = escape_html(&link_line),
+        forward = escape_html(&forward),
+        footer = escape_html(&footer),
+    ));
+    build(ctx, envelope, &subject, text_body, html_body)
+}
+
+/// "Found — thank you, please take the posters down", without the photo.
+pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<Composed, String> {
+    let language = envelope.language;
+    let name = case.details.full_name();
+    let closed_only = case.outcome != Some(Outcome::FoundSafe);
+    let (subject_key, body_key) = if closed_only {
+        ("found-subject-closed", "found-body-closed")
+    } else {
+        ("found-subject-found", "found-body-found")
+    };
+    let subject = text(language, subject_key, &[("name", &name)]);
+    let body = text(language, body_key, &[("name", &name)]);
+    let footer = text(
+        language,
+        "mail-footer",
+        &[("link", envelope.unsubscribe_url)],
+    );
+    let text_body = format!("{body}\n\n-- \n{footer}\n");
+    let html_body = format!(
+        "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p>\
+         <hr><p style=\"color:#555;font-size:.9em\">{}</p></body></html>",
+        language.as_str(),
+        escape_html(&body),
+        escape_html(&footer),
+    );
+    build(ctx, envelope, &subject, text_body, html_body)
+}
+
+/// The last-seen time as people there read it: local clock, with its offset.
+fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) -> String {
+    let pattern = match language {
+        Language::En => "%Y-%m-%d %H:%M",
+        _ => "%d/%m/%Y %H:%M",
+    };
+    format!("{} (UTC{})", at.format(pattern), at.format("%:z"))
 }

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use alerta_core::CaseStatus;
 use alerta_store::{MailKind, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -233,6 +234,32 @@ impl Sender {
                     &confirm_url,
                     CONFIRM_LINK_HOURS,
                 ))
+            }
+            MailKind::Alert | MailKind::Found => {
+                let Some(case_id) = item.case_id else {
+                    return Ok(Err("an alert row without a case".into()));
+                };
+                let case = self.store.case(case_id).await?;
+                let kind = item.kind.as_str();
+                let envelope = Envelope {
+                    to: &contact.email,
+                    language: contact.language,
+                    message_id: self.ctx.message_id(kind, case_id.0, contact.id.0),
+                    unsubscribe_url: &unsubscribe_url,
+                };
+                if !contact.confirmed {
+                    return Ok(Err("the volunteer unsubscribed".into()));
+                }
+                if item.kind == MailKind::Alert {
+                    if case.status != CaseStatus::Active {
+                        return Ok(Err(
+                            "the case was resolved before this alert went out".into()
+                        ));
+                    }
+                    Ok(compose::alert(&self.ctx, envelope, &case))
+                } else {
+                    Ok(compose::found(&self.ctx, envelope, &case))
+                }
             }
             other => Ok(Err(format!("{} mail is not written yet", other.as_str()))),
         }

@@ -1,8 +1,9 @@
 //! Cases, their photos and their audit log.
 
 use alerta_core::policy::{self, Actor};
+use alerta_core::volunteer::MAX_ZONE_RADIUS_KM;
 use alerta_core::{
-    Case, CaseDetails, CaseId, CaseStatus, Coordinates, Language, Outcome, Sex, UserId,
+    Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Language, Outcome, Sex, UserId,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
@@ -66,6 +67,61 @@ macro_rules! audit {
         .bind($detail.to_string())
         .execute(&mut *$tx)
         .await?
+    };
+}
+
+/// The confirmed volunteers with a confirmed zone overlapping `$area`, each
+/// once, in id order. A box around the area (widened by the largest zone
+/// radius) narrows the rows; the exact great-circle check decides.
+macro_rules! matching_volunteers {
+    ($executor:expr, $area:expr) => {{
+        let area: Circle = $area;
+        let bounds = area.bounding_box(MAX_ZONE_RADIUS_KM);
+        let zones: Vec<(i64, f64, f64, f64)> = sqlx::query_as(
+            "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
+             FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
+             WHERE v.status = 'confirmed' AND z.confirmed_at IS NOT NULL
+               AND z.lat BETWEEN $1 AND $3 AND z.lng BETWEEN $2 AND $4",
+        )
+        .bind(bounds.south)
+        .bind(bounds.west)
+        .bind(bounds.north)
+        .bind(bounds.east)
+        .fetch_all($executor)
+        .await?;
+        let reached: std::collections::BTreeSet<i64> = zones
+            .into_iter()
+            .filter(|(_, lat, lng, radius_km)| {
+                Circle {
+                    center: Coordinates {
+                        lat: *lat,
+                        lng: *lng,
+                    },
+                    radius_km: *radius_km,
+                }
+                .overlaps(&area)
+            })
+            .map(|(volunteer, ..)| volunteer)
+            .collect();
+        reached.into_iter().collect::<Vec<i64>>()
+    }};
+}
+
+/// One queued alert row per volunteer; a row that exists already (from an
+/// earlier, smaller area) is left alone, so nobody is alerted twice.
+macro_rules! queue_alerts {
+    ($tx:ident, $case:expr, $volunteers:expr, $now:expr) => {
+        for volunteer in $volunteers {
+            sqlx::query(
+                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+                 VALUES ('alert', $1, $2, 'queued', $3, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind($case.0)
+            .bind(*volunteer)
+            .bind(to_millis($now))
+            .execute(&mut *$tx)
+            .await?;
+        }
     };
 }
 
@@ -398,13 +454,17 @@ impl Store {
 
     /// Makes a verified draft public. The issuing organisation becomes the
     /// publishing officer's, unless the case already names one.
+    ///
+    /// Also queues the alert for every volunteer the case's area reaches, in the
+    /// same transaction: a published case never lacks its alert rows. Answers
+    /// the case and how many volunteers it reaches.
     pub async fn publish_case(
         &self,
         id: CaseId,
         actor: &Actor,
         now: DateTime<Utc>,
-    ) -> Result<Case> {
-        write_tx!(self, tx => {
+    ) -> Result<(Case, usize)> {
+        let recipients = write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_publish(Some(actor), &case)?;
             sqlx::query(
@@ -416,9 +476,17 @@ impl Store {
                 .bind(actor.organisation.clone())
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, id.0, actor, now, "published", json!({}));
+            let recipients = matching_volunteers!(&mut *tx, case.alert_area());
+            queue_alerts!(tx, id, &recipients, now);
+            audit!(tx, id.0, actor, now, "published", json!({ "recipients": recipients.len() }));
+            recipients.len()
         });
-        self.case(id).await
+        Ok((self.case(id).await?, recipients))
+    }
+
+    /// How many confirmed volunteers an alert over `area` would reach now.
+    pub async fn reach(&self, area: Circle) -> Result<usize> {
+        Ok(with_db!(self, pool => matching_volunteers!(pool, area)).len())
     }
 
     pub async fn resolve_case(
@@ -440,6 +508,21 @@ impl Store {
                 .bind(outcome.as_str())
                 .bind(note.map(str::to_string))
                 .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            // Those the alert reached (or is reaching) hear that it is over;
+            // alerts not yet on their way are withdrawn.
+            sqlx::query(
+                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
+                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+                 ON CONFLICT DO NOTHING")
+                .bind(id.0)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM outbox WHERE case_id = $1 AND kind = 'alert' AND status = 'queued' AND lease_until IS NULL")
+                .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
             audit!(tx, id.0, actor, now, "resolved", json!({ "outcome": outcome, "note": note }));

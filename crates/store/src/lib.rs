@@ -22,7 +22,7 @@ mod volunteers;
 pub use cases::{AuditEntry, CaseFilter, Photo, PhotoVariant, StoredPhoto};
 pub use error::StoreError;
 
-pub use outbox::{MailKind, OutboxItem};
+pub use outbox::{MailKind, OutboxEntry, OutboxItem};
 pub use users::{SessionKind, UserRecord};
 pub use volunteers::{MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 

@@ -39,6 +39,18 @@ impl MailKind {
     }
 }
 
+/// An outbox row as support staff see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxEntry {
+    pub kind: String,
+    pub case_id: Option<i64>,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    /// Milliseconds since the epoch.
+    pub next_attempt_at: i64,
+}
+
 /// A claimed outbox row.
 #[derive(Debug, Clone)]
 pub struct OutboxItem {
@@ -152,14 +164,32 @@ impl Store {
         Ok(())
     }
 
-    /// (queued, sent, failed) rows: for tests, metrics and progress pages.
-    pub async fn outbox_counts(&self, case: Option<CaseId>) -> Result<(i64, i64, i64)> {
+    /// The messages queued for an address, oldest first: what support staff
+    /// look at when someone says a mail never came.
+    pub async fn outbox_for_address(&self, email: &str) -> Result<Vec<OutboxEntry>> {
+        let rows: Vec<OutboxEntry> = with_db!(self, pool => sqlx::query_as(
+            "SELECT o.kind, o.case_id, o.status, o.attempts, o.last_error, o.next_attempt_at
+             FROM outbox o JOIN volunteers v ON v.id = o.volunteer_id
+             WHERE v.email = $1 ORDER BY o.id")
+            .bind(email.to_lowercase())
+            .fetch_all(pool)
+            .await?);
+        Ok(rows)
+    }
+
+    /// (queued, sent, failed) rows, for one case and one kind of mail or all.
+    pub async fn outbox_counts(
+        &self,
+        case: Option<CaseId>,
+        kind: Option<MailKind>,
+    ) -> Result<(i64, i64, i64)> {
         Ok(with_db!(self, pool => sqlx::query_as(
             "SELECT COALESCE(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0),
                     COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0),
                     COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0)
-             FROM outbox WHERE ($1 IS NULL OR case_id = $1)")
+             FROM outbox WHERE ($1 IS NULL OR case_id = $1) AND ($2 IS NULL OR kind = $2)")
             .bind(case.map(|c| c.0))
+            .bind(kind.map(MailKind::as_str))
             .fetch_one(pool)
             .await?))
     }

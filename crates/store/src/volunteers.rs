@@ -209,6 +209,15 @@ impl Store {
             .await?))
     }
 
+    /// The volunteer registered under an address, for support requests.
+    pub async fn volunteer_by_email(&self, email: &str) -> Result<Option<VolunteerId>> {
+        let id: Option<i64> = with_db!(self, pool => sqlx::query_scalar("SELECT id FROM volunteers WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(pool)
+            .await?);
+        Ok(id.map(VolunteerId))
+    }
+
     /// (status, zones, of which confirmed) for a volunteer: for tests and support.
     pub async fn volunteer_state(&self, email: &str) -> Result<Option<(String, i64, i64)>> {
         Ok(with_db!(self, pool => sqlx::query_as(

@@ -30,6 +30,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(publish_case))
         .routes(routes!(resolve_case))
         .routes(routes!(case_audit))
+        .routes(routes!(dispatch_progress))
 }
 
 /// A case as a reader may see it: fields beyond their view are left out.
@@ -95,6 +96,9 @@ pub struct CaseView {
     resolution_note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     owner_id: Option<i64>,
+    /// For police: confirmed volunteers the alert area reaches now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reach: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,7 +213,12 @@ async fn get_case(
     Path(id): Path<i64>,
 ) -> Result<Json<CaseView>, ApiError> {
     let case = state.store.case(CaseId(id)).await?;
-    Ok(Json(viewed(&case, &caller, &state)?))
+    let mut view = viewed(&case, &caller, &state)?;
+    // Police see how many volunteers the alert reaches before they publish.
+    if caller.actor().is_some_and(|a| a.role.is_police()) && case.status != CaseStatus::Resolved {
+        view.reach = Some(state.store.reach(case.alert_area()).await? as i64);
+    }
+    Ok(Json(view))
 }
 
 /// Replace a case's details: its family while a draft, police until resolved.
@@ -374,16 +383,15 @@ async fn publish_case(
     Path(id): Path<i64>,
 ) -> Result<Json<Published>, ApiError> {
     let actor = caller.require()?;
-    let case = state
+    let (case, recipients) = state
         .store
         .publish_case(CaseId(id), actor, state.now())
         .await?;
     metrics::counter!("alerta_cases_published_total").increment(1);
-    // Volunteer zones and the alert outbox arrive with the subscriptions
-    // work; until then no volunteer can be reached.
+    state.mail_wakeup.notify_one();
     Ok(Json(Published {
         status: case.status,
-        recipients: 0,
+        recipients: recipients as i64,
     }))
 }
 
@@ -416,6 +424,7 @@ async fn resolve_case(
         .store
         .resolve_case(CaseId(id), outcome, note.as_deref(), actor, state.now())
         .await?;
+    state.mail_wakeup.notify_one();
     Ok(Json(viewed(&case, &caller, &state)?))
 }
 
@@ -474,7 +483,12 @@ async fn list_cases(
     }
     let near = near_filter(&params)?;
     if let Some((center, radius)) = near {
-        filter.within_box = Some(bounding_box(center, radius));
+        let area = alerta_core::Circle {
+            center,
+            radius_km: radius,
+        }
+        .bounding_box(0.0);
+        filter.within_box = Some((area.south, area.west, area.north, area.east));
     }
     if let Some(q) = params.q.as_deref() {
         let q = clean_optional("q", Some(q), 200, Lines::Single)?;
@@ -521,24 +535,6 @@ fn near_filter(params: &ListParams) -> Result<Option<(Coordinates, f64)>, ApiErr
     }
 }
 
-/// (south, west, north, east) around `center`; the whole longitude range when
-/// the box would cross the antimeridian or a pole (the distance check follows).
-fn bounding_box(center: Coordinates, radius_km: f64) -> (f64, f64, f64, f64) {
-    const KM_PER_DEGREE: f64 = 111.2;
-    let dlat = radius_km / KM_PER_DEGREE;
-    let (south, north) = (center.lat - dlat, center.lat + dlat);
-    let cos = center.lat.to_radians().cos();
-    if south < -90.0 || north > 90.0 || cos < 1e-6 {
-        return (south.max(-90.0), -180.0, north.min(90.0), 180.0);
-    }
-    let dlng = radius_km / (KM_PER_DEGREE * cos);
-    let (west, east) = (center.lng - dlng, center.lng + dlng);
-    if west < -180.0 || east > 180.0 {
-        return (south, -180.0, north, 180.0);
-    }
-    (south, west, north, east)
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct AuditLine {
     at: DateTime<Utc>,
@@ -575,4 +571,37 @@ async fn case_audit(
     state.store.case(CaseId(id)).await?;
     let lines = state.store.audit_log(CaseId(id)).await?;
     Ok(Json(lines.into_iter().map(AuditLine::from).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DispatchProgress {
+    /// Volunteers the alert was queued for.
+    recipients: i64,
+    queued: i64,
+    sent: i64,
+    failed: i64,
+}
+
+/// How the alert mail of a case is going out (police).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/dispatch", tag = "cases", params(("id" = i64, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = DispatchProgress), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn dispatch_progress(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<DispatchProgress>, ApiError> {
+    policy::may_audit(caller.actor())?;
+    let case = state.store.case(CaseId(id)).await?;
+    let (queued, sent, failed) = state
+        .store
+        .outbox_counts(Some(case.id), Some(alerta_store::MailKind::Alert))
+        .await?;
+    Ok(Json(DispatchProgress {
+        recipients: queued + sent + failed,
+        queued,
+        sent,
+        failed,
+    }))
 }

@@ -1,0 +1,119 @@
+//! How the sender treats a mail server that says "later" or "never".
+
+use std::time::{Duration, Instant};
+
+use alerta_store::OutboxEntry;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::common::*;
+use crate::smtp::SmtpServer;
+
+async fn subscribe(app: &TestApp, email: &str) {
+    let body = json!({ "email": email, "zone": { "lat": -12.05, "lng": -77.04, "radius_km": 20 } });
+    assert_eq!(
+        app.post("/api/v1/subscriptions", None, &body)
+            .await
+            .status(),
+        StatusCode::ACCEPTED
+    );
+}
+
+/// Waits (up to a minute) until the address's only outbox row satisfies `done`.
+async fn wait_for_row(
+    app: &TestApp,
+    email: &str,
+    done: impl Fn(&OutboxEntry) -> bool,
+) -> OutboxEntry {
+    let started = Instant::now();
+    loop {
+        let rows = app.store.outbox_for_address(email).await.unwrap();
+        if let Some(row) = rows.first().filter(|r| done(r)) {
+            return row.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "outbox row for {email} never got there: {rows:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_temporary_refusal_is_retried_later_with_backoff() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    subscribe(&app, "busy.vecino@example.org").await;
+
+    let first = wait_for_row(&app, "busy.vecino@example.org", |r| {
+        r.attempts == 1 && r.last_error.is_some()
+    })
+    .await;
+    assert_eq!(first.status, "queued");
+    assert!(
+        first.last_error.as_deref().unwrap().contains("450"),
+        "{first:?}"
+    );
+    let wait_ms = first.next_attempt_at - chrono::Utc::now().timestamp_millis();
+    assert!(wait_ms > 10_000, "the retry waits (got {wait_ms} ms)");
+
+    // Several idle rounds pass (the sender polls twice a second): no busy loop.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        app.store
+            .outbox_for_address("busy.vecino@example.org")
+            .await
+            .unwrap()[0]
+            .attempts,
+        1
+    );
+
+    // Once the retry is due, the sender tries again.
+    app.advance(chrono::Duration::hours(2));
+    let second = wait_for_row(&app, "busy.vecino@example.org", |r| r.attempts == 2).await;
+    assert_eq!(second.status, "queued");
+    assert!(smtp.received().is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_is_recorded_with_the_servers_reply() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    subscribe(&app, "reject.me@example.org").await;
+    subscribe(&app, "fine@example.org").await;
+
+    let row = wait_for_row(&app, "reject.me@example.org", |r| r.status == "failed").await;
+    assert_eq!(row.attempts, 1);
+    assert!(
+        row.last_error.as_deref().unwrap().contains("550"),
+        "{row:?}"
+    );
+    // Others are not held up by it.
+    smtp.wait_for("fine@example.org", 1).await;
+    let (queued, sent, failed) = app.store.outbox_counts(None, None).await.unwrap();
+    assert_eq!((queued, sent, failed), (0, 1, 1));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn without_an_smtp_server_mail_is_written_to_files_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = dir.path().join("outbox");
+    let app = spawn_app_with(|s| s.data_dir = dir.path().to_path_buf()).await;
+    subscribe(&app, "archivo@example.org").await;
+    wait_for_row(&app, "archivo@example.org", |r| r.status == "sent").await;
+    let files: Vec<_> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let raw = std::fs::read(&files[0]).unwrap();
+    let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(
+        parsed.subject(),
+        Some("Confirma tu suscripción a las alertas de Alerta")
+    );
+    app.stop().await;
+}

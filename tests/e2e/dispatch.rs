@@ -1,0 +1,278 @@
+//! Publishing a case mails exactly the volunteers its area reaches, each once,
+//! in their language; resolving it tells the same people.
+
+use alerta_core::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::*;
+use crate::smtp::{Received, SmtpServer};
+
+/// Subscribes `email` to circles of (lat, lng, radius) and confirms from the mail.
+async fn volunteer(
+    app: &TestApp,
+    smtp: &SmtpServer,
+    email: &str,
+    language: &str,
+    zones: &[(f64, f64, f64)],
+) {
+    for (lat, lng, radius_km) in zones {
+        let body = json!({ "email": email, "language": language, "zone": { "lat": lat, "lng": lng, "radius_km": radius_km } });
+        assert_eq!(
+            app.post("/api/v1/subscriptions", None, &body)
+                .await
+                .status(),
+            StatusCode::ACCEPTED
+        );
+    }
+    let mail = smtp.wait_for(email, 1).await.remove(0);
+    let page = app
+        .get(
+            &mail.link("http://alerta.test/subscriptions/confirm?token="),
+            None,
+        )
+        .await;
+    assert_eq!(page.status(), StatusCode::OK);
+}
+
+fn alerts(smtp: &SmtpServer) -> Vec<Received> {
+    smtp.received()
+        .into_iter()
+        .filter(|m| {
+            m.header("Message-ID")
+                .is_some_and(|id| id.starts_with("<alert."))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving_tells_them() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    // The case: last seen in Cochabamba (-17.3935, -66.157), alert radius 10 km.
+    volunteer(
+        &app,
+        &smtp,
+        "cerca@example.org",
+        "es",
+        &[(-17.40, -66.16, 5.0)],
+    )
+    .await;
+    // Three overlapping zones: still one alert.
+    volunteer(
+        &app,
+        &smtp,
+        "tres.zonas@example.org",
+        "pt",
+        &[
+            (-17.38, -66.15, 3.0),
+            (-17.39, -66.17, 8.0),
+            (-17.30, -66.10, 20.0),
+        ],
+    )
+    .await;
+    // Lima: far away.
+    volunteer(
+        &app,
+        &smtp,
+        "lejos@example.org",
+        "es",
+        &[(-12.05, -77.04, 50.0)],
+    )
+    .await;
+    // Subscribed but never confirmed.
+    let pending = json!({ "email": "sin.confirmar@example.org", "zone": { "lat": -17.39, "lng": -66.15, "radius_km": 10 } });
+    app.post("/api/v1/subscriptions", None, &pending).await;
+
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let mut case = valid_case();
+    case["circumstances"] = json!("Salió del colegio <script>alert('x')</script> y no llegó.");
+    let id = app.create_case(&family, &case).await;
+    let draft = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(draft["reach"], 2, "police see the reach before publishing");
+
+    let published = body(
+        app.post(
+            &format!("/api/v1/cases/{id}/publish"),
+            Some(&police),
+            &json!({}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(published, json!({ "status": "active", "recipients": 2 }));
+
+    let cerca = smtp.wait_for("cerca@example.org", 2).await.remove(1);
+    let tres = smtp.wait_for("tres.zonas@example.org", 2).await.remove(1);
+    assert_eq!(
+        cerca.subject(),
+        "DESAPARECIDA: María José Quispe Mamani, 15 años — Plaza 14 de Septiembre, Cochabamba"
+    );
+    assert!(
+        tres.subject()
+            .starts_with("DESAPARECIDA: María José Quispe Mamani, 15 anos"),
+        "{}",
+        tres.subject()
+    );
+    assert!(cerca.text().contains("+591 4 4221111"));
+    assert!(
+        cerca.text().contains("20/11/2026 18:30 (UTC-04:00)"),
+        "local time of the place: {}",
+        cerca.text()
+    );
+    assert!(cerca.text().contains("Chompa roja"));
+    assert!(
+        cerca
+            .text()
+            .contains(&format!("http://alerta.test/cases/{id}"))
+    );
+    assert_eq!(
+        cerca.header("Message-ID").unwrap(),
+        format!("<alert.{id}.1@localhost>")
+    );
+    assert!(cerca.header("List-Unsubscribe").is_some());
+    let html = cerca.html();
+    assert!(
+        html.contains("&lt;script&gt;") && !html.contains("<script>"),
+        "typed text is escaped in HTML mail"
+    );
+
+    let progress = wait_until_sent(&app, &police, id, 2).await;
+    assert_eq!(
+        progress,
+        json!({ "recipients": 2, "queued": 0, "sent": 2, "failed": 0 })
+    );
+    assert_eq!(
+        alerts(&smtp).len(),
+        2,
+        "nobody else was alerted, nobody twice"
+    );
+
+    app.post(
+        &format!("/api/v1/cases/{id}/resolve"),
+        Some(&police),
+        &json!({ "outcome": "found_safe" }),
+    )
+    .await;
+    let found = smtp.wait_for("tres.zonas@example.org", 3).await.remove(2);
+    assert_eq!(found.subject(), "ENCONTRADO/A: María José Quispe Mamani");
+    assert!(found.text().contains("retire os cartazes"));
+    smtp.wait_for("cerca@example.org", 3).await;
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.to == "lejos@example.org")
+            .count(),
+        1,
+        "only the confirmation"
+    );
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.to == "sin.confirmar@example.org")
+            .count(),
+        1
+    );
+    app.stop().await;
+}
+
+async fn wait_until_sent(app: &TestApp, police: &User, id: i64, sent: i64) -> Value {
+    let started = std::time::Instant::now();
+    loop {
+        let progress = body(
+            app.get(&format!("/api/v1/cases/{id}/dispatch"), Some(police))
+                .await,
+        )
+        .await;
+        if progress["sent"] == sent {
+            return progress;
+        }
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "dispatch stuck at {progress}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// A confirmed volunteer with one zone, made through the store's own steps.
+async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_km: f64) {
+    let input = alerta_core::SubscriptionInput {
+        email: Some(email.into()),
+        language: None,
+        zone: Some(alerta_core::ZoneInput {
+            lat: Some(lat),
+            lng: Some(lng),
+            radius_km: Some(radius_km),
+            ..Default::default()
+        }),
+    };
+    let subscription = alerta_core::NewSubscription::parse(&input).unwrap();
+    let now = chrono::Utc::now();
+    app.store
+        .subscribe(&subscription, now, chrono::Duration::zero())
+        .await
+        .unwrap();
+    let token = format!("edge-test-{email}");
+    let hash = alerta_web::auth::token_hash(&token);
+    let id = app.store.volunteer_by_email(email).await.unwrap().unwrap();
+    app.store
+        .add_volunteer_token(
+            id,
+            alerta_store::TokenPurpose::Confirm,
+            &hash,
+            now,
+            now + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        app.store.confirm_volunteer(&hash, now).await.unwrap(),
+        Some(id)
+    );
+}
+
+fn area(lat: f64, lng: f64, radius_km: f64) -> alerta_core::Circle {
+    alerta_core::Circle {
+        center: alerta_core::Coordinates { lat, lng },
+        radius_km,
+    }
+}
+
+#[tokio::test]
+async fn matching_is_exact_at_the_edges() {
+    let app = spawn_app().await;
+    let case = area(-17.3935, -66.157, 10.0);
+    let zone_center = alerta_core::Coordinates {
+        lat: -17.0,
+        lng: -66.0,
+    };
+    let gap = case.center.distance_km(&zone_center);
+    // Zone radius so that the sum of the radii is 50 m more, then 50 m less, than the gap.
+    confirmed_zone(
+        &app,
+        "justo.dentro@example.org",
+        zone_center.lat,
+        zone_center.lng,
+        gap - 10.0 + 0.05,
+    )
+    .await;
+    assert_eq!(
+        app.store.reach(case).await.unwrap(),
+        1,
+        "50 m inside the sum of the radii"
+    );
+    let farther = area(-17.3935, -66.157, 10.0 - 0.1);
+    assert_eq!(app.store.reach(farther).await.unwrap(), 0, "50 m outside");
+
+    // Across the antimeridian (Fiji): 0.1° of longitude apart, about 10.6 km here.
+    confirmed_zone(&app, "fiji@example.org", -17.8, 179.95, 6.0).await;
+    assert_eq!(app.store.reach(area(-17.8, -179.95, 5.0)).await.unwrap(), 1);
+    assert_eq!(app.store.reach(area(-17.8, -179.95, 4.0)).await.unwrap(), 0);
+    // Over the North Pole: 0.2° of latitude apart, about 22.2 km.
+    confirmed_zone(&app, "polo@example.org", 89.9, 0.0, 5.0).await;
+    assert_eq!(app.store.reach(area(89.9, 180.0, 18.0)).await.unwrap(), 1);
+    assert_eq!(app.store.reach(area(89.9, 180.0, 16.0)).await.unwrap(), 0);
+    app.stop().await;
+}
