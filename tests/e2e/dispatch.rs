@@ -276,3 +276,85 @@ async fn matching_is_exact_at_the_edges() {
     assert_eq!(app.store.reach(area(89.9, 180.0, 16.0)).await.unwrap(), 0);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn widening_alerts_only_the_volunteers_newly_reached() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // The case is at (-17.3935, -66.157); 0.3° of latitude is about 33 km.
+    confirmed_zone(&app, "cerca.w@example.org", -17.40, -66.16, 2.0).await;
+    confirmed_zone(&app, "lejos.w@example.org", -17.0935, -66.157, 2.0).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let published = body(
+        app.post(
+            &format!("/api/v1/cases/{id}/publish"),
+            Some(&police),
+            &json!({}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(published["recipients"], 1);
+
+    let path = format!("/api/v1/cases/{id}/widen");
+    assert_eq!(
+        app.post(&path, Some(&family), &json!({ "alert_radius_km": 50 }))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let refused = app
+        .post(&path, Some(&police), &json!({ "alert_radius_km": 5 }))
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT, "an area only grows");
+    let invalid = app
+        .post(&path, Some(&police), &json!({ "alert_radius_km": 5000 }))
+        .await;
+    assert_eq!(body(invalid).await["error"]["field"], "alert_radius_km");
+
+    let widened = body(
+        app.post(&path, Some(&police), &json!({ "alert_radius_km": 50 }))
+            .await,
+    )
+    .await;
+    assert_eq!(widened, json!({ "recipients": 1 }));
+    let again = body(
+        app.post(&path, Some(&police), &json!({ "alert_radius_km": 60 }))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        again,
+        json!({ "recipients": 0 }),
+        "nobody new, nobody twice"
+    );
+
+    for email in ["cerca.w@example.org", "lejos.w@example.org"] {
+        let alerts = app
+            .store
+            .outbox_for_address(email)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.kind == "alert")
+            .count();
+        assert_eq!(alerts, 1, "{email}");
+    }
+    let log = body(
+        app.get(&format!("/api/v1/cases/{id}/audit"), Some(&police))
+            .await,
+    )
+    .await;
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["action"] == "widened" && l["detail"]["newly_reached"] == 1)
+    );
+    assert_eq!(
+        body(app.get(&format!("/api/v1/cases/{id}"), None).await).await["alert_radius_km"],
+        60.0
+    );
+    app.stop().await;
+}

@@ -99,6 +99,20 @@ pub fn may_resolve(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
     not_resolved(case)
 }
 
+/// Police widen a published case's alert area; it only grows.
+pub fn may_widen(actor: Option<&Actor>, case: &Case, radius_km: f64) -> Result<(), Denied> {
+    police(actor)?;
+    if case.status != CaseStatus::Active {
+        return Err(Denied::WrongState("only a published case can be widened"));
+    }
+    if radius_km <= case.details.alert_radius_km {
+        return Err(Denied::WrongState(
+            "the new radius must be larger than the current one",
+        ));
+    }
+    Ok(())
+}
+
 /// Police-only reading: the audit log, and later tips and dispatch figures.
 pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())

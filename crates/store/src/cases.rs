@@ -110,9 +110,10 @@ macro_rules! matching_volunteers {
 /// One queued alert row per volunteer; a row that exists already (from an
 /// earlier, smaller area) is left alone, so nobody is alerted twice.
 macro_rules! queue_alerts {
-    ($tx:ident, $case:expr, $volunteers:expr, $now:expr) => {
+    ($tx:ident, $case:expr, $volunteers:expr, $now:expr) => {{
+        let mut queued = 0u64;
         for volunteer in $volunteers {
-            sqlx::query(
+            queued += sqlx::query(
                 "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
                  VALUES ('alert', $1, $2, 'queued', $3, $3) ON CONFLICT DO NOTHING",
             )
@@ -120,9 +121,11 @@ macro_rules! queue_alerts {
             .bind(*volunteer)
             .bind(to_millis($now))
             .execute(&mut *$tx)
-            .await?;
+            .await?
+            .rows_affected();
         }
-    };
+        queued
+    }};
 }
 
 /// Reads a case inside the transaction `$tx`, locking its row on PostgreSQL
@@ -482,6 +485,34 @@ impl Store {
             recipients.len()
         });
         Ok((self.case(id).await?, recipients))
+    }
+
+    /// Widens an active case's alert area to `radius_km` and alerts only the
+    /// volunteers it newly reaches, in one transaction. Answers how many.
+    pub async fn widen_case(
+        &self,
+        id: CaseId,
+        radius_km: f64,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        Ok(write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_widen(Some(actor), &case, radius_km)?;
+            sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
+                .bind(id.0)
+                .bind(radius_km)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            let area = Circle { radius_km, ..case.alert_area() };
+            let reached = matching_volunteers!(&mut *tx, area);
+            let newly = queue_alerts!(tx, id, &reached, now);
+            audit!(tx, id.0, actor, now, "widened", json!({
+                "from_km": case.details.alert_radius_km, "to_km": radius_km, "newly_reached": newly,
+            }));
+            newly
+        }))
     }
 
     /// How many confirmed volunteers an alert over `area` would reach now.

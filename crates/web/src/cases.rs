@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(resolve_case))
         .routes(routes!(case_audit))
         .routes(routes!(dispatch_progress))
+        .routes(routes!(widen_case))
 }
 
 /// A case as a reader may see it: fields beyond their view are left out.
@@ -604,4 +605,41 @@ async fn dispatch_progress(
         sent,
         failed,
     }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Widening {
+    /// The new alert radius: larger than the current one, at most 1000 km.
+    alert_radius_km: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Widened {
+    /// Volunteers the wider area reaches who had not been alerted yet.
+    recipients: u64,
+}
+
+/// Widen a published case's alert area (police); only newly reached volunteers are mailed.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/widen", tag = "cases", params(("id" = i64, Path)),
+    request_body = Widening, security(("bearer" = [])),
+    responses((status = 200, body = Widened), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn widen_case(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Widening>,
+) -> Result<Json<Widened>, ApiError> {
+    let actor = caller.require()?;
+    if body.alert_radius_km.is_none() {
+        return Err(ApiError::invalid("alert_radius_km", "is required"));
+    }
+    let radius_km = alerta_core::case::parse_alert_radius(body.alert_radius_km)?;
+    let recipients = state
+        .store
+        .widen_case(CaseId(id), radius_km, actor, state.now())
+        .await?;
+    state.mail_wakeup.notify_one();
+    Ok(Json(Widened { recipients }))
 }
