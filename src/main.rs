@@ -26,6 +26,22 @@ enum Command {
     },
     /// Fill an empty database with example cases and accounts.
     Demo,
+    /// Manage volunteers.
+    Volunteers {
+        #[command(subcommand)]
+        command: VolunteersCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum VolunteersCommand {
+    /// Import a CSV list: email,language,lat,lng,radius_km,place,region (one zone per row).
+    Import {
+        file: std::path::PathBuf,
+        /// The addresses gave their consent before: no confirmation mail, alerts at once.
+        #[arg(long)]
+        confirmed: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -61,6 +77,31 @@ async fn main() -> anyhow::Result<()> {
         Command::Users {
             command: UsersCommand::Add { email, role, org },
         } => add_user(&settings, &email, &role, org.as_deref()).await,
+        Command::Volunteers {
+            command: VolunteersCommand::Import { file, confirmed },
+        } => {
+            let store = app::open_store(&settings).await?;
+            let mut stdout = std::io::stdout().lock();
+            let report = alerta::import::import_file(&store, &file, confirmed, &mut stdout).await?;
+            let s = report.stored;
+            println!(
+                "{} rows: {} refused; {} new volunteers, {} zones added; {} rows skipped (address unsubscribed earlier), {} (over {} zones per address)",
+                report.rows,
+                report.refused,
+                s.volunteers_created,
+                s.zones_added,
+                s.skipped_unsubscribed,
+                s.skipped_zone_limit,
+                alerta_store::MAX_ZONES_PER_VOLUNTEER,
+            );
+            if !confirmed && s.volunteers_created > 0 {
+                println!(
+                    "{} confirmation mails are queued; a running `alerta serve` sends them.",
+                    s.volunteers_created
+                );
+            }
+            Ok(())
+        }
         Command::Demo => {
             let store = app::open_store(&settings).await?;
             demo::fill(&store, &settings).await

@@ -15,3 +15,4 @@ mod ops;
 mod sessions;
 mod smtp;
 mod subscriptions;
+mod volunteers;

@@ -24,7 +24,7 @@ pub use error::StoreError;
 
 pub use outbox::{MailKind, OutboxEntry, OutboxItem};
 pub use users::{SessionKind, UserRecord};
-pub use volunteers::{MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
+pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -24,6 +24,26 @@ impl TokenPurpose {
     }
 }
 
+/// What a bulk import batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub volunteers_created: u64,
+    pub zones_added: u64,
+    /// Rows for addresses that unsubscribed earlier.
+    pub skipped_unsubscribed: u64,
+    /// Rows beyond the zone limit of one address.
+    pub skipped_zone_limit: u64,
+}
+
+impl std::ops::AddAssign for ImportOutcome {
+    fn add_assign(&mut self, other: ImportOutcome) {
+        self.volunteers_created += other.volunteers_created;
+        self.zones_added += other.zones_added;
+        self.skipped_unsubscribed += other.skipped_unsubscribed;
+        self.skipped_zone_limit += other.skipped_zone_limit;
+    }
+}
+
 /// Where to send a volunteer's mail, read at send time.
 #[derive(Debug, Clone)]
 pub struct VolunteerContact {
@@ -98,6 +118,82 @@ impl Store {
             }
         });
         Ok(())
+    }
+
+    /// Imports subscriptions in one transaction (a batch of a bulk import).
+    /// With `confirmed` (an administrator attests earlier consent) addresses
+    /// and zones are live at once; without it each new address gets one
+    /// confirmation mail. An address that unsubscribed is never added back.
+    pub async fn import_subscriptions(
+        &self,
+        batch: &[NewSubscription],
+        confirmed: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ImportOutcome> {
+        let mut outcome = ImportOutcome::default();
+        let at = to_millis(now);
+        let confirmed_at = confirmed.then_some(at);
+        write_tx!(self, tx => {
+            for sub in batch {
+                let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
+                    .bind(sub.email.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let id = match existing {
+                    Some((_, status)) if status == "unsubscribed" => {
+                        outcome.skipped_unsubscribed += 1;
+                        continue;
+                    }
+                    Some((id, status)) => {
+                        if confirmed && status == "pending" {
+                            sqlx::query("UPDATE volunteers SET status = 'confirmed', confirmed_at = $2 WHERE id = $1")
+                                .bind(id).bind(at).execute(&mut *tx).await?;
+                        }
+                        id
+                    }
+                    None => {
+                        let id: i64 = sqlx::query_scalar(
+                            "INSERT INTO volunteers (email, language, status, created_at, confirmed_at)
+                             VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                            .bind(sub.email.as_str())
+                            .bind(sub.language.as_str())
+                            .bind(if confirmed { "confirmed" } else { "pending" })
+                            .bind(at)
+                            .bind(confirmed_at)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        if !confirmed {
+                            sqlx::query(
+                                "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                                 VALUES ('confirm', $1, 'queued', $2, $2)")
+                                .bind(id).bind(at).execute(&mut *tx).await?;
+                        }
+                        outcome.volunteers_created += 1;
+                        id
+                    }
+                };
+                let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
+                    .bind(id).fetch_one(&mut *tx).await?;
+                if zones >= MAX_ZONES_PER_VOLUNTEER {
+                    outcome.skipped_zone_limit += 1;
+                    continue;
+                }
+                sqlx::query(
+                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    .bind(id)
+                    .bind(sub.label.clone())
+                    .bind(sub.zone.center.lat)
+                    .bind(sub.zone.center.lng)
+                    .bind(sub.zone.radius_km)
+                    .bind(at)
+                    .bind(confirmed_at)
+                    .execute(&mut *tx)
+                    .await?;
+                outcome.zones_added += 1;
+            }
+        });
+        Ok(outcome)
     }
 
     /// Stores the hash of a link token minted for a volunteer's mail.
