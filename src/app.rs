@@ -30,6 +30,17 @@ pub fn system_clock() -> Clock {
     Arc::new(chrono::Utc::now)
 }
 
+/// A round claims 4 messages per SMTP connection, so it ends (even when every
+/// message hits the 30 s timeout) long before its lease does: a live sender
+/// never loses its claims to another one.
+fn sender_settings(settings: &Settings) -> SenderSettings {
+    SenderSettings {
+        batch: (settings.send_concurrency.max(1) * 4) as i64,
+        lease: chrono::Duration::seconds(settings.send_lease_seconds.max(1)),
+        ..SenderSettings::default()
+    }
+}
+
 /// Opens the database named in the settings and applies pending migrations.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     let store = Store::connect(&settings.database_url)
@@ -97,7 +108,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         store.clone(),
         mailer,
         mail_context,
-        SenderSettings::default(),
+        sender_settings(settings),
         clock.clone(),
         mail_wakeup.clone(),
     );

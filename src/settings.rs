@@ -20,6 +20,10 @@ pub struct Settings {
     pub mail_from: String,
     /// SMTP connections used by one sender.
     pub send_concurrency: usize,
+    /// How long a sender's claim on a message holds; a crashed sender's
+    /// messages go out again after this. Keep it well above the time one
+    /// round can take (4 messages per connection × the 30 s SMTP timeout).
+    pub send_lease_seconds: i64,
     /// Where the SQLite database and the mail folder live by default.
     pub data_dir: PathBuf,
     pub api_token_ttl_hours: i64,
@@ -37,6 +41,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             mail_from: "Alerta <alerts@localhost>".into(),
             send_concurrency: 8,
+            send_lease_seconds: 300,
             data_dir: PathBuf::from("./data"),
             api_token_ttl_hours: 24 * 30,
             cookie_session_ttl_hours: 12,
@@ -88,6 +93,7 @@ impl fmt::Display for Settings {
         writeln!(f, "  public_url          {}", self.public_url)?;
         writeln!(f, "  mail_from           {}", self.mail_from)?;
         writeln!(f, "  send_concurrency    {}", self.send_concurrency)?;
+        writeln!(f, "  send_lease_seconds  {}", self.send_lease_seconds)?;
         write!(f, "  data_dir            {}", self.data_dir.display())
     }
 }

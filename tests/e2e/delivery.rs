@@ -89,8 +89,10 @@ async fn a_permanent_refusal_is_recorded_with_the_servers_reply() {
         row.last_error.as_deref().unwrap().contains("550"),
         "{row:?}"
     );
-    // Others are not held up by it.
+    // Others are not held up by it. (The server has the message a moment
+    // before the sender records it as sent: wait for the record.)
     smtp.wait_for("fine@example.org", 1).await;
+    wait_for_row(&app, "fine@example.org", |r| r.status == "sent").await;
     let (queued, sent, failed) = app.store.outbox_counts(None, None).await.unwrap();
     assert_eq!((queued, sent, failed), (0, 1, 1));
     app.stop().await;

@@ -9,6 +9,7 @@ mod bad_input;
 mod cases;
 mod cli;
 mod concurrency;
+mod crash;
 mod delivery;
 mod dispatch;
 mod ops;

@@ -95,6 +95,20 @@ impl SmtpServer {
         format!("smtp://127.0.0.1:{}?tls=none", self.port)
     }
 
+    /// The recipient of every message received so far (cheap: file names only).
+    pub fn recipients(&self) -> Vec<String> {
+        std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".eml") && !n.starts_with('.'))
+            .filter_map(|n| {
+                n.split_once('-')
+                    .map(|(_, rest)| rest.trim_end_matches(".eml").to_string())
+            })
+            .collect()
+    }
+
     /// Everything received so far, oldest first.
     pub fn received(&self) -> Vec<Received> {
         let mut names: Vec<_> = std::fs::read_dir(self.dir.path())

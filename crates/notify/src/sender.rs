@@ -39,7 +39,7 @@ pub struct SenderSettings {
 impl Default for SenderSettings {
     fn default() -> Self {
         SenderSettings {
-            batch: 200,
+            batch: 32,
             lease: chrono::Duration::minutes(5),
             idle_poll: Duration::from_millis(500),
             retry_base: chrono::Duration::seconds(30),

@@ -1,0 +1,192 @@
+//! The outbox's promise under fire: the real `alerta serve`, killed with
+//! SIGKILL in the middle of a fan-out and restarted, loses no recipient and
+//! repeats no more than the messages it had in flight.
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alerta_core::{
+    Actor, CaseDetails, CaseInput, NewSubscription, Role, SubscriptionInput, ZoneInput,
+};
+use alerta_store::{MailKind, Store};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::common::*;
+use crate::smtp::SmtpServer;
+
+const RECIPIENTS: usize = 20_000;
+const KILLS: usize = 5;
+/// What one `alerta serve` claims at a time with the default 8 connections:
+/// the most that can be in flight when it dies.
+const IN_FLIGHT_PER_SENDER: usize = 32;
+
+fn serve(url: &str, smtp: &SmtpServer, dir: &std::path::Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_alerta"))
+        .arg("serve")
+        .env("ALERTA_DATABASE_URL", url)
+        .env("ALERTA_SMTP_URL", smtp.url())
+        .env("ALERTA_BIND", "127.0.0.1:0")
+        .env("ALERTA_DATA_DIR", dir)
+        // A killed sender's claims come back after two seconds, not five minutes.
+        .env("ALERTA_SEND_LEASE_SECONDS", "2")
+        .env("ALERTA_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("alerta serve starts")
+}
+
+async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
+    let started = Instant::now();
+    while !done().await {
+        assert!(started.elapsed() < limit, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// SIGKILL, and wait for the process to be gone.
+fn stop(server: &mut Child) {
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+async fn wait_for_empty_outbox(store: &Store, case: alerta_core::CaseId) {
+    wait_until(
+        "the outbox is empty",
+        Duration::from_secs(600),
+        async || {
+            store
+                .outbox_counts(Some(case), Some(MailKind::Alert))
+                .await
+                .unwrap()
+                .0
+                == 0
+        },
+    )
+    .await;
+}
+
+/// `count` confirmed volunteers around Cochabamba and a published case there.
+async fn published_case_with_many_recipients(store: &Store, count: usize) -> alerta_core::CaseId {
+    let now = chrono::Utc::now();
+    let volunteers: Vec<NewSubscription> = (0..count)
+        .map(|i| {
+            let input = SubscriptionInput {
+                email: Some(format!("v{i}@example.org")),
+                language: Some(["es", "pt", "fr", "en"][i % 4].into()),
+                zone: Some(ZoneInput {
+                    lat: Some(-17.39 + (i % 100) as f64 * 0.0004),
+                    lng: Some(-66.15 - (i / 100) as f64 * 0.0004),
+                    radius_km: Some(5.0),
+                    ..Default::default()
+                }),
+            };
+            NewSubscription::parse(&input).unwrap()
+        })
+        .collect();
+    for chunk in volunteers.chunks(2000) {
+        store.import_subscriptions(chunk, true, now).await.unwrap();
+    }
+    let id = alerta_web::auth::add_user(
+        store,
+        "jefa@policia.example",
+        PASSWORD,
+        Role::Police,
+        Some("FELCC"),
+        now,
+    )
+    .await
+    .unwrap();
+    let police = Actor {
+        user_id: id,
+        role: Role::Police,
+        organisation: Some("FELCC".into()),
+    };
+    let input: CaseInput = serde_json::from_value(valid_case()).unwrap();
+    let case = store
+        .create_case(
+            &CaseDetails::parse(&input, now).unwrap(),
+            &police,
+            true,
+            now,
+        )
+        .await
+        .unwrap();
+    let (_, recipients) = store.publish_case(case.id, &police, now).await.unwrap();
+    assert_eq!(recipients, count);
+    case.id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_out_killed_five_times_reaches_everyone_with_few_repeats() {
+    let smtp = SmtpServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    let case = published_case_with_many_recipients(&store, RECIPIENTS).await;
+
+    let seed = rand::random::<u64>();
+    eprintln!("kill moments seeded with {seed}");
+    let mut rng = StdRng::seed_from_u64(seed);
+    for kill in 0..KILLS {
+        let mut server = serve(&url, &smtp, dir.path());
+        // Somewhere in each fifth of the fan-out.
+        let fifth = RECIPIENTS / KILLS;
+        let moment = kill * fifth + rng.random_range(fifth / 10..fifth * 9 / 10);
+        wait_until(
+            &format!("{moment} messages arrived"),
+            Duration::from_secs(300),
+            async || smtp.recipients().len() >= moment,
+        )
+        .await;
+        stop(&mut server); // SIGKILL: no goodbye, claims left behind.
+    }
+    let mut server = serve(&url, &smtp, dir.path());
+    wait_for_empty_outbox(&store, case).await;
+    stop(&mut server);
+
+    let mut per_recipient: HashMap<String, usize> = HashMap::new();
+    for recipient in smtp.recipients() {
+        *per_recipient.entry(recipient).or_default() += 1;
+    }
+    let (queued, sent, failed) = store
+        .outbox_counts(Some(case), Some(MailKind::Alert))
+        .await
+        .unwrap();
+    assert_eq!((queued, sent, failed), (0, RECIPIENTS as i64, 0));
+    let missing = (0..RECIPIENTS)
+        .filter(|i| !per_recipient.contains_key(&format!("v{i}@example.org")))
+        .count();
+    assert_eq!(missing, 0, "every volunteer got the alert");
+    let repeats: usize = per_recipient.values().map(|n| n - 1).sum();
+    eprintln!("{repeats} repeated messages over {KILLS} kills");
+    assert!(
+        repeats <= KILLS * IN_FLIGHT_PER_SENDER,
+        "{repeats} repeats: more than were in flight"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_sharing_a_database_split_a_fan_out_without_repeats() {
+    const COUNT: usize = 4000;
+    let smtp = SmtpServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    let case = published_case_with_many_recipients(&store, COUNT).await;
+
+    let mut servers = [
+        serve(&url, &smtp, dir.path()),
+        serve(&url, &smtp, dir.path()),
+    ];
+    wait_for_empty_outbox(&store, case).await;
+    servers.iter_mut().for_each(stop);
+    let recipients = smtp.recipients();
+    let unique: std::collections::HashSet<&String> = recipients.iter().collect();
+    assert_eq!(unique.len(), COUNT, "everyone reached");
+    assert_eq!(recipients.len(), COUNT, "nobody twice");
+}
