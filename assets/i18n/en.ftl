@@ -34,3 +34,11 @@ found-subject-found = FOUND: { $name }
 found-subject-closed = Case closed: { $name }
 found-body-found = { $name } has been found. Thank you for your help: please take down any posters you put up and stop sharing the alert.
 found-body-closed = The case of { $name } is closed. Thank you for your help: please take down any posters you put up and stop sharing the alert.
+
+## Digest for new volunteers
+digest-subject = { $count ->
+    [one] One missing person in your area
+   *[other] { $count } missing people in your area
+  }
+digest-intro = Thank you for joining. These people are still missing near you; from now on you will receive every new alert for your area.
+digest-line = { $name }, { $age } — last seen { $when } at { $place }

@@ -38,3 +38,11 @@ found-subject-found = ENCONTRADA/O: { $name }
 found-subject-closed = Caso cerrado: { $name }
 found-body-found = { $name } fue encontrada/o. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.
 found-body-closed = El caso de { $name } fue cerrado. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.
+
+## Digest for new volunteers
+digest-subject = { $count ->
+    [one] Una persona desaparecida en tu zona
+   *[other] { $count } personas desaparecidas en tu zona
+  }
+digest-intro = Gracias por sumarte. Estas personas siguen desaparecidas cerca de ti; desde ahora recibirás cada nueva alerta de tu zona.
+digest-line = { $name }, { $age } años — vista/o por última vez el { $when } en { $place }

@@ -38,3 +38,11 @@ found-subject-found = RETROUVÉ(E) : { $name }
 found-subject-closed = Dossier clos : { $name }
 found-body-found = { $name } a été retrouvé(e). Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.
 found-body-closed = Le dossier de { $name } est clos. Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.
+
+## Digest for new volunteers
+digest-subject = { $count ->
+    [one] Une personne disparue dans votre zone
+   *[other] { $count } personnes disparues dans votre zone
+  }
+digest-intro = Merci de nous rejoindre. Ces personnes sont toujours recherchées près de chez vous ; vous recevrez désormais chaque nouvelle alerte de votre zone.
+digest-line = { $name }, { $age } ans — vu(e) pour la dernière fois le { $when } à { $place }

@@ -38,3 +38,11 @@ found-subject-found = ENCONTRADO/A: { $name }
 found-subject-closed = Caso encerrado: { $name }
 found-body-found = { $name } foi encontrado/a. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.
 found-body-closed = O caso de { $name } foi encerrado. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.
+
+## Digest for new volunteers
+digest-subject = { $count ->
+    [one] Uma pessoa desaparecida na sua região
+   *[other] { $count } pessoas desaparecidas na sua região
+  }
+digest-intro = Obrigado por participar. Estas pessoas continuam desaparecidas perto de você; a partir de agora você receberá cada novo alerta da sua região.
+digest-line = { $name }, { $age } anos — visto/a pela última vez em { $when }, em { $place }

@@ -358,3 +358,59 @@ async fn widening_alerts_only_the_volunteers_newly_reached() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_new_volunteer_gets_one_digest_of_the_cases_already_active_near_them() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let cochabamba = app.create_case(&family, &valid_case()).await;
+    let mut far = another_case("João");
+    far["last_seen"] = json!({ "lat": -23.5349, "lng": -46.635 });
+    let sao_paulo = app.create_case(&family, &far).await;
+    app.publish(&police, cochabamba).await;
+    app.publish(&police, sao_paulo).await;
+
+    volunteer(
+        &app,
+        &smtp,
+        "nueva@example.org",
+        "es",
+        &[(-17.40, -66.16, 5.0)],
+    )
+    .await;
+    let digest = smtp.wait_for("nueva@example.org", 2).await.remove(1);
+    assert_eq!(digest.subject(), "Una persona desaparecida en tu zona");
+    assert!(
+        digest.text().contains("María José Quispe Mamani, 15 años"),
+        "{}",
+        digest.text()
+    );
+    assert!(
+        digest
+            .text()
+            .contains(&format!("http://alerta.test/cases/{cochabamba}"))
+    );
+    assert!(!digest.text().contains("João"), "only cases of their zone");
+
+    // Far from every active case: no digest at all.
+    volunteer(
+        &app,
+        &smtp,
+        "lima@example.org",
+        "es",
+        &[(-12.05, -77.04, 20.0)],
+    )
+    .await;
+    let kinds: Vec<String> = app
+        .store
+        .outbox_for_address("lima@example.org")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kinds, ["confirm"]);
+    app.stop().await;
+}

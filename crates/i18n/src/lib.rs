@@ -49,13 +49,20 @@ fn bundle(language: Language, source: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message `key` in `language`, with `args` filled in. A key missing from
+/// The message `key` in `language`, with `args` filled in (whole numbers as
+/// numbers, for plural forms). A key missing from
 /// a translation falls back to Spanish, then to the key itself, so a gap shows
 /// as text rather than as an error in front of a volunteer.
 pub fn text(language: Language, key: &str, args: &[(&str, &str)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, FluentValue::from(*value));
+        // Whole numbers go in as numbers, so plural forms ([one], [other]) are chosen.
+        match value.parse::<i64>() {
+            Ok(number) if !value.starts_with('+') => {
+                fluent_args.set(*name, FluentValue::from(number))
+            }
+            _ => fluent_args.set(*name, FluentValue::from(*value)),
+        }
     }
     [language, Language::Es]
         .iter()
@@ -145,6 +152,18 @@ mod tests {
         assert_eq!(
             text(Language::En, "confirm-page-title", &[]),
             "Subscription confirmed"
+        );
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form() {
+        assert_eq!(
+            text(Language::Es, "digest-subject", &[("count", "1")]),
+            "Una persona desaparecida en tu zona"
+        );
+        assert_eq!(
+            text(Language::Fr, "digest-subject", &[("count", "3")]),
+            "3 personnes disparues dans votre zone"
         );
     }
 

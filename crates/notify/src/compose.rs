@@ -290,3 +290,60 @@ fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) ->
     };
     format!("{} (UTC{})", at.format(pattern), at.format("%:z"))
 }
+
+/// The cases already active in a new volunteer's zones, one line each.
+pub fn digest(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    cases: &[Case],
+) -> Result<Composed, String> {
+    let language = envelope.language;
+    let count = cases.len().to_string();
+    let subject = text(language, "digest-subject", &[("count", &count)]);
+    let intro = text(language, "digest-intro", &[]);
+    let footer = text(
+        language,
+        "mail-footer",
+        &[("link", envelope.unsubscribe_url)],
+    );
+    let lines: Vec<(String, String)> = cases
+        .iter()
+        .map(|case| {
+            let d = &case.details;
+            let line = text(
+                language,
+                "digest-line",
+                &[
+                    ("name", &d.full_name()),
+                    ("age", &d.age_when_last_seen().to_string()),
+                    ("when", &local_time(&d.last_seen_at, language)),
+                    ("place", &d.last_seen_place),
+                ],
+            );
+            (line, ctx.link(&format!("/cases/{}", case.id)))
+        })
+        .collect();
+    let mut text_body = format!("{intro}\n\n");
+    for (line, link) in &lines {
+        text_body.push_str(&format!("- {line}\n  {link}\n"));
+    }
+    text_body.push_str(&format!("\n-- \n{footer}\n"));
+    let items: String = lines
+        .iter()
+        .map(|(line, link)| {
+            format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                escape_html(link),
+                escape_html(line)
+            )
+        })
+        .collect();
+    let html_body = format!(
+        "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p><ul>{items}</ul>\
+         <hr><p style=\"color:#555;font-size:.9em\">{}</p></body></html>",
+        language.as_str(),
+        escape_html(&intro),
+        escape_html(&footer),
+    );
+    build(ctx, envelope, &subject, text_body, html_body)
+}

@@ -261,6 +261,22 @@ impl Sender {
                     Ok(compose::found(&self.ctx, envelope, &case))
                 }
             }
+            MailKind::Digest => {
+                let mut cases = Vec::new();
+                for id in self.store.active_cases_for_volunteer(contact.id).await? {
+                    cases.push(self.store.case(id).await?);
+                }
+                if cases.is_empty() {
+                    return Ok(Err("no case is active in the zone any more".into()));
+                }
+                let envelope = Envelope {
+                    to: &contact.email,
+                    language: contact.language,
+                    message_id: self.ctx.message_id("digest", item.id, contact.id.0),
+                    unsubscribe_url: &unsubscribe_url,
+                };
+                Ok(compose::digest(&self.ctx, envelope, &cases))
+            }
             other => Ok(Err(format!("{} mail is not written yet", other.as_str()))),
         }
     }

@@ -1,6 +1,6 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
-use alerta_core::{Language, NewSubscription, VolunteerId};
+use alerta_core::{CaseId, Circle, Coordinates, Language, NewSubscription, VolunteerId};
 use chrono::{DateTime, Utc};
 
 use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
@@ -196,6 +196,22 @@ impl Store {
         Ok(outcome)
     }
 
+    /// The active cases whose alert area reaches one of a volunteer's
+    /// confirmed zones, newest first: the digest a new volunteer receives.
+    pub async fn active_cases_for_volunteer(&self, id: VolunteerId) -> Result<Vec<CaseId>> {
+        let (zones, areas): (Vec<ZoneRow>, Vec<CaseAreaRow>) = with_db!(self, pool => {
+            let zones = sqlx::query_as(
+                "SELECT lat, lng, radius_km FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
+                .bind(id.0).fetch_all(pool).await?;
+            let areas = sqlx::query_as("SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
+                .fetch_all(pool).await?;
+            (zones, areas)
+        });
+        let mut ids = cases_reaching(&zones, &areas);
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(ids.into_iter().map(CaseId).collect())
+    }
+
     /// Stores the hash of a link token minted for a volunteer's mail.
     pub async fn add_volunteer_token(
         &self,
@@ -251,6 +267,18 @@ impl Store {
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
             sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            // Cases published before they joined reach them as one digest.
+            let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km FROM zones WHERE volunteer_id = $1")
+                .bind(id).fetch_all(&mut *tx).await?;
+            let areas: Vec<CaseAreaRow> = sqlx::query_as(
+                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
+                .fetch_all(&mut *tx).await?;
+            if !cases_reaching(&zones, &areas).is_empty() {
+                sqlx::query(
+                    "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                     VALUES ('digest', $1, 'queued', $2, $2)")
+                    .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            }
             Some(VolunteerId(id))
         }))
     }
@@ -325,6 +353,30 @@ impl Store {
             .fetch_optional(pool)
             .await?))
     }
+}
+
+/// A zone as (lat, lng, radius_km).
+type ZoneRow = (f64, f64, f64);
+/// An active case's alert area as (id, lat, lng, alert_radius_km).
+type CaseAreaRow = (i64, f64, f64, f64);
+
+/// Ids of the cases (id, lat, lng, alert radius) whose area overlaps one of
+/// the zones (lat, lng, radius). Active cases are few (hundreds), so a scan is fine.
+fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow]) -> Vec<i64> {
+    let circle = |lat: f64, lng: f64, radius_km: f64| Circle {
+        center: Coordinates { lat, lng },
+        radius_km,
+    };
+    cases
+        .iter()
+        .filter(|(_, lat, lng, r)| {
+            let area = circle(*lat, *lng, *r);
+            zones
+                .iter()
+                .any(|(zlat, zlng, zr)| circle(*zlat, *zlng, *zr).overlaps(&area))
+        })
+        .map(|(id, ..)| *id)
+        .collect()
 }
 
 /// Marks a live token of `$purpose` used inside `$tx`; its volunteer id, or None.
