@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
+use alerta_notify::jobs::{Job, JobSettings, Scheduler, Work};
 use alerta_notify::{MailContext, Mailer, Sender, SenderSettings};
 use alerta_store::Store;
 use alerta_web::{AppState, Clock, WebSettings};
@@ -41,6 +42,24 @@ fn sender_settings(settings: &Settings) -> SenderSettings {
     }
 }
 
+/// The scheduled jobs, with their schedules checked before anything starts.
+fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
+    let jobs = [
+        (Work::ExpireUnconfirmed, &settings.job_expire_unconfirmed),
+        (Work::PurgeExpiredTokens, &settings.job_purge_expired_tokens),
+        (Work::RetentionPurge, &settings.job_retention_purge),
+    ]
+    .into_iter()
+    .map(|(work, expression)| Job::new(work, expression).map_err(anyhow::Error::msg))
+    .collect::<anyhow::Result<Vec<Job>>>()?;
+    Ok(JobSettings {
+        jobs,
+        unconfirmed_ttl: chrono::Duration::days(settings.unconfirmed_days),
+        retention: chrono::Duration::days(settings.retention_days),
+        tick: std::time::Duration::from_millis(settings.job_tick_ms.max(10)),
+    })
+}
+
 /// Opens the database named in the settings and applies pending migrations.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     let store = Store::connect(&settings.database_url)
@@ -64,8 +83,8 @@ pub struct Running {
     pub store: Store,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
-    stop_sender: watch::Sender<bool>,
-    sender_task: JoinHandle<()>,
+    stop_background: watch::Sender<bool>,
+    background: Vec<JoinHandle<()>>,
 }
 
 impl Running {
@@ -81,8 +100,10 @@ impl Running {
     /// then lets the sender finish the messages in hand.
     pub async fn wait(mut self) -> anyhow::Result<()> {
         let served = (&mut self.task).await;
-        let _ = self.stop_sender.send(true);
-        (&mut self.sender_task).await?;
+        let _ = self.stop_background.send(true);
+        for task in self.background.drain(..) {
+            task.await?;
+        }
         served??;
         Ok(())
     }
@@ -112,6 +133,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         clock.clone(),
         mail_wakeup.clone(),
     );
+    let scheduler = Scheduler::new(store.clone(), job_settings(settings)?, clock.clone());
     let state = AppState::new(
         store.clone(),
         web_settings,
@@ -137,15 +159,18 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
             })
             .await
     });
-    let (stop_sender, sender_stopped) = watch::channel(false);
-    let sender_task = tokio::spawn(sender.run(sender_stopped));
+    let (stop_background, stopped) = watch::channel(false);
+    let background = vec![
+        tokio::spawn(sender.run(stopped.clone())),
+        tokio::spawn(scheduler.run(stopped)),
+    ];
     Ok(Running {
         addr,
         store,
         shutdown: Some(shutdown_tx),
         task,
-        stop_sender,
-        sender_task,
+        stop_background,
+        background,
     })
 }
 

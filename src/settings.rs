@@ -30,6 +30,16 @@ pub struct Settings {
     pub cookie_session_ttl_hours: i64,
     /// `text` for people, `json` for log collectors.
     pub log_format: String,
+    /// Cron expressions (seconds first) of the scheduled jobs.
+    pub job_expire_unconfirmed: String,
+    pub job_purge_expired_tokens: String,
+    pub job_retention_purge: String,
+    /// How often each process looks for due jobs, in milliseconds.
+    pub job_tick_ms: u64,
+    /// Subscriptions not confirmed within this many days are forgotten.
+    pub unconfirmed_days: i64,
+    /// Resolved cases lose their photo and personal details after this many days.
+    pub retention_days: i64,
 }
 
 impl Default for Settings {
@@ -46,6 +56,12 @@ impl Default for Settings {
             api_token_ttl_hours: 24 * 30,
             cookie_session_ttl_hours: 12,
             log_format: "text".into(),
+            job_expire_unconfirmed: "0 15 * * * *".into(),
+            job_purge_expired_tokens: "0 45 3 * * *".into(),
+            job_retention_purge: "0 30 4 * * *".into(),
+            job_tick_ms: 30_000,
+            unconfirmed_days: 7,
+            retention_days: 30,
         }
     }
 }
@@ -94,7 +110,16 @@ impl fmt::Display for Settings {
         writeln!(f, "  mail_from           {}", self.mail_from)?;
         writeln!(f, "  send_concurrency    {}", self.send_concurrency)?;
         writeln!(f, "  send_lease_seconds  {}", self.send_lease_seconds)?;
-        write!(f, "  data_dir            {}", self.data_dir.display())
+        writeln!(f, "  data_dir            {}", self.data_dir.display())?;
+        write!(
+            f,
+            "  jobs                expire unconfirmed after {} days [{}], purge tokens [{}], erase resolved cases after {} days [{}]",
+            self.unconfirmed_days,
+            self.job_expire_unconfirmed,
+            self.job_purge_expired_tokens,
+            self.retention_days,
+            self.job_retention_purge
+        )
     }
 }
 

@@ -14,6 +14,7 @@ pub const PASSWORD: &str = "correct horse battery";
 
 pub struct TestApp {
     pub base: String,
+    pub database_url: String,
     pub http: reqwest::Client,
     pub store: Store,
     clock_offset_ms: Arc<AtomicI64>,
@@ -47,6 +48,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         ..Settings::default()
     };
     configure(&mut settings);
+    let database_url = settings.database_url.clone();
     let offset = Arc::new(AtomicI64::new(0));
     let clock_offset = offset.clone();
     let clock: alerta_web::Clock = Arc::new(move || {
@@ -55,6 +57,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let running = app::start(&settings, clock).await.expect("app starts");
     TestApp {
         base: format!("http://{}", running.addr),
+        database_url,
         http: reqwest::Client::new(),
         store: running.store.clone(),
         clock_offset_ms: offset,

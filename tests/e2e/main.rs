@@ -12,6 +12,7 @@ mod concurrency;
 mod crash;
 mod delivery;
 mod dispatch;
+mod jobs;
 mod ops;
 mod sessions;
 mod smtp;

@@ -5,10 +5,11 @@
 //! through SMTP (or into `.eml` files), and records the outcome.
 
 mod compose;
+pub mod jobs;
 mod mailer;
 mod sender;
 pub mod tokens;
 
 pub use compose::MailContext;
 pub use mailer::{Mailer, MailerError, SendError};
-pub use sender::{Sender, SenderSettings};
+pub use sender::{Clock, Sender, SenderSettings};

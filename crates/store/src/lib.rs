@@ -15,6 +15,7 @@ use sqlx::sqlite::{
 
 mod cases;
 mod error;
+mod jobs;
 mod outbox;
 mod users;
 mod volunteers;

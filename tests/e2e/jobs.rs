@@ -1,0 +1,149 @@
+//! Scheduled jobs, driven by the test clock: each does its work, once per
+//! slot, however many processes share the database.
+
+use std::time::{Duration, Instant};
+
+use alerta_core::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::common::*;
+
+async fn with_fast_jobs() -> TestApp {
+    spawn_app_with(|s| s.job_tick_ms = 50).await
+}
+
+async fn wait_for_runs(app: &TestApp, job: &str, runs: i64) {
+    let started = Instant::now();
+    while app.store.job_runs(job).await.unwrap() < runs {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{job} never ran {runs} time(s)"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn unconfirmed_subscriptions_are_forgotten_after_a_week() {
+    let app = with_fast_jobs().await;
+    let zone = json!({ "lat": -17.39, "lng": -66.15, "radius_km": 10 });
+    app.post(
+        "/api/v1/subscriptions",
+        None,
+        &json!({ "email": "olvidada@example.org", "zone": zone }),
+    )
+    .await;
+    // Several ticks within the week: nothing is forgotten yet.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        app.store
+            .volunteer_state("olvidada@example.org")
+            .await
+            .unwrap()
+            .is_some(),
+        "kept within the week"
+    );
+
+    app.advance(chrono::Duration::days(8));
+    wait_for_runs(&app, "expire_unconfirmed", 1).await;
+    assert_eq!(
+        app.store
+            .volunteer_state("olvidada@example.org")
+            .await
+            .unwrap(),
+        None
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn expired_sessions_are_removed() {
+    let app = with_fast_jobs().await;
+    app.user(Role::Family).await;
+    assert_eq!(app.counts().await.sessions, 1);
+    app.advance(chrono::Duration::days(40));
+    wait_for_runs(&app, "purge_expired_tokens", 1).await;
+    assert_eq!(app.counts().await.sessions, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn resolved_cases_lose_their_personal_details_after_the_retention_period() {
+    let app = with_fast_jobs().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{id}/photo"),
+        Some(&family),
+        "image/jpeg",
+        jpeg(60, 80),
+    )
+    .await;
+    app.publish(&police, id).await;
+    let resolved = app
+        .post(
+            &format!("/api/v1/cases/{id}/resolve"),
+            Some(&police),
+            &json!({ "outcome": "found_safe", "note": "En casa de su tía" }),
+        )
+        .await;
+    assert_eq!(resolved.status(), StatusCode::OK);
+
+    app.advance(chrono::Duration::days(31));
+    wait_for_runs(&app, "retention_purge", 1).await;
+    // A month later the officer signs in again (tokens last 30 days).
+    let police = User {
+        token: app.sign_in(&police.email, PASSWORD).await,
+        ..police
+    };
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["given_name"], "", "{case}");
+    assert_eq!(case["circumstances"], "");
+    assert!(case.get("birth_date").is_none() && case.get("resolution_note").is_none());
+    assert_eq!(
+        (case["status"].as_str(), case["outcome"].as_str()),
+        (Some("resolved"), Some("found_safe"))
+    );
+    assert_eq!(case["age"], 15, "anonymous statistics keep the age");
+    let counts = app.counts().await;
+    assert_eq!((counts.photos, counts.cases_resolved), (0, 1));
+    let log = body(
+        app.get(&format!("/api/v1/cases/{id}/audit"), Some(&police))
+            .await,
+    )
+    .await;
+    assert!(
+        !log.to_string().contains("Quispe"),
+        "the audit log forgets the details too"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn two_processes_on_one_database_run_each_slot_once() {
+    let first = with_fast_jobs().await;
+    let url = first.database_url.clone();
+    let second = spawn_app_with(|s| {
+        s.job_tick_ms = 50;
+        s.database_url = url;
+    })
+    .await;
+    // Both register the jobs and tick a while.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    first.advance(chrono::Duration::days(2));
+    second.advance(chrono::Duration::days(2));
+    wait_for_runs(&first, "expire_unconfirmed", 1).await;
+    // Many more ticks of both: the slot is taken.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for job in [
+        "expire_unconfirmed",
+        "purge_expired_tokens",
+        "retention_purge",
+    ] {
+        assert_eq!(first.store.job_runs(job).await.unwrap(), 1, "{job}");
+    }
+    second.stop().await;
+    first.stop().await;
+}
