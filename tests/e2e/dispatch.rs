@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 use crate::smtp::{Received, SmtpServer};
+use mail_parser::MimeHeaders;
 
 /// Subscribes `email` to circles of (lat, lng, radius) and confirms from the mail.
 async fn volunteer(
@@ -89,6 +90,15 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     let mut case = valid_case();
     case["circumstances"] = json!("Salió del colegio <script>alert('x')</script> y no llegó.");
     let id = app.create_case(&family, &case).await;
+    let photo = app
+        .put_bytes(
+            &format!("/api/v1/cases/{id}/photo"),
+            Some(&family),
+            "image/jpeg",
+            jpeg(600, 800),
+        )
+        .await;
+    assert_eq!(photo.status(), StatusCode::OK);
     let draft = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
     assert_eq!(draft["reach"], 2, "police see the reach before publishing");
 
@@ -133,6 +143,16 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     );
     assert!(cerca.header("List-Unsubscribe").is_some());
     let html = cerca.html();
+    let parsed = cerca.parsed();
+    let image = parsed
+        .attachments()
+        .find(|part| part.content_id().is_some())
+        .expect("the photo, inline");
+    assert!(
+        html.contains(&format!("cid:{}", image.content_id().unwrap())),
+        "the HTML shows it"
+    );
+    assert_eq!(&image.contents()[..3], &[0xFF, 0xD8, 0xFF], "a JPEG");
     assert!(
         html.contains("&lt;script&gt;") && !html.contains("<script>"),
         "typed text is escaped in HTML mail"
@@ -158,6 +178,11 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     let found = smtp.wait_for("tres.zonas@example.org", 3).await.remove(2);
     assert_eq!(found.subject(), "ENCONTRADO/A: María José Quispe Mamani");
     assert!(found.text().contains("retire os cartazes"));
+    assert_eq!(
+        found.parsed().attachments().count(),
+        0,
+        "no photo once found"
+    );
     smtp.wait_for("cerca@example.org", 3).await;
     assert_eq!(
         smtp.received()

@@ -8,7 +8,7 @@ use alerta_core::{Case, Language, Outcome};
 use alerta_i18n::text;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
 /// What every message needs to know about the installation.
 #[derive(Clone, Debug)]
@@ -91,12 +91,31 @@ pub struct Envelope<'a> {
 }
 
 /// Builds a message with both parts and the unsubscribe headers.
+/// An image shown inside the HTML part, referenced as `cid:{content_id}`.
+pub struct InlineImage<'a> {
+    pub content_id: String,
+    pub jpeg: &'a [u8],
+}
+
 fn build(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     subject: &str,
     text_body: String,
     html_body: String,
+) -> Result<Composed, String> {
+    build_with_image(ctx, envelope, subject, text_body, html_body, None)
+}
+
+/// Like [`build`]; with an image, the parts are wrapped in multipart/related
+/// so that mail clients show it inside the HTML instead of as an attachment.
+fn build_with_image(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    subject: &str,
+    text_body: String,
+    html_body: String,
+    image: Option<InlineImage<'_>>,
 ) -> Result<Composed, String> {
     let to: Mailbox = envelope
         .to
@@ -109,8 +128,8 @@ fn build(
         .message_id(Some(format!("<{}>", envelope.message_id)))
         .header(ListUnsubscribe(format!("<{}>", envelope.unsubscribe_url)))
         .header(ListUnsubscribePost)
-        .multipart(
-            MultiPart::alternative()
+        .multipart({
+            let alternative = MultiPart::alternative()
                 .singlepart(
                     SinglePart::builder()
                         .header(ContentType::TEXT_PLAIN)
@@ -120,8 +139,17 @@ fn build(
                     SinglePart::builder()
                         .header(ContentType::TEXT_HTML)
                         .body(html_body),
+                );
+            match image {
+                None => alternative,
+                Some(image) => MultiPart::related().multipart(alternative).singlepart(
+                    Attachment::new_inline(image.content_id).body(
+                        image.jpeg.to_vec(),
+                        ContentType::parse("image/jpeg").expect("a valid media type"),
+                    ),
                 ),
-        )
+            }
+        })
         .map_err(|e| format!("the message cannot be built: {e}"))?;
     Ok(Composed {
         message,
@@ -163,7 +191,12 @@ pub fn confirmation(
 
 /// The alert for a case: every essential field in the text part, so it
 /// still reads right when forwarded; the HTML part says the same.
-pub fn alert(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<Composed, String> {
+pub fn alert(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    case: &Case,
+    photo: Option<&[u8]>,
+) -> Result<Composed, String> {
     let language = envelope.language;
     let d = &case.details;
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
@@ -235,6 +268,14 @@ pub fn alert(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
         intro = escape_html(&intro),
         last_seen = escape_html(&last_seen),
     );
+    let content_id = format!("photo.{}@{}", case.id, ctx.domain);
+    if photo.is_some() {
+        html_body.push_str(&format!(
+            "<p><img src=\"cid:{}\" alt=\"{}\" style=\"max-width:100%;width:320px\"></p>",
+            escape_html(&content_id),
+            escape_html(&name)
+        ));
+    }
     for (title, body) in &sections {
         html_body.push_str(&format!(
             "<h2 style=\"font-size:1.1em\">{}</h2><p>{}</p>",
@@ -251,7 +292,8 @@ pub fn alert(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
         forward = escape_html(&forward),
         footer = escape_html(&footer),
     ));
-    build(ctx, envelope, &subject, text_body, html_body)
+    let image = photo.map(|jpeg| InlineImage { content_id, jpeg });
+    build_with_image(ctx, envelope, &subject, text_body, html_body, image)
 }
 
 /// "Found — thank you, please take the posters down", without the photo.

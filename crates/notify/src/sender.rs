@@ -5,8 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use alerta_core::CaseStatus;
-use alerta_store::{MailKind, OutboxItem, Store, StoreError, TokenPurpose};
+use std::collections::HashMap;
+
+use alerta_core::{Case, CaseId, CaseStatus};
+use alerta_store::{MailKind, OutboxItem, PhotoVariant, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use tokio::sync::{Notify, watch};
@@ -50,6 +52,13 @@ impl Default for SenderSettings {
 }
 
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// A case as its messages need it: read once per round, shared by them all.
+struct CaseBundle {
+    case: Case,
+    /// The normalised JPEG, shown inside alert mail.
+    photo: Option<Vec<u8>>,
+}
 
 #[derive(Clone)]
 pub struct Sender {
@@ -125,10 +134,12 @@ impl Sender {
             )
             .await?;
         let count = items.len();
+        let cases = self.load_cases(&items).await?;
         let mut tasks = JoinSet::new();
         for item in items {
             let sender = self.clone();
-            tasks.spawn(async move { sender.deliver(item).await });
+            let case = item.case_id.and_then(|id| cases.get(&id).cloned());
+            tasks.spawn(async move { sender.deliver(item, case).await });
         }
         while let Some(done) = tasks.join_next().await {
             match done {
@@ -140,8 +151,36 @@ impl Sender {
         Ok(count)
     }
 
-    async fn deliver(&self, item: OutboxItem) -> Result<(), StoreError> {
-        let outcome = match self.compose(&item).await? {
+    /// Each case a round's messages are about, with its photo, read once for all of them.
+    async fn load_cases(
+        &self,
+        items: &[OutboxItem],
+    ) -> Result<HashMap<CaseId, Arc<CaseBundle>>, StoreError> {
+        let mut cases = HashMap::new();
+        for id in items.iter().filter_map(|item| item.case_id) {
+            if cases.contains_key(&id) {
+                continue;
+            }
+            let case = self.store.case(id).await?;
+            let photo = match case.has_photo {
+                true => self
+                    .store
+                    .photo(id, PhotoVariant::Normalized)
+                    .await?
+                    .map(|p| p.bytes),
+                false => None,
+            };
+            cases.insert(id, Arc::new(CaseBundle { case, photo }));
+        }
+        Ok(cases)
+    }
+
+    async fn deliver(
+        &self,
+        item: OutboxItem,
+        case: Option<Arc<CaseBundle>>,
+    ) -> Result<(), StoreError> {
+        let outcome = match self.compose(&item, case.as_deref()).await? {
             Ok(composed) => {
                 self.mailer
                     .send(&composed.message, &composed.message_id)
@@ -191,7 +230,11 @@ impl Sender {
     }
 
     /// The message for `item`, or why it can never be sent.
-    async fn compose(&self, item: &OutboxItem) -> Result<Result<Composed, String>, StoreError> {
+    async fn compose(
+        &self,
+        item: &OutboxItem,
+        bundle: Option<&CaseBundle>,
+    ) -> Result<Result<Composed, String>, StoreError> {
         let Some(contact) = self.store.volunteer_contact(item.volunteer_id).await? else {
             return Ok(Err("the volunteer no longer exists".into()));
         };
@@ -236,15 +279,14 @@ impl Sender {
                 ))
             }
             MailKind::Alert | MailKind::Found => {
-                let Some(case_id) = item.case_id else {
+                let Some(CaseBundle { case, photo }) = bundle else {
                     return Ok(Err("an alert row without a case".into()));
                 };
-                let case = self.store.case(case_id).await?;
                 let kind = item.kind.as_str();
                 let envelope = Envelope {
                     to: &contact.email,
                     language: contact.language,
-                    message_id: self.ctx.message_id(kind, case_id.0, contact.id.0),
+                    message_id: self.ctx.message_id(kind, case.id.0, contact.id.0),
                     unsubscribe_url: &unsubscribe_url,
                 };
                 if !contact.confirmed {
@@ -256,9 +298,9 @@ impl Sender {
                             "the case was resolved before this alert went out".into()
                         ));
                     }
-                    Ok(compose::alert(&self.ctx, envelope, &case))
+                    Ok(compose::alert(&self.ctx, envelope, case, photo.as_deref()))
                 } else {
-                    Ok(compose::found(&self.ctx, envelope, &case))
+                    Ok(compose::found(&self.ctx, envelope, case))
                 }
             }
             MailKind::Digest => {
