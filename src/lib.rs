@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod demo;
+pub mod dispatch;
 pub mod import;
 pub mod settings;
 

@@ -26,6 +26,11 @@ enum Command {
     },
     /// Fill an empty database with example cases and accounts.
     Demo,
+    /// Follow the alert mail of a case until every message is sent or failed.
+    Dispatch {
+        /// The case number.
+        case: i64,
+    },
     /// Manage volunteers.
     Volunteers {
         #[command(subcommand)]
@@ -101,6 +106,10 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             Ok(())
+        }
+        Command::Dispatch { case } => {
+            let store = app::open_store(&settings).await?;
+            alerta::dispatch::follow(&store, alerta_core::CaseId(case)).await
         }
         Command::Demo => {
             let store = app::open_store(&settings).await?;

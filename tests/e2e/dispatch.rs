@@ -159,9 +159,15 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     );
 
     let progress = wait_until_sent(&app, &police, id, 2).await;
-    assert_eq!(
-        progress,
-        json!({ "recipients": 2, "queued": 0, "sent": 2, "failed": 0 })
+    let figures = [
+        &progress["recipients"],
+        &progress["queued"],
+        &progress["sent"],
+        &progress["failed"],
+    ];
+    assert_eq!(figures, [2, 0, 2, 0], "{progress}");
+    assert!(
+        progress["first_sent_at"].as_str().is_some() && progress["last_sent_at"].as_str().is_some()
     );
     assert_eq!(
         alerts(&smtp).len(),
@@ -380,6 +386,24 @@ async fn widening_alerts_only_the_volunteers_newly_reached() {
     assert_eq!(
         body(app.get(&format!("/api/v1/cases/{id}"), None).await).await["alert_radius_km"],
         60.0
+    );
+
+    // Police follow the fan-out from the command line until it is done.
+    wait_until_sent(&app, &police, id, 2).await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_alerta"))
+        .args(["dispatch", &id.to_string()])
+        .env("ALERTA_DATABASE_URL", &app.database_url)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.starts_with("2 recipients: 2 sent, 0 failed"),
+        "{stdout}"
     );
     app.stop().await;
 }

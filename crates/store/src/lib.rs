@@ -23,7 +23,7 @@ mod volunteers;
 pub use cases::{AuditEntry, CaseFilter, Photo, PhotoVariant, StoredPhoto};
 pub use error::StoreError;
 
-pub use outbox::{MailKind, OutboxEntry, OutboxItem};
+pub use outbox::{DispatchFigures, MailKind, OutboxEntry, OutboxItem};
 pub use users::{SessionKind, UserRecord};
 pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 

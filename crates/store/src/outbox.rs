@@ -39,6 +39,18 @@ impl MailKind {
     }
 }
 
+/// How a case's alert mail is going out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct DispatchFigures {
+    pub recipients: i64,
+    pub queued: i64,
+    pub sent: i64,
+    pub failed: i64,
+    /// Milliseconds since the epoch.
+    pub first_sent_at: Option<i64>,
+    pub last_sent_at: Option<i64>,
+}
+
 /// An outbox row as support staff see it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OutboxEntry {
@@ -175,6 +187,20 @@ impl Store {
             .fetch_all(pool)
             .await?);
         Ok(rows)
+    }
+
+    pub async fn dispatch_figures(&self, case: CaseId) -> Result<DispatchFigures> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT COUNT(*) AS recipients,
+                    COALESCE(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0) AS queued,
+                    COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS sent,
+                    COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+                    MIN(CASE WHEN status = 'sent' THEN sent_at END) AS first_sent_at,
+                    MAX(CASE WHEN status = 'sent' THEN sent_at END) AS last_sent_at
+             FROM outbox WHERE case_id = $1 AND kind = 'alert'")
+            .bind(case.0)
+            .fetch_one(pool)
+            .await?))
     }
 
     /// (queued, sent, failed) rows, for one case and one kind of mail or all.

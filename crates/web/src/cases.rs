@@ -581,6 +581,10 @@ pub struct DispatchProgress {
     queued: i64,
     sent: i64,
     failed: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_sent_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_sent_at: Option<DateTime<Utc>>,
 }
 
 /// How the alert mail of a case is going out (police).
@@ -595,15 +599,15 @@ async fn dispatch_progress(
 ) -> Result<Json<DispatchProgress>, ApiError> {
     policy::may_audit(caller.actor())?;
     let case = state.store.case(CaseId(id)).await?;
-    let (queued, sent, failed) = state
-        .store
-        .outbox_counts(Some(case.id), Some(alerta_store::MailKind::Alert))
-        .await?;
+    let f = state.store.dispatch_figures(case.id).await?;
+    let at = |ms: Option<i64>| ms.and_then(DateTime::<Utc>::from_timestamp_millis);
     Ok(Json(DispatchProgress {
-        recipients: queued + sent + failed,
-        queued,
-        sent,
-        failed,
+        recipients: f.recipients,
+        queued: f.queued,
+        sent: f.sent,
+        failed: f.failed,
+        first_sent_at: at(f.first_sent_at),
+        last_sent_at: at(f.last_sent_at),
     }))
 }
 
