@@ -116,6 +116,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         public_url: settings.public_url.clone(),
         api_token_ttl: chrono::Duration::hours(settings.api_token_ttl_hours),
         cookie_session_ttl: chrono::Duration::hours(settings.cookie_session_ttl_hours),
+        trust_forwarded_for: settings.trust_forwarded_for,
     };
     let mail_wakeup = Arc::new(Notify::new());
     let mailer = Mailer::new(
@@ -150,14 +151,17 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
     let app = alerta_web::router(state);
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                tokio::select! {
-                    _ = shutdown_rx => {},
-                    _ = terminated() => {},
-                }
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            tokio::select! {
+                _ = shutdown_rx => {},
+                _ = terminated() => {},
+            }
+        })
+        .await
     });
     let (stop_background, stopped) = watch::channel(false);
     let background = vec![

@@ -30,6 +30,9 @@ pub struct Settings {
     pub cookie_session_ttl_hours: i64,
     /// `text` for people, `json` for log collectors.
     pub log_format: String,
+    /// Set when a reverse proxy in front records the client in X-Forwarded-For;
+    /// never otherwise, or clients could pick the address rate limits count.
+    pub trust_forwarded_for: bool,
     /// Cron expressions (seconds first) of the scheduled jobs.
     pub job_expire_unconfirmed: String,
     pub job_purge_expired_tokens: String,
@@ -56,6 +59,7 @@ impl Default for Settings {
             api_token_ttl_hours: 24 * 30,
             cookie_session_ttl_hours: 12,
             log_format: "text".into(),
+            trust_forwarded_for: false,
             job_expire_unconfirmed: "0 15 * * * *".into(),
             job_purge_expired_tokens: "0 45 3 * * *".into(),
             job_retention_purge: "0 30 4 * * *".into(),

@@ -13,6 +13,7 @@ mod crash;
 mod delivery;
 mod dispatch;
 mod jobs;
+mod limits;
 mod ops;
 mod sessions;
 mod smtp;

@@ -58,9 +58,11 @@ impl Store {
         }))
     }
 
-    /// Removes expired sessions and expired volunteer links.
+    /// Removes expired sessions, expired volunteer links and old rate counters.
     pub async fn purge_expired_tokens(&self, now: DateTime<Utc>) -> Result<u64> {
         let sessions = self.purge_expired_sessions(now).await?;
+        self.purge_rate_limits(now - chrono::Duration::days(1))
+            .await?;
         let links = write_tx!(self, tx => sqlx::query("DELETE FROM volunteer_tokens WHERE expires_at <= $1")
             .bind(to_millis(now)).execute(&mut *tx).await?.rows_affected());
         Ok(sessions + links)

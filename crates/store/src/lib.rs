@@ -16,6 +16,7 @@ use sqlx::sqlite::{
 mod cases;
 mod error;
 mod jobs;
+mod limits;
 mod outbox;
 mod users;
 mod volunteers;

@@ -49,6 +49,8 @@ pub enum ApiError {
         field: &'static str,
         message: String,
     },
+    #[error("too many requests: try again in {retry_after_seconds} seconds")]
+    RateLimited { retry_after_seconds: i64 },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -97,6 +99,7 @@ impl ApiError {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }
             ApiError::Unprocessable { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable"),
+            ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -146,13 +149,22 @@ impl IntoResponse for ApiError {
         if let ApiError::Internal(cause) = &self {
             tracing::error!(%cause, "request failed");
         }
-        (
+        let mut response = (
             status,
             Json(ErrorBody {
                 error: self.detail(),
             }),
         )
-            .into_response()
+            .into_response();
+        if let ApiError::RateLimited {
+            retry_after_seconds,
+        } = self
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());
+        }
+        response
     }
 }
 

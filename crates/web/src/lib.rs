@@ -21,6 +21,7 @@ pub mod auth;
 mod cases;
 pub mod error;
 mod json;
+mod limits;
 mod ops;
 mod page;
 mod sessions;
@@ -38,6 +39,8 @@ pub struct WebSettings {
     pub public_url: String,
     pub api_token_ttl: chrono::Duration,
     pub cookie_session_ttl: chrono::Duration,
+    /// Behind a reverse proxy: take the client address from X-Forwarded-For.
+    pub trust_forwarded_for: bool,
 }
 
 /// The clock requests read; tests replace it to travel in time.

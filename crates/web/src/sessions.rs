@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::auth::{self, Caller};
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ApiJson;
+use crate::limits::{self, ClientIp};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,11 +41,13 @@ pub struct SessionCreated {
 
 /// Sign in with email and password; answers a bearer token.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SignIn,
-    responses((status = 201, body = SessionCreated), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = SessionCreated), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn sign_in(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<SessionCreated>), ApiError> {
+    limits::check(&state, limits::SIGN_IN_PER_CLIENT, &ip.to_string()).await?;
     let user = auth::authenticate(&state, &body.email, &body.password).await?;
     let (token, expires_at) = auth::open_session(&state, user.id, SessionKind::Api).await?;
     Ok((

@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::auth::token_hash;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ApiJson;
+use crate::limits::{self, ClientIp};
 use crate::page::{escape, page};
 
 /// A second confirmation mail to the same address waits this long.
@@ -37,12 +38,20 @@ pub struct Accepted {
 /// only confirmed volunteers receive alerts.
 #[utoipa::path(post, path = "/api/v1/subscriptions", tag = "subscriptions", request_body = SubscriptionInput,
     responses((status = 202, body = Accepted), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn subscribe(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(input): ApiJson<SubscriptionInput>,
 ) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+    limits::check(&state, limits::SUBSCRIBE_PER_CLIENT, &ip.to_string()).await?;
     let subscription = NewSubscription::parse(&input)?;
+    limits::check(
+        &state,
+        limits::SUBSCRIBE_PER_ADDRESS,
+        &token_hash(subscription.email.as_str()),
+    )
+    .await?;
     state
         .store
         .subscribe(
