@@ -48,6 +48,7 @@ fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
         (Work::ExpireUnconfirmed, &settings.job_expire_unconfirmed),
         (Work::PurgeExpiredTokens, &settings.job_purge_expired_tokens),
         (Work::RetentionPurge, &settings.job_retention_purge),
+        (Work::ScheduledWidening, &settings.job_scheduled_widening),
     ]
     .into_iter()
     .map(|(work, expression)| Job::new(work, expression).map_err(anyhow::Error::msg))

@@ -37,6 +37,7 @@ pub struct Settings {
     pub job_expire_unconfirmed: String,
     pub job_purge_expired_tokens: String,
     pub job_retention_purge: String,
+    pub job_scheduled_widening: String,
     /// How often each process looks for due jobs, in milliseconds.
     pub job_tick_ms: u64,
     /// Subscriptions not confirmed within this many days are forgotten.
@@ -63,6 +64,7 @@ impl Default for Settings {
             job_expire_unconfirmed: "0 15 * * * *".into(),
             job_purge_expired_tokens: "0 45 3 * * *".into(),
             job_retention_purge: "0 30 4 * * *".into(),
+            job_scheduled_widening: "0 * * * * *".into(),
             job_tick_ms: 30_000,
             unconfirmed_days: 7,
             retention_days: 30,

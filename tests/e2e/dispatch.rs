@@ -463,3 +463,100 @@ async fn a_new_volunteer_gets_one_digest_of_the_cases_already_active_near_them()
     assert_eq!(kinds, ["confirm"]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn planned_widenings_reach_farther_as_the_hours_pass() {
+    let app = spawn_app_with(|s| s.job_tick_ms = 50).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // The case is at (-17.3935, -66.157); 1° of latitude is about 111 km.
+    confirmed_zone(&app, "cerca.p@example.org", -17.40, -66.16, 2.0).await;
+    confirmed_zone(&app, "medio.p@example.org", -17.0935, -66.157, 2.0).await; // ~33 km
+    confirmed_zone(&app, "lejos.p@example.org", -16.0435, -66.157, 2.0).await; // ~150 km
+    let id = app.create_case(&family, &valid_case()).await;
+    let path = format!("/api/v1/cases/{id}/widenings");
+    let plan = json!({ "steps": [
+        { "after_hours": 6, "alert_radius_km": 50 },
+        { "after_hours": 24, "alert_radius_km": 200 },
+    ] });
+    assert_eq!(
+        app.put(&path, Some(&family), &plan).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let bad = app
+        .put(
+            &path,
+            Some(&police),
+            &json!({ "steps": [{ "after_hours": 0, "alert_radius_km": 50 }] }),
+        )
+        .await;
+    assert_eq!(body(bad).await["error"]["field"], "steps[0].after_hours");
+    let planned = body(app.put(&path, Some(&police), &plan).await).await;
+    assert_eq!(planned.as_array().unwrap().len(), 2);
+
+    let published = body(
+        app.post(
+            &format!("/api/v1/cases/{id}/publish"),
+            Some(&police),
+            &json!({}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(published["recipients"], 1);
+    let alerted = async |email: &str| {
+        app.store
+            .outbox_for_address(email)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|r| r.kind == "alert")
+            .count()
+    };
+
+    app.advance(chrono::Duration::hours(7));
+    wait_for_step(&app, &police, &path, 0).await;
+    assert_eq!(
+        (
+            alerted("medio.p@example.org").await,
+            alerted("lejos.p@example.org").await
+        ),
+        (1, 0)
+    );
+
+    app.advance(chrono::Duration::hours(18));
+    let steps = wait_for_step(&app, &police, &path, 1).await;
+    assert_eq!(steps[0]["newly_reached"], 1);
+    assert_eq!(steps[1]["newly_reached"], 1);
+    assert_eq!(alerted("lejos.p@example.org").await, 1);
+    assert_eq!(alerted("cerca.p@example.org").await, 1, "nobody twice");
+    let log = body(
+        app.get(&format!("/api/v1/cases/{id}/audit"), Some(&police))
+            .await,
+    )
+    .await;
+    let planned_runs = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["action"] == "widened" && l["detail"]["how"] == "planned")
+        .count();
+    assert_eq!(planned_runs, 2);
+    app.stop().await;
+}
+
+/// Waits until step `index` of a case's plan has run; answers the plan.
+async fn wait_for_step(app: &TestApp, police: &User, path: &str, index: usize) -> Value {
+    let started = std::time::Instant::now();
+    loop {
+        let steps = body(app.get(path, Some(police)).await).await;
+        if steps[index]["done_at"].is_string() {
+            return steps;
+        }
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "step {index} never ran: {steps}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

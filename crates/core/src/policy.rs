@@ -113,6 +113,13 @@ pub fn may_widen(actor: Option<&Actor>, case: &Case, radius_km: f64) -> Result<(
     Ok(())
 }
 
+/// Police plan widenings for a case that is not resolved (a draft too: the
+/// plan starts counting when it is published).
+pub fn may_plan_widening(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    police(actor)?;
+    not_resolved(case)
+}
+
 /// Police-only reading: the audit log, and later tips and dispatch figures.
 pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())

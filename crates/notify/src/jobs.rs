@@ -19,6 +19,8 @@ pub enum Work {
     PurgeExpiredTokens,
     /// Erase the personal details of cases resolved long ago.
     RetentionPurge,
+    /// Apply the widenings police planned ahead, once their time has come.
+    ScheduledWidening,
 }
 
 impl Work {
@@ -27,6 +29,7 @@ impl Work {
             Work::ExpireUnconfirmed => "expire_unconfirmed",
             Work::PurgeExpiredTokens => "purge_expired_tokens",
             Work::RetentionPurge => "retention_purge",
+            Work::ScheduledWidening => "scheduled_widening",
         }
     }
 }
@@ -128,6 +131,10 @@ impl Scheduler {
             Work::PurgeExpiredTokens => format!(
                 "{} expired sessions and links removed",
                 self.store.purge_expired_tokens(now).await?
+            ),
+            Work::ScheduledWidening => format!(
+                "{} planned widenings applied",
+                self.store.run_due_widenings(now).await?
             ),
             Work::RetentionPurge => {
                 let n = self

@@ -54,14 +54,15 @@ macro_rules! bind_details {
     };
 }
 
-/// Appends a line to a case's audit log inside the transaction `$tx`.
+/// Appends a line to a case's audit log inside the transaction `$tx`;
+/// `$actor_id` is the user's id (None for the system itself).
 macro_rules! audit {
-    ($tx:ident, $case_id:expr, $actor:expr, $now:expr, $action:expr, $detail:expr) => {
+    ($tx:ident, $case_id:expr, $actor_id:expr, $now:expr, $action:expr, $detail:expr) => {
         sqlx::query(
             "INSERT INTO case_audit (case_id, actor_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind($case_id)
-        .bind($actor.user_id.0)
+        .bind($actor_id)
         .bind(to_millis($now))
         .bind($action)
         .bind($detail.to_string())
@@ -125,6 +126,29 @@ macro_rules! queue_alerts {
             .rows_affected();
         }
         queued
+    }};
+}
+
+/// Widens `$case` to `$radius` inside `$tx` and queues alerts for the
+/// volunteers newly reached; answers how many. Shared by police widening by
+/// hand and the widenings they planned ahead.
+macro_rules! widen_in_tx {
+    ($tx:ident, $case:expr, $radius:expr, $actor_id:expr, $now:expr, $how:expr) => {{
+        let case: &Case = &$case;
+        sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
+            .bind(case.id.0)
+            .bind($radius)
+            .bind(to_millis($now))
+            .execute(&mut *$tx)
+            .await?;
+        let area = Circle { radius_km: $radius, ..case.alert_area() };
+        let reached = matching_volunteers!(&mut *$tx, area);
+        let newly = queue_alerts!($tx, case.id, &reached, $now);
+        let detail = json!({
+            "from_km": case.details.alert_radius_km, "to_km": $radius, "newly_reached": newly, "how": $how,
+        });
+        audit!($tx, case.id.0, $actor_id, $now, "widened", detail);
+        newly
     }};
 }
 
@@ -290,6 +314,23 @@ struct AuditRow {
     detail: String,
 }
 
+/// A widening planned ahead: `after_hours` after publication, to `alert_radius_km`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlannedStep {
+    pub after_hours: i64,
+    pub alert_radius_km: f64,
+}
+
+/// A planned widening and what became of it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct PlannedWidening {
+    pub after_hours: i64,
+    pub alert_radius_km: f64,
+    /// Milliseconds since the epoch, once it ran.
+    pub done_at: Option<i64>,
+    pub newly_reached: Option<i64>,
+}
+
 /// What `GET /cases` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
@@ -354,7 +395,7 @@ impl Store {
                 .bind(to_millis(now))
                 .fetch_one(&mut *tx)
                 .await?;
-            audit!(tx, id, owner, now, "created", json!({ "details": details }));
+            audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details }));
             id
         });
         self.case(CaseId(id)).await
@@ -395,7 +436,7 @@ impl Store {
                     .bind(id.0)
                     .execute(&mut *tx)
                     .await?;
-                audit!(tx, id.0, actor, now, "edited", json!({ "changed": changes }));
+                audit!(tx, id.0, Some(actor.user_id.0), now, "edited", json!({ "changed": changes }));
             }
         });
         self.case(id).await
@@ -432,7 +473,7 @@ impl Store {
                 .bind(to_millis(now))
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, id.0, actor, now, "photo_set", json!({
+            audit!(tx, id.0, Some(actor.user_id.0), now, "photo_set", json!({
                 "type": photo.original_type, "bytes": photo.original.len(),
                 "width": photo.width, "height": photo.height,
             }));
@@ -481,7 +522,7 @@ impl Store {
                 .await?;
             let recipients = matching_volunteers!(&mut *tx, case.alert_area());
             queue_alerts!(tx, id, &recipients, now);
-            audit!(tx, id.0, actor, now, "published", json!({ "recipients": recipients.len() }));
+            audit!(tx, id.0, Some(actor.user_id.0), now, "published", json!({ "recipients": recipients.len() }));
             recipients.len()
         });
         Ok((self.case(id).await?, recipients))
@@ -499,20 +540,70 @@ impl Store {
         Ok(write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_widen(Some(actor), &case, radius_km)?;
-            sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
-                .bind(id.0)
-                .bind(radius_km)
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
-            let area = Circle { radius_km, ..case.alert_area() };
-            let reached = matching_volunteers!(&mut *tx, area);
-            let newly = queue_alerts!(tx, id, &reached, now);
-            audit!(tx, id.0, actor, now, "widened", json!({
-                "from_km": case.details.alert_radius_km, "to_km": radius_km, "newly_reached": newly,
-            }));
-            newly
+            widen_in_tx!(tx, case, radius_km, Some(actor.user_id.0), now, "by hand")
         }))
+    }
+
+    /// Replaces the widenings still pending for a case with `steps` (hours
+    /// after publication, new radius), if `actor` may widen it.
+    pub async fn plan_widenings(
+        &self,
+        id: CaseId,
+        steps: &[PlannedStep],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_plan_widening(Some(actor), &case)?;
+            sqlx::query("DELETE FROM case_widenings WHERE case_id = $1 AND done_at IS NULL")
+                .bind(id.0).execute(&mut *tx).await?;
+            for step in steps {
+                sqlx::query(
+                    "INSERT INTO case_widenings (case_id, after_hours, alert_radius_km, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id.0).bind(step.after_hours).bind(step.alert_radius_km)
+                    .bind(actor.user_id.0).bind(to_millis(now))
+                    .execute(&mut *tx).await?;
+            }
+            let plan: Vec<_> = steps.iter().map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km })).collect();
+            audit!(tx, id.0, Some(actor.user_id.0), now, "widening_planned", json!({ "steps": plan }));
+        });
+        Ok(())
+    }
+
+    /// A case's planned widenings, in order.
+    pub async fn widenings(&self, id: CaseId) -> Result<Vec<PlannedWidening>> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT after_hours, alert_radius_km, done_at, newly_reached FROM case_widenings
+             WHERE case_id = $1 ORDER BY after_hours, id")
+            .bind(id.0).fetch_all(pool).await?))
+    }
+
+    /// Applies every planned widening whose time has come, each in its own
+    /// transaction; answers how many ran. A step no wider than the case
+    /// already is (police widened by hand) is marked done without mail.
+    pub async fn run_due_widenings(&self, now: DateTime<Utc>) -> Result<u64> {
+        let due: Vec<(i64, i64, f64, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT w.id, w.case_id, w.alert_radius_km, w.created_by FROM case_widenings w
+             JOIN cases c ON c.id = w.case_id
+             WHERE w.done_at IS NULL AND c.status = 'active'
+               AND c.published_at + w.after_hours * 3600000 <= $1
+             ORDER BY w.after_hours, w.id")
+            .bind(to_millis(now)).fetch_all(pool).await?);
+        for (step, case_id, radius_km, planner) in &due {
+            write_tx!(self, tx => {
+                let case = load_for_update!(self, tx, CaseId(*case_id));
+                let newly = if case.status == CaseStatus::Active && *radius_km > case.details.alert_radius_km {
+                    widen_in_tx!(tx, case, *radius_km, *planner, now, "planned") as i64
+                } else {
+                    0
+                };
+                sqlx::query("UPDATE case_widenings SET done_at = $2, newly_reached = $3 WHERE id = $1")
+                    .bind(*step).bind(to_millis(now)).bind(newly).execute(&mut *tx).await?;
+            });
+        }
+        Ok(due.len() as u64)
     }
 
     /// How many confirmed volunteers an alert over `area` would reach now.
@@ -556,7 +647,7 @@ impl Store {
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, id.0, actor, now, "resolved", json!({ "outcome": outcome, "note": note }));
+            audit!(tx, id.0, Some(actor.user_id.0), now, "resolved", json!({ "outcome": outcome, "note": note }));
         });
         self.case(id).await
     }

@@ -21,7 +21,9 @@ mod outbox;
 mod users;
 mod volunteers;
 
-pub use cases::{AuditEntry, CaseFilter, Photo, PhotoVariant, StoredPhoto};
+pub use cases::{
+    AuditEntry, CaseFilter, Photo, PhotoVariant, PlannedStep, PlannedWidening, StoredPhoto,
+};
 pub use error::StoreError;
 
 pub use outbox::{DispatchFigures, MailKind, OutboxEntry, OutboxItem};

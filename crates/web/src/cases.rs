@@ -32,6 +32,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(case_audit))
         .routes(routes!(dispatch_progress))
         .routes(routes!(widen_case))
+        .routes(routes!(plan_widenings, planned_widenings))
 }
 
 /// A case as a reader may see it: fields beyond their view are left out.
@@ -646,4 +647,102 @@ async fn widen_case(
         .await?;
     state.mail_wakeup.notify_one();
     Ok(Json(Widened { recipients }))
+}
+
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WideningStep {
+    /// Hours after publication, 1 to 720.
+    after_hours: i64,
+    /// 0.5 to 1000 km.
+    alert_radius_km: f64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WideningPlan {
+    /// At most 10 steps; they replace the steps not yet applied.
+    steps: Vec<WideningStep>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlannedStepView {
+    after_hours: i64,
+    alert_radius_km: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    newly_reached: Option<i64>,
+}
+
+const MAX_WIDENING_STEPS: usize = 10;
+
+/// Plan widenings ahead (police): e.g. 50 km after 6 hours, 200 km after 24, while the case is open.
+#[utoipa::path(put, path = "/api/v1/cases/{id}/widenings", tag = "cases", params(("id" = i64, Path)),
+    request_body = WideningPlan, security(("bearer" = [])),
+    responses((status = 200, body = Vec<PlannedStepView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn plan_widenings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(plan): ApiJson<WideningPlan>,
+) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
+    let actor = caller.require()?;
+    if plan.steps.len() > MAX_WIDENING_STEPS {
+        return Err(ApiError::invalid("steps", "at most 10 steps"));
+    }
+    let mut steps = Vec::with_capacity(plan.steps.len());
+    for (i, step) in plan.steps.iter().enumerate() {
+        if !(1..=720).contains(&step.after_hours) {
+            return Err(ApiError::invalid(
+                format!("steps[{i}].after_hours"),
+                "must be between 1 and 720",
+            ));
+        }
+        let radius = alerta_core::case::parse_alert_radius(Some(step.alert_radius_km))
+            .map_err(|e| ApiError::invalid(format!("steps[{i}].alert_radius_km"), e.message))?;
+        steps.push(alerta_store::PlannedStep {
+            after_hours: step.after_hours,
+            alert_radius_km: radius,
+        });
+    }
+    state
+        .store
+        .plan_widenings(CaseId(id), &steps, actor, state.now())
+        .await?;
+    planned_steps(&state, CaseId(id)).await
+}
+
+/// The widenings planned for a case and what became of them (police).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/widenings", tag = "cases", params(("id" = i64, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = Vec<PlannedStepView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn planned_widenings(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
+    policy::may_audit(caller.actor())?;
+    state.store.case(CaseId(id)).await?;
+    planned_steps(&state, CaseId(id)).await
+}
+
+async fn planned_steps(
+    state: &AppState,
+    id: CaseId,
+) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
+    let steps = state.store.widenings(id).await?;
+    Ok(Json(
+        steps
+            .into_iter()
+            .map(|w| PlannedStepView {
+                after_hours: w.after_hours,
+                alert_radius_km: w.alert_radius_km,
+                done_at: w.done_at.and_then(DateTime::<Utc>::from_timestamp_millis),
+                newly_reached: w.newly_reached,
+            })
+            .collect(),
+    ))
 }
