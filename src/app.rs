@@ -105,6 +105,7 @@ impl Running {
         for task in self.background.drain(..) {
             task.await?;
         }
+        self.store.close().await;
         served??;
         Ok(())
     }

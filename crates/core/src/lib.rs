@@ -14,6 +14,9 @@ pub use case::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
 };
 pub use error::{FieldError, InvalidInput};
+
+/// The clock everything reads "now" from; tests replace it to travel in time.
+pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
 pub use policy::Actor;
 pub use user::{Email, Role, UserId};
 pub use volunteer::{

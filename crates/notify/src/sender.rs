@@ -51,7 +51,7 @@ impl Default for SenderSettings {
     }
 }
 
-pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+pub use alerta_core::Clock;
 
 /// A case as its messages need it: read once per round, shared by them all.
 struct CaseBundle {

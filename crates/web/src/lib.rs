@@ -43,8 +43,7 @@ pub struct WebSettings {
     pub trust_forwarded_for: bool,
 }
 
-/// The clock requests read; tests replace it to travel in time.
-pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+pub use alerta_core::Clock;
 
 #[derive(Clone)]
 pub struct AppState {
