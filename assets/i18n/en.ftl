@@ -42,3 +42,7 @@ digest-subject = { $count ->
   }
 digest-intro = Thank you for joining. These people are still missing near you; from now on you will receive every new alert for your area.
 digest-line = { $name }, { $age } — last seen { $when } at { $place }
+
+## Updated information
+update-subject = UPDATE: { $name } is still missing
+update-intro = The information about this case has changed. This is what is known now:

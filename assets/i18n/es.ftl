@@ -46,3 +46,7 @@ digest-subject = { $count ->
   }
 digest-intro = Gracias por sumarte. Estas personas siguen desaparecidas cerca de ti; desde ahora recibirás cada nueva alerta de tu zona.
 digest-line = { $name }, { $age } años — vista/o por última vez el { $when } en { $place }
+
+## Updated information
+update-subject = ACTUALIZACIÓN: { $name } sigue desaparecida/o
+update-intro = La información de este caso cambió. Esto es lo que se sabe ahora:

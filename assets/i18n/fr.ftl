@@ -46,3 +46,7 @@ digest-subject = { $count ->
   }
 digest-intro = Merci de nous rejoindre. Ces personnes sont toujours recherchées près de chez vous ; vous recevrez désormais chaque nouvelle alerte de votre zone.
 digest-line = { $name }, { $age } ans — vu(e) pour la dernière fois le { $when } à { $place }
+
+## Updated information
+update-subject = MISE À JOUR : { $name } est toujours recherché(e)
+update-intro = Les informations de ce dossier ont changé. Voici ce que l'on sait maintenant :

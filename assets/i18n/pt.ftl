@@ -46,3 +46,7 @@ digest-subject = { $count ->
   }
 digest-intro = Obrigado por participar. Estas pessoas continuam desaparecidas perto de você; a partir de agora você receberá cada novo alerta da sua região.
 digest-line = { $name }, { $age } anos — visto/a pela última vez em { $when }, em { $place }
+
+## Updated information
+update-subject = ATUALIZAÇÃO: { $name } continua desaparecido/a
+update-intro = As informações deste caso mudaram. Isto é o que se sabe agora:

@@ -560,3 +560,59 @@ async fn wait_for_step(app: &TestApp, police: &User, path: &str, index: usize) -
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn police_send_updated_information_only_when_they_ask() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    volunteer(
+        &app,
+        &smtp,
+        "atenta@example.org",
+        "es",
+        &[(-17.40, -66.16, 5.0)],
+    )
+    .await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    smtp.wait_for("atenta@example.org", 2).await;
+    wait_until_sent(&app, &police, id, 1).await;
+
+    let mut corrected = valid_case();
+    corrected["clothing"] = json!("Chompa verde, no roja");
+    assert_eq!(
+        app.put(&format!("/api/v1/cases/{id}"), Some(&police), &corrected)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let path = format!("/api/v1/cases/{id}/notify-update");
+    assert_eq!(
+        app.post(&path, Some(&family), &json!({})).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let queued = body(app.post(&path, Some(&police), &json!({})).await).await;
+    assert_eq!(queued, json!({ "recipients": 1 }));
+    let update = smtp.wait_for("atenta@example.org", 3).await.remove(2);
+    assert_eq!(
+        update.subject(),
+        "ACTUALIZACIÓN: María José Quispe Mamani sigue desaparecida/o"
+    );
+    assert!(
+        update.text().contains("Chompa verde, no roja"),
+        "{}",
+        update.text()
+    );
+
+    // A second correction, a second update: a new message, not a repeat.
+    corrected["clothing"] = json!("Chompa verde y gorro azul");
+    app.put(&format!("/api/v1/cases/{id}"), Some(&police), &corrected)
+        .await;
+    app.post(&path, Some(&police), &json!({})).await;
+    let second = smtp.wait_for("atenta@example.org", 4).await.remove(3);
+    assert!(second.text().contains("gorro azul"));
+    assert_ne!(second.header("Message-ID"), update.header("Message-ID"));
+    app.stop().await;
+}

@@ -120,6 +120,17 @@ pub fn may_plan_widening(actor: Option<&Actor>, case: &Case) -> Result<(), Denie
     not_resolved(case)
 }
 
+/// Police tell the volunteers of a published case that its details changed.
+pub fn may_notify_update(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    police(actor)?;
+    if case.status != CaseStatus::Active {
+        return Err(Denied::WrongState(
+            "only a published case has volunteers to tell",
+        ));
+    }
+    Ok(())
+}
+
 /// Police-only reading: the audit log, and later tips and dispatch figures.
 pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())

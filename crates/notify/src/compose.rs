@@ -197,6 +197,26 @@ pub fn alert(
     case: &Case,
     photo: Option<&[u8]>,
 ) -> Result<Composed, String> {
+    alert_or_update(ctx, envelope, case, photo, false)
+}
+
+/// "Updated information": the whole alert again, as police corrected it.
+pub fn update(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    case: &Case,
+    photo: Option<&[u8]>,
+) -> Result<Composed, String> {
+    alert_or_update(ctx, envelope, case, photo, true)
+}
+
+fn alert_or_update(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    case: &Case,
+    photo: Option<&[u8]>,
+    is_update: bool,
+) -> Result<Composed, String> {
     let language = envelope.language;
     let d = &case.details;
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
@@ -213,6 +233,14 @@ pub fn alert(
             ("place", &d.last_seen_place),
         ],
     );
+    let (subject, update_line) = if is_update {
+        (
+            t("update-subject", &[("name", &name)]),
+            format!("{}\n\n", t("update-intro", &[])),
+        )
+    } else {
+        (subject, String::new())
+    };
     let mut description = Vec::new();
     let mut describe = |key: &str, arg: &str, value: Option<String>| {
         if let Some(value) = value {
@@ -252,7 +280,7 @@ pub fn alert(
     let forward = t("alert-forward", &[]);
     let footer = t("mail-footer", &[("link", envelope.unsubscribe_url)]);
 
-    let mut text_body = format!("{subject}\n\n{intro}\n\n{last_seen}\n");
+    let mut text_body = format!("{subject}\n\n{update_line}{intro}\n\n{last_seen}\n");
     for (title, body) in &sections {
         text_body.push_str(&format!("\n{title}:\n{body}\n"));
     }

@@ -278,29 +278,37 @@ impl Sender {
                     CONFIRM_LINK_HOURS,
                 ))
             }
-            MailKind::Alert | MailKind::Found => {
+            MailKind::Alert | MailKind::Found | MailKind::Update => {
                 let Some(CaseBundle { case, photo }) = bundle else {
                     return Ok(Err("an alert row without a case".into()));
                 };
-                let kind = item.kind.as_str();
+                let message_id = match item.kind {
+                    // Each update is a new message; the retries of one keep its id.
+                    MailKind::Update => self.ctx.message_id(
+                        &format!("update.v{}", case.version),
+                        case.id.0,
+                        contact.id.0,
+                    ),
+                    kind => self.ctx.message_id(kind.as_str(), case.id.0, contact.id.0),
+                };
                 let envelope = Envelope {
                     to: &contact.email,
                     language: contact.language,
-                    message_id: self.ctx.message_id(kind, case.id.0, contact.id.0),
+                    message_id,
                     unsubscribe_url: &unsubscribe_url,
                 };
                 if !contact.confirmed {
                     return Ok(Err("the volunteer unsubscribed".into()));
                 }
-                if item.kind == MailKind::Alert {
-                    if case.status != CaseStatus::Active {
-                        return Ok(Err(
-                            "the case was resolved before this alert went out".into()
-                        ));
+                match item.kind {
+                    MailKind::Found => Ok(compose::found(&self.ctx, envelope, case)),
+                    _ if case.status != CaseStatus::Active => {
+                        Ok(Err("the case was resolved before this went out".into()))
                     }
-                    Ok(compose::alert(&self.ctx, envelope, case, photo.as_deref()))
-                } else {
-                    Ok(compose::found(&self.ctx, envelope, case))
+                    MailKind::Update => {
+                        Ok(compose::update(&self.ctx, envelope, case, photo.as_deref()))
+                    }
+                    _ => Ok(compose::alert(&self.ctx, envelope, case, photo.as_deref())),
                 }
             }
             MailKind::Digest => {
@@ -319,7 +327,6 @@ impl Sender {
                 };
                 Ok(compose::digest(&self.ctx, envelope, &cases))
             }
-            other => Ok(Err(format!("{} mail is not written yet", other.as_str()))),
         }
     }
 

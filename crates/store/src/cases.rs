@@ -606,6 +606,35 @@ impl Store {
         Ok(due.len() as u64)
     }
 
+    /// Queues "updated information" for every volunteer the alert reached (or
+    /// is reaching), if `actor` may; a volunteer with an earlier update gets
+    /// its row queued again. Answers how many.
+    pub async fn notify_update(
+        &self,
+        id: CaseId,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        Ok(write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_notify_update(Some(actor), &case)?;
+            let queued = sqlx::query(
+                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
+                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+                 ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
+                    status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
+                    sent_at = NULL, last_error = NULL, lease_until = NULL")
+                .bind(id.0)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            audit!(tx, id.0, Some(actor.user_id.0), now, "update_notified", json!({ "recipients": queued, "version": case.version }));
+            queued
+        }))
+    }
+
     /// How many confirmed volunteers an alert over `area` would reach now.
     pub async fn reach(&self, area: Circle) -> Result<usize> {
         Ok(with_db!(self, pool => matching_volunteers!(pool, area)).len())

@@ -32,6 +32,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(case_audit))
         .routes(routes!(dispatch_progress))
         .routes(routes!(widen_case))
+        .routes(routes!(notify_update))
         .routes(routes!(plan_widenings, planned_widenings))
 }
 
@@ -745,4 +746,30 @@ async fn planned_steps(
             })
             .collect(),
     ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UpdateQueued {
+    /// Volunteers who got the alert and will get the updated information.
+    recipients: u64,
+}
+
+/// Send the case's current details to the volunteers who got its alert (police),
+/// after correcting them: edits alone mail nobody.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/notify-update", tag = "cases", params(("id" = i64, Path)),
+    security(("bearer" = [])),
+    responses((status = 200, body = UpdateQueued), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn notify_update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<UpdateQueued>, ApiError> {
+    let actor = caller.require()?;
+    let recipients = state
+        .store
+        .notify_update(CaseId(id), actor, state.now())
+        .await?;
+    state.mail_wakeup.notify_one();
+    Ok(Json(UpdateQueued { recipients }))
 }
