@@ -119,3 +119,76 @@ async fn without_an_smtp_server_mail_is_written_to_files_once() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = alerta_store::Store::connect(&fresh_database_url(dir.path()).await)
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let input = alerta_core::SubscriptionInput {
+        email: Some("lenta@example.org".into()),
+        language: None,
+        zone: Some(alerta_core::ZoneInput {
+            lat: Some(0.0),
+            lng: Some(0.0),
+            radius_km: Some(5.0),
+            ..Default::default()
+        }),
+    };
+    let t0 = chrono::Utc::now();
+    store
+        .subscribe(
+            &alerta_core::NewSubscription::parse(&input).unwrap(),
+            t0,
+            chrono::Duration::zero(),
+        )
+        .await
+        .unwrap();
+
+    let lease = chrono::Duration::seconds(60);
+    let first = store
+        .claim_outbox(t0, t0 + lease, "sender-a", 10)
+        .await
+        .unwrap();
+    assert_eq!(first.len(), 1);
+    assert!(
+        store
+            .claim_outbox(t0, t0 + lease, "sender-b", 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "held by a"
+    );
+    // Sender a stalls past its lease; b takes the row over.
+    let later = t0 + lease + chrono::Duration::seconds(1);
+    let second = store
+        .claim_outbox(later, later + lease, "sender-b", 10)
+        .await
+        .unwrap();
+    assert_eq!(second[0].id, first[0].id);
+
+    store
+        .mark_failed(first[0].id, "sender-a", later, "stale")
+        .await
+        .unwrap();
+    let row = store
+        .outbox_for_address("lenta@example.org")
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        (row.status.as_str(), row.attempts),
+        ("queued", 2),
+        "a's late word changes nothing"
+    );
+    store
+        .mark_sent(second[0].id, "sender-b", later)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.outbox_for_address("lenta@example.org").await.unwrap()[0].status,
+        "sent"
+    );
+}

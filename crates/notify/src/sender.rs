@@ -193,24 +193,30 @@ impl Sender {
             Ok(()) => {
                 metrics::counter!("alerta_mail_sent_total", "kind" => item.kind.as_str())
                     .increment(1);
-                self.store.mark_sent(item.id, now).await
+                self.store.mark_sent(item.id, &self.owner, now).await
             }
             Err(SendError::Permanent(reason)) => {
                 metrics::counter!("alerta_mail_failed_total", "kind" => item.kind.as_str())
                     .increment(1);
                 tracing::warn!(outbox = item.id, kind = item.kind.as_str(), %reason, "message refused for good");
-                self.store.mark_failed(item.id, now, &reason).await
+                self.store
+                    .mark_failed(item.id, &self.owner, now, &reason)
+                    .await
             }
             Err(SendError::Transient(reason)) if item.attempts >= self.settings.max_attempts => {
                 let reason = format!("gave up after {} attempts: {reason}", item.attempts);
-                self.store.mark_failed(item.id, now, &reason).await
+                self.store
+                    .mark_failed(item.id, &self.owner, now, &reason)
+                    .await
             }
             Err(SendError::Transient(reason)) => {
                 metrics::counter!("alerta_mail_retried_total", "kind" => item.kind.as_str())
                     .increment(1);
                 let retry_at = now + self.backoff(item.attempts);
                 tracing::info!(outbox = item.id, attempts = item.attempts, %reason, "will retry");
-                self.store.mark_retry(item.id, retry_at, &reason).await
+                self.store
+                    .mark_retry(item.id, &self.owner, retry_at, &reason)
+                    .await
             }
         }
     }

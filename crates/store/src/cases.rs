@@ -624,7 +624,7 @@ impl Store {
                  WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
                  ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
                     status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
-                    sent_at = NULL, last_error = NULL, lease_until = NULL")
+                    sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
                 .bind(id.0)
                 .bind(to_millis(now))
                 .execute(&mut *tx)

@@ -139,40 +139,72 @@ impl Store {
         Ok(items)
     }
 
-    pub async fn mark_sent(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
+    // Every mark applies only while `owner` still holds the row: a sender that
+    // outlived its lease, or a row queued again meanwhile (a new update), is
+    // left to whoever holds it now.
+
+    pub async fn mark_sent(&self, id: i64, owner: &str, now: DateTime<Utc>) -> Result<()> {
         self.finish_outbox_row(
-            "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL WHERE id = $1",
-            id, to_millis(now), None).await
+            "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = $3
+             WHERE id = $1 AND claimed_by = $4",
+            id,
+            owner,
+            to_millis(now),
+            None,
+        )
+        .await
     }
 
     /// Gives the row back to be tried again at `next_attempt_at`.
     pub async fn mark_retry(
         &self,
         id: i64,
+        owner: &str,
         next_attempt_at: DateTime<Utc>,
         error: &str,
     ) -> Result<()> {
         self.finish_outbox_row(
-            "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
-            id, to_millis(next_attempt_at), Some(error)).await
+            "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3
+             WHERE id = $1 AND claimed_by = $4",
+            id,
+            owner,
+            to_millis(next_attempt_at),
+            Some(error),
+        )
+        .await
     }
 
     /// Gives up on the row, keeping the server's reply.
-    pub async fn mark_failed(&self, id: i64, now: DateTime<Utc>, error: &str) -> Result<()> {
+    pub async fn mark_failed(
+        &self,
+        id: i64,
+        owner: &str,
+        now: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()> {
         self.finish_outbox_row(
-            "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
-            id, to_millis(now), Some(error)).await
+            "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3
+             WHERE id = $1 AND claimed_by = $4",
+            id,
+            owner,
+            to_millis(now),
+            Some(error),
+        )
+        .await
     }
 
     async fn finish_outbox_row(
         &self,
         sql: &'static str,
         id: i64,
+        owner: &str,
         at: i64,
         error: Option<&str>,
     ) -> Result<()> {
         let error = error.map(|e| e.chars().take(1000).collect::<String>());
-        write_tx!(self, tx => sqlx::query(sql).bind(id).bind(at).bind(error).execute(&mut *tx).await.map(|_| ())?);
+        write_tx!(self, tx => sqlx::query(sql)
+            .bind(id).bind(at).bind(error).bind(owner.to_string())
+            .execute(&mut *tx).await.map(|_| ())?);
         Ok(())
     }
 
