@@ -46,3 +46,46 @@ digest-line = { $name }, { $age } — last seen { $when } at { $place }
 ## Updated information
 update-subject = UPDATE: { $name } is still missing
 update-intro = The information about this case has changed. This is what is known now:
+
+## Formats (chrono strftime patterns; month names come from the locale)
+format-date-long = %B %-d, %Y
+format-date-short = %m/%d/%Y
+format-time = %-I:%M %p
+format-decimal-separator = .
+
+## Poster
+poster-headline = MISSING
+poster-aliases = Also known as: { $aliases }
+poster-label-age = Age:
+poster-age = { $age ->
+    [one] 1 year
+   *[other] { $age } years
+  }
+poster-age-now = { $age ->
+    [one] now 1 year
+   *[other] now { $age } years
+  }
+poster-label-sex = Sex:
+poster-sex = { $sex ->
+    [female] female
+    [male] male
+    [other] other
+   *[unknown] not stated
+  }
+poster-label-height = Height:
+poster-label-weight = Weight:
+poster-label-hair = Hair:
+poster-label-eyes = Eyes:
+poster-label-marks = Distinguishing marks:
+poster-label-clothing = Clothing:
+poster-label-last-seen = Last seen:
+poster-last-seen = { $date }, { $time } — { $place }
+poster-label-circumstances = Circumstances:
+poster-call = If you have seen this person or know anything, call
+poster-case = Case no. { $id }
+poster-issued-by = Issued by { $organisation }
+poster-printed = Printed { $date }
+poster-more-at = More at { $link }
+poster-scan = Scan to open the case page and send a tip, anonymously if you wish
+poster-no-photo = No photo
+poster-strip-case = Case { $id }

@@ -50,3 +50,58 @@ digest-line = { $name }, { $age } años — vista/o por última vez el { $when }
 ## Updated information
 update-subject = ACTUALIZACIÓN: { $name } sigue desaparecida/o
 update-intro = La información de este caso cambió. Esto es lo que se sabe ahora:
+
+## Formats (chrono strftime patterns; month names come from the locale)
+format-date-long = %-d de %B de %Y
+format-date-short = %d/%m/%Y
+format-time = %H:%M
+format-decimal-separator = ,
+
+## Poster
+poster-headline = { $sex ->
+    [female] DESAPARECIDA
+    [male] DESAPARECIDO
+   *[other] DESAPARECIDO/A
+  }
+poster-aliases = También conocida/o como: { $aliases }
+poster-label-age = Edad:
+poster-age = { $age ->
+    [one] 1 año
+   *[other] { $age } años
+  }
+poster-age-now = { $age ->
+    [one] hoy 1 año
+   *[other] hoy { $age } años
+  }
+poster-label-sex = Sexo:
+poster-sex = { $sex ->
+    [female] femenino
+    [male] masculino
+    [other] otro
+   *[unknown] no indicado
+  }
+poster-label-height = Estatura:
+poster-label-weight = Peso:
+poster-label-hair = Cabello:
+poster-label-eyes = Ojos:
+poster-label-marks = Señas particulares:
+poster-label-clothing = Vestimenta:
+poster-label-last-seen = { $sex ->
+    [female] Vista por última vez:
+    [male] Visto por última vez:
+   *[other] Vista/o por última vez:
+  }
+poster-last-seen = { $date }, { $time } — { $place }
+poster-label-circumstances = Circunstancias:
+poster-call = { $sex ->
+    [female] Si la viste o sabes algo, llama al
+    [male] Si lo viste o sabes algo, llama al
+   *[other] Si la/lo viste o sabes algo, llama al
+  }
+poster-case = Caso N.º { $id }
+poster-issued-by = Emitido por { $organisation }
+poster-printed = Impreso el { $date }
+poster-more-at = Más en { $link }
+poster-scan = Escanea para ver la ficha y enviar una pista, también anónima
+poster-no-photo = Sin foto
+poster-strip-case = Caso { $id }

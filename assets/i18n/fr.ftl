@@ -50,3 +50,58 @@ digest-line = { $name }, { $age } ans — vu(e) pour la dernière fois le { $whe
 ## Updated information
 update-subject = MISE À JOUR : { $name } est toujours recherché(e)
 update-intro = Les informations de ce dossier ont changé. Voici ce que l'on sait maintenant :
+
+## Formats (chrono strftime patterns; month names come from the locale)
+format-date-long = %-d %B %Y
+format-date-short = %d/%m/%Y
+format-time = %H h %M
+format-decimal-separator = ,
+
+## Poster
+poster-headline = { $sex ->
+    [female] DISPARUE
+    [male] DISPARU
+   *[other] DISPARU(E)
+  }
+poster-aliases = Aussi appelé(e) : { $aliases }
+poster-label-age = Âge :
+poster-age = { $age ->
+    [one] 1 an
+   *[other] { $age } ans
+  }
+poster-age-now = { $age ->
+    [one] aujourd’hui 1 an
+   *[other] aujourd’hui { $age } ans
+  }
+poster-label-sex = Sexe :
+poster-sex = { $sex ->
+    [female] féminin
+    [male] masculin
+    [other] autre
+   *[unknown] non précisé
+  }
+poster-label-height = Taille :
+poster-label-weight = Poids :
+poster-label-hair = Cheveux :
+poster-label-eyes = Yeux :
+poster-label-marks = Signes particuliers :
+poster-label-clothing = Vêtements :
+poster-label-last-seen = { $sex ->
+    [female] Vue pour la dernière fois :
+    [male] Vu pour la dernière fois :
+   *[other] Vu(e) pour la dernière fois :
+  }
+poster-last-seen = { $date }, { $time } — { $place }
+poster-label-circumstances = Circonstances :
+poster-call = { $sex ->
+    [female] Si vous l’avez vue ou savez quelque chose, appelez le
+    [male] Si vous l’avez vu ou savez quelque chose, appelez le
+   *[other] Si vous l’avez vu(e) ou savez quelque chose, appelez le
+  }
+poster-case = Dossier n° { $id }
+poster-issued-by = Diffusé par { $organisation }
+poster-printed = Imprimé le { $date }
+poster-more-at = Suite sur { $link }
+poster-scan = Scannez pour voir la fiche et envoyer un signalement, même anonyme
+poster-no-photo = Pas de photo
+poster-strip-case = Dossier { $id }

@@ -50,3 +50,58 @@ digest-line = { $name }, { $age } anos — visto/a pela última vez em { $when }
 ## Updated information
 update-subject = ATUALIZAÇÃO: { $name } continua desaparecido/a
 update-intro = As informações deste caso mudaram. Isto é o que se sabe agora:
+
+## Formats (chrono strftime patterns; month names come from the locale)
+format-date-long = %-d de %B de %Y
+format-date-short = %d/%m/%Y
+format-time = %H:%M
+format-decimal-separator = ,
+
+## Poster
+poster-headline = { $sex ->
+    [female] DESAPARECIDA
+    [male] DESAPARECIDO
+   *[other] DESAPARECIDO(A)
+  }
+poster-aliases = Também conhecida/o como: { $aliases }
+poster-label-age = Idade:
+poster-age = { $age ->
+    [one] 1 ano
+   *[other] { $age } anos
+  }
+poster-age-now = { $age ->
+    [one] hoje 1 ano
+   *[other] hoje { $age } anos
+  }
+poster-label-sex = Sexo:
+poster-sex = { $sex ->
+    [female] feminino
+    [male] masculino
+    [other] outro
+   *[unknown] não informado
+  }
+poster-label-height = Altura:
+poster-label-weight = Peso:
+poster-label-hair = Cabelo:
+poster-label-eyes = Olhos:
+poster-label-marks = Sinais particulares:
+poster-label-clothing = Roupas:
+poster-label-last-seen = { $sex ->
+    [female] Vista pela última vez:
+    [male] Visto pela última vez:
+   *[other] Vista/o pela última vez:
+  }
+poster-last-seen = { $date }, { $time } — { $place }
+poster-label-circumstances = Circunstâncias:
+poster-call = { $sex ->
+    [female] Se você a viu ou sabe algo, ligue para
+    [male] Se você o viu ou sabe algo, ligue para
+   *[other] Se você a/o viu ou sabe algo, ligue para
+  }
+poster-case = Caso n.º { $id }
+poster-issued-by = Emitido por { $organisation }
+poster-printed = Impresso em { $date }
+poster-more-at = Mais em { $link }
+poster-scan = Escaneie para ver a ficha e enviar uma pista, também anônima
+poster-no-photo = Sem foto
+poster-strip-case = Caso { $id }

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use alerta_core::Language;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -76,6 +77,44 @@ fn format(language: Language, key: &str, args: &FluentArgs) -> Option<String> {
     let mut errors = Vec::new();
     let out = bundle.format_pattern(pattern, Some(args), &mut errors);
     errors.is_empty().then(|| out.into_owned())
+}
+
+/// The locale whose month and day names chrono prints for `language`.
+fn locale(language: Language) -> chrono::Locale {
+    match language {
+        Language::Es => chrono::Locale::es_BO,
+        Language::Pt => chrono::Locale::pt_BR,
+        Language::Fr => chrono::Locale::fr_FR,
+        Language::En => chrono::Locale::en_US,
+    }
+}
+
+/// A date as readers of `language` write it in full ("20 de noviembre de 2026").
+/// The pattern is the translation file's `format-date-long`; month names come
+/// from chrono's locale data.
+pub fn long_date(language: Language, date: NaiveDate) -> String {
+    let pattern = text(language, "format-date-long", &[]);
+    date.format_localized(&pattern, locale(language))
+        .to_string()
+}
+
+/// A date in figures ("20/11/2026"), from `format-date-short`.
+pub fn short_date(language: Language, date: NaiveDate) -> String {
+    let pattern = text(language, "format-date-short", &[]);
+    date.format_localized(&pattern, locale(language))
+        .to_string()
+}
+
+/// A time of day on the clock of the place it happened ("18:30", "6:30 PM").
+pub fn clock_time(language: Language, at: &DateTime<FixedOffset>) -> String {
+    let pattern = text(language, "format-time", &[]);
+    at.format_localized(&pattern, locale(language)).to_string()
+}
+
+/// A number with `places` decimals and the language's decimal separator ("1,52").
+pub fn decimal(language: Language, value: f64, places: usize) -> String {
+    let separator = text(language, "format-decimal-separator", &[]);
+    format!("{value:.places$}").replace('.', &separator)
 }
 
 /// The message keys of a language's file, for completeness checks.
@@ -165,6 +204,21 @@ mod tests {
             text(Language::Fr, "digest-subject", &[("count", "3")]),
             "3 personnes disparues dans votre zone"
         );
+    }
+
+    #[test]
+    fn dates_and_numbers_follow_the_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        assert_eq!(long_date(Language::Es, date), "20 de noviembre de 2026");
+        assert_eq!(long_date(Language::Pt, date), "20 de novembro de 2026");
+        assert_eq!(long_date(Language::Fr, date), "20 novembre 2026");
+        assert_eq!(long_date(Language::En, date), "November 20, 2026");
+        let at = DateTime::parse_from_rfc3339("2026-11-20T18:30:00-04:00").unwrap();
+        assert_eq!(clock_time(Language::Es, &at), "18:30");
+        assert_eq!(clock_time(Language::Fr, &at), "18 h 30");
+        assert_eq!(clock_time(Language::En, &at), "6:30 PM");
+        assert_eq!(decimal(Language::Pt, 1.5, 2), "1,50");
+        assert_eq!(decimal(Language::En, 1.5, 2), "1.50");
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! What a poster says, in one language: every line already translated,
+//! formatted for its readers and made printable. The PDF and the PNG card
+//! only place these strings.
+
+use alerta_core::{CaseDetails, CaseId, Language, Sex};
+use alerta_i18n as i18n;
+use chrono::NaiveDate;
+
+use crate::fonts::printable;
+
+/// The case as a poster needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct PosterCase<'a> {
+    pub id: CaseId,
+    pub details: &'a CaseDetails,
+    /// The police unit or organisation that published the case.
+    pub organisation: Option<&'a str>,
+    /// The case's public page (with its tip form): the QR code opens it.
+    pub page_url: &'a str,
+}
+
+/// One labelled line of the description ("Ojos: café").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    /// How many lines it may take before it is cut.
+    pub max_lines: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub language: Language,
+    pub headline: String,
+    pub name: String,
+    pub aliases: Option<String>,
+    pub age: String,
+    pub facts: Vec<Fact>,
+    pub last_seen: Fact,
+    pub circumstances: Fact,
+    pub call: String,
+    pub phone: String,
+    pub scan_hint: String,
+    pub more_at: String,
+    pub case_number: String,
+    pub issued_by: Option<String>,
+    pub printed: String,
+    pub strip_case: String,
+    pub no_photo: String,
+    pub page_url: String,
+}
+
+pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
+    let d = case.details;
+    let t = |key: &str, args: &[(&str, &str)]| printable(&i18n::text(language, key, args));
+    let sex = [("sex", d.sex.as_str())];
+    let id = case.id.to_string();
+
+    let mut age = t(
+        "poster-age",
+        &[("age", &d.age_when_last_seen().to_string())],
+    );
+    if let Some(now) = d.age_now_if_changed(today) {
+        age = format!(
+            "{age} ({})",
+            t("poster-age-now", &[("age", &now.to_string())])
+        );
+    }
+    let fact = |label_key: &str, value: String, max_lines: usize| Fact {
+        label: t(label_key, &sex),
+        value: printable(&value),
+        max_lines,
+    };
+    let mut facts = vec![
+        fact("poster-label-age", age.clone(), 1),
+        fact("poster-label-sex", t("poster-sex", &sex), 1),
+    ];
+    if let Some(cm) = d.height_cm {
+        let metres = i18n::decimal(language, cm as f64 / 100.0, 2);
+        facts.push(fact("poster-label-height", format!("{metres} m"), 1));
+    }
+    if let Some(kg) = d.weight_kg {
+        facts.push(fact("poster-label-weight", format!("{kg} kg"), 1));
+    }
+    for (key, value, lines) in [
+        ("poster-label-hair", &d.hair, 2),
+        ("poster-label-eyes", &d.eyes, 2),
+        ("poster-label-marks", &d.marks, 4),
+    ] {
+        if let Some(value) = value {
+            facts.push(fact(key, value.clone(), lines));
+        }
+    }
+    facts.push(fact("poster-label-clothing", d.clothing.clone(), 5));
+
+    let last_seen = fact(
+        "poster-label-last-seen",
+        i18n::text(
+            language,
+            "poster-last-seen",
+            &[
+                (
+                    "date",
+                    &i18n::long_date(language, d.last_seen_at.date_naive()),
+                ),
+                ("time", &i18n::clock_time(language, &d.last_seen_at)),
+                ("place", &d.last_seen_place),
+            ],
+        ),
+        3,
+    );
+
+    Sheet {
+        language,
+        headline: t("poster-headline", &sex),
+        name: printable(&d.full_name()),
+        aliases: d
+            .aliases
+            .as_ref()
+            .map(|a| t("poster-aliases", &[("aliases", a)])),
+        age,
+        facts,
+        last_seen,
+        circumstances: fact("poster-label-circumstances", d.circumstances.clone(), 0),
+        call: t("poster-call", &sex),
+        phone: printable(&d.contact_phone),
+        scan_hint: t("poster-scan", &[]),
+        more_at: t("poster-more-at", &[("link", case.page_url)]),
+        case_number: t("poster-case", &[("id", &id)]),
+        issued_by: case
+            .organisation
+            .map(|o| t("poster-issued-by", &[("organisation", o)])),
+        printed: t(
+            "poster-printed",
+            &[("date", &i18n::short_date(language, today))],
+        ),
+        strip_case: t("poster-strip-case", &[("id", &id)]),
+        no_photo: t("poster-no-photo", &[]),
+        page_url: case.page_url.to_string(),
+    }
+}
+
+/// The words the headline is chosen by, for tests and callers that need them.
+pub fn headline(language: Language, sex: Sex) -> String {
+    i18n::text(language, "poster-headline", &[("sex", sex.as_str())])
+}
