@@ -89,3 +89,4 @@ poster-more-at = More at { $link }
 poster-scan = Scan to open the case page and send a tip, anonymously if you wish
 poster-no-photo = No photo
 poster-strip-case = Case { $id }
+poster-gone = This poster is no longer available: the case is closed. Thank you for helping; please take down any posters you put up.

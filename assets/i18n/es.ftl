@@ -105,3 +105,4 @@ poster-more-at = Más en { $link }
 poster-scan = Escanea para ver la ficha y enviar una pista, también anónima
 poster-no-photo = Sin foto
 poster-strip-case = Caso { $id }
+poster-gone = Este cartel ya no está disponible: el caso fue cerrado. Gracias por ayudar; por favor retira los carteles que hayas pegado.

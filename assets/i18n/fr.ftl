@@ -105,3 +105,4 @@ poster-more-at = Suite sur { $link }
 poster-scan = Scannez pour voir la fiche et envoyer un signalement, même anonyme
 poster-no-photo = Pas de photo
 poster-strip-case = Dossier { $id }
+poster-gone = Cette affiche n’est plus disponible : le dossier est clos. Merci de votre aide ; retirez s’il vous plaît les affiches que vous avez posées.

@@ -105,3 +105,4 @@ poster-more-at = Mais em { $link }
 poster-scan = Escaneie para ver a ficha e enviar uma pista, também anônima
 poster-no-photo = Sem foto
 poster-strip-case = Caso { $id }
+poster-gone = Este cartaz não está mais disponível: o caso foi encerrado. Obrigado por ajudar; por favor retire os cartazes que você colou.

@@ -4,6 +4,7 @@
 //! Rendering is a pure function of the case, the language, the paper, the
 //! photo and the day it is printed: no I/O, no database, no clock.
 
+pub mod cache;
 pub mod card;
 pub mod fonts;
 pub mod layout;
@@ -11,6 +12,7 @@ pub mod pdf;
 pub mod qr;
 pub mod sheet;
 
+pub use cache::{Key, Kind, PosterCache};
 pub use sheet::{PosterCase, Sheet, sheet};
 
 /// Paper sizes offices print on.

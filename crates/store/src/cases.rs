@@ -295,6 +295,13 @@ pub struct Photo {
     pub content_type: String,
 }
 
+/// The normalised photo: an sRGB JPEG and its size in pixels.
+pub struct NormalizedJpeg {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// One line of a case's history: who did what, when.
 #[derive(Debug, Clone)]
 pub struct AuditEntry {
@@ -493,6 +500,18 @@ impl Store {
         Ok(row.map(|(bytes, content_type)| Photo {
             bytes,
             content_type,
+        }))
+    }
+
+    /// The normalised JPEG with its size in pixels, as posters embed it.
+    pub async fn normalized_photo(&self, id: CaseId) -> Result<Option<NormalizedJpeg>> {
+        let row: Option<(Vec<u8>, i64, i64)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT normalized, width, height FROM case_photos WHERE case_id = $1")
+            .bind(id.0).fetch_optional(pool).await?);
+        Ok(row.map(|(jpeg, width, height)| NormalizedJpeg {
+            jpeg,
+            width: u32::try_from(width).unwrap_or(0),
+            height: u32::try_from(height).unwrap_or(0),
         }))
     }
 

@@ -22,7 +22,8 @@ mod users;
 mod volunteers;
 
 pub use cases::{
-    AuditEntry, CaseFilter, Photo, PhotoVariant, PlannedStep, PlannedWidening, StoredPhoto,
+    AuditEntry, CaseFilter, NormalizedJpeg, Photo, PhotoVariant, PlannedStep, PlannedWidening,
+    StoredPhoto,
 };
 pub use error::StoreError;
 

@@ -24,6 +24,7 @@ mod json;
 mod limits;
 mod ops;
 mod page;
+mod posters;
 mod sessions;
 mod subscriptions;
 
@@ -31,6 +32,9 @@ pub use error::ApiError;
 
 /// Largest JSON body any route accepts; photos have their own limit.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// Memory for rendered posters: about 300 at their largest, thousands typically.
+const POSTER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What the web layer needs to know of the settings.
 #[derive(Debug, Clone)]
@@ -53,6 +57,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Poked when this process queues mail, so its sender starts at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Posters rendered by this process, by case version, language and paper.
+    pub posters: Arc<alerta_poster::PosterCache>,
     /// See [`auth::authenticate`].
     pub(crate) dummy_hash: Arc<str>,
 }
@@ -71,6 +77,7 @@ impl AppState {
             metrics,
             clock,
             mail_wakeup,
+            posters: Arc::new(alerta_poster::PosterCache::new(POSTER_CACHE_BYTES)),
             dummy_hash: auth::dummy_hash().await?.into(),
         })
     }
@@ -91,6 +98,7 @@ impl AppState {
     tags(
         (name = "sessions", description = "Sign in and out"),
         (name = "cases", description = "Register, verify, publish and resolve cases"),
+        (name = "posters", description = "Printable posters and cards for sharing"),
         (name = "subscriptions", description = "Volunteers subscribe to the zones they watch"),
         (name = "operations", description = "Health and metrics"),
     )
@@ -115,6 +123,7 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(sessions::routes())
         .merge(cases::routes())
+        .merge(posters::routes())
         .merge(subscriptions::routes())
         .merge(ops::routes())
         .split_for_parts();

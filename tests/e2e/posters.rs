@@ -1,0 +1,212 @@
+//! Posters over HTTP, read back with poppler as a volunteer's printer would.
+
+use std::io::Write;
+use std::process::Command;
+
+use alerta_core::Role;
+use reqwest::StatusCode;
+use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use serde_json::json;
+
+use crate::common::*;
+
+fn poppler(tool: &str, pdf: &[u8]) -> String {
+    let mut file = tempfile::NamedTempFile::with_suffix(".pdf").unwrap();
+    file.write_all(pdf).unwrap();
+    let mut command = Command::new(tool);
+    command.arg(file.path());
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn published_case_with_photo(app: &TestApp) -> (i64, User) {
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let photo = app
+        .put_bytes(
+            &format!("/api/v1/cases/{id}/photo"),
+            Some(&family),
+            "image/jpeg",
+            jpeg(900, 1200),
+        )
+        .await;
+    assert_eq!(photo.status(), StatusCode::OK);
+    app.publish(&police, id).await;
+    (id, police)
+}
+
+#[tokio::test]
+async fn anyone_prints_the_poster_of_an_active_case() {
+    let app = spawn_app().await;
+    let (id, _) = published_case_with_photo(&app).await;
+
+    let response = app.get(&format!("/cases/{id}/poster.pdf"), None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[CONTENT_TYPE], "application/pdf");
+    assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=300");
+    let pdf = response.bytes().await.unwrap();
+    let text = poppler("pdftotext", &pdf);
+    for expected in [
+        "DESAPARECIDA",
+        "María José Quispe Mamani",
+        "+591 4 4221111",
+        "Plaza 14 de Septiembre, Cochabamba",
+        &format!("Caso N.º {id}"),
+        "Policía de Prueba",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
+    assert!(poppler("pdfinfo", &pdf).contains("pts (A4)"));
+
+    let letter = app
+        .get(
+            &format!("/cases/{id}/poster.pdf?lang=en&paper=letter"),
+            None,
+        )
+        .await;
+    let letter = letter.bytes().await.unwrap();
+    assert!(poppler("pdfinfo", &letter).contains("pts (letter)"));
+    let text = poppler("pdftotext", &letter);
+    assert!(text.starts_with("MISSING"), "{text}");
+    assert!(text.contains("If you have seen this person or know anything, call"));
+
+    let card = app
+        .get(&format!("/cases/{id}/poster.png?lang=pt"), None)
+        .await;
+    assert_eq!(card.status(), StatusCode::OK);
+    assert_eq!(card.headers()[CONTENT_TYPE], "image/png");
+    let card = image::load_from_memory(&card.bytes().await.unwrap()).unwrap();
+    assert_eq!((card.width(), card.height()), (1080, 1350));
+}
+
+#[tokio::test]
+async fn an_unchanged_poster_is_not_sent_again_and_an_edit_makes_a_new_one() {
+    let app = spawn_app().await;
+    let (id, police) = published_case_with_photo(&app).await;
+    let path = format!("/cases/{id}/poster.pdf");
+
+    let first = app.get(&path, None).await;
+    let etag = first.headers()[ETAG].to_str().unwrap().to_string();
+    let again = reqwest::Client::new()
+        .get(app.url(&path))
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+
+    let mut corrected = valid_case();
+    corrected["contact_phone"] = json!("+591 700 12345");
+    let updated = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&police), &corrected)
+        .await;
+    assert_eq!(updated.status(), StatusCode::OK);
+
+    let after = reqwest::Client::new()
+        .get(app.url(&path))
+        .header(IF_NONE_MATCH, &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        after.status(),
+        StatusCode::OK,
+        "the edit makes a new poster"
+    );
+    assert_ne!(after.headers()[ETAG].to_str().unwrap(), etag);
+    let text = poppler("pdftotext", &after.bytes().await.unwrap());
+    assert!(text.contains("+591 700 12345"), "{text}");
+    assert!(!text.contains("+591 4 4221111"), "{text}");
+}
+
+#[tokio::test]
+async fn a_draft_poster_is_for_police_and_the_family_only() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let stranger = app.user(Role::Family).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let path = format!("/cases/{id}/poster.pdf");
+
+    assert_eq!(app.get(&path, None).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&path, Some(&stranger)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    for user in [&police, &family] {
+        let response = app.get(&path, Some(user)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[CACHE_CONTROL], "private, no-store");
+        let text = poppler("pdftotext", &response.bytes().await.unwrap());
+        assert!(text.contains("Sin foto"), "no photo yet: {text}");
+    }
+}
+
+#[tokio::test]
+async fn a_resolved_case_has_no_poster_any_more() {
+    let app = spawn_app().await;
+    let (id, police) = published_case_with_photo(&app).await;
+    assert_eq!(
+        app.get(&format!("/cases/{id}/poster.pdf"), None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let resolved = app
+        .post(
+            &format!("/api/v1/cases/{id}/resolve"),
+            Some(&police),
+            &json!({ "outcome": "found_safe" }),
+        )
+        .await;
+    assert_eq!(resolved.status(), StatusCode::OK);
+
+    for (path, user) in [
+        (format!("/cases/{id}/poster.pdf"), None),
+        (format!("/cases/{id}/poster.png"), None),
+        (format!("/cases/{id}/poster.pdf"), Some(&police)),
+    ] {
+        let response = app.get(&path, user).await;
+        assert_eq!(response.status(), StatusCode::GONE, "{path}");
+        assert!(
+            response.headers()[CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/plain")
+        );
+        let text = response.text().await.unwrap();
+        assert!(text.contains("el caso fue cerrado"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_language_or_paper_is_refused_by_name() {
+    let app = spawn_app().await;
+    let (id, _) = published_case_with_photo(&app).await;
+    for (query, field) in [("lang=de", "lang"), ("paper=a3", "paper")] {
+        let response = app
+            .get(&format!("/cases/{id}/poster.pdf?{query}"), None)
+            .await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(body(response).await["error"]["field"], field);
+    }
+    assert_eq!(
+        app.get("/cases/999999/poster.pdf", None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
