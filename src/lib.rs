@@ -5,6 +5,7 @@ pub mod app;
 pub mod demo;
 pub mod dispatch;
 pub mod import;
+pub mod poster;
 pub mod settings;
 
 pub use settings::Settings;

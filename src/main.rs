@@ -31,6 +31,27 @@ enum Command {
         /// The case number.
         case: i64,
     },
+    /// Write a case's poster (PDF) or card (PNG) to a file.
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["case", "json"])))]
+    Poster {
+        /// A stored case, by number.
+        #[arg(long)]
+        case: Option<i64>,
+        /// A JSON file describing the case, without any database (see docs/examples/poster.json).
+        #[arg(long)]
+        json: Option<std::path::PathBuf>,
+        /// es, pt, fr or en; the case's own language when left out.
+        #[arg(long)]
+        lang: Option<String>,
+        /// a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// pdf or png; else from the output file's extension.
+        #[arg(long, value_enum)]
+        format: Option<alerta::poster::Format>,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+    },
     /// Manage volunteers.
     Volunteers {
         #[command(subcommand)]
@@ -110,6 +131,42 @@ async fn main() -> anyhow::Result<()> {
         Command::Dispatch { case } => {
             let store = app::open_store(&settings).await?;
             alerta::dispatch::follow(&store, alerta_core::CaseId(case)).await
+        }
+        Command::Poster {
+            case,
+            json,
+            lang,
+            paper,
+            format,
+            output,
+        } => {
+            let request = alerta::poster::Request {
+                language: lang
+                    .map(|l| alerta_core::Language::parse("--lang", &l))
+                    .transpose()
+                    .map_err(|e| anyhow::anyhow!("{}: {}", e.field, e.message))?,
+                paper: alerta_poster::Paper::parse(&paper)
+                    .ok_or_else(|| anyhow::anyhow!("--paper: must be a4 or letter"))?,
+                format: alerta::poster::Format::for_output(format, &output),
+            };
+            let bytes = match (case, json) {
+                (_, Some(json)) => alerta::poster::from_json(&json, &request)?,
+                (Some(case), None) => {
+                    let store = app::open_store(&settings).await?;
+                    alerta::poster::from_store(
+                        &store,
+                        &settings.public_url,
+                        alerta_core::CaseId(case),
+                        &request,
+                    )
+                    .await?
+                }
+                (None, None) => unreachable!("clap requires --case or --json"),
+            };
+            std::fs::write(&output, &bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            println!("{} ({} bytes)", output.display(), bytes.len());
+            Ok(())
         }
         Command::Demo => {
             let store = app::open_store(&settings).await?;

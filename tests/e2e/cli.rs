@@ -199,3 +199,59 @@ async fn demo_fills_an_empty_database_with_cases_in_several_languages() {
     assert!(names.iter().any(|n| n.contains("Gonçalves")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("Anaïs")), "{names:?}");
 }
+
+#[tokio::test]
+async fn poster_writes_a_stored_case_or_a_json_file_to_disk() {
+    let app = spawn_app().await;
+    let family = app.user(alerta_core::Role::Family).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let dir = tempfile::tempdir().unwrap();
+
+    let out = alerta(dir.path())
+        .args(["poster", "--case", &id.to_string(), "--lang", "pt"])
+        .args(["--paper", "letter", "-o", "poster.pdf"])
+        .env("ALERTA_DATABASE_URL", &app.database_url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("poster.pdf")).unwrap();
+    let text = crate::posters::poppler("pdftotext", &pdf);
+    assert!(text.starts_with("DESAPARECIDA"), "{text}");
+    assert!(text.contains(&format!("Caso n.º {id}")), "{text}");
+    assert!(crate::posters::poppler("pdfinfo", &pdf).contains("(letter)"));
+
+    // A designer's file, no database: the example shipped in docs/.
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/examples/poster.json");
+    let out = alerta(dir.path())
+        .args(["poster", "--json", example, "-o", "card.png"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let card = image::open(dir.path().join("card.png")).unwrap();
+    assert_eq!((card.width(), card.height()), (1080, 1350));
+
+    // A mistake in the file is named, field by field.
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        r#"{"case": {"given_name": "Ana", "sex": "female", "age": 9}}"#,
+    )
+    .unwrap();
+    let out = alerta(dir.path())
+        .args(["poster", "--json", broken.to_str().unwrap(), "-o", "x.pdf"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let error = String::from_utf8_lossy(&out.stderr);
+    assert!(error.contains("case.family_name: is required"), "{error}");
+    assert!(error.contains("case.contact_phone: is required"), "{error}");
+    assert!(!dir.path().join("x.pdf").exists());
+}

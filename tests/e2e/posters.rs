@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::common::*;
 
-fn poppler(tool: &str, pdf: &[u8]) -> String {
+pub(crate) fn poppler(tool: &str, pdf: &[u8]) -> String {
     let mut file = tempfile::NamedTempFile::with_suffix(".pdf").unwrap();
     file.write_all(pdf).unwrap();
     let mut command = Command::new(tool);
