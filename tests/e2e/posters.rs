@@ -210,3 +210,39 @@ async fn a_wrong_language_or_paper_is_refused_by_name() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_case_page_links_the_posters_and_shows_the_card_when_shared() {
+    let app = spawn_app().await;
+    let (id, police) = published_case_with_photo(&app).await;
+
+    let page = app.get(&format!("/cases/{id}?lang=fr"), None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&format!(
+        "<meta property=\"og:image\" content=\"http://alerta.test/cases/{id}/poster.png?lang=fr\">"
+    )));
+    assert!(
+        html.contains("DISPARUE: María José Quispe Mamani"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("/cases/{id}/poster.pdf?lang=pt&amp;paper=letter")));
+    assert!(html.contains("href=\"tel:+59144221111\""));
+    assert!(html.contains(&format!("/api/v1/cases/{id}/photo")));
+
+    app.post(
+        &format!("/api/v1/cases/{id}/resolve"),
+        Some(&police),
+        &json!({ "outcome": "found_safe" }),
+    )
+    .await;
+    let html = app
+        .get(&format!("/cases/{id}"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("fue encontrada/o"), "{html}");
+    assert!(!html.contains("/photo"), "the photo leaves public view");
+    assert!(!html.contains("og:image"));
+}

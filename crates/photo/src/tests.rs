@@ -168,3 +168,28 @@ fn oversized_upload_is_refused() {
     let err = normalize(&vec![0u8; MAX_BYTES + 1], "image/jpeg").unwrap_err();
     assert_eq!(err, PhotoError::TooManyBytes(MAX_BYTES + 1));
 }
+
+#[test]
+fn a_large_jpeg_keeps_its_layout_when_decoded_at_reduced_scale() {
+    // Left half red, right half blue, 4000×3000: decoded at 1/2 scale, then shrunk.
+    let photo = DynamicImage::ImageRgb8(ImageBuffer::from_fn(4000, 3000, |x, _| {
+        if x < 2000 {
+            Rgb([200, 20, 20])
+        } else {
+            Rgb([20, 20, 200])
+        }
+    }));
+    let out = normalize(&encode(&photo, ImageFormat::Jpeg), "image/jpeg").unwrap();
+    assert_eq!((out.width, out.height), (1200, 900));
+    let decoded = decode_output(&out);
+    assert!(near(decoded.get_pixel(100, 450), [200, 20, 20]));
+    assert!(near(decoded.get_pixel(1100, 450), [20, 20, 200]));
+}
+
+#[test]
+fn a_greyscale_jpeg_becomes_an_rgb_jpeg() {
+    let photo = DynamicImage::ImageLuma8(ImageBuffer::from_pixel(2600, 1300, image::Luma([90])));
+    let out = normalize(&encode(&photo, ImageFormat::Jpeg), "image/jpeg").unwrap();
+    assert_eq!((out.width, out.height), (1200, 600));
+    assert!(near(decode_output(&out).get_pixel(600, 300), [90, 90, 90]));
+}

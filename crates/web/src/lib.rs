@@ -18,6 +18,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 pub mod auth;
+mod case_page;
 mod cases;
 pub mod error;
 mod json;
@@ -129,6 +130,7 @@ pub fn router(state: AppState) -> Router {
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
+        .merge(case_page::routes())
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(middleware::from_fn(record_metrics))
         .layer(
