@@ -111,6 +111,9 @@ impl Running {
     }
 }
 
+/// Memory for rendered posters: about 300 at their largest, thousands typically.
+const POSTER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Migrates and starts serving on `settings.bind` (port 0 picks a free one).
 pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running> {
     let store = open_store(settings).await?;
@@ -128,6 +131,9 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
     )?;
     let mail_context =
         MailContext::new(&settings.public_url, &settings.mail_from).map_err(anyhow::Error::msg)?;
+    // One poster cache for the web and the sender: an alert's poster is the
+    // one the case page serves.
+    let posters = Arc::new(alerta_poster::PosterCache::new(POSTER_CACHE_BYTES));
     let sender = Sender::new(
         store.clone(),
         mailer,
@@ -135,6 +141,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         sender_settings(settings),
         clock.clone(),
         mail_wakeup.clone(),
+        posters.clone(),
     );
     let scheduler = Scheduler::new(store.clone(), job_settings(settings)?, clock.clone());
     let state = AppState::new(
@@ -143,6 +150,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         metrics_handle(),
         clock,
         mail_wakeup,
+        posters,
     )
     .await
     .map_err(|e| anyhow::anyhow!("cannot prepare the web server: {e}"))?;

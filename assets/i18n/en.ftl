@@ -30,6 +30,7 @@ alert-marks = Distinguishing marks: { $marks }
 alert-case = Case no. { $id }, published by { $organisation }.
 alert-link = Case page, printable poster and a form to send a tip (anonymously if you wish): { $link }
 alert-forward = Forward this message to your contacts in the area.
+alert-poster-attached = The printable poster is attached (PDF): put it up in your neighbourhood.
 found-subject-found = FOUND: { $name }
 found-subject-closed = Case closed: { $name }
 found-body-found = { $name } has been found. Thank you for your help: please take down any posters you put up and stop sharing the alert.

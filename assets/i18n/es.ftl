@@ -34,6 +34,7 @@ alert-marks = Señas particulares: { $marks }
 alert-case = Caso N.º { $id }, publicado por { $organisation }.
 alert-link = Ficha, cartel para imprimir y formulario para enviar pistas (también anónimas): { $link }
 alert-forward = Reenvía este mensaje a tus contactos de la zona.
+alert-poster-attached = El cartel para imprimir va adjunto (PDF): pégalo en tu barrio.
 found-subject-found = ENCONTRADA/O: { $name }
 found-subject-closed = Caso cerrado: { $name }
 found-body-found = { $name } fue encontrada/o. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.

@@ -34,6 +34,7 @@ alert-marks = Signes particuliers : { $marks }
 alert-case = Dossier n° { $id }, publié par { $organisation }.
 alert-link = Fiche, affiche à imprimer et formulaire pour envoyer un renseignement (même anonyme) : { $link }
 alert-forward = Transférez ce message à vos contacts de la région.
+alert-poster-attached = L’affiche à imprimer est jointe (PDF) : posez-la dans votre quartier.
 found-subject-found = RETROUVÉ(E) : { $name }
 found-subject-closed = Dossier clos : { $name }
 found-body-found = { $name } a été retrouvé(e). Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.

@@ -34,6 +34,7 @@ alert-marks = Sinais particulares: { $marks }
 alert-case = Caso n.º { $id }, publicado por { $organisation }.
 alert-link = Ficha, cartaz para imprimir e formulário para enviar pistas (também anônimas): { $link }
 alert-forward = Encaminhe esta mensagem aos seus contatos da região.
+alert-poster-attached = O cartaz para imprimir vai anexo (PDF): cole-o no seu bairro.
 found-subject-found = ENCONTRADO/A: { $name }
 found-subject-closed = Caso encerrado: { $name }
 found-body-found = { $name } foi encontrado/a. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.

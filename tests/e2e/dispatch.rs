@@ -153,6 +153,27 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
         "the HTML shows it"
     );
     assert_eq!(&image.contents()[..3], &[0xFF, 0xD8, 0xFF], "a JPEG");
+
+    // The printable poster rides along, in each volunteer's language.
+    for (mail, language_line) in [
+        (&cerca, "Si la viste o sabes algo, llama al"),
+        (&tres, "Se você a viu ou sabe algo, ligue para"),
+    ] {
+        let parsed = mail.parsed();
+        let poster = parsed
+            .attachments()
+            .find(|part| part.attachment_name().is_some_and(|n| n.ends_with(".pdf")))
+            .expect("the poster, attached as a PDF");
+        let pdf_text = crate::posters::poppler("pdftotext", poster.contents());
+        assert!(pdf_text.contains("DESAPARECIDA"), "{pdf_text}");
+        assert!(pdf_text.contains("+591 4 4221111"), "{pdf_text}");
+        assert!(pdf_text.contains(language_line), "{pdf_text}");
+    }
+    assert!(
+        cerca
+            .text()
+            .contains("El cartel para imprimir va adjunto (PDF)")
+    );
     assert!(
         html.contains("&lt;script&gt;") && !html.contains("<script>"),
         "typed text is escaped in HTML mail"

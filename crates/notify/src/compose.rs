@@ -104,18 +104,26 @@ fn build(
     text_body: String,
     html_body: String,
 ) -> Result<Composed, String> {
-    build_with_image(ctx, envelope, subject, text_body, html_body, None)
+    build_message(ctx, envelope, subject, text_body, html_body, None, None)
+}
+
+/// The printable poster, attached as a PDF file.
+struct PosterAttachment<'a> {
+    filename: String,
+    pdf: &'a [u8],
 }
 
 /// Like [`build`]; with an image, the parts are wrapped in multipart/related
-/// so that mail clients show it inside the HTML instead of as an attachment.
-fn build_with_image(
+/// so that mail clients show it inside the HTML instead of as an attachment;
+/// with a poster, all that and the PDF go in multipart/mixed.
+fn build_message(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     subject: &str,
     text_body: String,
     html_body: String,
     image: Option<InlineImage<'_>>,
+    poster: Option<PosterAttachment<'_>>,
 ) -> Result<Composed, String> {
     let to: Mailbox = envelope
         .to
@@ -140,12 +148,21 @@ fn build_with_image(
                         .header(ContentType::TEXT_HTML)
                         .body(html_body),
                 );
-            match image {
+            let body = match image {
                 None => alternative,
                 Some(image) => MultiPart::related().multipart(alternative).singlepart(
                     Attachment::new_inline(image.content_id).body(
                         image.jpeg.to_vec(),
                         ContentType::parse("image/jpeg").expect("a valid media type"),
+                    ),
+                ),
+            };
+            match poster {
+                None => body,
+                Some(poster) => MultiPart::mixed().multipart(body).singlepart(
+                    Attachment::new(poster.filename).body(
+                        poster.pdf.to_vec(),
+                        ContentType::parse("application/pdf").expect("a valid media type"),
                     ),
                 ),
             }
@@ -196,8 +213,9 @@ pub fn alert(
     envelope: Envelope<'_>,
     case: &Case,
     photo: Option<&[u8]>,
+    poster: Option<&[u8]>,
 ) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, photo, false)
+    alert_or_update(ctx, envelope, case, photo, poster, false)
 }
 
 /// "Updated information": the whole alert again, as police corrected it.
@@ -206,8 +224,9 @@ pub fn update(
     envelope: Envelope<'_>,
     case: &Case,
     photo: Option<&[u8]>,
+    poster: Option<&[u8]>,
 ) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, photo, true)
+    alert_or_update(ctx, envelope, case, photo, poster, true)
 }
 
 fn alert_or_update(
@@ -215,6 +234,7 @@ fn alert_or_update(
     envelope: Envelope<'_>,
     case: &Case,
     photo: Option<&[u8]>,
+    poster: Option<&[u8]>,
     is_update: bool,
 ) -> Result<Composed, String> {
     let language = envelope.language;
@@ -277,7 +297,14 @@ fn alert_or_update(
         ],
     );
     let link_line = t("alert-link", &[("link", &link)]);
-    let forward = t("alert-forward", &[]);
+    let forward = match poster {
+        Some(_) => format!(
+            "{} {}",
+            t("alert-poster-attached", &[]),
+            t("alert-forward", &[])
+        ),
+        None => t("alert-forward", &[]),
+    };
     let footer = t("mail-footer", &[("link", envelope.unsubscribe_url)]);
 
     let mut text_body = format!("{subject}\n\n{update_line}{intro}\n\n{last_seen}\n");
@@ -321,7 +348,11 @@ fn alert_or_update(
         footer = escape_html(&footer),
     ));
     let image = photo.map(|jpeg| InlineImage { content_id, jpeg });
-    build_with_image(ctx, envelope, &subject, text_body, html_body, image)
+    let poster = poster.map(|pdf| PosterAttachment {
+        filename: format!("alerta-{}-{}.pdf", case.id, language.as_str()),
+        pdf,
+    });
+    build_message(ctx, envelope, &subject, text_body, html_body, image, poster)
 }
 
 /// "Found — thank you, please take the posters down", without the photo.

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use std::collections::HashMap;
 
-use alerta_core::{Case, CaseId, CaseStatus};
-use alerta_store::{MailKind, OutboxItem, PhotoVariant, Store, StoreError, TokenPurpose};
+use alerta_core::{Case, CaseId, CaseStatus, Language};
+use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache, PosterCase};
+use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use tokio::sync::{Notify, watch};
@@ -56,8 +57,8 @@ pub use alerta_core::Clock;
 /// A case as its messages need it: read once per round, shared by them all.
 struct CaseBundle {
     case: Case,
-    /// The normalised JPEG, shown inside alert mail.
-    photo: Option<Vec<u8>>,
+    /// The normalised JPEG, shown inside alert mail and printed on the poster.
+    photo: Option<NormalizedJpeg>,
 }
 
 #[derive(Clone)]
@@ -71,6 +72,8 @@ pub struct Sender {
     owner: String,
     /// Poked when this process queues mail, so it goes out without waiting for a poll.
     wakeup: Arc<Notify>,
+    /// The posters alerts carry, rendered once per case, version and language.
+    posters: Arc<PosterCache>,
 }
 
 impl Sender {
@@ -81,6 +84,7 @@ impl Sender {
         settings: SenderSettings,
         clock: Clock,
         wakeup: Arc<Notify>,
+        posters: Arc<PosterCache>,
     ) -> Sender {
         let owner = format!(
             "{}-{}",
@@ -95,6 +99,7 @@ impl Sender {
             clock,
             owner,
             wakeup,
+            posters,
         }
     }
 
@@ -163,16 +168,69 @@ impl Sender {
             }
             let case = self.store.case(id).await?;
             let photo = match case.has_photo {
-                true => self
-                    .store
-                    .photo(id, PhotoVariant::Normalized)
-                    .await?
-                    .map(|p| p.bytes),
+                true => self.store.normalized_photo(id).await?,
                 false => None,
             };
             cases.insert(id, Arc::new(CaseBundle { case, photo }));
         }
         Ok(cases)
+    }
+
+    /// The A4 poster of the bundle's case in `language`, rendered on the
+    /// blocking pool the first time and kept for every other recipient (and
+    /// for the web, which shares the cache). An alert goes out without it
+    /// rather than not at all if it cannot be rendered.
+    async fn poster(&self, bundle: &CaseBundle, language: Language) -> Option<Arc<[u8]>> {
+        let case = &bundle.case;
+        let printed = (self.clock)()
+            .with_timezone(case.details.last_seen_at.offset())
+            .date_naive();
+        let key = Key {
+            case: case.id,
+            version: case.version,
+            kind: Kind::Pdf(Paper::A4),
+            language,
+            printed,
+        };
+        if let Some(pdf) = self.posters.get(&key) {
+            return Some(pdf);
+        }
+        let posters = self.posters.clone();
+        let case = case.clone();
+        let photo = bundle
+            .photo
+            .as_ref()
+            .map(|p| (p.jpeg.clone(), p.width, p.height));
+        let page_url = self.ctx.link(&format!("/cases/{}", case.id));
+        let rendered = tokio::task::spawn_blocking(move || {
+            posters.get_or_render(key, || {
+                let poster_case = PosterCase {
+                    id: case.id,
+                    details: &case.details,
+                    organisation: case.organisation.as_deref(),
+                    page_url: &page_url,
+                };
+                let sheet = alerta_poster::sheet(&poster_case, language, printed);
+                let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
+                    jpeg,
+                    width: *width,
+                    height: *height,
+                });
+                alerta_poster::pdf(&sheet, Paper::A4, photo.as_ref())
+            })
+        })
+        .await;
+        match rendered {
+            Ok(Ok(pdf)) => Some(pdf),
+            Ok(Err(e)) => {
+                tracing::error!(case = key.case.0, error = %e, "the poster could not be rendered; alerts go without it");
+                None
+            }
+            Err(e) => {
+                tracing::error!(case = key.case.0, error = %e, "the poster task failed");
+                None
+            }
+        }
     }
 
     async fn deliver(
@@ -285,7 +343,7 @@ impl Sender {
                 ))
             }
             MailKind::Alert | MailKind::Found | MailKind::Update => {
-                let Some(CaseBundle { case, photo }) = bundle else {
+                let Some(bundle @ CaseBundle { case, photo }) = bundle else {
                     return Ok(Err("an alert row without a case".into()));
                 };
                 let message_id = match item.kind {
@@ -311,10 +369,17 @@ impl Sender {
                     _ if case.status != CaseStatus::Active => {
                         Ok(Err("the case was resolved before this went out".into()))
                     }
-                    MailKind::Update => {
-                        Ok(compose::update(&self.ctx, envelope, case, photo.as_deref()))
+                    kind => {
+                        let photo = photo.as_ref().map(|p| p.jpeg.as_slice());
+                        let poster = self.poster(bundle, contact.language).await;
+                        let poster = poster.as_deref();
+                        Ok(match kind {
+                            MailKind::Update => {
+                                compose::update(&self.ctx, envelope, case, photo, poster)
+                            }
+                            _ => compose::alert(&self.ctx, envelope, case, photo, poster),
+                        })
                     }
-                    _ => Ok(compose::alert(&self.ctx, envelope, case, photo.as_deref())),
                 }
             }
             MailKind::Digest => {

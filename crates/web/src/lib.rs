@@ -34,9 +34,6 @@ pub use error::ApiError;
 /// Largest JSON body any route accepts; photos have their own limit.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
-/// Memory for rendered posters: about 300 at their largest, thousands typically.
-const POSTER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
-
 /// What the web layer needs to know of the settings.
 #[derive(Debug, Clone)]
 pub struct WebSettings {
@@ -71,6 +68,7 @@ impl AppState {
         metrics: PrometheusHandle,
         clock: Clock,
         mail_wakeup: Arc<tokio::sync::Notify>,
+        posters: Arc<alerta_poster::PosterCache>,
     ) -> Result<Self, ApiError> {
         Ok(AppState {
             store,
@@ -78,7 +76,7 @@ impl AppState {
             metrics,
             clock,
             mail_wakeup,
-            posters: Arc::new(alerta_poster::PosterCache::new(POSTER_CACHE_BYTES)),
+            posters,
             dummy_hash: auth::dummy_hash().await?.into(),
         })
     }
