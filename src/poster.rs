@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use alerta_core::{CaseDetails, CaseId, CaseInput, CaseStatus, Language};
-use alerta_poster::{Paper, PhotoJpeg, PosterCase};
+use alerta_poster::{Kind, Paper, PhotoJpeg, PosterCase};
 use anyhow::{Context, anyhow, bail};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
@@ -138,16 +138,22 @@ fn render(
     request: &Request,
 ) -> anyhow::Result<Vec<u8>> {
     let language = request.language.unwrap_or(case.details.language);
-    let sheet = alerta_poster::sheet(case, language, printed);
     let photo = photo.map(|p| PhotoJpeg {
         jpeg: &p.jpeg,
         width: p.width,
         height: p.height,
     });
-    Ok(match request.format {
-        Format::Pdf => alerta_poster::pdf(&sheet, request.paper, photo.as_ref())?,
-        Format::Png => alerta_poster::card(&sheet, photo.as_ref())?,
-    })
+    let kind = match request.format {
+        Format::Pdf => Kind::Pdf(request.paper),
+        Format::Png => Kind::Card,
+    };
+    Ok(alerta_poster::render(
+        case,
+        kind,
+        language,
+        printed,
+        photo.as_ref(),
+    )?)
 }
 
 /// The photo as an upload would be normalised.

@@ -210,13 +210,12 @@ impl Sender {
                     organisation: case.organisation.as_deref(),
                     page_url: &page_url,
                 };
-                let sheet = alerta_poster::sheet(&poster_case, language, printed);
                 let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
                     jpeg,
                     width: *width,
                     height: *height,
                 });
-                alerta_poster::pdf(&sheet, Paper::A4, photo.as_ref())
+                alerta_poster::render(&poster_case, key.kind, language, printed, photo.as_ref())
             })
         })
         .await;

@@ -77,3 +77,19 @@ pub fn pdf(sheet: &Sheet, paper: Paper, photo: Option<&PhotoJpeg>) -> Result<Vec
 pub fn card(sheet: &Sheet, photo: Option<&PhotoJpeg>) -> Result<Vec<u8>, PosterError> {
     card::render(sheet, photo)
 }
+
+/// The document of `kind` for `case` in `language`, as printed on `printed`:
+/// the one call the web, the mail sender and the command line share.
+pub fn render(
+    case: &PosterCase,
+    kind: Kind,
+    language: alerta_core::Language,
+    printed: chrono::NaiveDate,
+    photo: Option<&PhotoJpeg>,
+) -> Result<Vec<u8>, PosterError> {
+    let sheet = sheet(case, language, printed);
+    match kind {
+        Kind::Pdf(paper) => pdf(&sheet, paper, photo),
+        Kind::Card => card(&sheet, photo),
+    }
+}

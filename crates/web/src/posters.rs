@@ -157,17 +157,19 @@ async fn render(state: &AppState, case: Case, key: Key) -> Result<Arc<[u8]>, Api
                 organisation: case.organisation.as_deref(),
                 page_url: &page_url,
             };
-            let sheet = alerta_poster::sheet(&poster_case, key.language, key.printed);
             let photo = photo.as_ref().map(|p| PhotoJpeg {
                 jpeg: &p.jpeg,
                 width: p.width,
                 height: p.height,
             });
             let started = std::time::Instant::now();
-            let result = match key.kind {
-                Kind::Pdf(paper) => alerta_poster::pdf(&sheet, paper, photo.as_ref()),
-                Kind::Card => alerta_poster::card(&sheet, photo.as_ref()),
-            };
+            let result = alerta_poster::render(
+                &poster_case,
+                key.kind,
+                key.language,
+                key.printed,
+                photo.as_ref(),
+            );
             metrics::histogram!("alerta_poster_render_seconds", "kind" => kind_name(key.kind))
                 .record(started.elapsed().as_secs_f64());
             result
