@@ -144,6 +144,8 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         posters.clone(),
     );
     let scheduler = Scheduler::new(store.clone(), job_settings(settings)?, clock.clone());
+    // Load the gazetteer now, off the runtime, not in the first volunteer's request.
+    tokio::task::spawn_blocking(|| alerta_places::Gazetteer::shared().len());
     let state = AppState::new(
         store.clone(),
         web_settings,

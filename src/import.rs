@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use alerta_core::{FieldError, NewSubscription, SubscriptionInput, ZoneInput};
+use alerta_places::Gazetteer;
 use alerta_store::{ImportOutcome, Store};
 use anyhow::{Context, bail};
 use chrono::Utc;
@@ -92,17 +93,20 @@ pub async fn import_file(
     Ok(summary)
 }
 
-/// Where each known column is; email, lat, lng and radius_km must be there.
+/// Where each known column is: email, and a way to give a zone (lat, lng and
+/// radius_km, or place), must be there.
 fn column_positions(headers: &csv::StringRecord) -> anyhow::Result<[Option<usize>; 7]> {
     let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let positions = COLUMNS.map(find);
-    for (name, position) in COLUMNS.iter().zip(positions) {
-        if position.is_none() && ["email", "lat", "lng", "radius_km"].contains(name) {
-            bail!(
-                "the header line has no `{name}` column; expected {}",
-                COLUMNS.join(",")
-            );
-        }
+    let has =
+        |name: &str| positions[COLUMNS.iter().position(|c| *c == name).expect("known")].is_some();
+    let circles = has("lat") && has("lng") && has("radius_km");
+    if !has("email") || !(circles || has("place")) {
+        bail!(
+            "the header line needs `email` and either `lat,lng,radius_km` or `place`; \
+             the columns are {}",
+            COLUMNS.join(",")
+        );
     }
     Ok(positions)
 }
@@ -136,7 +140,7 @@ fn parse_row(
         }),
     };
     // The same checks as a subscription through the API.
-    NewSubscription::parse(&input).map_err(|e| {
+    NewSubscription::parse(&input, Gazetteer::shared()).map_err(|e| {
         let first = e.0.into_iter().next().expect("a refusal names a field");
         FieldError::new(first.field.trim_start_matches("zone."), first.message)
     })

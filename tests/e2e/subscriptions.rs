@@ -282,8 +282,20 @@ async fn bad_subscriptions_are_refused_by_name_and_store_nothing() {
             "zone.lat",
         ),
         (
-            json!({ "email": "a@example.org", "zone": { "place": "Atlantis" } }),
+            json!({ "email": "a@example.org", "zone": { "place": "Qwertzville" } }),
             "zone.place",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "place": "Córdoba" } }),
+            "zone.place",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "place": "Cochabamba", "lat": 1, "lng": 1 } }),
+            "zone.place",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "place": "Cochabamba", "radius_km": 900 } }),
+            "zone.radius_km",
         ),
         (
             json!({ "email": "a@example.org", "zone": { "region": "XX-99" } }),
@@ -323,5 +335,82 @@ async fn bad_subscriptions_are_refused_by_name_and_store_nothing() {
         before,
         "a refused subscription left rows behind"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_volunteer_names_a_town_and_is_reached_by_cases_there() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let body = json!({ "email": "vecino@example.org", "zone": { "place": "cochabamba" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let mail = smtp.wait_for("vecino@example.org", 1).await.remove(0);
+    assert!(
+        mail.text().contains("Cochabamba, BO · 10 km"),
+        "the mail names the town as the gazetteer writes it: {}",
+        mail.text()
+    );
+    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+
+    let near = |lat, lng| alerta_core::Circle {
+        center: alerta_core::Coordinates { lat, lng },
+        radius_km: 10.0,
+    };
+    // The Cristo de la Concordia, on the city's edge; La Paz, 230 km away.
+    assert_eq!(app.store.reach(near(-17.384, -66.135)).await.unwrap(), 1);
+    assert_eq!(app.store.reach(near(-16.50, -68.15)).await.unwrap(), 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_ambiguous_town_is_answered_with_the_places_to_choose_from() {
+    let app = spawn_app().await;
+    let body = json!({ "email": "a@example.org", "zone": { "place": "Cordoba" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = crate::common::body(response).await["error"].clone();
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains("Córdoba, AR") && message.contains("Córdoba, ES"),
+        "{message}"
+    );
+    let chosen =
+        json!({ "email": "a@example.org", "zone": { "place": "Córdoba, AR", "radius_km": 20 } });
+    let response = app.post("/api/v1/subscriptions", None, &chosen).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn place_suggestions_come_from_the_offline_gazetteer_with_credit() {
+    let app = spawn_app().await;
+    let response = app
+        .get("/api/v1/places?q=S%C3%A3o%20Pa&limit=3", None)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let found = crate::common::body(response).await;
+    let places = found["places"].as_array().unwrap();
+    assert!(!places.is_empty() && places.len() <= 3, "{found}");
+    assert_eq!(places[0]["label"], "São Paulo, BR");
+    assert_eq!(places[0]["default_radius_km"], 30.0);
+    assert!(found["attribution"].as_str().unwrap().contains("GeoNames"));
+
+    let in_bolivia =
+        crate::common::body(app.get("/api/v1/places?q=santa%2C%20BO", None).await).await;
+    let places = in_bolivia["places"].as_array().unwrap();
+    assert!(!places.is_empty(), "{in_bolivia}");
+    assert!(places.iter().all(|p| p["country"] == "BO"), "{in_bolivia}");
+
+    for (query, field) in [("q=ab&limit=0", "limit"), ("q=ab&limit=x", "limit")] {
+        let response = app.get(&format!("/api/v1/places?{query}"), None).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query}"
+        );
+        assert_eq!(crate::common::body(response).await["error"]["field"], field);
+    }
     app.stop().await;
 }

@@ -38,7 +38,8 @@ joao@example.org,pt,-23.55,-46.63,15,,
 bad@example.org,es,-17.39,-66.15,0,,
 not-an-address,es,-17.39,-66.15,10,,
 lat@example.org,es,abc,-66.15,10,,
-place@example.org,es,,,,Atlantis,
+place@example.org,es,,,,Qwertzville,
+town@example.org,es,,,,\"Cochabamba, BO\",
 \"quoted@example.org\",fr,48.85,2.35,5,,
 ";
 
@@ -56,7 +57,7 @@ async fn an_imported_list_is_checked_row_by_row_and_confirmation_mail_is_queued(
     assert!(output.contains("line 7: lat: is not a number"), "{output}");
     assert!(output.contains("line 8: place:"), "{output}");
     assert!(
-        output.contains("8 rows: 4 refused; 3 new volunteers, 4 zones added"),
+        output.contains("9 rows: 4 refused; 4 new volunteers, 5 zones added"),
         "{output}"
     );
     assert!(
@@ -72,7 +73,7 @@ async fn an_imported_list_is_checked_row_by_row_and_confirmation_mail_is_queued(
     let counts = store.counts().await.unwrap();
     assert_eq!(
         (counts.volunteers, counts.zones, counts.outbox),
-        (3, 4, 3),
+        (4, 5, 4),
         "one confirmation mail per new address"
     );
 }
@@ -100,11 +101,12 @@ async fn a_list_imported_as_confirmed_is_alerted_at_once_and_bad_headers_are_ref
         },
         radius_km: 10.0,
     };
-    assert_eq!(store.reach(cochabamba).await.unwrap(), 1);
+    // Ana's circle, and the town named on the line after.
+    assert_eq!(store.reach(cochabamba).await.unwrap(), 2);
 
     let (ok, output) = import(dir.path(), &url, "mail,lat,lng\nx@example.org,1,2\n", true);
     assert!(!ok);
-    assert!(output.contains("no `email` column"), "{output}");
+    assert!(output.contains("needs `email`"), "{output}");
 }
 
 #[tokio::test]
@@ -146,7 +148,10 @@ async fn matching_agrees_with_a_brute_force_scan() {
                 ..Default::default()
             }),
         };
-        zones.push((i % 7000, NewSubscription::parse(&input).unwrap()));
+        zones.push((
+            i % 7000,
+            NewSubscription::parse(&input, alerta_places::Gazetteer::shared()).unwrap(),
+        ));
     }
     let batch: Vec<NewSubscription> = zones.iter().map(|(_, s)| s.clone()).collect();
     for chunk in batch.chunks(2000) {

@@ -68,6 +68,39 @@ impl Circle {
     }
 }
 
+/// A town or city found by the name a volunteer typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedPlace {
+    /// The name as the gazetteer writes it, with its country: "Bogotá, CO".
+    pub label: String,
+    pub center: Coordinates,
+    pub population: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceError {
+    Unknown,
+    /// Several places answer to the name; their labels, most populous first.
+    Ambiguous(Vec<String>),
+}
+
+/// Finds places by name (the gazetteer crate; tests may bring their own).
+pub trait PlaceNames {
+    fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError>;
+}
+
+/// The radius of a named place's zone when the volunteer gives none: enough
+/// to cover the town, from its population (a village of 5 000 fits in 5 km,
+/// São Paulo needs 30).
+pub fn town_radius_km(population: u64) -> f64 {
+    match population {
+        5_000_000.. => 30.0,
+        1_000_000.. => 20.0,
+        100_000.. => 10.0,
+        _ => 5.0,
+    }
+}
+
 /// A zone as a volunteer sends it: a circle, a named place or a region.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -107,7 +140,7 @@ pub struct NewSubscription {
 }
 
 impl NewSubscription {
-    pub fn parse(input: &SubscriptionInput) -> Result<Self, InvalidInput> {
+    pub fn parse(input: &SubscriptionInput, places: &dyn PlaceNames) -> Result<Self, InvalidInput> {
         let mut c = Checker::default();
         let email = c.check(Email::parse("email", input.email.as_deref().unwrap_or("")));
         let language = c.check(match input.language.as_deref() {
@@ -116,19 +149,13 @@ impl NewSubscription {
         });
         let zone = c.check(match &input.zone {
             None => Err(FieldError::new("zone", "is required")),
-            Some(zone) => parse_zone(zone),
+            Some(zone) => parse_zone(zone, places),
         });
         c.finish()?;
-        let (email, language, zone) = (
+        let (email, language, (zone, label)) = (
             email.expect("checked"),
             language.expect("checked"),
             zone.expect("checked"),
-        );
-        let label = format!(
-            "{} km · {:.4}, {:.4}",
-            trim_number(zone.radius_km),
-            zone.center.lat,
-            zone.center.lng
         );
         Ok(NewSubscription {
             email,
@@ -139,31 +166,89 @@ impl NewSubscription {
     }
 }
 
-fn parse_zone(zone: &ZoneInput) -> Result<Circle, FieldError> {
-    if zone.place.is_some() || zone.region.is_some() {
-        // The offline gazetteer and region boundaries are not in yet.
-        let field = if zone.place.is_some() {
-            "zone.place"
-        } else {
-            "zone.region"
-        };
+/// The zone's circle and how it reads in mail ("10 km · -17.3935, -66.1570",
+/// "Cochabamba, BO · 10 km").
+fn parse_zone(zone: &ZoneInput, places: &dyn PlaceNames) -> Result<(Circle, String), FieldError> {
+    if zone.region.is_some() {
+        // The region boundaries are not in yet.
         return Err(FieldError::new(
-            field,
-            "named places and regions are not supported yet: give lat, lng and radius_km",
+            "zone.region",
+            "regions are not supported yet: give a place, or lat, lng and radius_km",
         ));
+    }
+    if let Some(typed) = &zone.place {
+        if zone.lat.is_some() || zone.lng.is_some() {
+            return Err(FieldError::new(
+                "zone.place",
+                "give either a place or lat and lng, not both",
+            ));
+        }
+        return named_place_zone(typed, zone.radius_km, places);
     }
     let center = Coordinates::parse("zone", zone.lat, zone.lng)?;
     let radius_km = match zone.radius_km {
         None => return Err(FieldError::new("zone.radius_km", "is required")),
-        Some(r) if r.is_finite() && (MIN_ZONE_RADIUS_KM..=MAX_ZONE_RADIUS_KM).contains(&r) => r,
-        Some(_) => {
-            return Err(FieldError::new(
-                "zone.radius_km",
-                "must be between 1 and 500",
-            ));
-        }
+        Some(r) => check_radius(r)?,
     };
-    Ok(Circle { center, radius_km })
+    let label = format!(
+        "{} km · {:.4}, {:.4}",
+        trim_number(radius_km),
+        center.lat,
+        center.lng
+    );
+    Ok((Circle { center, radius_km }, label))
+}
+
+fn named_place_zone(
+    typed: &str,
+    radius_km: Option<f64>,
+    places: &dyn PlaceNames,
+) -> Result<(Circle, String), FieldError> {
+    const LONGEST_NAME: usize = 200;
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(FieldError::new("zone.place", "must not be empty"));
+    }
+    if typed.chars().count() > LONGEST_NAME || typed.chars().any(char::is_control) {
+        return Err(FieldError::new(
+            "zone.place",
+            "must be a place name of at most 200 characters on one line",
+        ));
+    }
+    let place = places.resolve(typed).map_err(|e| match e {
+        PlaceError::Unknown => FieldError::new(
+            "zone.place",
+            "is not a known town of 5 000 people or more: check the spelling, \
+             add the country code (\"Cochabamba, BO\"), or give lat, lng and radius_km",
+        ),
+        PlaceError::Ambiguous(choices) => FieldError::new(
+            "zone.place",
+            format!("names several places; write one of: {}", choices.join("; ")),
+        ),
+    })?;
+    let radius_km = match radius_km {
+        None => town_radius_km(place.population),
+        Some(r) => check_radius(r)?,
+    };
+    let label = format!("{} · {} km", place.label, trim_number(radius_km));
+    Ok((
+        Circle {
+            center: place.center,
+            radius_km,
+        },
+        label,
+    ))
+}
+
+fn check_radius(radius_km: f64) -> Result<f64, FieldError> {
+    if radius_km.is_finite() && (MIN_ZONE_RADIUS_KM..=MAX_ZONE_RADIUS_KM).contains(&radius_km) {
+        Ok(radius_km)
+    } else {
+        Err(FieldError::new(
+            "zone.radius_km",
+            "must be between 1 and 500",
+        ))
+    }
 }
 
 /// 10.0 → "10", 2.5 → "2.5".
@@ -221,15 +306,101 @@ mod tests {
                 ..Default::default()
             }),
         };
-        let field =
-            |i: SubscriptionInput| NewSubscription::parse(&i).unwrap_err().0[0].field.clone();
+        let field = |i: SubscriptionInput| {
+            NewSubscription::parse(&i, &Towns).unwrap_err().0[0]
+                .field
+                .clone()
+        };
         assert_eq!(field(input(0.0, 0.0)), "zone.radius_km");
         assert_eq!(field(input(0.0, -5.0)), "zone.radius_km");
         assert_eq!(field(input(0.0, 501.0)), "zone.radius_km");
         assert_eq!(field(input(0.0, f64::NAN)), "zone.radius_km");
         assert_eq!(field(input(91.0, 10.0)), "zone.lat");
-        let ok = NewSubscription::parse(&input(-17.39, 10.0)).unwrap();
+        let ok = NewSubscription::parse(&input(-17.39, 10.0), &Towns).unwrap();
         assert_eq!(ok.language, Language::Es);
         assert_eq!(ok.label, "10 km · -17.3900, 0.0000");
+    }
+
+    /// Two towns, and a name two places share.
+    struct Towns;
+
+    impl PlaceNames for Towns {
+        fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
+            let town = |label: &str, lat, lng, population| {
+                Ok(NamedPlace {
+                    label: label.into(),
+                    center: Coordinates { lat, lng },
+                    population,
+                })
+            };
+            match typed {
+                "Cochabamba" => town("Cochabamba, BO", -17.38, -66.16, 841_276),
+                "Sao Paulo" => town("São Paulo, BR", -23.55, -46.64, 12_400_232),
+                "Córdoba" => Err(PlaceError::Ambiguous(vec![
+                    "Córdoba, AR".into(),
+                    "Córdoba, ES".into(),
+                ])),
+                _ => Err(PlaceError::Unknown),
+            }
+        }
+    }
+
+    fn place_zone(place: &str, radius_km: Option<f64>) -> Result<NewSubscription, InvalidInput> {
+        let input = SubscriptionInput {
+            email: Some("ana@example.org".into()),
+            language: Some("pt".into()),
+            zone: Some(ZoneInput {
+                place: Some(place.into()),
+                radius_km,
+                ..Default::default()
+            }),
+        };
+        NewSubscription::parse(&input, &Towns)
+    }
+
+    #[test]
+    fn a_named_place_becomes_a_circle_sized_to_the_town() {
+        let city = place_zone("Cochabamba", None).unwrap();
+        assert_eq!(
+            city.zone.center,
+            Coordinates {
+                lat: -17.38,
+                lng: -66.16
+            }
+        );
+        assert_eq!(city.zone.radius_km, 10.0);
+        assert_eq!(city.label, "Cochabamba, BO · 10 km");
+        assert_eq!(place_zone("Sao Paulo", None).unwrap().zone.radius_km, 30.0);
+        let chosen = place_zone("Cochabamba", Some(2.5)).unwrap();
+        assert_eq!(chosen.label, "Cochabamba, BO · 2.5 km");
+    }
+
+    #[test]
+    fn unknown_ambiguous_or_mixed_places_are_refused_naming_the_field() {
+        let error = |place: &str, radius| place_zone(place, radius).unwrap_err().0[0].clone();
+        assert_eq!(error("Atlantis", None).field, "zone.place");
+        let several = error("Córdoba", None);
+        assert_eq!(several.field, "zone.place");
+        assert!(
+            several.message.contains("Córdoba, AR; Córdoba, ES"),
+            "{}",
+            several.message
+        );
+        assert_eq!(error("Cochabamba", Some(0.0)).field, "zone.radius_km");
+        assert_eq!(error("   ", None).field, "zone.place");
+        assert_eq!(error(&"x".repeat(201), None).field, "zone.place");
+        assert_eq!(error("Cocha\r\nbamba", None).field, "zone.place");
+        let both = SubscriptionInput {
+            email: Some("ana@example.org".into()),
+            language: None,
+            zone: Some(ZoneInput {
+                place: Some("Cochabamba".into()),
+                lat: Some(1.0),
+                lng: Some(1.0),
+                ..Default::default()
+            }),
+        };
+        let refused = NewSubscription::parse(&both, &Towns).unwrap_err();
+        assert_eq!(refused.0[0].field, "zone.place");
     }
 }

@@ -25,6 +25,7 @@ mod json;
 mod limits;
 mod ops;
 mod page;
+mod places;
 mod posters;
 mod sessions;
 mod subscriptions;
@@ -124,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::routes())
         .merge(posters::routes())
         .merge(subscriptions::routes())
+        .merge(places::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);

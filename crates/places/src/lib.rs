@@ -1,0 +1,281 @@
+//! Places volunteers name: an offline gazetteer of the world's towns.
+//!
+//! A volunteer types "Cochabamba", "Sao Paulo", "Bogota, CO" or
+//! "Port-au-Prince"; this finds the place (GeoNames data shipped in
+//! `assets/gazetteer/`, see its README for source and licence) without any
+//! outside service. Matching ignores case, accents and punctuation; the
+//! answer shows the name as GeoNames writes it.
+
+use std::io::Read;
+use std::sync::LazyLock;
+
+use alerta_core::{Coordinates, NamedPlace, PlaceError, PlaceNames};
+
+mod fold;
+
+pub use fold::fold;
+
+static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
+static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+
+/// Credit the GeoNames licence asks for, wherever places are suggested.
+pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0";
+
+/// When one place of a name is this many times as populous as the next,
+/// the name means it: "Bogota" is Bogotá, not Bogota, New Jersey.
+const DOMINANCE: u64 = 10;
+/// How many places an ambiguous name lists.
+const CHOICES: usize = 5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub geonames_id: u32,
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub center: Coordinates,
+    pub population: u64,
+}
+
+impl Place {
+    /// "Bogotá, CO".
+    pub fn label(&self) -> String {
+        format!("{}, {}", self.name, self.country)
+    }
+}
+
+/// One name a place answers to, folded for matching.
+struct Key {
+    folded: Box<str>,
+    place: u32,
+    /// GeoNames' own name rather than an alternate one.
+    primary: bool,
+}
+
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Sorted by folded name: exact and prefix lookups are binary searches.
+    keys: Vec<Key>,
+    /// (code, folded English name).
+    countries: Vec<(String, String)>,
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with Alerta, loaded on first use (about 70 000
+    /// places; a fraction of a second).
+    pub fn shared() -> &'static Gazetteer {
+        static SHARED: LazyLock<Gazetteer> = LazyLock::new(|| {
+            Gazetteer::load(CITIES, COUNTRIES).expect("the shipped gazetteer is well formed")
+        });
+        &SHARED
+    }
+
+    /// Reads a gzip'd TSV of places and a TSV of countries, in the formats
+    /// `scripts/make-gazetteer` writes.
+    pub fn load(cities_gz: &[u8], countries_tsv: &str) -> Result<Gazetteer, String> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(cities_gz)
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cities: {e}"))?;
+        let mut places = Vec::new();
+        let mut keys = Vec::new();
+        for (number, line) in text.lines().enumerate().skip(1) {
+            let (place, alternates) =
+                parse_line(line).ok_or_else(|| format!("cities line {}: malformed", number + 1))?;
+            let index = u32::try_from(places.len()).expect("fewer than 4 billion places");
+            let primary = fold(&place.name);
+            for name in alternates.split('|').filter(|a| !a.is_empty()) {
+                let folded = fold(name);
+                if !folded.is_empty() && folded != primary {
+                    keys.push(Key {
+                        folded: folded.into(),
+                        place: index,
+                        primary: false,
+                    });
+                }
+            }
+            keys.push(Key {
+                folded: primary.into(),
+                place: index,
+                primary: true,
+            });
+            places.push(place);
+        }
+        keys.sort_by(|a, b| a.folded.cmp(&b.folded).then(a.place.cmp(&b.place)));
+        keys.dedup_by(|a, b| a.folded == b.folded && a.place == b.place);
+        let countries = countries_tsv
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                Some((fields.next()?.to_string(), fold(fields.next()?)))
+            })
+            .collect();
+        Ok(Gazetteer {
+            places,
+            keys,
+            countries,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The place a volunteer means by `typed`: "Cochabamba", "Bogota, CO",
+    /// "Córdoba, Argentina". When several places share the name and none
+    /// clearly dominates, the most populous few, to choose from.
+    pub fn find(&self, typed: &str) -> Result<&Place, Found<'_>> {
+        let (name, country) = self.split_country(typed);
+        let folded = fold(name);
+        if folded.is_empty() {
+            return Err(Found::Nothing);
+        }
+        let matching = self.exact(&folded);
+        let in_country =
+            |k: &&Key| country.is_none_or(|c| self.places[k.place as usize].country == c);
+        let primary: Vec<&Place> =
+            self.places_of(matching.iter().filter(|k| k.primary).filter(in_country));
+        // GeoNames' own names first: "Santiago" is Santiago de Chile, not
+        // every town that Santiago is another name of.
+        let candidates = if primary.is_empty() {
+            self.places_of(matching.iter().filter(in_country))
+        } else {
+            primary
+        };
+        match candidates.as_slice() {
+            [] => Err(Found::Nothing),
+            [only] => Ok(only),
+            [first, second, ..] if first.population >= DOMINANCE * second.population.max(1) => {
+                Ok(first)
+            }
+            several => Err(Found::Several(
+                several.iter().copied().take(CHOICES).collect(),
+            )),
+        }
+    }
+
+    /// Places whose names start with what was typed so far, most populous
+    /// first: the suggestions of a place field.
+    pub fn suggest(&self, typed: &str, limit: usize) -> Vec<&Place> {
+        let (name, country) = self.split_country(typed);
+        let prefix = fold(name);
+        if prefix.chars().count() < 2 {
+            return Vec::new();
+        }
+        let start = self.keys.partition_point(|k| *k.folded < *prefix);
+        let matching = self.keys[start..]
+            .iter()
+            .take_while(|k| k.folded.starts_with(&prefix))
+            .filter(|k| country.is_none_or(|c| self.places[k.place as usize].country == c));
+        let mut places = self.places_of(matching);
+        places.truncate(limit);
+        places
+    }
+
+    /// The keys equal to `folded`.
+    fn exact(&self, folded: &str) -> &[Key] {
+        let start = self.keys.partition_point(|k| *k.folded < *folded);
+        let end = start + self.keys[start..].partition_point(|k| *k.folded == *folded);
+        &self.keys[start..end]
+    }
+
+    /// The distinct places of `keys`, most populous first.
+    fn places_of<'k>(&self, keys: impl Iterator<Item = &'k Key>) -> Vec<&Place> {
+        let mut indices: Vec<u32> = keys.map(|k| k.place).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        let mut places: Vec<&Place> = indices.iter().map(|&i| &self.places[i as usize]).collect();
+        places.sort_by(|a, b| {
+            b.population
+                .cmp(&a.population)
+                .then(a.geonames_id.cmp(&b.geonames_id))
+        });
+        places
+    }
+
+    /// "Bogota, CO" → ("Bogota", Some("CO")); "Córdoba, Argentina" →
+    /// ("Córdoba", Some("AR")). Anything after the last comma that names no
+    /// country stays part of the name.
+    fn split_country<'t>(&self, typed: &'t str) -> (&'t str, Option<&str>) {
+        let Some((name, after)) = typed.rsplit_once(',') else {
+            return (typed, None);
+        };
+        let after = after.trim();
+        let folded = fold(after);
+        let country = self.countries.iter().find(|(code, name)| {
+            code.eq_ignore_ascii_case(after) || (!folded.is_empty() && *name == folded)
+        });
+        match country {
+            Some((code, _)) => (name, Some(code.as_str())),
+            None => (typed, None),
+        }
+    }
+}
+
+/// Why a name found no single place.
+#[derive(Debug, PartialEq)]
+pub enum Found<'g> {
+    Nothing,
+    Several(Vec<&'g Place>),
+}
+
+impl PlaceNames for Gazetteer {
+    fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
+        match self.find(typed) {
+            Ok(place) => Ok(NamedPlace {
+                label: place.label(),
+                center: place.center,
+                population: place.population,
+            }),
+            Err(Found::Nothing) => Err(PlaceError::Unknown),
+            Err(Found::Several(places)) => Err(PlaceError::Ambiguous(choice_labels(&places))),
+        }
+    }
+}
+
+/// "Córdoba, AR", "Córdoba, ES"...; two places of one name in one country
+/// are told apart by their coordinates, which the volunteer can send instead.
+fn choice_labels(places: &[&Place]) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| {
+            let twins = places.iter().filter(|q| q.label() == p.label()).count();
+            if twins > 1 {
+                format!("{} ({:.2}, {:.2})", p.label(), p.center.lat, p.center.lng)
+            } else {
+                p.label()
+            }
+        })
+        .collect()
+}
+
+/// One line: id, name, country, admin1, lat, lng, population, alternates.
+fn parse_line(line: &str) -> Option<(Place, &str)> {
+    let mut fields = line.split('\t');
+    let geonames_id = fields.next()?.parse().ok()?;
+    let name = fields.next()?.to_string();
+    let country = fields.next()?.to_string();
+    let _admin1 = fields.next()?;
+    let lat = fields.next()?.parse().ok()?;
+    let lng = fields.next()?.parse().ok()?;
+    let population = fields.next()?.parse().ok()?;
+    let alternates = fields.next().unwrap_or("");
+    Some((
+        Place {
+            geonames_id,
+            name,
+            country,
+            center: Coordinates { lat, lng },
+            population,
+        },
+        alternates,
+    ))
+}
+
+#[cfg(test)]
+mod tests;
