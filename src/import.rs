@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::Path;
 
 use alerta_core::{FieldError, NewSubscription, SubscriptionInput, ZoneInput};
-use alerta_places::Gazetteer;
 use alerta_store::{ImportOutcome, Store};
 use anyhow::{Context, bail};
 use chrono::Utc;
@@ -140,7 +139,7 @@ fn parse_row(
         }),
     };
     // The same checks as a subscription through the API.
-    NewSubscription::parse(&input, Gazetteer::shared()).map_err(|e| {
+    NewSubscription::parse(&input, &alerta_places::WORLD).map_err(|e| {
         let first = e.0.into_iter().next().expect("a refusal names a field");
         FieldError::new(first.field.trim_start_matches("zone."), first.message)
     })

@@ -83,7 +83,7 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
                     ..Default::default()
                 }),
             };
-            NewSubscription::parse(&input, alerta_places::Gazetteer::shared()).unwrap()
+            NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
         })
         .collect();
     for chunk in volunteers.chunks(2000) {

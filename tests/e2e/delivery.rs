@@ -140,8 +140,7 @@ async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
     let t0 = chrono::Utc::now();
     store
         .subscribe(
-            &alerta_core::NewSubscription::parse(&input, alerta_places::Gazetteer::shared())
-                .unwrap(),
+            &alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap(),
             t0,
             chrono::Duration::zero(),
         )

@@ -260,8 +260,7 @@ async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_k
             ..Default::default()
         }),
     };
-    let subscription =
-        alerta_core::NewSubscription::parse(&input, alerta_places::Gazetteer::shared()).unwrap();
+    let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
     let now = chrono::Utc::now();
     app.store
         .subscribe(&subscription, now, chrono::Duration::zero())

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 use crate::smtp::SmtpServer;
+use alerta_core::Role;
 
 fn subscription(email: &str, language: &str) -> Value {
     json!({ "email": email, "language": language, "zone": { "lat": -17.3935, "lng": -66.157, "radius_km": 15 } })
@@ -298,6 +299,18 @@ async fn bad_subscriptions_are_refused_by_name_and_store_nothing() {
             "zone.radius_km",
         ),
         (
+            json!({ "email": "a@example.org", "zone": { "region": "BO", "radius_km": 5 } }),
+            "zone.radius_km",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "region": "BO", "place": "Cochabamba" } }),
+            "zone.region",
+        ),
+        (
+            json!({ "email": "a@example.org", "zone": { "region": "Bolivia" } }),
+            "zone.region",
+        ),
+        (
             json!({ "email": "a@example.org", "zone": { "region": "XX-99" } }),
             "zone.region",
         ),
@@ -412,5 +425,51 @@ async fn place_suggestions_come_from_the_offline_gazetteer_with_credit() {
         );
         assert_eq!(crate::common::body(response).await["error"]["field"], field);
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_country_is_reached_by_an_alert_crossing_its_border() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // Seen in Desaguadero, on the Bolivian bank of the river Peru lies across.
+    let mut border_case = valid_case();
+    border_case["last_seen"] = json!({ "lat": -16.566, "lng": -69.037 });
+    let case = app.create_case(&family, &border_case).await;
+    app.publish(&police, case).await;
+
+    let body = json!({ "email": "peruana@example.org", "zone": { "region": "pe" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let mail = smtp.wait_for("peruana@example.org", 1).await.remove(0);
+    assert!(mail.text().contains("Peru (PE)"), "{}", mail.text());
+    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    let digest = smtp.wait_for("peruana@example.org", 2).await.remove(1);
+    assert!(
+        digest
+            .text()
+            .contains(&format!("http://alerta.test/cases/{case}")),
+        "the case across the border is in her zone: {}",
+        digest.text()
+    );
+
+    let area = |lat, lng| alerta_core::Circle {
+        center: alerta_core::Coordinates { lat, lng },
+        radius_km: 10.0,
+    };
+    assert_eq!(app.store.reach(area(-16.566, -69.037)).await.unwrap(), 1);
+    assert_eq!(
+        app.store.reach(area(-12.05, -77.04)).await.unwrap(),
+        1,
+        "Lima"
+    );
+    assert_eq!(
+        app.store.reach(area(-17.39, -66.16)).await.unwrap(),
+        0,
+        "Cochabamba"
+    );
     app.stop().await;
 }

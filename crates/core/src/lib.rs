@@ -20,6 +20,6 @@ pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send
 pub use policy::Actor;
 pub use user::{Email, Role, UserId};
 pub use volunteer::{
-    BoundingBox, Circle, NamedPlace, NewSubscription, PlaceError, PlaceNames, SubscriptionInput,
-    VolunteerId, ZoneInput, town_radius_km,
+    BoundingBox, Circle, Geography, NamedPlace, NewSubscription, PlaceError, SubscriptionInput,
+    VolunteerId, Zone, ZoneInput, town_radius_km,
 };

@@ -84,9 +84,34 @@ pub enum PlaceError {
     Ambiguous(Vec<String>),
 }
 
-/// Finds places by name (the gazetteer crate; tests may bring their own).
-pub trait PlaceNames {
-    fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError>;
+/// What the world's map answers: places by name, regions by ISO code (the
+/// places crate; tests may bring their own).
+pub trait Geography {
+    fn place(&self, typed: &str) -> Result<NamedPlace, PlaceError>;
+    /// The region's code as the boundary data writes it ("bo" → "BO") and a
+    /// label for it ("Bolivia (BO)"), if the data has that region.
+    fn region(&self, code: &str) -> Option<(String, String)>;
+    /// The regions holding some point of `area`.
+    fn regions_touching(&self, area: &Circle) -> Vec<String>;
+}
+
+/// Where a volunteer watches: a circle (named places become one), or a
+/// whole country or first-level region by ISO 3166 code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Zone {
+    Circle(Circle),
+    Region(String),
+}
+
+impl Zone {
+    /// Whether an alert over `area` reaches this zone; `touched` are the
+    /// regions holding some point of `area` ([`Geography::regions_touching`]).
+    pub fn reached_by(&self, area: &Circle, touched: &[String]) -> bool {
+        match self {
+            Zone::Circle(circle) => circle.overlaps(area),
+            Zone::Region(code) => touched.iter().any(|t| t == code),
+        }
+    }
 }
 
 /// The radius of a named place's zone when the volunteer gives none: enough
@@ -134,13 +159,13 @@ pub struct SubscriptionInput {
 pub struct NewSubscription {
     pub email: Email,
     pub language: Language,
-    pub zone: Circle,
-    /// How the zone reads in mail ("10 km around -17.39, -66.16").
+    pub zone: Zone,
+    /// How the zone reads in mail ("10 km · -17.3935, -66.1570").
     pub label: String,
 }
 
 impl NewSubscription {
-    pub fn parse(input: &SubscriptionInput, places: &dyn PlaceNames) -> Result<Self, InvalidInput> {
+    pub fn parse(input: &SubscriptionInput, world: &dyn Geography) -> Result<Self, InvalidInput> {
         let mut c = Checker::default();
         let email = c.check(Email::parse("email", input.email.as_deref().unwrap_or("")));
         let language = c.check(match input.language.as_deref() {
@@ -149,7 +174,7 @@ impl NewSubscription {
         });
         let zone = c.check(match &input.zone {
             None => Err(FieldError::new("zone", "is required")),
-            Some(zone) => parse_zone(zone, places),
+            Some(zone) => parse_zone(zone, world),
         });
         c.finish()?;
         let (email, language, (zone, label)) = (
@@ -166,24 +191,34 @@ impl NewSubscription {
     }
 }
 
-/// The zone's circle and how it reads in mail ("10 km · -17.3935, -66.1570",
-/// "Cochabamba, BO · 10 km").
-fn parse_zone(zone: &ZoneInput, places: &dyn PlaceNames) -> Result<(Circle, String), FieldError> {
-    if zone.region.is_some() {
-        // The region boundaries are not in yet.
+/// The zone and how it reads in mail ("10 km · -17.3935, -66.1570",
+/// "Cochabamba, BO · 10 km", "Bolivia (BO)").
+fn parse_zone(zone: &ZoneInput, world: &dyn Geography) -> Result<(Zone, String), FieldError> {
+    let given = [
+        zone.place.is_some(),
+        zone.region.is_some(),
+        zone.lat.is_some() || zone.lng.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() > 1 {
+        let field = if zone.region.is_some() {
+            "zone.region"
+        } else {
+            "zone.place"
+        };
         return Err(FieldError::new(
-            "zone.region",
-            "regions are not supported yet: give a place, or lat, lng and radius_km",
+            field,
+            "give one of: a place, a region, or lat and lng",
         ));
     }
-    if let Some(typed) = &zone.place {
-        if zone.lat.is_some() || zone.lng.is_some() {
-            return Err(FieldError::new(
-                "zone.place",
-                "give either a place or lat and lng, not both",
-            ));
+    if let Some(code) = &zone.region {
+        if zone.radius_km.is_some() {
+            return Err(FieldError::new("zone.radius_km", "a region has no radius"));
         }
-        return named_place_zone(typed, zone.radius_km, places);
+        return region_zone(code, world);
+    }
+    if let Some(typed) = &zone.place {
+        let (circle, label) = named_place_zone(typed, zone.radius_km, world)?;
+        return Ok((Zone::Circle(circle), label));
     }
     let center = Coordinates::parse("zone", zone.lat, zone.lng)?;
     let radius_km = match zone.radius_km {
@@ -196,13 +231,38 @@ fn parse_zone(zone: &ZoneInput, places: &dyn PlaceNames) -> Result<(Circle, Stri
         center.lat,
         center.lng
     );
-    Ok((Circle { center, radius_km }, label))
+    Ok((Zone::Circle(Circle { center, radius_km }), label))
+}
+
+fn region_zone(code: &str, world: &dyn Geography) -> Result<(Zone, String), FieldError> {
+    let looks_like_iso = |c: &str| {
+        let (country, sub) = c.split_once('-').unwrap_or((c, ""));
+        country.len() == 2
+            && country.chars().all(|ch| ch.is_ascii_alphabetic())
+            && sub.len() <= 3
+            && sub.chars().all(|ch| ch.is_ascii_alphanumeric())
+    };
+    let trimmed = code.trim();
+    if !looks_like_iso(trimmed) {
+        return Err(FieldError::new(
+            "zone.region",
+            "must be an ISO 3166 code: a country (\"BO\") or first-level region (\"US-TX\")",
+        ));
+    }
+    match world.region(trimmed) {
+        Some((code, label)) => Ok((Zone::Region(code), label)),
+        None => Err(FieldError::new(
+            "zone.region",
+            "is not a country or region the boundary data knows: give the country \
+             code (\"BO\"), a place, or lat, lng and radius_km",
+        )),
+    }
 }
 
 fn named_place_zone(
     typed: &str,
     radius_km: Option<f64>,
-    places: &dyn PlaceNames,
+    world: &dyn Geography,
 ) -> Result<(Circle, String), FieldError> {
     const LONGEST_NAME: usize = 200;
     let typed = typed.trim();
@@ -215,7 +275,7 @@ fn named_place_zone(
             "must be a place name of at most 200 characters on one line",
         ));
     }
-    let place = places.resolve(typed).map_err(|e| match e {
+    let place = world.place(typed).map_err(|e| match e {
         PlaceError::Unknown => FieldError::new(
             "zone.place",
             "is not a known town of 5 000 people or more: check the spelling, \
@@ -324,8 +384,16 @@ mod tests {
     /// Two towns, and a name two places share.
     struct Towns;
 
-    impl PlaceNames for Towns {
-        fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
+    impl Geography for Towns {
+        fn region(&self, code: &str) -> Option<(String, String)> {
+            (code.eq_ignore_ascii_case("bo")).then(|| ("BO".into(), "Bolivia (BO)".into()))
+        }
+
+        fn regions_touching(&self, _: &Circle) -> Vec<String> {
+            vec!["BO".into()]
+        }
+
+        fn place(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
             let town = |label: &str, lat, lng, population| {
                 Ok(NamedPlace {
                     label: label.into(),
@@ -361,16 +429,23 @@ mod tests {
     #[test]
     fn a_named_place_becomes_a_circle_sized_to_the_town() {
         let city = place_zone("Cochabamba", None).unwrap();
+        let Zone::Circle(circle) = city.zone else {
+            panic!("a town is a circle")
+        };
         assert_eq!(
-            city.zone.center,
+            circle.center,
             Coordinates {
                 lat: -17.38,
                 lng: -66.16
             }
         );
-        assert_eq!(city.zone.radius_km, 10.0);
+        assert_eq!(circle.radius_km, 10.0);
         assert_eq!(city.label, "Cochabamba, BO · 10 km");
-        assert_eq!(place_zone("Sao Paulo", None).unwrap().zone.radius_km, 30.0);
+        let big = place_zone("Sao Paulo", None).unwrap().zone;
+        assert!(
+            matches!(big, Zone::Circle(c) if c.radius_km == 30.0),
+            "{big:?}"
+        );
         let chosen = place_zone("Cochabamba", Some(2.5)).unwrap();
         assert_eq!(chosen.label, "Cochabamba, BO · 2.5 km");
     }
@@ -402,5 +477,42 @@ mod tests {
         };
         let refused = NewSubscription::parse(&both, &Towns).unwrap_err();
         assert_eq!(refused.0[0].field, "zone.place");
+    }
+
+    fn region_zone_of(
+        region: &str,
+        radius_km: Option<f64>,
+    ) -> Result<NewSubscription, InvalidInput> {
+        let input = SubscriptionInput {
+            email: Some("ana@example.org".into()),
+            language: None,
+            zone: Some(ZoneInput {
+                region: Some(region.into()),
+                radius_km,
+                ..Default::default()
+            }),
+        };
+        NewSubscription::parse(&input, &Towns)
+    }
+
+    #[test]
+    fn a_region_is_known_by_its_iso_code_in_any_case() {
+        let bolivia = region_zone_of(" bo ", None).unwrap();
+        assert_eq!(bolivia.zone, Zone::Region("BO".into()));
+        assert_eq!(bolivia.label, "Bolivia (BO)");
+        let field =
+            |code: &str, radius| region_zone_of(code, radius).unwrap_err().0[0].field.clone();
+        assert_eq!(field("XX", None), "zone.region", "unknown code");
+        assert_eq!(field("Bolivia", None), "zone.region", "not a code");
+        assert_eq!(field("BO-C\r\nBcc: x", None), "zone.region");
+        assert_eq!(field("BO", Some(10.0)), "zone.radius_km");
+    }
+
+    #[test]
+    fn a_region_is_reached_by_an_area_touching_it() {
+        let area = circle(-16.56, -69.04, 10.0);
+        let zone = Zone::Region("PE".into());
+        assert!(zone.reached_by(&area, &["BO".into(), "PE".into()]));
+        assert!(!zone.reached_by(&area, &["BO".into()]));
     }
 }

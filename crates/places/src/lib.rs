@@ -9,17 +9,20 @@
 use std::io::Read;
 use std::sync::LazyLock;
 
-use alerta_core::{Coordinates, NamedPlace, PlaceError, PlaceNames};
+use alerta_core::{Circle, Coordinates, Geography, NamedPlace, PlaceError};
 
 mod fold;
+mod regions;
 
 pub use fold::fold;
+pub use regions::Regions;
 
 static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 
-/// Credit the GeoNames licence asks for, wherever places are suggested.
-pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0";
+/// Credit the data's licences ask for, wherever places or regions are used.
+pub const ATTRIBUTION: &str =
+    "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL";
 
 /// When one place of a name is this many times as populous as the next,
 /// the name means it: "Bogota" is Bogotá, not Bogota, New Jersey.
@@ -56,8 +59,8 @@ pub struct Gazetteer {
     places: Vec<Place>,
     /// Sorted by folded name: exact and prefix lookups are binary searches.
     keys: Vec<Key>,
-    /// (code, folded English name).
-    countries: Vec<(String, String)>,
+    /// (code, English name, folded English name).
+    countries: Vec<(String, String, String)>,
 }
 
 impl Gazetteer {
@@ -108,7 +111,10 @@ impl Gazetteer {
             .skip(1)
             .filter_map(|line| {
                 let mut fields = line.split('\t');
-                Some((fields.next()?.to_string(), fold(fields.next()?)))
+                let code = fields.next()?.to_string();
+                let name = fields.next()?.to_string();
+                let folded = fold(&name);
+                Some((code, name, folded))
             })
             .collect();
         Ok(Gazetteer {
@@ -116,6 +122,14 @@ impl Gazetteer {
             keys,
             countries,
         })
+    }
+
+    /// "Bolivia" for "BO".
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.countries
+            .iter()
+            .find(|(c, ..)| c == code)
+            .map(|(_, name, _)| name.as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -207,11 +221,11 @@ impl Gazetteer {
         };
         let after = after.trim();
         let folded = fold(after);
-        let country = self.countries.iter().find(|(code, name)| {
+        let country = self.countries.iter().find(|(code, _, name)| {
             code.eq_ignore_ascii_case(after) || (!folded.is_empty() && *name == folded)
         });
         match country {
-            Some((code, _)) => (name, Some(code.as_str())),
+            Some((code, ..)) => (name, Some(code.as_str())),
             None => (typed, None),
         }
     }
@@ -224,9 +238,15 @@ pub enum Found<'g> {
     Several(Vec<&'g Place>),
 }
 
-impl PlaceNames for Gazetteer {
-    fn resolve(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
-        match self.find(typed) {
+/// Places and regions together, as core's [`Geography`] asks.
+pub struct World;
+
+/// The world Alerta ships: pass `&WORLD` where a [`Geography`] is wanted.
+pub static WORLD: World = World;
+
+impl Geography for World {
+    fn place(&self, typed: &str) -> Result<NamedPlace, PlaceError> {
+        match Gazetteer::shared().find(typed) {
             Ok(place) => Ok(NamedPlace {
                 label: place.label(),
                 center: place.center,
@@ -235,6 +255,19 @@ impl PlaceNames for Gazetteer {
             Err(Found::Nothing) => Err(PlaceError::Unknown),
             Err(Found::Several(places)) => Err(PlaceError::Ambiguous(choice_labels(&places))),
         }
+    }
+
+    fn region(&self, code: &str) -> Option<(String, String)> {
+        let code = Regions::shared().known(code)?;
+        let label = match Gazetteer::shared().country_name(code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.to_string(),
+        };
+        Some((code.to_string(), label))
+    }
+
+    fn regions_touching(&self, area: &Circle) -> Vec<String> {
+        Regions::shared().touching(area).into_iter().collect()
     }
 }
 

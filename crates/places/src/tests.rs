@@ -97,13 +97,66 @@ fn suggestions_start_with_what_was_typed_most_populous_first() {
 
 #[test]
 fn the_core_trait_answers_with_labels() {
-    let place = gazetteer().resolve("Sao Paulo").unwrap();
+    let place = WORLD.place("Sao Paulo").unwrap();
     assert_eq!(place.label, "São Paulo, BR");
-    let Err(PlaceError::Ambiguous(labels)) = gazetteer().resolve("Córdoba") else {
+    let Err(PlaceError::Ambiguous(labels)) = WORLD.place("Córdoba") else {
         panic!("Córdoba should be ambiguous");
     };
     assert_eq!(labels[0], "Córdoba, AR");
-    assert_eq!(gazetteer().resolve("Qwertzville"), Err(PlaceError::Unknown));
+    assert_eq!(WORLD.place("Qwertzville"), Err(PlaceError::Unknown));
+    assert_eq!(
+        WORLD.region("bo"),
+        Some(("BO".into(), "Bolivia (BO)".into()))
+    );
+    assert_eq!(
+        WORLD.region("us-tx"),
+        Some(("US-TX".into(), "US-TX".into()))
+    );
+    assert_eq!(WORLD.region("XX"), None);
+}
+
+fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
+    Circle {
+        center: Coordinates { lat, lng },
+        radius_km,
+    }
+}
+
+#[test]
+fn regions_hold_points_and_circles_reach_across_borders() {
+    let regions = Regions::shared();
+    assert_eq!(
+        regions.at(Coordinates {
+            lat: 33.0,
+            lng: -97.0
+        }),
+        vec!["US-TX", "US"]
+    );
+    assert_eq!(
+        regions.country_at(Coordinates {
+            lat: -17.38,
+            lng: -66.16
+        }),
+        Some("BO")
+    );
+    // Cochabamba is far from every border.
+    let inland: Vec<String> = regions
+        .touching(&circle(-17.38, -66.16, 10.0))
+        .into_iter()
+        .collect();
+    assert_eq!(inland, vec!["BO"]);
+    // Desaguadero, a border town on the Bolivian bank of the river that
+    // separates Bolivia from Peru: a 10 km alert reaches both.
+    let border = regions.touching(&circle(-16.566, -69.037, 10.0));
+    assert!(border.contains("BO") && border.contains("PE"), "{border:?}");
+    // 10 km off Bolivia's side, Peru is 10 km away; a 5 km alert stays home.
+    let home = regions.touching(&circle(-16.60, -68.95, 5.0));
+    assert!(!home.contains("PE"), "{home:?}");
+    // Across the antimeridian: Taveuni, Fiji.
+    let fiji = regions.touching(&circle(-16.85, 179.99, 20.0));
+    assert!(fiji.contains("FJ"), "{fiji:?}");
+    // The open South Pacific reaches nobody's region.
+    assert!(regions.touching(&circle(-40.0, -120.0, 50.0)).is_empty());
 }
 
 #[test]

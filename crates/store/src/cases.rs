@@ -3,7 +3,8 @@
 use alerta_core::policy::{self, Actor};
 use alerta_core::volunteer::MAX_ZONE_RADIUS_KM;
 use alerta_core::{
-    Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Language, Outcome, Sex, UserId,
+    Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Language, Outcome, Sex,
+    UserId,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
@@ -82,6 +83,7 @@ macro_rules! matching_volunteers {
             "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
              FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
              WHERE v.status = 'confirmed' AND z.confirmed_at IS NOT NULL
+               AND z.region IS NULL
                AND z.lat BETWEEN $1 AND $3 AND z.lng BETWEEN $2 AND $4",
         )
         .bind(bounds.south)
@@ -90,7 +92,7 @@ macro_rules! matching_volunteers {
         .bind(bounds.east)
         .fetch_all($executor)
         .await?;
-        let reached: std::collections::BTreeSet<i64> = zones
+        let mut reached: std::collections::BTreeSet<i64> = zones
             .into_iter()
             .filter(|(_, lat, lng, radius_km)| {
                 Circle {
@@ -104,6 +106,23 @@ macro_rules! matching_volunteers {
             })
             .map(|(volunteer, ..)| volunteer)
             .collect();
+        // Countries and regions holding some point of the area (a handful).
+        let touched = alerta_places::WORLD.regions_touching(&area);
+        if !touched.is_empty() {
+            let placeholders: Vec<String> = (1..=touched.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT z.volunteer_id FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
+                 WHERE v.status = 'confirmed' AND z.confirmed_at IS NOT NULL
+                   AND z.region IN ({})",
+                placeholders.join(", ")
+            );
+            // Only numbered placeholders are spliced in; the codes are bound.
+            let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+            for code in &touched {
+                query = query.bind(code);
+            }
+            reached.extend(query.fetch_all($executor).await?);
+        }
         reached.into_iter().collect::<Vec<i64>>()
     }};
 }

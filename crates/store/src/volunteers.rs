@@ -1,6 +1,8 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
-use alerta_core::{CaseId, Circle, Coordinates, Language, NewSubscription, VolunteerId};
+use alerta_core::{
+    CaseId, Circle, Coordinates, Geography, Language, NewSubscription, VolunteerId, Zone,
+};
 use chrono::{DateTime, Utc};
 
 use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
@@ -90,13 +92,16 @@ impl Store {
             let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;
             if zones < MAX_ZONES_PER_VOLUNTEER {
+                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
                 sqlx::query(
-                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)")
                     .bind(id)
                     .bind(sub.label.clone())
-                    .bind(sub.zone.center.lat)
-                    .bind(sub.zone.center.lng)
-                    .bind(sub.zone.radius_km)
+                    .bind(lat)
+                    .bind(lng)
+                    .bind(radius_km)
+                    .bind(region)
                     .bind(to_millis(now))
                     .execute(&mut *tx)
                     .await?;
@@ -178,14 +183,16 @@ impl Store {
                     outcome.skipped_zone_limit += 1;
                     continue;
                 }
+                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
                 sqlx::query(
-                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at, confirmed_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                     .bind(id)
                     .bind(sub.label.clone())
-                    .bind(sub.zone.center.lat)
-                    .bind(sub.zone.center.lng)
-                    .bind(sub.zone.radius_km)
+                    .bind(lat)
+                    .bind(lng)
+                    .bind(radius_km)
+                    .bind(region)
                     .bind(at)
                     .bind(confirmed_at)
                     .execute(&mut *tx)
@@ -201,7 +208,7 @@ impl Store {
     pub async fn active_cases_for_volunteer(&self, id: VolunteerId) -> Result<Vec<CaseId>> {
         let (zones, areas): (Vec<ZoneRow>, Vec<CaseAreaRow>) = with_db!(self, pool => {
             let zones = sqlx::query_as(
-                "SELECT lat, lng, radius_km FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
+                "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
                 .bind(id.0).fetch_all(pool).await?;
             let areas = sqlx::query_as("SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
                 .fetch_all(pool).await?;
@@ -268,7 +275,7 @@ impl Store {
             sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
             // Cases published before they joined reach them as one digest.
-            let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km FROM zones WHERE volunteer_id = $1")
+            let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_all(&mut *tx).await?;
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
                 "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
@@ -356,24 +363,54 @@ impl Store {
 }
 
 /// A zone as (lat, lng, radius_km).
-type ZoneRow = (f64, f64, f64);
+type ZoneRow = (f64, f64, f64, Option<String>);
 /// An active case's alert area as (id, lat, lng, alert_radius_km).
 type CaseAreaRow = (i64, f64, f64, f64);
 
-/// Ids of the cases (id, lat, lng, alert radius) whose area overlaps one of
-/// the zones (lat, lng, radius). Active cases are few (hundreds), so a scan is fine.
+fn zone_of(row: &ZoneRow) -> Zone {
+    let (lat, lng, radius_km, region) = row;
+    match region {
+        Some(code) => Zone::Region(code.clone()),
+        None => Zone::Circle(Circle {
+            center: Coordinates {
+                lat: *lat,
+                lng: *lng,
+            },
+            radius_km: *radius_km,
+        }),
+    }
+}
+
+/// A zone as its row stores it: (lat, lng, radius_km, region); a region's
+/// circle columns are 0 and unused.
+fn zone_columns(zone: &Zone) -> (f64, f64, f64, Option<String>) {
+    match zone {
+        Zone::Circle(c) => (c.center.lat, c.center.lng, c.radius_km, None),
+        Zone::Region(code) => (0.0, 0.0, 0.0, Some(code.clone())),
+    }
+}
+
+/// Ids of the cases whose alert area reaches one of the zones. Active
+/// cases are few (hundreds), so a scan is fine.
 fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow]) -> Vec<i64> {
-    let circle = |lat: f64, lng: f64, radius_km: f64| Circle {
-        center: Coordinates { lat, lng },
-        radius_km,
-    };
+    let zones: Vec<Zone> = zones.iter().map(zone_of).collect();
+    let any_region = zones.iter().any(|z| matches!(z, Zone::Region(_)));
     cases
         .iter()
-        .filter(|(_, lat, lng, r)| {
-            let area = circle(*lat, *lng, *r);
-            zones
-                .iter()
-                .any(|(zlat, zlng, zr)| circle(*zlat, *zlng, *zr).overlaps(&area))
+        .filter(|(_, lat, lng, radius_km)| {
+            let area = Circle {
+                center: Coordinates {
+                    lat: *lat,
+                    lng: *lng,
+                },
+                radius_km: *radius_km,
+            };
+            let touched = if any_region {
+                alerta_places::WORLD.regions_touching(&area)
+            } else {
+                Vec::new()
+            };
+            zones.iter().any(|z| z.reached_by(&area, &touched))
         })
         .map(|(id, ..)| *id)
         .collect()

@@ -45,7 +45,7 @@ async fn subscribe(
     ApiJson(input): ApiJson<SubscriptionInput>,
 ) -> Result<(StatusCode, Json<Accepted>), ApiError> {
     limits::check(&state, limits::SUBSCRIBE_PER_CLIENT, &ip.to_string()).await?;
-    let subscription = NewSubscription::parse(&input, alerta_places::Gazetteer::shared())?;
+    let subscription = NewSubscription::parse(&input, &alerta_places::WORLD)?;
     limits::check(
         &state,
         limits::SUBSCRIBE_PER_ADDRESS,
