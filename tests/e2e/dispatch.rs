@@ -165,6 +165,8 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
             .find(|part| part.attachment_name().is_some_and(|n| n.ends_with(".pdf")))
             .expect("the poster, attached as a PDF");
         let pdf_text = crate::posters::poppler("pdftotext", poster.contents());
+        let info = crate::posters::poppler("pdfinfo", poster.contents());
+        assert!(info.contains("(A4)"), "A4 for Bolivia: {info}");
         assert!(pdf_text.contains("DESAPARECIDA"), "{pdf_text}");
         assert!(pdf_text.contains("+591 4 4221111"), "{pdf_text}");
         assert!(pdf_text.contains(language_line), "{pdf_text}");
@@ -635,5 +637,49 @@ async fn police_send_updated_information_only_when_they_ask() {
     let second = smtp.wait_for("atenta@example.org", 4).await.remove(3);
     assert!(second.text().contains("gorro azul"));
     assert_ne!(second.header("Message-ID"), update.header("Message-ID"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_attached_poster_is_on_the_paper_of_the_volunteers_country() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // Seen in Tijuana: the alert reaches a volunteer on each side of the border.
+    let mut case = valid_case();
+    case["last_seen"] = json!({ "lat": 32.52, "lng": -117.03 });
+    let id = app.create_case(&family, &case).await;
+    volunteer(
+        &app,
+        &smtp,
+        "tijuana@example.org",
+        "es",
+        &[(32.50, -117.00, 10.0)],
+    )
+    .await;
+    let body =
+        json!({ "email": "sandiego@example.org", "language": "en", "zone": { "region": "US-CA" } });
+    assert_eq!(
+        app.post("/api/v1/subscriptions", None, &body)
+            .await
+            .status(),
+        StatusCode::ACCEPTED
+    );
+    let confirm = smtp.wait_for("sandiego@example.org", 1).await.remove(0);
+    let confirm = confirm.link("http://alerta.test/subscriptions/confirm?token=");
+    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    app.publish(&police, id).await;
+
+    for address in ["tijuana@example.org", "sandiego@example.org"] {
+        let alert = smtp.wait_for(address, 2).await.remove(1);
+        let parsed = alert.parsed();
+        let poster = parsed
+            .attachments()
+            .find(|part| part.attachment_name().is_some_and(|n| n.ends_with(".pdf")))
+            .expect("the poster, attached as a PDF");
+        let info = crate::posters::poppler("pdfinfo", poster.contents());
+        assert!(info.contains("pts (letter)"), "{address}: {info}");
+    }
     app.stop().await;
 }

@@ -176,11 +176,16 @@ impl Sender {
         Ok(cases)
     }
 
-    /// The A4 poster of the bundle's case in `language`, rendered on the
+    /// The poster of the bundle's case in `language` on `paper`, rendered on the
     /// blocking pool the first time and kept for every other recipient (and
     /// for the web, which shares the cache). An alert goes out without it
     /// rather than not at all if it cannot be rendered.
-    async fn poster(&self, bundle: &CaseBundle, language: Language) -> Option<Arc<[u8]>> {
+    async fn poster(
+        &self,
+        bundle: &CaseBundle,
+        language: Language,
+        paper: Paper,
+    ) -> Option<Arc<[u8]>> {
         let case = &bundle.case;
         let printed = (self.clock)()
             .with_timezone(case.details.last_seen_at.offset())
@@ -188,7 +193,7 @@ impl Sender {
         let key = Key {
             case: case.id,
             version: case.version,
-            kind: Kind::Pdf(Paper::A4),
+            kind: Kind::Pdf(paper),
             language,
             printed,
         };
@@ -370,7 +375,8 @@ impl Sender {
                     }
                     kind => {
                         let photo = photo.as_ref().map(|p| p.jpeg.as_slice());
-                        let poster = self.poster(bundle, contact.language).await;
+                        let paper = Paper::for_country(contact.country.as_deref());
+                        let poster = self.poster(bundle, contact.language, paper).await;
                         let poster = poster.as_deref();
                         Ok(match kind {
                             MailKind::Update => {

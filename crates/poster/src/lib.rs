@@ -41,6 +41,19 @@ impl Paper {
         }
     }
 
+    /// The paper people in `country` (ISO 3166-1 alpha-2) have in their
+    /// printers: Letter where CLDR's paper-size data says so, A4 elsewhere
+    /// and when the country is unknown.
+    pub fn for_country(country: Option<&str>) -> Paper {
+        const LETTER: &[&str] = &[
+            "BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE",
+        ];
+        match country {
+            Some(code) if LETTER.iter().any(|c| c.eq_ignore_ascii_case(code)) => Paper::Letter,
+            _ => Paper::A4,
+        }
+    }
+
     /// Width and height in points (1/72 inch).
     pub fn size_pt(self) -> (f32, f32) {
         match self {
@@ -91,5 +104,21 @@ pub fn render(
     match kind {
         Kind::Pdf(paper) => pdf(&sheet, paper, photo),
         Kind::Card => card(&sheet, photo),
+    }
+}
+
+#[cfg(test)]
+mod paper_tests {
+    use super::Paper;
+
+    #[test]
+    fn paper_follows_the_country() {
+        for letter in ["US", "ca", "MX", "CO", "VE", "CL", "PH"] {
+            assert_eq!(Paper::for_country(Some(letter)), Paper::Letter, "{letter}");
+        }
+        for a4 in ["BO", "PE", "BR", "AR", "FR", "HT", "ES"] {
+            assert_eq!(Paper::for_country(Some(a4)), Paper::A4, "{a4}");
+        }
+        assert_eq!(Paper::for_country(None), Paper::A4);
     }
 }

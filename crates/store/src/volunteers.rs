@@ -53,6 +53,9 @@ pub struct VolunteerContact {
     pub email: String,
     pub language: Language,
     pub confirmed: bool,
+    /// The country (ISO 3166-1 alpha-2) of their first zone: the paper size
+    /// of the poster they receive follows it.
+    pub country: Option<String>,
 }
 
 impl Store {
@@ -310,11 +313,18 @@ impl Store {
     }
 
     pub async fn volunteer_contact(&self, id: VolunteerId) -> Result<Option<VolunteerContact>> {
-        let row: Option<(String, String, String)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT email, language, status FROM volunteers WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(pool)
-            .await?);
+        let (row, first_zone): (Option<(String, String, String)>, Option<ZoneRow>) = with_db!(self, pool => {
+            let row = sqlx::query_as("SELECT email, language, status FROM volunteers WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?;
+            let zone = sqlx::query_as(
+                "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 ORDER BY id LIMIT 1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?;
+            (row, zone)
+        });
         row.map(|(email, language, status)| {
             Ok(VolunteerContact {
                 id,
@@ -322,6 +332,7 @@ impl Store {
                 language: Language::parse("language", &language)
                     .map_err(|e| StoreError::Corrupt(e.message))?,
                 confirmed: status == "confirmed",
+                country: first_zone.as_ref().and_then(|z| country_of(&zone_of(z))),
             })
         })
         .transpose()
@@ -378,6 +389,17 @@ fn zone_of(row: &ZoneRow) -> Zone {
             },
             radius_km: *radius_km,
         }),
+    }
+}
+
+/// The country a zone lies in: a region's own (the "BO" of "BO" or "US" of
+/// "US-TX"), or the one at a circle's centre.
+fn country_of(zone: &Zone) -> Option<String> {
+    match zone {
+        Zone::Region(code) => code.get(..2).map(str::to_string),
+        Zone::Circle(circle) => alerta_places::Regions::shared()
+            .country_at(circle.center)
+            .map(str::to_string),
     }
 }
 
