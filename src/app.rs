@@ -49,6 +49,7 @@ fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
         (Work::PurgeExpiredTokens, &settings.job_purge_expired_tokens),
         (Work::RetentionPurge, &settings.job_retention_purge),
         (Work::ScheduledWidening, &settings.job_scheduled_widening),
+        (Work::ReAlert, &settings.job_realert),
     ]
     .into_iter()
     .map(|(work, expression)| Job::new(work, expression).map_err(anyhow::Error::msg))
@@ -57,6 +58,7 @@ fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
         jobs,
         unconfirmed_ttl: chrono::Duration::days(settings.unconfirmed_days),
         retention: chrono::Duration::days(settings.retention_days),
+        realert_days: settings.realert_days.clone(),
         tick: std::time::Duration::from_millis(settings.job_tick_ms.max(10)),
     })
 }

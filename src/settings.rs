@@ -38,6 +38,10 @@ pub struct Settings {
     pub job_purge_expired_tokens: String,
     pub job_retention_purge: String,
     pub job_scheduled_widening: String,
+    pub job_realert: String,
+    /// Days after publication at which a case still open is alerted again, to
+    /// the volunteers who joined its zone since.
+    pub realert_days: Vec<i64>,
     /// How often each process looks for due jobs, in milliseconds.
     pub job_tick_ms: u64,
     /// Subscriptions not confirmed within this many days are forgotten.
@@ -65,6 +69,8 @@ impl Default for Settings {
             job_purge_expired_tokens: "0 45 3 * * *".into(),
             job_retention_purge: "0 30 4 * * *".into(),
             job_scheduled_widening: "0 * * * * *".into(),
+            job_realert: "0 0 15 * * *".into(),
+            realert_days: vec![7, 30],
             job_tick_ms: 30_000,
             unconfirmed_days: 7,
             retention_days: 30,
@@ -119,12 +125,15 @@ impl fmt::Display for Settings {
         writeln!(f, "  data_dir            {}", self.data_dir.display())?;
         write!(
             f,
-            "  jobs                expire unconfirmed after {} days [{}], purge tokens [{}], erase resolved cases after {} days [{}]",
+            "  jobs                expire unconfirmed after {} days [{}], purge tokens [{}], erase resolved cases after {} days [{}], widen [{}], re-alert after {:?} days [{}]",
             self.unconfirmed_days,
             self.job_expire_unconfirmed,
             self.job_purge_expired_tokens,
             self.retention_days,
-            self.job_retention_purge
+            self.job_retention_purge,
+            self.job_scheduled_widening,
+            self.realert_days,
+            self.job_realert
         )
     }
 }

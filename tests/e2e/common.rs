@@ -108,6 +108,12 @@ impl TestApp {
     }
 
     /// Moves the app's clock forward.
+    /// The server's "now": the real time moved by every `advance` so far.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now()
+            + chrono::Duration::milliseconds(self.clock_offset_ms.load(Ordering::SeqCst))
+    }
+
     pub fn advance(&self, by: chrono::Duration) {
         self.clock_offset_ms
             .fetch_add(by.num_milliseconds(), Ordering::SeqCst);

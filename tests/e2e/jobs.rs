@@ -147,3 +147,89 @@ async fn two_processes_on_one_database_run_each_slot_once() {
     second.stop().await;
     first.stop().await;
 }
+
+/// A confirmed volunteer with a 10 km zone around Cochabamba, joining at the
+/// test clock's "now".
+async fn confirmed_volunteer(app: &TestApp, email: &str) {
+    let input = alerta_core::SubscriptionInput {
+        email: Some(email.into()),
+        language: None,
+        zone: Some(alerta_core::ZoneInput {
+            lat: Some(-17.39),
+            lng: Some(-66.15),
+            radius_km: Some(10.0),
+            ..Default::default()
+        }),
+    };
+    let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
+    app.store
+        .import_subscriptions(&[subscription], true, app.now())
+        .await
+        .unwrap();
+}
+
+async fn alert_rows(app: &TestApp, email: &str) -> usize {
+    app.store
+        .outbox_for_address(email)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|row| row.kind == "alert")
+        .count()
+}
+
+#[tokio::test]
+async fn cases_still_open_after_7_and_30_days_alert_those_who_joined_since() {
+    let app = with_fast_jobs().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    confirmed_volunteer(&app, "desde-antes@example.org").await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    assert_eq!(alert_rows(&app, "desde-antes@example.org").await, 1);
+
+    app.advance(chrono::Duration::days(3));
+    confirmed_volunteer(&app, "dia-3@example.org").await;
+    assert_eq!(alert_rows(&app, "dia-3@example.org").await, 0);
+    app.advance(chrono::Duration::days(5));
+    wait_for_runs(&app, "realert", 1).await;
+    assert_eq!(
+        alert_rows(&app, "dia-3@example.org").await,
+        1,
+        "re-alerted on day 7"
+    );
+    assert_eq!(
+        alert_rows(&app, "desde-antes@example.org").await,
+        1,
+        "never alerted twice"
+    );
+
+    confirmed_volunteer(&app, "dia-8@example.org").await;
+    // Daily runs before day 30 do not alert again.
+    app.advance(chrono::Duration::days(2));
+    wait_for_runs(&app, "realert", 2).await;
+    assert_eq!(alert_rows(&app, "dia-8@example.org").await, 0);
+    app.advance(chrono::Duration::days(21));
+    wait_for_runs(&app, "realert", 3).await;
+    assert_eq!(
+        alert_rows(&app, "dia-8@example.org").await,
+        1,
+        "re-alerted on day 30"
+    );
+
+    // A month on, the first officer's sign-in has expired.
+    let officer = app.user(Role::Police).await;
+    let audit = body(
+        app.get(&format!("/api/v1/cases/{id}/audit"), Some(&officer))
+            .await,
+    )
+    .await;
+    let realerts: Vec<&serde_json::Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "realerted")
+        .collect();
+    assert_eq!(realerts.len(), 2, "{audit}");
+    app.stop().await;
+}

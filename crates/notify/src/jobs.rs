@@ -21,6 +21,9 @@ pub enum Work {
     RetentionPurge,
     /// Apply the widenings police planned ahead, once their time has come.
     ScheduledWidening,
+    /// Alert again, 7 and 30 days on, the volunteers who joined a still-open
+    /// case's zone since its alert.
+    ReAlert,
 }
 
 impl Work {
@@ -30,6 +33,7 @@ impl Work {
             Work::PurgeExpiredTokens => "purge_expired_tokens",
             Work::RetentionPurge => "retention_purge",
             Work::ScheduledWidening => "scheduled_widening",
+            Work::ReAlert => "realert",
         }
     }
 }
@@ -48,6 +52,8 @@ pub struct JobSettings {
     pub unconfirmed_ttl: chrono::Duration,
     /// Resolved cases lose their personal details after this long.
     pub retention: chrono::Duration,
+    /// Days after publication at which a still-open case is alerted again.
+    pub realert_days: Vec<i64>,
     /// How often each process looks for due jobs.
     pub tick: Duration,
 }
@@ -131,6 +137,12 @@ impl Scheduler {
             Work::PurgeExpiredTokens => format!(
                 "{} expired sessions and links removed",
                 self.store.purge_expired_tokens(now).await?
+            ),
+            Work::ReAlert => format!(
+                "{} re-alerts queued",
+                self.store
+                    .run_due_realerts(&self.settings.realert_days, now)
+                    .await?
             ),
             Work::ScheduledWidening => format!(
                 "{} planned widenings applied",

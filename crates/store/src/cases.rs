@@ -644,6 +644,47 @@ impl Store {
         Ok(due.len() as u64)
     }
 
+    /// Alerts again each active case published at least `after_days` ago (for
+    /// each of `milestones`, once per case): only volunteers the alert has not
+    /// reached yet, those who joined its zone since, are queued. Answers how
+    /// many messages were queued.
+    pub async fn run_due_realerts(&self, milestones: &[i64], now: DateTime<Utc>) -> Result<u64> {
+        let mut queued = 0;
+        for &after_days in milestones {
+            let due: Vec<i64> = with_db!(self, pool => sqlx::query_scalar(
+                "SELECT c.id FROM cases c
+                 WHERE c.status = 'active' AND c.published_at + $1 <= $2
+                   AND NOT EXISTS (SELECT 1 FROM case_realerts r WHERE r.case_id = c.id AND r.after_days = $3)
+                 ORDER BY c.id")
+                .bind(after_days * 86_400_000)
+                .bind(to_millis(now))
+                .bind(after_days)
+                .fetch_all(pool).await?);
+            for case_id in due {
+                queued += write_tx!(self, tx => {
+                    let case = load_for_update!(self, tx, CaseId(case_id));
+                    let newly = if case.status == CaseStatus::Active {
+                        let reached = matching_volunteers!(&mut *tx, case.alert_area());
+                        queue_alerts!(tx, case.id, &reached, now)
+                    } else {
+                        0
+                    };
+                    // Another process may have done this one meanwhile: then
+                    // its alerts exist, ours inserted nothing, and this row
+                    // conflicts harmlessly.
+                    sqlx::query(
+                        "INSERT INTO case_realerts (case_id, after_days, done_at, newly_reached)
+                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                        .bind(case_id).bind(after_days).bind(to_millis(now)).bind(newly as i64)
+                        .execute(&mut *tx).await?;
+                    audit!(tx, case_id, None::<i64>, now, "realerted", json!({ "after_days": after_days, "newly_reached": newly }));
+                    newly
+                });
+            }
+        }
+        Ok(queued)
+    }
+
     /// Queues "updated information" for every volunteer the alert reached (or
     /// is reaching), if `actor` may; a volunteer with an earlier update gets
     /// its row queued again. Answers how many.

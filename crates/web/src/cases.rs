@@ -543,7 +543,7 @@ pub struct AuditLine {
     at: DateTime<Utc>,
     actor_id: Option<i64>,
     actor_email: Option<String>,
-    /// created, edited, photo_set, published, resolved
+    /// created, edited, photo_set, published, widened, realerted, resolved...
     action: String,
     detail: serde_json::Value,
 }
