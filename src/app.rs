@@ -38,6 +38,10 @@ fn sender_settings(settings: &Settings) -> SenderSettings {
     SenderSettings {
         batch: (settings.send_concurrency.max(1) * 4) as i64,
         lease: chrono::Duration::seconds(settings.send_lease_seconds.max(1)),
+        send_interval: settings
+            .send_rate_per_second
+            .filter(|rate| rate.is_finite() && *rate > 0.0)
+            .map(|rate| chrono::Duration::microseconds((1_000_000.0 / rate).round() as i64)),
         ..SenderSettings::default()
     }
 }

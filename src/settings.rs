@@ -20,6 +20,9 @@ pub struct Settings {
     pub mail_from: String,
     /// SMTP connections used by one sender.
     pub send_concurrency: usize,
+    /// Messages per second across every `alerta serve` sharing the database,
+    /// for mail providers that cap the rate; none when unset.
+    pub send_rate_per_second: Option<f64>,
     /// How long a sender's claim on a message holds; a crashed sender's
     /// messages go out again after this. Keep it well above the time one
     /// round can take (4 messages per connection × the 30 s SMTP timeout).
@@ -59,6 +62,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             mail_from: "Alerta <alerts@localhost>".into(),
             send_concurrency: 8,
+            send_rate_per_second: None,
             send_lease_seconds: 300,
             data_dir: PathBuf::from("./data"),
             api_token_ttl_hours: 24 * 30,
@@ -121,6 +125,13 @@ impl fmt::Display for Settings {
         writeln!(f, "  public_url          {}", self.public_url)?;
         writeln!(f, "  mail_from           {}", self.mail_from)?;
         writeln!(f, "  send_concurrency    {}", self.send_concurrency)?;
+        match self.send_rate_per_second {
+            Some(rate) => writeln!(
+                f,
+                "  send_rate           {rate} messages/s across all senders"
+            )?,
+            None => writeln!(f, "  send_rate           unlimited")?,
+        }
         writeln!(f, "  send_lease_seconds  {}", self.send_lease_seconds)?;
         writeln!(f, "  data_dir            {}", self.data_dir.display())?;
         write!(

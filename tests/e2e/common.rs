@@ -108,12 +108,6 @@ impl TestApp {
     }
 
     /// Moves the app's clock forward.
-    /// The server's "now": the real time moved by every `advance` so far.
-    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc::now()
-            + chrono::Duration::milliseconds(self.clock_offset_ms.load(Ordering::SeqCst))
-    }
-
     pub fn advance(&self, by: chrono::Duration) {
         self.clock_offset_ms
             .fetch_add(by.num_milliseconds(), Ordering::SeqCst);
@@ -280,4 +274,41 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     image.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
     out.into_inner()
+}
+
+/// A confirmed volunteer with one zone, made through the store's own steps.
+pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_km: f64) {
+    let input = alerta_core::SubscriptionInput {
+        email: Some(email.into()),
+        language: None,
+        zone: Some(alerta_core::ZoneInput {
+            lat: Some(lat),
+            lng: Some(lng),
+            radius_km: Some(radius_km),
+            ..Default::default()
+        }),
+    };
+    let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
+    let now = chrono::Utc::now();
+    app.store
+        .subscribe(&subscription, now, chrono::Duration::zero())
+        .await
+        .unwrap();
+    let token = format!("edge-test-{email}");
+    let hash = alerta_web::auth::token_hash(&token);
+    let id = app.store.volunteer_by_email(email).await.unwrap().unwrap();
+    app.store
+        .add_volunteer_token(
+            id,
+            alerta_store::TokenPurpose::Confirm,
+            &hash,
+            now,
+            now + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        app.store.confirm_volunteer(&hash, now).await.unwrap(),
+        Some(id)
+    );
 }

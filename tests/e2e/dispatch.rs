@@ -250,43 +250,6 @@ async fn wait_until_sent(app: &TestApp, police: &User, id: i64, sent: i64) -> Va
     }
 }
 
-/// A confirmed volunteer with one zone, made through the store's own steps.
-async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_km: f64) {
-    let input = alerta_core::SubscriptionInput {
-        email: Some(email.into()),
-        language: None,
-        zone: Some(alerta_core::ZoneInput {
-            lat: Some(lat),
-            lng: Some(lng),
-            radius_km: Some(radius_km),
-            ..Default::default()
-        }),
-    };
-    let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
-    let now = chrono::Utc::now();
-    app.store
-        .subscribe(&subscription, now, chrono::Duration::zero())
-        .await
-        .unwrap();
-    let token = format!("edge-test-{email}");
-    let hash = alerta_web::auth::token_hash(&token);
-    let id = app.store.volunteer_by_email(email).await.unwrap().unwrap();
-    app.store
-        .add_volunteer_token(
-            id,
-            alerta_store::TokenPurpose::Confirm,
-            &hash,
-            now,
-            now + chrono::Duration::hours(1),
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        app.store.confirm_volunteer(&hash, now).await.unwrap(),
-        Some(id)
-    );
-}
-
 fn area(lat: f64, lng: f64, radius_km: f64) -> alerta_core::Circle {
     alerta_core::Circle {
         center: alerta_core::Coordinates { lat, lng },
@@ -681,5 +644,31 @@ async fn the_attached_poster_is_on_the_paper_of_the_volunteers_country() {
         let info = crate::posters::poppler("pdfinfo", poster.contents());
         assert!(info.contains("pts (letter)"), "{address}: {info}");
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_global_send_rate_spaces_the_messages() {
+    // 20 messages a second: 30 alerts span 29 intervals of 50 ms (1.45 s),
+    // where unpaced they take a tenth of that. The first may leave late (it
+    // renders the poster), so allow a few intervals less.
+    let app = spawn_app_with(|s| s.send_rate_per_second = Some(20.0)).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    for i in 0..30 {
+        confirmed_zone(&app, &format!("v{i}@example.org"), -17.39, -66.15, 10.0).await;
+    }
+    // The confirmations' digests are not due: no case is active yet.
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    let progress = wait_until_sent(&app, &police, id, 30).await;
+    let at = |field: &str| {
+        chrono::DateTime::parse_from_rfc3339(progress[field].as_str().unwrap()).unwrap()
+    };
+    let spread = at("last_sent_at") - at("first_sent_at");
+    assert!(
+        spread >= chrono::Duration::milliseconds(25 * 50),
+        "30 messages at 20/s went out within {spread}"
+    );
     app.stop().await;
 }

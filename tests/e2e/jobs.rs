@@ -148,24 +148,16 @@ async fn two_processes_on_one_database_run_each_slot_once() {
     first.stop().await;
 }
 
-/// A confirmed volunteer with a 10 km zone around Cochabamba, joining at the
-/// test clock's "now".
+/// Moves the clock past at least one of `job`'s slots and waits for the run.
+async fn advance_and_run(app: &TestApp, by: chrono::Duration, job: &str) {
+    let runs = app.store.job_runs(job).await.unwrap();
+    app.advance(by);
+    wait_for_runs(app, job, runs + 1).await;
+}
+
+/// A confirmed volunteer with a 10 km zone around Cochabamba.
 async fn confirmed_volunteer(app: &TestApp, email: &str) {
-    let input = alerta_core::SubscriptionInput {
-        email: Some(email.into()),
-        language: None,
-        zone: Some(alerta_core::ZoneInput {
-            lat: Some(-17.39),
-            lng: Some(-66.15),
-            radius_km: Some(10.0),
-            ..Default::default()
-        }),
-    };
-    let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
-    app.store
-        .import_subscriptions(&[subscription], true, app.now())
-        .await
-        .unwrap();
+    confirmed_zone(app, email, -17.39, -66.15, 10.0).await;
 }
 
 async fn alert_rows(app: &TestApp, email: &str) -> usize {
@@ -188,11 +180,10 @@ async fn cases_still_open_after_7_and_30_days_alert_those_who_joined_since() {
     app.publish(&police, id).await;
     assert_eq!(alert_rows(&app, "desde-antes@example.org").await, 1);
 
-    app.advance(chrono::Duration::days(3));
+    advance_and_run(&app, chrono::Duration::days(3), "realert").await;
     confirmed_volunteer(&app, "dia-3@example.org").await;
     assert_eq!(alert_rows(&app, "dia-3@example.org").await, 0);
-    app.advance(chrono::Duration::days(5));
-    wait_for_runs(&app, "realert", 1).await;
+    advance_and_run(&app, chrono::Duration::days(5), "realert").await;
     assert_eq!(
         alert_rows(&app, "dia-3@example.org").await,
         1,
@@ -206,11 +197,9 @@ async fn cases_still_open_after_7_and_30_days_alert_those_who_joined_since() {
 
     confirmed_volunteer(&app, "dia-8@example.org").await;
     // Daily runs before day 30 do not alert again.
-    app.advance(chrono::Duration::days(2));
-    wait_for_runs(&app, "realert", 2).await;
+    advance_and_run(&app, chrono::Duration::days(2), "realert").await;
     assert_eq!(alert_rows(&app, "dia-8@example.org").await, 0);
-    app.advance(chrono::Duration::days(21));
-    wait_for_runs(&app, "realert", 3).await;
+    advance_and_run(&app, chrono::Duration::days(21), "realert").await;
     assert_eq!(
         alert_rows(&app, "dia-8@example.org").await,
         1,

@@ -37,6 +37,9 @@ pub struct SenderSettings {
     pub retry_max: chrono::Duration,
     /// After this many attempts a temporary failure becomes final.
     pub max_attempts: i64,
+    /// With a global send rate, the time between two messages, across every
+    /// sender sharing the database.
+    pub send_interval: Option<chrono::Duration>,
 }
 
 impl Default for SenderSettings {
@@ -48,6 +51,7 @@ impl Default for SenderSettings {
             retry_base: chrono::Duration::seconds(30),
             retry_max: chrono::Duration::hours(1),
             max_attempts: 12,
+            send_interval: None,
         }
     }
 }
@@ -128,23 +132,42 @@ impl Sender {
 
     /// Claims one batch of due rows and delivers them; answers how many rows it handled.
     pub async fn drain_once(&self) -> Result<usize, StoreError> {
+        let mut limit = self.settings.batch;
+        let mut pace = None;
+        if let Some(interval) = self.settings.send_interval {
+            // Slots first, claims when they come: a claim never waits out
+            // its lease behind other senders' slots.
+            limit = self.store.outbox_due((self.clock)(), limit).await?;
+            if limit == 0 {
+                return Ok(0);
+            }
+            let now = (self.clock)();
+            let start = self.store.reserve_send_slots(limit, interval, now).await?;
+            tokio::time::sleep((start - now).to_std().unwrap_or_default()).await;
+            pace = Some((start, interval));
+        }
         let now = (self.clock)();
         let items = self
             .store
-            .claim_outbox(
-                now,
-                now + self.settings.lease,
-                &self.owner,
-                self.settings.batch,
-            )
+            .claim_outbox(now, now + self.settings.lease, &self.owner, limit)
             .await?;
         let count = items.len();
         let cases = self.load_cases(&items).await?;
         let mut tasks = JoinSet::new();
-        for item in items {
+        for (slot, item) in items.into_iter().enumerate() {
             let sender = self.clone();
             let case = item.case_id.and_then(|id| cases.get(&id).cloned());
-            tasks.spawn(async move { sender.deliver(item, case).await });
+            let wait = pace.and_then(|(start, interval)| {
+                (start + interval * slot as i32 - (self.clock)())
+                    .to_std()
+                    .ok()
+            });
+            tasks.spawn(async move {
+                if let Some(wait) = wait {
+                    tokio::time::sleep(wait).await;
+                }
+                sender.deliver(item, case).await
+            });
         }
         while let Some(done) = tasks.join_next().await {
             match done {

@@ -27,19 +27,20 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let claimed = write_tx!(self, tx => sqlx::query(
-            "UPDATE jobs SET last_slot = $3, runs = runs + 1, last_run_at = $4 WHERE name = $1 AND last_slot = $2")
+            "UPDATE jobs SET last_slot = $3, last_run_at = $4 WHERE name = $1 AND last_slot = $2")
             .bind(name).bind(seen).bind(slot).bind(to_millis(now))
             .execute(&mut *tx).await?.rows_affected());
         Ok(claimed == 1)
     }
 
+    /// Records what a run did; the run counts from here, once its work is done.
     pub async fn record_job_result(&self, name: &str, result: &str) -> Result<()> {
-        with_db!(self, pool => sqlx::query("UPDATE jobs SET last_result = $2 WHERE name = $1")
+        with_db!(self, pool => sqlx::query("UPDATE jobs SET last_result = $2, runs = runs + 1 WHERE name = $1")
             .bind(name).bind(result.chars().take(500).collect::<String>()).execute(pool).await.map(|_| ())?);
         Ok(())
     }
 
-    /// How many times a job has run, for operators and tests.
+    /// How many runs of a job have finished, for operators and tests.
     pub async fn job_runs(&self, name: &str) -> Result<i64> {
         let runs: Option<i64> = with_db!(self, pool => sqlx::query_scalar("SELECT runs FROM jobs WHERE name = $1")
             .bind(name).fetch_optional(pool).await?);

@@ -101,6 +101,42 @@ macro_rules! claim_sql {
 }
 
 impl Store {
+    /// How many rows are due now, counting no further than `limit`: a paced
+    /// sender reserves slots only for work that exists.
+    pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<i64> {
+        Ok(with_db!(self, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox
+                WHERE status = 'queued' AND next_attempt_at <= $1
+                  AND (lease_until IS NULL OR lease_until < $1)
+                LIMIT $2) due")
+            .bind(to_millis(now))
+            .bind(limit)
+            .fetch_one(pool)
+            .await?))
+    }
+
+    /// Reserves `count` send slots `interval` apart on the pacing clock all
+    /// senders share, and answers when the first one starts: now, or when
+    /// the slots other senders reserved run out.
+    pub async fn reserve_send_slots(
+        &self,
+        count: i64,
+        interval: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>> {
+        // Rounded up: the rate may be undershot by a millisecond, never exceeded.
+        let micros = interval.num_microseconds().unwrap_or(i64::MAX / 2) * count;
+        let span = (micros + 999) / 1000;
+        let start: i64 = write_tx!(self, tx => sqlx::query_scalar(
+            "UPDATE send_pacing SET next_at = (CASE WHEN next_at > $1 THEN next_at ELSE $1 END) + $2
+             WHERE id = 1 RETURNING next_at - $2")
+            .bind(to_millis(now))
+            .bind(span)
+            .fetch_one(&mut *tx)
+            .await?);
+        Ok(from_millis(start))
+    }
+
     /// Claims up to `limit` due rows for `owner` until `lease_until`.
     /// PostgreSQL skips rows other senders hold; SQLite's single writer
     /// (`BEGIN IMMEDIATE`) makes the claim exclusive by itself.
