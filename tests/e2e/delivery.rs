@@ -192,3 +192,106 @@ async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
         "sent"
     );
 }
+
+#[tokio::test]
+async fn a_mail_server_outage_delays_the_alerts_and_loses_none() {
+    let mut smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(alerta_core::Role::Family).await;
+    let police = app.user(alerta_core::Role::Police).await;
+    const RECIPIENTS: usize = 300;
+    let subscriptions: Vec<alerta_core::NewSubscription> = (0..RECIPIENTS)
+        .map(|i| {
+            let input = alerta_core::SubscriptionInput {
+                email: Some(format!("vecina{i}@example.org")),
+                language: None,
+                zone: Some(alerta_core::ZoneInput {
+                    lat: Some(-17.39),
+                    lng: Some(-66.15),
+                    radius_km: Some(10.0),
+                    ..Default::default()
+                }),
+            };
+            alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
+        })
+        .collect();
+    app.store
+        .import_subscriptions(&subscriptions, true, chrono::Utc::now())
+        .await
+        .unwrap();
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+
+    // The server goes down in the middle of the fan-out.
+    let started = Instant::now();
+    while smtp.recipients().len() < 30 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no alert arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    smtp.stop();
+    let before = smtp.recipients().len();
+    assert!(
+        before < RECIPIENTS,
+        "the outage came too late to test anything"
+    );
+
+    // While it is down, each message fails once and waits for its retry:
+    // attempts do not climb (no busy loop), and nothing is marked failed.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let figures = app
+        .store
+        .dispatch_figures(alerta_core::CaseId(id))
+        .await
+        .unwrap();
+    assert_eq!(figures.failed, 0, "an outage is temporary: {figures:?}");
+    assert!(figures.queued > 0, "{figures:?}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let later = app
+        .store
+        .dispatch_figures(alerta_core::CaseId(id))
+        .await
+        .unwrap();
+    assert_eq!(
+        later.attempts, figures.attempts,
+        "retries wait their backoff"
+    );
+    assert!(
+        figures.attempts <= 2 * RECIPIENTS as i64,
+        "no message tried more than twice: {figures:?}"
+    );
+
+    // The server is back an hour later (by the app's clock): every alert
+    // arrives; only messages in flight at the crash may arrive twice.
+    smtp.restart();
+    app.advance(chrono::Duration::hours(1));
+    let started = Instant::now();
+    loop {
+        let figures = app
+            .store
+            .dispatch_figures(alerta_core::CaseId(id))
+            .await
+            .unwrap();
+        if figures.sent == RECIPIENTS as i64 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "stuck after the outage: {figures:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let received = smtp.recipients();
+    let mut distinct = received.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), RECIPIENTS, "every volunteer got the alert");
+    assert!(
+        received.len() - RECIPIENTS <= 8,
+        "{} duplicates: more than the messages in flight",
+        received.len() - RECIPIENTS
+    );
+    app.stop().await;
+}

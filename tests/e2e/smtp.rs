@@ -68,12 +68,30 @@ fn python() -> String {
 impl SmtpServer {
     pub fn start() -> SmtpServer {
         let dir = tempfile::tempdir().unwrap();
+        let (port, child) = Self::spawn(dir.path(), None);
+        SmtpServer { port, dir, child }
+    }
+
+    /// Kills the server (an outage: connections are refused from now on).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts it again on the same port, keeping what it received.
+    pub fn restart(&mut self) {
+        let (_, child) = Self::spawn(self.dir.path(), Some(self.port));
+        self.child = child;
+    }
+
+    fn spawn(dir: &std::path::Path, port: Option<u16>) -> (u16, Child) {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/smtp/server.py");
-        let mut child = Command::new(python())
-            .arg("-u")
-            .arg(script)
-            .arg("--dir")
-            .arg(dir.path())
+        let mut command = Command::new(python());
+        command.arg("-u").arg(script).arg("--dir").arg(dir);
+        if let Some(port) = port {
+            command.arg("--port").arg(port.to_string());
+        }
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -88,7 +106,7 @@ impl SmtpServer {
             .unwrap_or_else(|| {
                 panic!("the SMTP server did not start (is aiosmtpd installed?): {first:?}")
             });
-        SmtpServer { port, dir, child }
+        (port, child)
     }
 
     pub fn url(&self) -> String {

@@ -17,7 +17,9 @@ from aiosmtpd.controller import Controller
 class Store:
     def __init__(self, directory):
         self.directory = pathlib.Path(directory)
-        self.counter = itertools.count(1)
+        # After a restart, number on from what the last run kept.
+        kept = len(list(self.directory.glob("*.eml")))
+        self.counter = itertools.count(kept + 1)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
@@ -46,8 +48,9 @@ def free_port():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--port", type=int, help="listen here (a restart); default: a free port")
     args = parser.parse_args()
-    port = free_port()
+    port = args.port or free_port()
     controller = Controller(Store(args.dir), hostname="127.0.0.1", port=port)
     controller.start()
     print(f"PORT {port}", flush=True)
