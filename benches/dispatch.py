@@ -115,7 +115,7 @@ def message_size():
 
 
 def serve_with_case(env, port):
-    alerta("users", "add", "bench-police@example.org", "--role", "police", "--org", "Benchmark",
+    alerta("users", "add", "--email", "bench-police@example.org", "--role", "police", "--org", "Benchmark",
            env=env, stdout=subprocess.DEVNULL)
     server = subprocess.Popen([binary, "serve"], env=env, cwd=work, stdout=subprocess.DEVNULL)
     wait_for_port(port, server, "alerta serve")
@@ -153,7 +153,8 @@ def alerta_run(sink_port):
     import_s = time.monotonic() - started
     server, token, case_id = serve_with_case(env, port)
     base = f"http://127.0.0.1:{port}"
-    published = api(base, "POST", f"/api/v1/cases/{case_id}/publish", token)
+    api(base, "POST", f"/api/v1/cases/{case_id}/publish", token)
+    published = api(base, "GET", f"/api/v1/cases/{case_id}", token)
     while True:
         d = api(base, "GET", f"/api/v1/cases/{case_id}/dispatch", token)
         if d["recipients"] and d["queued"] == 0:

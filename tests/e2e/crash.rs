@@ -18,9 +18,9 @@ use crate::smtp::SmtpServer;
 
 const RECIPIENTS: usize = 20_000;
 const KILLS: usize = 5;
-/// What one `alerta serve` claims at a time with the default 8 connections:
-/// the most that can be in flight when it dies.
-const IN_FLIGHT_PER_SENDER: usize = 32;
+/// What one `alerta serve` claims at a time with the default 8 connections
+/// (two overlapping rounds of 32): the most that can be in flight when it dies.
+const IN_FLIGHT_PER_SENDER: usize = 64;
 
 fn serve(url: &str, smtp: &SmtpServer, dir: &std::path::Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_alerta"))

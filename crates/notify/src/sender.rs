@@ -107,8 +107,19 @@ impl Sender {
         }
     }
 
-    /// Sends until `shutdown` turns true, finishing the round in progress.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+    /// Sends until `shutdown` turns true, finishing the rounds in progress.
+    /// Two rounds overlap: while one waits for its slowest messages, the
+    /// other keeps every connection busy (the mailer bounds connections).
+    pub async fn run(self, shutdown: watch::Receiver<bool>) {
+        const ROUNDS_IN_FLIGHT: usize = 2;
+        let mut rounds = JoinSet::new();
+        for _ in 0..ROUNDS_IN_FLIGHT {
+            rounds.spawn(self.clone().run_rounds(shutdown.clone()));
+        }
+        while rounds.join_next().await.is_some() {}
+    }
+
+    async fn run_rounds(self, mut shutdown: watch::Receiver<bool>) {
         loop {
             let sent = match self.drain_once().await {
                 Ok(n) => n,
