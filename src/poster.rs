@@ -118,17 +118,14 @@ pub async fn from_store(
             height: p.height,
             original_type: "image/jpeg",
         });
-    let printed = Utc::now()
-        .with_timezone(case.details.last_seen_at.offset())
-        .date_naive();
+    let printed = alerta_poster::print_date(&case.details, Utc::now());
     let page_url = format!("{public_url}/cases/{id}");
-    let poster_case = PosterCase {
-        id,
-        details: &case.details,
-        organisation: case.organisation.as_deref(),
-        page_url: &page_url,
-    };
-    render(&poster_case, photo.as_ref(), printed, request)
+    render(
+        &PosterCase::of(&case, &page_url),
+        photo.as_ref(),
+        printed,
+        request,
+    )
 }
 
 fn render(

@@ -8,7 +8,7 @@ use std::time::Duration;
 use std::collections::HashMap;
 
 use alerta_core::{Case, CaseId, CaseStatus, Language};
-use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache, PosterCase};
+use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
 use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -220,42 +220,24 @@ impl Sender {
         language: Language,
         paper: Paper,
     ) -> Option<Arc<[u8]>> {
-        let case = &bundle.case;
-        let printed = (self.clock)()
-            .with_timezone(case.details.last_seen_at.offset())
-            .date_naive();
-        let key = Key {
-            case: case.id,
-            version: case.version,
-            kind: Kind::Pdf(paper),
-            language,
-            printed,
-        };
+        let key = Key::of(&bundle.case, Kind::Pdf(paper), language, (self.clock)());
         if let Some(pdf) = self.posters.get(&key) {
             return Some(pdf);
         }
         let posters = self.posters.clone();
-        let case = case.clone();
+        let case = bundle.case.clone();
         let photo = bundle
             .photo
             .as_ref()
             .map(|p| (p.jpeg.clone(), p.width, p.height));
         let page_url = self.ctx.link(&format!("/cases/{}", case.id));
         let rendered = tokio::task::spawn_blocking(move || {
-            posters.get_or_render(key, || {
-                let poster_case = PosterCase {
-                    id: case.id,
-                    details: &case.details,
-                    organisation: case.organisation.as_deref(),
-                    page_url: &page_url,
-                };
-                let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
-                    jpeg,
-                    width: *width,
-                    height: *height,
-                });
-                alerta_poster::render(&poster_case, key.kind, language, printed, photo.as_ref())
-            })
+            let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
+                jpeg,
+                width: *width,
+                height: *height,
+            });
+            posters.case_poster(key, &case, &page_url, photo.as_ref())
         })
         .await;
         match rendered {

@@ -8,12 +8,12 @@
 
 use std::sync::Arc;
 
-use alerta_core::{CaseId, Language};
-use chrono::NaiveDate;
+use alerta_core::{Case, CaseId, Language};
+use chrono::{DateTime, NaiveDate, Utc};
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
-use crate::{Paper, PosterError};
+use crate::{Paper, PhotoJpeg, PosterCase, PosterError, print_date, render};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -29,6 +29,19 @@ pub struct Key {
     pub language: Language,
     /// Posters print the date and today's age.
     pub printed: NaiveDate,
+}
+
+impl Key {
+    /// The key of `case`'s poster of `kind` in `language`, printed at `now`.
+    pub fn of(case: &Case, kind: Kind, language: Language, now: DateTime<Utc>) -> Key {
+        Key {
+            case: case.id,
+            version: case.version,
+            kind,
+            language,
+            printed: print_date(&case.details, now),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -66,6 +79,21 @@ impl PosterCache {
     ) -> Result<Arc<[u8]>, PosterError> {
         self.rendered
             .get_or_insert_with(&key, || render().map(Arc::from))
+    }
+
+    /// `case`'s poster for `key` (see [`Key::of`]): kept, or rendered now and
+    /// kept. Rendering is CPU work: call this off the async runtime.
+    pub fn case_poster(
+        &self,
+        key: Key,
+        case: &Case,
+        page_url: &str,
+        photo: Option<&PhotoJpeg>,
+    ) -> Result<Arc<[u8]>, PosterError> {
+        self.get_or_render(key, || {
+            let poster_case = PosterCase::of(case, page_url);
+            render(&poster_case, key.kind, key.language, key.printed, photo)
+        })
     }
 }
 

@@ -13,7 +13,7 @@ pub mod qr;
 pub mod sheet;
 
 pub use cache::{Key, Kind, PosterCache};
-pub use sheet::{PosterCase, Sheet, sheet};
+pub use sheet::{PosterCase, Sheet, print_date, sheet};
 
 /// Paper sizes offices print on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

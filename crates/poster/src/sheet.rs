@@ -2,9 +2,9 @@
 //! formatted for its readers and made printable. The PDF and the PNG card
 //! only place these strings.
 
-use alerta_core::{CaseDetails, CaseId, Language, Sex};
+use alerta_core::{Case, CaseDetails, CaseId, Language, Sex};
 use alerta_i18n as i18n;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::fonts::printable;
 
@@ -17,6 +17,25 @@ pub struct PosterCase<'a> {
     pub organisation: Option<&'a str>,
     /// The case's public page (with its tip form): the QR code opens it.
     pub page_url: &'a str,
+}
+
+impl<'a> PosterCase<'a> {
+    /// A stored case as its poster shows it, with its public page.
+    pub fn of(case: &'a Case, page_url: &'a str) -> PosterCase<'a> {
+        PosterCase {
+            id: case.id,
+            details: &case.details,
+            organisation: case.organisation.as_deref(),
+            page_url,
+        }
+    }
+}
+
+/// The date a poster printed at `now` shows, and counts today's age from:
+/// the day on the clock of the place the person was last seen.
+pub fn print_date(details: &CaseDetails, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(details.last_seen_at.offset())
+        .date_naive()
 }
 
 /// One labelled line of the description ("Ojos: café").

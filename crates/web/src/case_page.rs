@@ -64,20 +64,8 @@ async fn case_page(
 
     let base = &state.settings.public_url;
     let page_url = format!("{base}/cases/{}", case.id);
-    let printed = state
-        .now()
-        .with_timezone(case.details.last_seen_at.offset())
-        .date_naive();
-    let sheet = alerta_poster::sheet(
-        &PosterCase {
-            id: case.id,
-            details: &case.details,
-            organisation: case.organisation.as_deref(),
-            page_url: &page_url,
-        },
-        language,
-        printed,
-    );
+    let printed = alerta_poster::print_date(&case.details, state.now());
+    let sheet = alerta_poster::sheet(&PosterCase::of(&case, &page_url), language, printed);
     let title = format!("{}: {}", sheet.headline, sheet.name);
     let card_url = format!("{page_url}/poster.png?lang={}", language.as_str());
     let head = format!(

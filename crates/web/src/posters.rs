@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use alerta_core::policy;
 use alerta_core::{Case, CaseId, CaseStatus, Language};
-use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCase};
+use alerta_poster::{Key, Kind, Paper, PhotoJpeg};
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -110,18 +110,7 @@ async fn serve(
     }
     policy::view(caller.actor(), &case)?;
 
-    // Posters print the date and the age on the day, on the clock of the place.
-    let printed = state
-        .now()
-        .with_timezone(case.details.last_seen_at.offset())
-        .date_naive();
-    let key = Key {
-        case: case.id,
-        version: case.version,
-        kind,
-        language,
-        printed,
-    };
+    let key = Key::of(&case, kind, language, state.now());
     let etag = etag(&key);
     if headers
         .get(IF_NONE_MATCH)
@@ -150,30 +139,17 @@ async fn render(state: &AppState, case: Case, key: Key) -> Result<Arc<[u8]>, Api
     let page_url = format!("{}/cases/{}", state.settings.public_url, case.id);
     let posters = state.posters.clone();
     let rendered = tokio::task::spawn_blocking(move || {
-        posters.get_or_render(key, || {
-            let poster_case = PosterCase {
-                id: case.id,
-                details: &case.details,
-                organisation: case.organisation.as_deref(),
-                page_url: &page_url,
-            };
-            let photo = photo.as_ref().map(|p| PhotoJpeg {
-                jpeg: &p.jpeg,
-                width: p.width,
-                height: p.height,
-            });
-            let started = std::time::Instant::now();
-            let result = alerta_poster::render(
-                &poster_case,
-                key.kind,
-                key.language,
-                key.printed,
-                photo.as_ref(),
-            );
-            metrics::histogram!("alerta_poster_render_seconds", "kind" => kind_name(key.kind))
-                .record(started.elapsed().as_secs_f64());
-            result
-        })
+        let photo = photo.as_ref().map(|p| PhotoJpeg {
+            jpeg: &p.jpeg,
+            width: p.width,
+            height: p.height,
+        });
+        // Called on a cache miss: the time is the render's.
+        let started = std::time::Instant::now();
+        let result = posters.case_poster(key, &case, &page_url, photo.as_ref());
+        metrics::histogram!("alerta_poster_render_seconds", "kind" => kind_name(key.kind))
+            .record(started.elapsed().as_secs_f64());
+        result
     })
     .await
     .map_err(|e| ApiError::Internal(format!("poster task: {e}")))?;
