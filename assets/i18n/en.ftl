@@ -91,3 +91,168 @@ poster-scan = Scan to open the case page and send a tip, anonymously if you wish
 poster-no-photo = No photo
 poster-strip-case = Case { $id }
 poster-gone = This poster is no longer available: the case is closed. Thank you for helping; please take down any posters you put up.
+
+## Pages: frame and navigation
+page-languages = Language
+page-footer = Alerta: a volunteer network to find missing people. In an emergency, call the police.
+nav-cases = Missing
+nav-subscribe = Get alerts
+nav-police = Police
+nav-family = My cases
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+optional = (optional)
+locate-done = Location taken.
+locate-failed = Your location could not be read: type the place instead.
+place-unknown = We do not know that town: check the spelling or add the country ("Belize City, BZ").
+place-ambiguous = Several places have that name. Which one?
+form-required = This is missing.
+form-invalid = Check this
+form-has-errors = Some details are missing or not valid: they are marked below.
+
+## Pages: errors
+error-title = That did not work
+error-home = Back to the start
+error-not-found = We cannot find this page or this case.
+error-sign-in = Sign in to see this page.
+error-forbidden = Your account cannot do this.
+error-wrong-state = The case is no longer in a state that allows this. Reload the page.
+error-rate-limited = Too many tries in a row. Wait a few minutes and try again.
+error-account-locked = Too many failed sign-ins for this account: it is locked for 15 minutes. If you forgot the password, ask whoever runs Alerta for help.
+error-expired-form = This form expired or did not come from this page. Go back, reload the page and send it again.
+error-bad-request = Something in what was sent is not valid. Go back and check it.
+error-internal = Something failed on our side. Try again in a moment.
+
+## Pages: home
+home-title = Missing people
+home-intro = These people are missing now. If you saw one of them, open their page and send a tip: it can be anonymous.
+home-search-place = Near (town or city)
+home-search-name = Name
+home-search = Search
+home-use-location = Use my location
+home-your-location = your location
+home-latest = Latest cases
+home-near = Near { $place }
+home-named = Name: { $name }
+home-none = No active cases match.
+home-subscribe = Get the alerts for my area by email
+
+## Pages: case
+case-draft-notice = This case is not public yet: police must verify it before publishing it.
+case-posters = Posters to print
+case-posters-hint = Print the poster and put it up in your neighbourhood, or send it to your contacts.
+case-image = image
+case-share = Share
+case-share-phone = Share from this phone
+case-share-mail = Email
+status-draft = To verify
+status-active = Active
+status-resolved = Closed
+outcome-found_safe = Found alive
+outcome-found_deceased = Found dead
+outcome-withdrawn = Withdrawn
+
+## Pages: tips
+tip-title = Did you see them? Send a tip
+tip-intro = Your message goes only to the police in charge of the case. You can send it without giving your name.
+tip-message = What you saw or know
+tip-seen-place = Where
+tip-seen-at = When
+tip-use-location = I am where I saw them: use my location
+tip-nickname = Nickname
+tip-contact = Phone or email where police can reach you
+tip-privacy = Only police read tips. If you leave no contact, nobody will know who sent it.
+tip-send = Send the tip
+tip-sent-title = Tip sent
+tip-thanks = Thank you. Your tip reached the police in charge of the case.
+tip-back = Back to the case
+
+## Pages: subscribe
+subscribe-title = Get alerts for my area
+subscribe-intro = When someone goes missing near your area, we send you an email with the poster to print or forward. Unsubscribe in one click at any time.
+subscribe-email = Your email address
+subscribe-language = Language of the alerts
+subscribe-zone = Your area
+subscribe-place = Town or city
+subscribe-place-hint = Write it as you say it: "Belize City", "Kingston, JM", "San Juan, PR".
+subscribe-radius = Distance around it
+subscribe-radius-default = by the size of the place
+subscribe-use-location = Use my location instead of a name
+subscribe-region = Or a whole country
+subscribe-region-hint = The country's ISO code, e.g. BZ or US.
+subscribe-privacy = Your address is used only to send you the alerts: it is never shown or shared.
+subscribe-send = Subscribe
+subscribe-sent-title = Check your email
+subscribe-check-mail = We sent you an email with a link to confirm. Alerts start once you open it.
+
+## Pages: sign in
+login-title = Sign in
+login-email = Email address
+login-password = Password
+login-send = Sign in
+login-accounts = Police and family accounts are created by whoever runs Alerta.
+login-wrong = The email or password is wrong.
+
+## Pages: families
+family-title = My cases
+family-new-case = Report a missing person
+family-none = You have not reported anyone yet.
+family-form-intro = Fill in what you know. Police verify every case before publishing it; then the alerts go to the volunteers of the area.
+family-register = Register the case
+family-duplicate = A case is already open for a person with the same name and age (case no. { $id }).
+family-duplicate-confirm = This is someone else: register anyway (choose the photo again)
+family-status-draft = Police have not verified it yet.
+family-status-active = Published: the alerts went out to volunteers.
+family-status-resolved = Case closed.
+case-given-name = Given names
+case-family-name = Family names
+case-aliases = Nicknames
+case-birth-date = Date of birth
+case-or-age = (or the age)
+case-age = Age
+case-photo = Recent photo
+case-photo-hint = JPEG, PNG, WebP or GIF, up to 20 MB. A well-lit photo of the face.
+case-last-seen-at = Last seen (date and time)
+case-time-zone = Time zone
+case-last-seen-place = Where (street, neighbourhood, place)
+case-town = Town or city
+case-town-hint = So we know which volunteers to alert.
+case-use-location = I am at that place: use my location
+case-contact-phone = Contact phone for the poster
+case-contact-name = Contact name
+case-language = Language of the poster
+
+## Pages: police
+police-title = Police
+police-drafts = Cases to verify
+police-no-drafts = No cases are waiting for verification.
+police-active = Active cases
+police-no-active = No active cases.
+police-col-case = Person
+police-col-last-seen = Last seen
+police-col-reach = Volunteers reached
+police-col-sent = Emails sent
+police-public-page = See the public page
+police-phone = Phone on the poster
+police-radius = Alert radius
+police-publish-hint = Publishing sends the alert to { $count ->
+    [one] 1 volunteer
+   *[other] { $count } volunteers
+  } of the area.
+police-publish = Verified: publish
+police-dispatch = Alert mail
+police-recipients = Recipients
+police-queued = Queued
+police-sent = Sent
+police-failed = Failed
+police-widen = Widen the alert area to (km)
+police-widen-send = Widen
+police-outcome = Outcome
+police-note = Note (optional)
+police-resolve = Close the case
+police-tips = { $count ->
+    [one] 1 tip
+   *[other] { $count } tips
+  }
+police-anonymous = anonymous
+police-audit = Case history

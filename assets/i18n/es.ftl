@@ -107,3 +107,168 @@ poster-scan = Escanea para ver la ficha y enviar una pista, también anónima
 poster-no-photo = Sin foto
 poster-strip-case = Caso { $id }
 poster-gone = Este cartel ya no está disponible: el caso fue cerrado. Gracias por ayudar; por favor retira los carteles que hayas pegado.
+
+## Pages: frame and navigation
+page-languages = Idioma
+page-footer = Alerta: red de voluntarios para encontrar a personas desaparecidas. Ante una emergencia, llama a la policía.
+nav-cases = Casos
+nav-subscribe = Recibir alertas
+nav-police = Policía
+nav-family = Mis casos
+nav-sign-in = Ingresar
+nav-sign-out = Salir
+optional = (opcional)
+locate-done = Ubicación tomada.
+locate-failed = No se pudo obtener tu ubicación: escribe el lugar.
+place-unknown = No conocemos esa ciudad o pueblo: revisa cómo se escribe o agrega el país («Cochabamba, BO»).
+place-ambiguous = Hay varios lugares con ese nombre. ¿Cuál?
+form-required = Falta este dato.
+form-invalid = Revisa este dato
+form-has-errors = Algunos datos faltan o no son válidos: están marcados abajo.
+
+## Pages: errors
+error-title = No se pudo
+error-home = Volver al inicio
+error-not-found = No encontramos esta página o este caso.
+error-sign-in = Ingresa con tu cuenta para ver esta página.
+error-forbidden = Tu cuenta no puede hacer esto.
+error-wrong-state = El caso ya no está en un estado que permita esto. Vuelve a cargar la página.
+error-rate-limited = Demasiados intentos seguidos. Espera unos minutos y vuelve a probar.
+error-account-locked = Demasiados intentos fallidos con esta cuenta: quedó bloqueada por 15 minutos. Si olvidaste la contraseña, pide ayuda a quien administra Alerta.
+error-expired-form = Este formulario venció o no vino de esta página. Vuelve atrás, recarga la página y envíalo de nuevo.
+error-bad-request = Algo en lo enviado no es válido. Vuelve atrás y revisa los datos.
+error-internal = Algo falló de nuestro lado. Vuelve a probar en un momento.
+
+## Pages: home
+home-title = Personas desaparecidas
+home-intro = Estas personas están desaparecidas ahora. Si viste a alguna, abre su ficha y envía una pista: puede ser anónima.
+home-search-place = Cerca de (ciudad o pueblo)
+home-search-name = Nombre
+home-search = Buscar
+home-use-location = Usar mi ubicación
+home-your-location = tu ubicación
+home-latest = Casos recientes
+home-near = Cerca de { $place }
+home-named = Nombre: { $name }
+home-none = No hay casos activos con esos criterios.
+home-subscribe = Recibir alertas de mi zona por correo
+
+## Pages: case
+case-draft-notice = Este caso todavía no es público: la policía debe verificarlo antes de publicarlo.
+case-posters = Carteles para imprimir
+case-posters-hint = Imprime el cartel y pégalo en tu barrio, o envíalo a tus contactos.
+case-image = imagen
+case-share = Compartir
+case-share-phone = Compartir desde el teléfono
+case-share-mail = Correo
+status-draft = Por verificar
+status-active = Activo
+status-resolved = Cerrado
+outcome-found_safe = Encontrada/o con vida
+outcome-found_deceased = Encontrada/o sin vida
+outcome-withdrawn = Retirado
+
+## Pages: tips
+tip-title = ¿La/lo viste? Envía una pista
+tip-intro = Tu mensaje llega solo a la policía a cargo del caso. Puedes enviarlo sin dar tu nombre.
+tip-message = Qué viste o qué sabes
+tip-seen-place = Dónde
+tip-seen-at = Cuándo
+tip-use-location = Estoy donde la/lo vi: usar mi ubicación
+tip-nickname = Apodo
+tip-contact = Teléfono o correo para que la policía te llame
+tip-privacy = Solo la policía lee las pistas. Si no dejas contacto, nadie sabrá quién la envió.
+tip-send = Enviar la pista
+tip-sent-title = Pista enviada
+tip-thanks = Gracias. Tu pista llegó a la policía a cargo del caso.
+tip-back = Volver a la ficha
+
+## Pages: subscribe
+subscribe-title = Recibir alertas de mi zona
+subscribe-intro = Cuando desaparezca alguien cerca de tu zona, te enviaremos un correo con el cartel para imprimir o reenviar. Puedes darte de baja con un clic en cualquier momento.
+subscribe-email = Tu correo electrónico
+subscribe-language = Idioma de las alertas
+subscribe-zone = Tu zona
+subscribe-place = Ciudad o pueblo
+subscribe-place-hint = Escríbelo como lo dices: «Cochabamba», «Sao Paulo», «Bogota, CO».
+subscribe-radius = Distancia alrededor
+subscribe-radius-default = según el tamaño del lugar
+subscribe-use-location = Usar mi ubicación en lugar del nombre
+subscribe-region = O todo un país
+subscribe-region-hint = Código ISO del país, por ejemplo PE o BO.
+subscribe-privacy = Tu correo solo sirve para enviarte las alertas: no se muestra ni se comparte.
+subscribe-send = Suscribirme
+subscribe-sent-title = Revisa tu correo
+subscribe-check-mail = Te enviamos un correo con un enlace para confirmar. Las alertas empiezan cuando lo abras.
+
+## Pages: sign in
+login-title = Ingresar
+login-email = Correo electrónico
+login-password = Contraseña
+login-send = Ingresar
+login-accounts = Las cuentas de policía y de familias las crea quien administra Alerta.
+login-wrong = El correo o la contraseña no son correctos.
+
+## Pages: families
+family-title = Mis casos
+family-new-case = Registrar un caso
+family-none = Todavía no registraste ningún caso.
+family-form-intro = Llena lo que sepas. La policía verifica cada caso antes de publicarlo; después, las alertas salen a los voluntarios de la zona.
+family-register = Registrar el caso
+family-duplicate = Ya hay un caso abierto para una persona con el mismo nombre y edad (caso N.º { $id }).
+family-duplicate-confirm = Es otra persona: registrar igual (vuelve a elegir la foto)
+family-status-draft = La policía todavía no lo verificó.
+family-status-active = Publicado: las alertas salieron a los voluntarios.
+family-status-resolved = Caso cerrado.
+case-given-name = Nombres
+case-family-name = Apellidos
+case-aliases = Apodos o cómo la/lo llaman
+case-birth-date = Fecha de nacimiento
+case-or-age = (o la edad)
+case-age = Edad
+case-photo = Foto reciente
+case-photo-hint = JPEG, PNG, WebP o GIF, hasta 20 MB. Una foto de la cara, bien iluminada.
+case-last-seen-at = Visto/a por última vez (fecha y hora)
+case-time-zone = Zona horaria
+case-last-seen-place = Dónde (calle, barrio, lugar)
+case-town = Ciudad o pueblo
+case-town-hint = Para saber a qué voluntarios avisar.
+case-use-location = Estoy en ese lugar: usar mi ubicación
+case-contact-phone = Teléfono de contacto para el cartel
+case-contact-name = Nombre de contacto
+case-language = Idioma del cartel
+
+## Pages: police
+police-title = Policía
+police-drafts = Casos por verificar
+police-no-drafts = No hay casos esperando verificación.
+police-active = Casos activos
+police-no-active = No hay casos activos.
+police-col-case = Persona
+police-col-last-seen = Visto/a por última vez
+police-col-reach = Voluntarios alcanzados
+police-col-sent = Correos enviados
+police-public-page = Ver la ficha pública
+police-phone = Teléfono del cartel
+police-radius = Radio de alerta
+police-publish-hint = Al publicar, la alerta sale a { $count ->
+    [one] 1 voluntario
+   *[other] { $count } voluntarios
+  } de la zona.
+police-publish = Verificado: publicar
+police-dispatch = Envío de la alerta
+police-recipients = Destinatarios
+police-queued = En cola
+police-sent = Enviados
+police-failed = Fallidos
+police-widen = Ampliar la zona de alerta a (km)
+police-widen-send = Ampliar
+police-outcome = Resultado
+police-note = Nota (opcional)
+police-resolve = Cerrar el caso
+police-tips = { $count ->
+    [one] 1 pista
+   *[other] { $count } pistas
+  }
+police-anonymous = anónima
+police-audit = Historial del caso

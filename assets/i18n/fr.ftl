@@ -107,3 +107,168 @@ poster-scan = Scannez pour voir la fiche et envoyer un signalement, même anonym
 poster-no-photo = Pas de photo
 poster-strip-case = Dossier { $id }
 poster-gone = Cette affiche n’est plus disponible : le dossier est clos. Merci de votre aide ; retirez s’il vous plaît les affiches que vous avez posées.
+
+## Pages: frame and navigation
+page-languages = Langue
+page-footer = Alerta : réseau de bénévoles pour retrouver les personnes disparues. En cas d’urgence, appelez la police.
+nav-cases = Avis de recherche
+nav-subscribe = Recevoir les alertes
+nav-police = Police
+nav-family = Mes dossiers
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+optional = (facultatif)
+locate-done = Position obtenue.
+locate-failed = Impossible d’obtenir votre position : écrivez le lieu.
+place-unknown = Nous ne connaissons pas cette ville : vérifiez l’orthographe ou ajoutez le pays (« Port-au-Prince, HT »).
+place-ambiguous = Plusieurs lieux portent ce nom. Lequel ?
+form-required = Cette information manque.
+form-invalid = Vérifiez cette information
+form-has-errors = Certaines informations manquent ou ne sont pas valables : elles sont signalées ci-dessous.
+
+## Pages: errors
+error-title = Impossible
+error-home = Retour à l’accueil
+error-not-found = Nous ne trouvons pas cette page ou ce dossier.
+error-sign-in = Connectez-vous pour voir cette page.
+error-forbidden = Votre compte ne peut pas faire cela.
+error-wrong-state = Le dossier n’est plus dans un état qui le permet. Rechargez la page.
+error-rate-limited = Trop de tentatives d’affilée. Attendez quelques minutes puis réessayez.
+error-account-locked = Trop d’échecs de connexion pour ce compte : il est bloqué pendant 15 minutes. En cas d’oubli du mot de passe, demandez de l’aide à l’administration d’Alerta.
+error-expired-form = Ce formulaire a expiré ou ne vient pas de cette page. Revenez en arrière, rechargez la page et renvoyez-le.
+error-bad-request = Quelque chose dans l’envoi n’est pas valable. Revenez en arrière et vérifiez.
+error-internal = Une erreur s’est produite de notre côté. Réessayez dans un instant.
+
+## Pages: home
+home-title = Personnes disparues
+home-intro = Ces personnes sont portées disparues. Si vous en avez vu une, ouvrez sa fiche et envoyez un signalement : il peut être anonyme.
+home-search-place = Près de (ville)
+home-search-name = Nom
+home-search = Rechercher
+home-use-location = Utiliser ma position
+home-your-location = votre position
+home-latest = Avis récents
+home-near = Près de { $place }
+home-named = Nom : { $name }
+home-none = Aucun avis en cours pour ces critères.
+home-subscribe = Recevoir par courriel les alertes de ma zone
+
+## Pages: case
+case-draft-notice = Ce dossier n’est pas encore public : la police doit le vérifier avant de le publier.
+case-posters = Affiches à imprimer
+case-posters-hint = Imprimez l’affiche et collez-la dans votre quartier, ou envoyez-la à vos contacts.
+case-image = image
+case-share = Partager
+case-share-phone = Partager depuis le téléphone
+case-share-mail = Courriel
+status-draft = À vérifier
+status-active = En cours
+status-resolved = Clos
+outcome-found_safe = Retrouvé·e en vie
+outcome-found_deceased = Retrouvé·e sans vie
+outcome-withdrawn = Retiré
+
+## Pages: tips
+tip-title = Vous l’avez vu·e ? Envoyez un signalement
+tip-intro = Votre message n’arrive qu’à la police chargée du dossier. Vous pouvez l’envoyer sans donner votre nom.
+tip-message = Ce que vous avez vu ou savez
+tip-seen-place = Où
+tip-seen-at = Quand
+tip-use-location = Je suis là où je l’ai vu·e : utiliser ma position
+tip-nickname = Pseudonyme
+tip-contact = Téléphone ou courriel pour être rappelé·e par la police
+tip-privacy = Seule la police lit les signalements. Sans contact, personne ne saura qui l’a envoyé.
+tip-send = Envoyer le signalement
+tip-sent-title = Signalement envoyé
+tip-thanks = Merci. Votre signalement est parvenu à la police chargée du dossier.
+tip-back = Retour à la fiche
+
+## Pages: subscribe
+subscribe-title = Recevoir les alertes de ma zone
+subscribe-intro = Quand quelqu’un disparaît près de votre zone, nous vous envoyons un courriel avec l’affiche à imprimer ou à transférer. Désinscription en un clic à tout moment.
+subscribe-email = Votre adresse électronique
+subscribe-language = Langue des alertes
+subscribe-zone = Votre zone
+subscribe-place = Ville
+subscribe-place-hint = Écrivez-la comme vous la dites : « Port-au-Prince », « Cap-Haitien », « Montreal, CA ».
+subscribe-radius = Distance autour
+subscribe-radius-default = selon la taille du lieu
+subscribe-use-location = Utiliser ma position plutôt que le nom
+subscribe-region = Ou tout un pays
+subscribe-region-hint = Code ISO du pays, par exemple HT ou GF.
+subscribe-privacy = Votre adresse ne sert qu’à vous envoyer les alertes : elle n’est ni affichée ni partagée.
+subscribe-send = M’inscrire
+subscribe-sent-title = Consultez vos courriels
+subscribe-check-mail = Nous vous avons envoyé un courriel avec un lien de confirmation. Les alertes commencent quand vous l’ouvrez.
+
+## Pages: sign in
+login-title = Se connecter
+login-email = Adresse électronique
+login-password = Mot de passe
+login-send = Se connecter
+login-accounts = Les comptes de la police et des familles sont créés par l’administration d’Alerta.
+login-wrong = L’adresse ou le mot de passe est incorrect.
+
+## Pages: families
+family-title = Mes dossiers
+family-new-case = Signaler une disparition
+family-none = Vous n’avez encore signalé aucune disparition.
+family-form-intro = Remplissez ce que vous savez. La police vérifie chaque dossier avant de le publier ; ensuite, les alertes partent vers les bénévoles de la zone.
+family-register = Enregistrer le dossier
+family-duplicate = Un dossier est déjà ouvert pour une personne de même nom et de même âge (dossier n° { $id }).
+family-duplicate-confirm = C’est une autre personne : enregistrer quand même (choisissez à nouveau la photo)
+family-status-draft = La police ne l’a pas encore vérifié.
+family-status-active = Publié : les alertes sont parties vers les bénévoles.
+family-status-resolved = Dossier clos.
+case-given-name = Prénoms
+case-family-name = Noms de famille
+case-aliases = Surnoms
+case-birth-date = Date de naissance
+case-or-age = (ou l’âge)
+case-age = Âge
+case-photo = Photo récente
+case-photo-hint = JPEG, PNG, WebP ou GIF, jusqu’à 20 Mo. Une photo du visage, bien éclairée.
+case-last-seen-at = Vu·e pour la dernière fois (date et heure)
+case-time-zone = Fuseau horaire
+case-last-seen-place = Où (rue, quartier, lieu)
+case-town = Ville
+case-town-hint = Pour savoir quels bénévoles prévenir.
+case-use-location = Je suis sur place : utiliser ma position
+case-contact-phone = Téléphone à indiquer sur l’affiche
+case-contact-name = Nom du contact
+case-language = Langue de l’affiche
+
+## Pages: police
+police-title = Police
+police-drafts = Dossiers à vérifier
+police-no-drafts = Aucun dossier en attente de vérification.
+police-active = Dossiers en cours
+police-no-active = Aucun dossier en cours.
+police-col-case = Personne
+police-col-last-seen = Vu·e pour la dernière fois
+police-col-reach = Bénévoles atteints
+police-col-sent = Courriels envoyés
+police-public-page = Voir la fiche publique
+police-phone = Téléphone de l’affiche
+police-radius = Rayon de l’alerte
+police-publish-hint = À la publication, l’alerte part vers { $count ->
+    [one] 1 bénévole
+   *[other] { $count } bénévoles
+  } de la zone.
+police-publish = Vérifié : publier
+police-dispatch = Envoi de l’alerte
+police-recipients = Destinataires
+police-queued = En attente
+police-sent = Envoyés
+police-failed = En échec
+police-widen = Élargir la zone d’alerte à (km)
+police-widen-send = Élargir
+police-outcome = Issue
+police-note = Note (facultatif)
+police-resolve = Clore le dossier
+police-tips = { $count ->
+    [one] 1 signalement
+   *[other] { $count } signalements
+  }
+police-anonymous = anonyme
+police-audit = Historique du dossier

@@ -107,3 +107,168 @@ poster-scan = Escaneie para ver a ficha e enviar uma pista, também anônima
 poster-no-photo = Sem foto
 poster-strip-case = Caso { $id }
 poster-gone = Este cartaz não está mais disponível: o caso foi encerrado. Obrigado por ajudar; por favor retire os cartazes que você colou.
+
+## Pages: frame and navigation
+page-languages = Idioma
+page-footer = Alerta: rede de voluntários para encontrar pessoas desaparecidas. Em uma emergência, ligue para a polícia.
+nav-cases = Casos
+nav-subscribe = Receber alertas
+nav-police = Polícia
+nav-family = Meus casos
+nav-sign-in = Entrar
+nav-sign-out = Sair
+optional = (opcional)
+locate-done = Localização obtida.
+locate-failed = Não foi possível obter sua localização: escreva o lugar.
+place-unknown = Não conhecemos essa cidade: confira a grafia ou acrescente o país («Campinas, BR»).
+place-ambiguous = Há vários lugares com esse nome. Qual?
+form-required = Falta este dado.
+form-invalid = Confira este dado
+form-has-errors = Alguns dados faltam ou não são válidos: estão marcados abaixo.
+
+## Pages: errors
+error-title = Não foi possível
+error-home = Voltar ao início
+error-not-found = Não encontramos esta página ou este caso.
+error-sign-in = Entre com sua conta para ver esta página.
+error-forbidden = Sua conta não pode fazer isto.
+error-wrong-state = O caso já não está em um estado que permita isto. Recarregue a página.
+error-rate-limited = Muitas tentativas seguidas. Espere alguns minutos e tente de novo.
+error-account-locked = Muitas tentativas falhas com esta conta: ela foi bloqueada por 15 minutos. Se esqueceu a senha, peça ajuda a quem administra o Alerta.
+error-expired-form = Este formulário expirou ou não veio desta página. Volte, recarregue a página e envie de novo.
+error-bad-request = Algo no que foi enviado não é válido. Volte e confira os dados.
+error-internal = Algo falhou do nosso lado. Tente de novo em instantes.
+
+## Pages: home
+home-title = Pessoas desaparecidas
+home-intro = Estas pessoas estão desaparecidas agora. Se você viu alguma, abra a ficha e envie uma pista: pode ser anônima.
+home-search-place = Perto de (cidade)
+home-search-name = Nome
+home-search = Buscar
+home-use-location = Usar minha localização
+home-your-location = sua localização
+home-latest = Casos recentes
+home-near = Perto de { $place }
+home-named = Nome: { $name }
+home-none = Não há casos ativos com esses critérios.
+home-subscribe = Receber por e-mail os alertas da minha região
+
+## Pages: case
+case-draft-notice = Este caso ainda não é público: a polícia deve verificá-lo antes de publicá-lo.
+case-posters = Cartazes para imprimir
+case-posters-hint = Imprima o cartaz e cole no seu bairro, ou envie aos seus contatos.
+case-image = imagem
+case-share = Compartilhar
+case-share-phone = Compartilhar pelo celular
+case-share-mail = E-mail
+status-draft = A verificar
+status-active = Ativo
+status-resolved = Encerrado
+outcome-found_safe = Encontrada/o com vida
+outcome-found_deceased = Encontrada/o sem vida
+outcome-withdrawn = Retirado
+
+## Pages: tips
+tip-title = Você a/o viu? Envie uma pista
+tip-intro = Sua mensagem chega apenas à polícia responsável pelo caso. Você pode enviá-la sem dizer seu nome.
+tip-message = O que você viu ou sabe
+tip-seen-place = Onde
+tip-seen-at = Quando
+tip-use-location = Estou onde a/o vi: usar minha localização
+tip-nickname = Apelido
+tip-contact = Telefone ou e-mail para a polícia retornar
+tip-privacy = Só a polícia lê as pistas. Se você não deixar contato, ninguém saberá quem enviou.
+tip-send = Enviar a pista
+tip-sent-title = Pista enviada
+tip-thanks = Obrigado. Sua pista chegou à polícia responsável pelo caso.
+tip-back = Voltar à ficha
+
+## Pages: subscribe
+subscribe-title = Receber alertas da minha região
+subscribe-intro = Quando alguém desaparecer perto da sua região, enviaremos um e-mail com o cartaz para imprimir ou encaminhar. Você pode cancelar com um clique a qualquer momento.
+subscribe-email = Seu e-mail
+subscribe-language = Idioma dos alertas
+subscribe-zone = Sua região
+subscribe-place = Cidade
+subscribe-place-hint = Escreva como você fala: «São Paulo», «Sao Paulo», «Manaus, BR».
+subscribe-radius = Distância ao redor
+subscribe-radius-default = conforme o tamanho do lugar
+subscribe-use-location = Usar minha localização em vez do nome
+subscribe-region = Ou um país inteiro
+subscribe-region-hint = Código ISO do país, por exemplo BR ou PY.
+subscribe-privacy = Seu e-mail serve apenas para enviar os alertas: não é mostrado nem compartilhado.
+subscribe-send = Inscrever-me
+subscribe-sent-title = Confira seu e-mail
+subscribe-check-mail = Enviamos um e-mail com um link de confirmação. Os alertas começam quando você abri-lo.
+
+## Pages: sign in
+login-title = Entrar
+login-email = E-mail
+login-password = Senha
+login-send = Entrar
+login-accounts = As contas da polícia e das famílias são criadas por quem administra o Alerta.
+login-wrong = O e-mail ou a senha não estão corretos.
+
+## Pages: families
+family-title = Meus casos
+family-new-case = Registrar um caso
+family-none = Você ainda não registrou nenhum caso.
+family-form-intro = Preencha o que souber. A polícia verifica cada caso antes de publicá-lo; depois, os alertas vão para os voluntários da região.
+family-register = Registrar o caso
+family-duplicate = Já existe um caso aberto para uma pessoa com o mesmo nome e idade (caso nº { $id }).
+family-duplicate-confirm = É outra pessoa: registrar mesmo assim (escolha a foto de novo)
+family-status-draft = A polícia ainda não o verificou.
+family-status-active = Publicado: os alertas foram enviados aos voluntários.
+family-status-resolved = Caso encerrado.
+case-given-name = Nomes
+case-family-name = Sobrenomes
+case-aliases = Apelidos ou como a/o chamam
+case-birth-date = Data de nascimento
+case-or-age = (ou a idade)
+case-age = Idade
+case-photo = Foto recente
+case-photo-hint = JPEG, PNG, WebP ou GIF, até 20 MB. Uma foto do rosto, bem iluminada.
+case-last-seen-at = Vista/o pela última vez (data e hora)
+case-time-zone = Fuso horário
+case-last-seen-place = Onde (rua, bairro, lugar)
+case-town = Cidade
+case-town-hint = Para saber quais voluntários avisar.
+case-use-location = Estou nesse lugar: usar minha localização
+case-contact-phone = Telefone de contato para o cartaz
+case-contact-name = Nome de contato
+case-language = Idioma do cartaz
+
+## Pages: police
+police-title = Polícia
+police-drafts = Casos a verificar
+police-no-drafts = Nenhum caso aguardando verificação.
+police-active = Casos ativos
+police-no-active = Nenhum caso ativo.
+police-col-case = Pessoa
+police-col-last-seen = Vista/o pela última vez
+police-col-reach = Voluntários alcançados
+police-col-sent = E-mails enviados
+police-public-page = Ver a ficha pública
+police-phone = Telefone do cartaz
+police-radius = Raio do alerta
+police-publish-hint = Ao publicar, o alerta vai para { $count ->
+    [one] 1 voluntário
+   *[other] { $count } voluntários
+  } da região.
+police-publish = Verificado: publicar
+police-dispatch = Envio do alerta
+police-recipients = Destinatários
+police-queued = Na fila
+police-sent = Enviados
+police-failed = Com falha
+police-widen = Ampliar a área do alerta para (km)
+police-widen-send = Ampliar
+police-outcome = Resultado
+police-note = Nota (opcional)
+police-resolve = Encerrar o caso
+police-tips = { $count ->
+    [one] 1 pista
+   *[other] { $count } pistas
+  }
+police-anonymous = anônima
+police-audit = Histórico do caso

@@ -131,9 +131,17 @@ pub fn may_notify_update(actor: Option<&Actor>, case: &Case) -> Result<(), Denie
     Ok(())
 }
 
-/// Police-only reading: the audit log, and later tips and dispatch figures.
+/// Police-only reading: the audit log, tips and dispatch figures.
 pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())
+}
+
+/// Anyone may send a tip, signed in or not, while the case is public.
+pub fn may_tip(case: &Case) -> Result<(), Denied> {
+    if case.status != CaseStatus::Active {
+        return Err(Denied::WrongState("tips are taken for active cases only"));
+    }
+    Ok(())
 }
 
 fn police(actor: Option<&Actor>) -> Result<&Actor, Denied> {

@@ -9,7 +9,7 @@ use alerta_core::{
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
 
-use crate::{Backend, Result, Store, StoreError, from_millis, to_millis, with_db, write_tx};
+use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
 
 /// The columns every case query selects, in [`CaseRow`]'s order.
 macro_rules! case_columns {
@@ -52,23 +52,6 @@ macro_rules! bind_details {
             .bind($d.contact_name.clone())
             .bind($d.language.as_str())
             .bind($d.alert_radius_km)
-    };
-}
-
-/// Appends a line to a case's audit log inside the transaction `$tx`;
-/// `$actor_id` is the user's id (None for the system itself).
-macro_rules! audit {
-    ($tx:ident, $case_id:expr, $actor_id:expr, $now:expr, $action:expr, $detail:expr) => {
-        sqlx::query(
-            "INSERT INTO case_audit (case_id, actor_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind($case_id)
-        .bind($actor_id)
-        .bind(to_millis($now))
-        .bind($action)
-        .bind($detail.to_string())
-        .execute(&mut *$tx)
-        .await?
     };
 }
 
@@ -381,12 +364,52 @@ pub struct CaseFilter {
     pub limit: i64,
 }
 
+/// Stores (or replaces) case `$id`'s photo inside the transaction `$tx`, and
+/// notes it in the audit log.
+macro_rules! store_photo {
+    ($tx:ident, $id:expr, $photo:expr, $actor:expr, $now:expr) => {{
+        sqlx::query(
+            "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
+                original_type = excluded.original_type, normalized = excluded.normalized,
+                width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
+            .bind($id)
+            .bind($photo.original.clone())
+            .bind($photo.original_type.clone())
+            .bind($photo.normalized.clone())
+            .bind(i64::from($photo.width))
+            .bind(i64::from($photo.height))
+            .bind(to_millis($now))
+            .execute(&mut *$tx)
+            .await?;
+        audit!($tx, $id, Some($actor.user_id.0), $now, "photo_set", json!({
+            "type": $photo.original_type, "bytes": $photo.original.len(),
+            "width": $photo.width, "height": $photo.height,
+        }));
+    }};
+}
+
 impl Store {
     /// Registers a case as a draft. Unless `confirm_duplicate`, refuses one
     /// whose name and age match an open case, naming that case.
     pub async fn create_case(
         &self,
         details: &CaseDetails,
+        owner: &Actor,
+        confirm_duplicate: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        self.create_case_with_photo(details, None, owner, confirm_duplicate, now)
+            .await
+    }
+
+    /// Like [`Store::create_case`], with its photo in the same transaction:
+    /// a form that sends both leaves both or neither.
+    pub async fn create_case_with_photo(
+        &self,
+        details: &CaseDetails,
+        photo: Option<&StoredPhoto>,
         owner: &Actor,
         confirm_duplicate: bool,
         now: DateTime<Utc>,
@@ -431,6 +454,9 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details }));
+            if let Some(photo) = photo {
+                store_photo!(tx, id, photo, owner, now);
+            }
             id
         });
         self.case(CaseId(id)).await
@@ -488,30 +514,12 @@ impl Store {
         write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_edit(Some(actor), &case)?;
-            sqlx::query(
-                "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)
-                 ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
-                    original_type = excluded.original_type, normalized = excluded.normalized,
-                    width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
-                .bind(id.0)
-                .bind(photo.original.clone())
-                .bind(photo.original_type.clone())
-                .bind(photo.normalized.clone())
-                .bind(i64::from(photo.width))
-                .bind(i64::from(photo.height))
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
+            store_photo!(tx, id.0, photo, actor, now);
             sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
                 .bind(id.0)
                 .bind(to_millis(now))
                 .execute(&mut *tx)
                 .await?;
-            audit!(tx, id.0, Some(actor.user_id.0), now, "photo_set", json!({
-                "type": photo.original_type, "bytes": photo.original.len(),
-                "width": photo.width, "height": photo.height,
-            }));
         });
         self.case(id).await
     }

@@ -18,6 +18,7 @@ mod error;
 mod jobs;
 mod limits;
 mod outbox;
+mod tips;
 mod users;
 mod volunteers;
 
@@ -65,7 +66,23 @@ macro_rules! write_tx {
         }
     };
 }
-pub(crate) use {with_db, write_tx};
+/// Appends a line to a case's audit log inside the transaction `$tx`;
+/// `$actor_id` is the user's id (None for the system itself).
+macro_rules! audit {
+    ($tx:ident, $case_id:expr, $actor_id:expr, $now:expr, $action:expr, $detail:expr) => {
+        sqlx::query(
+            "INSERT INTO case_audit (case_id, actor_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($case_id)
+        .bind($actor_id)
+        .bind(to_millis($now))
+        .bind($action)
+        .bind($detail.to_string())
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+pub(crate) use {audit, with_db, write_tx};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Pool {

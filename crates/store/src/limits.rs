@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Result, Store, to_millis, write_tx};
+use crate::{Result, Store, to_millis, with_db, write_tx};
 
 impl Store {
     /// Counts one hit on `key` in the current window of `window` and answers
@@ -28,6 +28,24 @@ impl Store {
                 .await?;
             hits
         }))
+    }
+
+    /// The hits on `key` in the current window of `window`, without counting one.
+    pub async fn hits(
+        &self,
+        key: &str,
+        window: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let now_ms = to_millis(now);
+        let window_start = now_ms - now_ms.rem_euclid(window.num_milliseconds().max(1));
+        let hits: Option<i64> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2")
+            .bind(key)
+            .bind(window_start)
+            .fetch_optional(pool)
+            .await?);
+        Ok(hits.unwrap_or(0))
     }
 
     /// Drops counters of windows that ended before `cutoff`.

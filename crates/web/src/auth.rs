@@ -20,6 +20,7 @@ use subtle::ConstantTimeEq;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::limits;
 
 pub const SESSION_COOKIE: &str = "alerta_session";
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -111,6 +112,16 @@ pub async fn authenticate(
     if password.len() > MAX_PASSWORD_BYTES {
         return Err(ApiError::BadCredentials);
     }
+    // Lock-out counts by a hash of the address, never the address itself.
+    let account = token_hash(email.as_str());
+    let failures = limits::SIGN_IN_FAILURES_PER_ACCOUNT;
+    let window = chrono::Duration::minutes(failures.window_minutes);
+    let key = format!("{}:{account}", failures.name);
+    if state.store.hits(&key, window, state.now()).await? >= failures.max {
+        return Err(ApiError::AccountLocked {
+            minutes: failures.window_minutes,
+        });
+    }
     let user = state.store.user_by_email(&email).await?;
     // Unknown addresses are checked against a dummy hash so timing reveals nothing.
     let stored = user
@@ -119,7 +130,10 @@ pub async fn authenticate(
     let matches = verify_password(password.to_string(), stored).await?;
     match user {
         Some(user) if matches => Ok(user),
-        _ => Err(ApiError::BadCredentials),
+        _ => {
+            state.store.hit(&key, window, state.now()).await?;
+            Err(ApiError::BadCredentials)
+        }
     }
 }
 

@@ -49,6 +49,8 @@ pub enum ApiError {
         field: &'static str,
         message: String,
     },
+    #[error("too many failed sign-ins for this account: it is locked for {minutes} minutes")]
+    AccountLocked { minutes: i64 },
     #[error("too many requests: try again in {retry_after_seconds} seconds")]
     RateLimited { retry_after_seconds: i64 },
     #[error("internal error: {0}")]
@@ -100,6 +102,7 @@ impl ApiError {
             }
             ApiError::Unprocessable { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable"),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ApiError::AccountLocked { .. } => (StatusCode::TOO_MANY_REQUESTS, "account_locked"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -156,13 +159,17 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let ApiError::RateLimited {
-            retry_after_seconds,
-        } = self
-        {
+        let retry_after_seconds = match self {
+            ApiError::RateLimited {
+                retry_after_seconds,
+            } => Some(retry_after_seconds),
+            ApiError::AccountLocked { minutes } => Some(minutes * 60),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after_seconds {
             response
                 .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
         }
         response
     }

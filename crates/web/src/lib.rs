@@ -18,17 +18,18 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 pub mod auth;
-mod case_page;
 mod cases;
 pub mod error;
 mod json;
 mod limits;
 mod ops;
 mod page;
+mod pages;
 mod places;
 mod posters;
 mod sessions;
 mod subscriptions;
+mod tips;
 
 pub use error::ApiError;
 
@@ -99,6 +100,7 @@ impl AppState {
         (name = "sessions", description = "Sign in and out"),
         (name = "cases", description = "Register, verify, publish and resolve cases"),
         (name = "posters", description = "Printable posters and cards for sharing"),
+        (name = "tips", description = "What people saw, for the police of a case"),
         (name = "subscriptions", description = "Volunteers subscribe to the zones they watch"),
         (name = "operations", description = "Health and metrics"),
     )
@@ -126,11 +128,12 @@ pub fn router(state: AppState) -> Router {
         .merge(posters::routes())
         .merge(subscriptions::routes())
         .merge(places::routes())
+        .merge(tips::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
-        .merge(case_page::routes())
+        .merge(pages::routes(state.clone()))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(middleware::from_fn(record_metrics))
         .layer(

@@ -29,11 +29,25 @@ pub const SUBSCRIBE_PER_ADDRESS: Limit = Limit {
     max: 5,
     window_minutes: 60,
 };
+/// Tips from one client: a witness with several things to say, not a flood.
+pub const TIPS_PER_CLIENT: Limit = Limit {
+    name: "tips-client",
+    max: 10,
+    window_minutes: 10,
+};
 /// Sign-in attempts from one client.
 pub const SIGN_IN_PER_CLIENT: Limit = Limit {
     name: "sign-in-client",
     max: 20,
     window_minutes: 10,
+};
+
+/// Failed sign-ins on one account, from anywhere: past this, the account is
+/// locked for the rest of the window, whoever knows the password.
+pub const SIGN_IN_FAILURES_PER_ACCOUNT: Limit = Limit {
+    name: "sign-in-failures",
+    max: 5,
+    window_minutes: 15,
 };
 
 /// Counts a hit for `subject` (an IP, or a hash: never an address in clear)

@@ -44,10 +44,21 @@ async fn subscribe(
     ClientIp(ip): ClientIp,
     ApiJson(input): ApiJson<SubscriptionInput>,
 ) -> Result<(StatusCode, Json<Accepted>), ApiError> {
-    limits::check(&state, limits::SUBSCRIBE_PER_CLIENT, &ip.to_string()).await?;
-    let subscription = NewSubscription::parse(&input, &alerta_places::WORLD)?;
+    request(&state, ip, &input).await?;
+    Ok((StatusCode::ACCEPTED, Json(Accepted { status: "pending" })))
+}
+
+/// Checks a subscription request from `client` and queues its confirmation
+/// mail: the one path for the API and the subscribe page.
+pub async fn request(
+    state: &AppState,
+    client: std::net::IpAddr,
+    input: &SubscriptionInput,
+) -> Result<(), ApiError> {
+    limits::check(state, limits::SUBSCRIBE_PER_CLIENT, &client.to_string()).await?;
+    let subscription = NewSubscription::parse(input, &alerta_places::WORLD)?;
     limits::check(
-        &state,
+        state,
         limits::SUBSCRIBE_PER_ADDRESS,
         &token_hash(subscription.email.as_str()),
     )
@@ -61,7 +72,7 @@ async fn subscribe(
         )
         .await?;
     state.mail_wakeup.notify_one();
-    Ok((StatusCode::ACCEPTED, Json(Accepted { status: "pending" })))
+    Ok(())
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -1,0 +1,176 @@
+//! Tips: what anyone who saw the person tells the police of a case. Anonymous
+//! is fine; a nickname and a way to reach the sender are optional.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Deserialize;
+
+use crate::case::Coordinates;
+use crate::error::{Checker, FieldError, InvalidInput};
+use crate::text::{Lines, clean, clean_optional};
+
+/// A tip as a form or a JSON body sends it.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TipInput {
+    /// What the sender saw or knows.
+    #[schema(
+        required = true,
+        example = "La vi en la parada del micro 10, cerca del mercado."
+    )]
+    pub message: Option<String>,
+    /// A name to sign with; leave out to stay anonymous.
+    pub nickname: Option<String>,
+    /// A phone or address where police may call back; optional.
+    pub contact: Option<String>,
+    /// Where the person was seen, in the sender's words.
+    pub seen_place: Option<String>,
+    /// Where the person was seen, as a point (a phone's location).
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+    /// When the person was seen: RFC 3339 with offset.
+    pub seen_at: Option<String>,
+}
+
+/// A checked tip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTip {
+    pub message: String,
+    pub nickname: Option<String>,
+    pub contact: Option<String>,
+    pub seen_place: Option<String>,
+    pub seen_near: Option<Coordinates>,
+    pub seen_at: Option<DateTime<FixedOffset>>,
+}
+
+/// A stored tip, as police read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tip {
+    pub id: i64,
+    pub tip: NewTip,
+    pub received_at: DateTime<Utc>,
+}
+
+pub const MAX_TIP_CHARS: usize = 4000;
+
+impl NewTip {
+    /// Checks every field; `now` decides what "in the future" means.
+    pub fn parse(input: &TipInput, now: DateTime<Utc>) -> Result<NewTip, InvalidInput> {
+        let mut c = Checker::default();
+        let message = c.check(clean(
+            "message",
+            input.message.as_deref().unwrap_or(""),
+            1,
+            MAX_TIP_CHARS,
+            Lines::Multi,
+        ));
+        let nickname = c.check(clean_optional(
+            "nickname",
+            input.nickname.as_deref(),
+            80,
+            Lines::Single,
+        ));
+        let contact = c.check(clean_optional(
+            "contact",
+            input.contact.as_deref(),
+            200,
+            Lines::Single,
+        ));
+        let seen_place = c.check(clean_optional(
+            "seen_place",
+            input.seen_place.as_deref(),
+            200,
+            Lines::Single,
+        ));
+        let seen_near = c.check(match (input.lat, input.lng) {
+            (None, None) => Ok(None),
+            // The body names them `lat` and `lng`, so errors do too.
+            (lat, lng) => Coordinates::parse("", lat, lng)
+                .map(Some)
+                .map_err(|e| FieldError::new(e.field.trim_start_matches('.'), e.message)),
+        });
+        let seen_at = c.check(parse_seen_at(input.seen_at.as_deref(), now));
+        c.finish()?;
+        Ok(NewTip {
+            message: message.expect("checked"),
+            nickname: nickname.expect("checked"),
+            contact: contact.expect("checked"),
+            seen_place: seen_place.expect("checked"),
+            seen_near: seen_near.expect("checked"),
+            seen_at: seen_at.expect("checked"),
+        })
+    }
+}
+
+fn parse_seen_at(
+    value: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<FixedOffset>>, FieldError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let at = DateTime::parse_from_rfc3339(value).map_err(|_| {
+        FieldError::new(
+            "seen_at",
+            "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00",
+        )
+    })?;
+    if at.with_timezone(&Utc) > now + chrono::Duration::minutes(5) {
+        return Err(FieldError::new("seen_at", "must not be in the future"));
+    }
+    Ok(Some(at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-20T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn an_anonymous_message_is_enough() {
+        let tip = NewTip::parse(
+            &TipInput {
+                message: Some("  La vi en el mercado.  ".into()),
+                ..TipInput::default()
+            },
+            now(),
+        )
+        .unwrap();
+        assert_eq!(tip.message, "La vi en el mercado.");
+        assert_eq!(tip.nickname, None);
+        assert_eq!(tip.seen_near, None);
+    }
+
+    #[test]
+    fn every_wrong_field_is_named() {
+        let err = NewTip::parse(
+            &TipInput {
+                message: Some(" ".into()),
+                lat: Some(91.0),
+                lng: Some(0.0),
+                seen_at: Some("yesterday".into()),
+                ..TipInput::default()
+            },
+            now(),
+        )
+        .unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["message", "lat", "seen_at"]);
+    }
+
+    #[test]
+    fn a_sighting_in_the_future_is_refused() {
+        let err = NewTip::parse(
+            &TipInput {
+                message: Some("x".into()),
+                seen_at: Some("2026-11-21T12:00:00-04:00".into()),
+                ..TipInput::default()
+            },
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(err.first().unwrap().field, "seen_at");
+    }
+}

@@ -1,0 +1,279 @@
+//! `/cases/{id}`: the page a poster's QR code and a shared link open. The
+//! person, the number to call, the posters in every language and paper, share
+//! links, Open Graph tags so a shared link shows the PNG card, and the tip form.
+//! A resolved case shows only that the person was found, without the photo.
+
+use alerta_core::{Case, CaseId, CaseStatus, Outcome, TipInput, policy};
+use alerta_poster::PosterCase;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::NaiveDateTime;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, paragraphs};
+use crate::AppState;
+use crate::error::ApiError;
+use crate::limits::ClientIp;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}", get(case_page))
+        .route("/cases/{id}/tips", post(send_tip))
+}
+
+async fn case_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let case = state.store.case(CaseId(id)).await?;
+    policy::view(page.actor.as_ref(), &case)?;
+    Ok(render(
+        &state,
+        &page,
+        &case,
+        &TipForm::default(),
+        &FormErrors::default(),
+    )
+    .into_response())
+}
+
+fn render(
+    state: &AppState,
+    page: &Page,
+    case: &Case,
+    tip: &TipForm,
+    errors: &FormErrors,
+) -> Markup {
+    let name = case.details.full_name();
+    if case.status == CaseStatus::Resolved {
+        let key = if case.outcome == Some(Outcome::FoundSafe) {
+            "found-body-found"
+        } else {
+            "found-body-closed"
+        };
+        return page.render(
+            &name,
+            html! { p class="found" { (page.ta(key, &[("name", &name)])) } },
+        );
+    }
+    let page_url = format!("{}/cases/{}", state.settings.public_url, case.id);
+    let printed = alerta_poster::print_date(&case.details, state.now());
+    let sheet = alerta_poster::sheet(&PosterCase::of(case, &page_url), page.lang, printed);
+    let title = format!("{}: {}", sheet.headline, sheet.name);
+    let card_url = format!("{page_url}/poster.png?lang={}", page.lang.as_str());
+    let description = format!("{} {}", sheet.last_seen.label, sheet.last_seen.value);
+    let head = html! {
+        meta name="description" content=(description);
+        meta property="og:type" content="article";
+        meta property="og:title" content=(title);
+        meta property="og:description" content=(description);
+        meta property="og:url" content=(page_url);
+        meta property="og:image" content=(card_url);
+        meta property="og:image:type" content="image/png";
+        meta property="og:image:width" content="1080";
+        meta property="og:image:height" content="1350";
+        meta name="twitter:card" content="summary_large_image";
+    };
+    let body = html! {
+        @if case.status == CaseStatus::Draft {
+            p class="notice" { (page.t("case-draft-notice")) }
+        }
+        div class="person" {
+            @if case.has_photo {
+                img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                    alt=(sheet.name) width="400" height="500";
+            }
+            div {
+                @if let Some(aliases) = &sheet.aliases { p { (aliases) } }
+                dl class="facts" {
+                    dt { (page.t("poster-label-age")) } dd { (sheet.age) }
+                    @for fact in &sheet.facts { dt { (fact.label) } dd { (fact.value) } }
+                    dt { (sheet.last_seen.label) } dd { (sheet.last_seen.value) }
+                }
+            }
+        }
+        h2 { (sheet.circumstances.label) }
+        (paragraphs(&case.details.circumstances))
+        p class="call" {
+            (sheet.call) " "
+            a href=(format!("tel:{}", sheet.phone.replace(' ', ""))) { strong { (sheet.phone) } }
+        }
+        (posters(page, case))
+        (share(page, &title, &page_url))
+        @if case.status == CaseStatus::Active { (tip_form(page, case, tip, errors)) }
+        p class="small" { (sheet.case_number) }
+    };
+    page.render_with_head(&title, head, body)
+}
+
+fn posters(page: &Page, case: &Case) -> Markup {
+    html! {
+        h2 { (page.t("case-posters")) }
+        p { (page.t("case-posters-hint")) }
+        ul {
+            @for (language, label) in LANGUAGE_NAMES {
+                @let lang = language.as_str();
+                li lang=(lang) {
+                    (label) ": "
+                    a href=(format!("/cases/{}/poster.pdf?lang={lang}&paper=a4", case.id)) { "PDF A4" } " · "
+                    a href=(format!("/cases/{}/poster.pdf?lang={lang}&paper=letter", case.id)) { "PDF Letter" } " · "
+                    a href=(format!("/cases/{}/poster.png?lang={lang}", case.id)) { (page.t("case-image")) }
+                }
+            }
+        }
+    }
+}
+
+/// Links to the usual messaging apps: plain links, nothing loaded from them.
+fn share(page: &Page, title: &str, url: &str) -> Markup {
+    let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let text = format!("{title} {url}");
+    html! {
+        h2 { (page.t("case-share")) }
+        ul class="share" {
+            li { button type="button" hidden data-share data-title=(title) data-url=(url) { (page.t("case-share-phone")) } }
+            li { a class="button secondary" href=(format!("https://wa.me/?text={}", encode(&text))) { "WhatsApp" } }
+            li { a class="button secondary" href=(format!("https://t.me/share/url?url={}&text={}", encode(url), encode(title))) { "Telegram" } }
+            li { a class="button secondary" href=(format!("https://www.facebook.com/sharer/sharer.php?u={}", encode(url))) { "Facebook" } }
+            li { a class="button secondary" href=(format!("https://x.com/intent/post?url={}&text={}", encode(url), encode(title))) { "X" } }
+            li { a class="button secondary" href=(format!("mailto:?subject={}&body={}", encode(title).replace('+', "%20"), encode(&text).replace('+', "%20"))) { (page.t("case-share-mail")) } }
+        }
+    }
+}
+
+/// The tip form as typed, kept when a field is wrong.
+#[derive(Deserialize, Default)]
+struct TipForm {
+    csrf: Option<String>,
+    message: Option<String>,
+    nickname: Option<String>,
+    contact: Option<String>,
+    seen_place: Option<String>,
+    /// From a `datetime-local` input: no offset; `tz` gives it.
+    seen_at: Option<String>,
+    tz: Option<String>,
+    lat: Option<String>,
+    lng: Option<String>,
+}
+
+fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Markup {
+    // The place's own offset, where the sighting most likely happened.
+    let offset = tip
+        .tz
+        .clone()
+        .unwrap_or_else(|| case.details.last_seen_at.offset().to_string());
+    html! {
+        h2 id="tip" { (page.t("tip-title")) }
+        p { (page.t("tip-intro")) }
+        form class="stack" method="post" action=(format!("/cases/{}/tips#tip", case.id)) {
+            (page.csrf_field())
+            (errors.summary(page))
+            label {
+                (page.t("tip-message"))
+                textarea name="message" required maxlength="4000" { (tip.message.as_deref().unwrap_or("")) }
+                (errors.beside(page, "message"))
+            }
+            div class="row" {
+                label {
+                    (page.t("tip-seen-place"))
+                    input type="text" name="seen_place" maxlength="200" value=[tip.seen_place.as_deref()];
+                    (errors.beside(page, "seen_place"))
+                }
+                label {
+                    (page.t("tip-seen-at"))
+                    input type="datetime-local" name="seen_at" value=[tip.seen_at.as_deref()];
+                    (errors.beside(page, "seen_at"))
+                }
+            }
+            input type="hidden" name="tz" value=(offset);
+            input type="hidden" name="lat" value=[tip.lat.as_deref()];
+            input type="hidden" name="lng" value=[tip.lng.as_deref()];
+            div {
+                button class="secondary" type="button" hidden data-locate data-status="tip-locate-status"
+                    data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.t("tip-use-location")) }
+                span id="tip-locate-status" role="status" {}
+                (errors.beside(page, "lat"))
+            }
+            div class="row" {
+                label {
+                    span { (page.t("tip-nickname")) " " span class="hint" { (page.t("optional")) } }
+                    input type="text" name="nickname" maxlength="80" value=[tip.nickname.as_deref()];
+                    (errors.beside(page, "nickname"))
+                }
+                label {
+                    span { (page.t("tip-contact")) " " span class="hint" { (page.t("optional")) } }
+                    input type="text" name="contact" maxlength="200" value=[tip.contact.as_deref()];
+                    (errors.beside(page, "contact"))
+                }
+            }
+            p class="small" { (page.t("tip-privacy")) }
+            div { button type="submit" { (page.t("tip-send")) } }
+        }
+    }
+}
+
+impl TipForm {
+    fn input(&self) -> TipInput {
+        let number = |v: &Option<String>| v.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
+        TipInput {
+            message: self.message.clone(),
+            nickname: self.nickname.clone(),
+            contact: self.contact.clone(),
+            seen_place: self.seen_place.clone(),
+            lat: number(&self.lat),
+            lng: number(&self.lng),
+            seen_at: self
+                .seen_at
+                .as_deref()
+                .and_then(|local| with_offset(local, self.tz.as_deref())),
+        }
+    }
+}
+
+/// "2026-11-20T18:30" and "-04:00" as RFC 3339; what does not read as a
+/// local time goes on as typed, for the domain to refuse by name.
+pub fn with_offset(local: &str, offset: Option<&str>) -> Option<String> {
+    let local = local.trim();
+    if local.is_empty() {
+        return None;
+    }
+    let parsed = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"));
+    match (
+        parsed,
+        offset.and_then(|o| o.parse::<chrono::FixedOffset>().ok()),
+    ) {
+        (Ok(at), Some(offset)) => Some(format!("{}{offset}", at.format("%Y-%m-%dT%H:%M:%S"))),
+        _ => Some(local.to_string()),
+    }
+}
+
+async fn send_tip(
+    State(state): State<AppState>,
+    page: Page,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<i64>,
+    Form(form): Form<TipForm>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let case = state.store.case(CaseId(id)).await?;
+    match crate::tips::submit(&state, ip, case.id, &form.input()).await {
+        Ok(_) => {
+            let body = html! {
+                p class="notice" role="status" { (page.t("tip-thanks")) }
+                p { a href=(format!("/cases/{}", case.id)) { (page.t("tip-back")) } }
+            };
+            Ok(page.render(&page.t("tip-sent-title"), body).into_response())
+        }
+        Err(ApiError::Invalid(invalid)) => {
+            let errors = FormErrors::from_invalid(invalid);
+            let html = render(&state, &page, &case, &form, &errors);
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,384 @@
+//! `/family`: a family's cases and what police did with them, and the form
+//! that registers a case with its photo (police use the same form). The form
+//! keeps what was typed when a field is wrong and says which; nothing is
+//! stored until every field, the photo included, is right.
+
+use std::collections::HashMap;
+
+use alerta_core::case::CoordinatesInput;
+use alerta_core::{
+    Actor, CaseDetails, CaseInput, CaseStatus, Geography, Language, PlaceError, Sex,
+};
+use alerta_store::{CaseFilter, StoredPhoto};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use maud::{Markup, html};
+
+use super::case::with_offset;
+use super::home::case_card;
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, see_other};
+use crate::AppState;
+use crate::error::ApiError;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/family", get(my_cases)).route(
+        "/family/cases/new",
+        get(new_case_page)
+            .post(register)
+            .layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES + 256 * 1024)),
+    )
+}
+
+fn signed_in(page: &Page, back_to: &str) -> Result<Actor, PageError> {
+    page.actor.clone().ok_or_else(|| PageError::SignIn {
+        next: back_to.to_string(),
+    })
+}
+
+async fn my_cases(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let actor = signed_in(&page, "/family")?;
+    let filter = CaseFilter {
+        statuses: vec![CaseStatus::Draft, CaseStatus::Active, CaseStatus::Resolved],
+        owner: Some(actor.user_id),
+        limit: 100,
+        ..CaseFilter::default()
+    };
+    let cases = state.store.list_cases(&filter).await?;
+    let body = html! {
+        p { a class="button" href="/family/cases/new" { (page.t("family-new-case")) } }
+        @if cases.is_empty() { p { (page.t("family-none")) } } @else {
+            ul class="cases" {
+                @for case in &cases {
+                    @let status = case.status.as_str();
+                    (case_card(page.lang, case))
+                    li class="small" { span class=(format!("badge {status}")) { (page.t(&format!("status-{status}"))) } " " (page.t(&format!("family-status-{status}"))) }
+                }
+            }
+        }
+    };
+    Ok(page.render(&page.t("family-title"), body).into_response())
+}
+
+/// The form's fields as typed.
+type Typed = HashMap<String, String>;
+
+async fn new_case_page(page: Page) -> Result<Response, PageError> {
+    signed_in(&page, "/family/cases/new")?;
+    let mut typed = Typed::new();
+    typed.insert("language".into(), page.lang.as_str().into());
+    typed.insert("tz".into(), "-04:00".into());
+    Ok(page
+        .render(
+            &page.t("family-new-case"),
+            case_form(&page, &typed, &FormErrors::default()),
+        )
+        .into_response())
+}
+
+/// UTC offsets offered, whole and half hours of the Americas and beyond.
+const OFFSETS: [&str; 16] = [
+    "-10:00", "-09:00", "-08:00", "-07:00", "-06:00", "-05:00", "-04:00", "-03:30", "-03:00",
+    "-02:00", "-01:00", "+00:00", "+01:00", "+02:00", "+03:00", "+05:30",
+];
+
+fn case_form(page: &Page, typed: &Typed, errors: &FormErrors) -> Markup {
+    let value = |name: &str| {
+        typed
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    };
+    let text = |name: &str, key: &str, required: bool, max: u32| {
+        html! {
+            label {
+                span { (page.t(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
+                input type="text" name=(name) required[required] maxlength=(max) value=[value(name)];
+                (errors.beside(page, name))
+            }
+        }
+    };
+    let area = |name: &str, key: &str, required: bool| {
+        html! {
+            label {
+                span { (page.t(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
+                textarea name=(name) required[required] { (value(name).unwrap_or("")) }
+                (errors.beside(page, name))
+            }
+        }
+    };
+    html! {
+        p { (page.t("family-form-intro")) }
+        form id="case-form" class="stack" method="post" action="/family/cases/new" enctype="multipart/form-data" {
+            (page.csrf_field())
+            (errors.summary(page))
+            div class="row" {
+                (text("given_name", "case-given-name", true, 100))
+                (text("family_name", "case-family-name", true, 100))
+            }
+            (text("aliases", "case-aliases", false, 200))
+            div class="row" {
+                label {
+                    (page.t("poster-label-sex"))
+                    select name="sex" required {
+                        option value="" { "—" }
+                        @for sex in Sex::ALL {
+                            option value=(sex.as_str()) selected[value("sex") == Some(sex.as_str())] {
+                                (page.ta("poster-sex", &[("sex", sex.as_str())]))
+                            }
+                        }
+                    }
+                    (errors.beside(page, "sex"))
+                }
+                label {
+                    span { (page.t("case-birth-date")) " " span class="hint" { (page.t("case-or-age")) } }
+                    input type="date" name="birth_date" value=[value("birth_date")];
+                    (errors.beside(page, "birth_date"))
+                }
+                label {
+                    (page.t("case-age"))
+                    input type="number" name="age" min="0" max="120" value=[value("age")];
+                    (errors.beside(page, "age"))
+                }
+            }
+            label {
+                (page.t("case-photo"))
+                span class="hint" { (page.t("case-photo-hint")) }
+                input type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/gif";
+                (errors.beside(page, "photo"))
+            }
+            div class="row" {
+                label {
+                    (page.t("case-last-seen-at"))
+                    input type="datetime-local" name="last_seen_at" required value=[value("last_seen_at")];
+                    (errors.beside(page, "last_seen_at"))
+                }
+                label {
+                    (page.t("case-time-zone"))
+                    select name="tz" data-tz-offset {
+                        @for offset in OFFSETS {
+                            option value=(offset) selected[value("tz") == Some(offset)] { "UTC" (offset) }
+                        }
+                    }
+                }
+            }
+            (text("last_seen_place", "case-last-seen-place", true, 200))
+            label {
+                (page.t("case-town"))
+                span class="hint" { (page.t("case-town-hint")) }
+                input type="text" name="town" data-suggest autocomplete="off" placeholder="Cochabamba, BO" value=[value("town")];
+                (errors.beside(page, "town"))
+            }
+            input type="hidden" name="lat" value=[value("lat")];
+            input type="hidden" name="lng" value=[value("lng")];
+            p {
+                button class="secondary" type="button" hidden data-locate data-status="case-locate-status"
+                    data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.t("case-use-location")) }
+                span id="case-locate-status" role="status" {}
+            }
+            (area("circumstances", "poster-label-circumstances", true))
+            (area("clothing", "poster-label-clothing", true))
+            div class="row" {
+                label {
+                    (page.t("poster-label-height"))
+                    input type="number" name="height_cm" min="30" max="250" value=[value("height_cm")];
+                    (errors.beside(page, "height_cm"))
+                }
+                label {
+                    (page.t("poster-label-weight"))
+                    input type="number" name="weight_kg" min="1" max="400" value=[value("weight_kg")];
+                    (errors.beside(page, "weight_kg"))
+                }
+            }
+            div class="row" {
+                (text("hair", "poster-label-hair", false, 100))
+                (text("eyes", "poster-label-eyes", false, 100))
+            }
+            (area("marks", "poster-label-marks", false))
+            div class="row" {
+                label {
+                    (page.t("case-contact-phone"))
+                    input type="tel" name="contact_phone" required maxlength="40" value=[value("contact_phone")];
+                    (errors.beside(page, "contact_phone"))
+                }
+                (text("contact_name", "case-contact-name", false, 100))
+            }
+            label {
+                (page.t("case-language"))
+                select name="language" {
+                    @for (language, name) in LANGUAGE_NAMES {
+                        option value=(language.as_str()) selected[value("language") == Some(language.as_str())] { (name) }
+                    }
+                }
+            }
+            div { button type="submit" { (page.t("family-register")) } }
+        }
+    }
+}
+
+/// Reads the multipart form: its text fields, and the photo with its type.
+async fn read_form(
+    mut multipart: Multipart,
+) -> Result<(Typed, Option<(Vec<u8>, String)>), ApiError> {
+    let mut typed = Typed::new();
+    let mut photo = None;
+    let bad = |e: axum::extract::multipart::MultipartError| ApiError::BadRequest {
+        code: "bad_form",
+        message: e.body_text(),
+        field: None,
+    };
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "photo" {
+            let declared = field.content_type().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(bad)?;
+            if !bytes.is_empty() {
+                photo = Some((bytes.to_vec(), declared));
+            }
+        } else {
+            typed.insert(name, field.text().await.map_err(bad)?);
+        }
+    }
+    Ok((typed, photo))
+}
+
+/// The typed fields as the domain's input; a town from the gazetteer stands
+/// in for coordinates when the browser gave none.
+fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
+    let text = |name: &str| {
+        typed
+            .get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let int = |name: &str| text(name).and_then(|v| v.parse::<i64>().ok());
+    let float = |name: &str| text(name).and_then(|v| v.parse::<f64>().ok());
+    let mut town_error = None;
+    let mut last_seen = match (float("lat"), float("lng")) {
+        (Some(lat), Some(lng)) => Some(CoordinatesInput {
+            lat: Some(lat),
+            lng: Some(lng),
+        }),
+        _ => None,
+    };
+    if last_seen.is_none() {
+        match text("town").map(|t| alerta_places::WORLD.place(&t)) {
+            Some(Ok(place)) => {
+                last_seen = Some(CoordinatesInput {
+                    lat: Some(place.center.lat),
+                    lng: Some(place.center.lng),
+                })
+            }
+            Some(Err(PlaceError::Unknown)) => {
+                town_error = Some(alerta_core::FieldError::new("town", "is not a known town"))
+            }
+            Some(Err(PlaceError::Ambiguous(choices))) => {
+                town_error = Some(alerta_core::FieldError::new(
+                    "town",
+                    format!("names several places; write one of: {}", choices.join("; ")),
+                ))
+            }
+            None => town_error = Some(alerta_core::FieldError::new("town", "is required")),
+        }
+    }
+    let input = CaseInput {
+        given_name: text("given_name"),
+        family_name: text("family_name"),
+        aliases: text("aliases"),
+        sex: text("sex"),
+        birth_date: text("birth_date"),
+        age: int("age"),
+        height_cm: int("height_cm"),
+        weight_kg: int("weight_kg"),
+        hair: text("hair"),
+        eyes: text("eyes"),
+        marks: text("marks"),
+        clothing: text("clothing"),
+        circumstances: text("circumstances"),
+        last_seen_at: text("last_seen_at")
+            .and_then(|l| with_offset(&l, typed.get("tz").map(String::as_str))),
+        last_seen_place: text("last_seen_place"),
+        last_seen,
+        contact_phone: text("contact_phone"),
+        contact_name: text("contact_name"),
+        language: text("language").filter(|l| Language::parse("", l).is_ok()),
+        alert_radius_km: None,
+    };
+    (input, town_error)
+}
+
+async fn register(
+    State(state): State<AppState>,
+    page: Page,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let actor = signed_in(&page, "/family/cases/new")?;
+    let (typed, photo) = read_form(multipart).await?;
+    page.check_csrf(typed.get("csrf").map(String::as_str))?;
+    let (input, town_error) = case_input(&typed);
+
+    // Every check before any write: a wrong photo must not leave a case behind.
+    let mut problems = Vec::new();
+    let details = match CaseDetails::parse(&input, state.now()) {
+        Ok(details) => Some(details),
+        Err(invalid) => {
+            problems.extend(invalid.0);
+            None
+        }
+    };
+    if let Some(error) = town_error {
+        problems.retain(|p| !p.field.starts_with("last_seen."));
+        problems.retain(|p| p.field != "last_seen");
+        problems.push(error);
+    }
+    let stored_photo: Option<StoredPhoto> = match photo {
+        None => None,
+        Some((bytes, declared)) => match crate::cases::normalize_photo(bytes, declared).await {
+            Ok(stored) => Some(stored),
+            Err(error) => {
+                problems.push(alerta_core::FieldError::new("photo", error.to_string()));
+                None
+            }
+        },
+    };
+    let Some(details) = details.filter(|_| problems.is_empty()) else {
+        let errors = FormErrors::from_invalid(alerta_core::InvalidInput(problems));
+        let html = page.render(
+            &page.t("family-new-case"),
+            case_form(&page, &typed, &errors),
+        );
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    };
+    let confirmed = typed.contains_key("confirm_duplicate");
+    let created = state
+        .store
+        .create_case_with_photo(
+            &details,
+            stored_photo.as_ref(),
+            &actor,
+            confirmed,
+            state.now(),
+        )
+        .await;
+    let case = match created {
+        Ok(case) => case,
+        Err(alerta_store::StoreError::PossibleDuplicate(existing)) => {
+            let warning = html! {
+                div class="errors" role="alert" {
+                    p { (page.ta("family-duplicate", &[("id", &existing.to_string())])) }
+                    label { input type="checkbox" name="confirm_duplicate" form="case-form" value="yes"; (page.t("family-duplicate-confirm")) }
+                }
+            };
+            let html = page.render(
+                &page.t("family-new-case"),
+                html! { (warning) (case_form(&page, &typed, &FormErrors::default())) },
+            );
+            return Ok((StatusCode::CONFLICT, html).into_response());
+        }
+        Err(other) => return Err(other.into()),
+    };
+    metrics::counter!("alerta_cases_created_total").increment(1);
+    Ok(see_other(&format!("/cases/{}", case.id)))
+}

@@ -1,0 +1,206 @@
+//! `/`: the active cases, newest first, near a town or the reader's
+//! location when given, or matching a name.
+
+use alerta_core::text::{Lines, clean_optional, name_key};
+use alerta_core::{Case, CaseStatus, Circle, Coordinates, Geography, Language, PlaceError};
+use alerta_store::CaseFilter;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::{Page, PageError};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(home))
+}
+
+/// How far around a town or the reader the home page looks.
+const NEAR_KM: f64 = 50.0;
+const PAGE_SIZE: i64 = 24;
+
+#[derive(Deserialize, Default)]
+struct Search {
+    q: Option<String>,
+    place: Option<String>,
+    lat: Option<String>,
+    lng: Option<String>,
+}
+
+/// What the reader asked for, checked.
+struct Wanted {
+    name: Option<String>,
+    near: Option<(Coordinates, String)>,
+    /// Why the place could not be used, shown beside its field.
+    place_problem: Option<PlaceError>,
+}
+
+async fn home(
+    State(state): State<AppState>,
+    page: Page,
+    Query(search): Query<Search>,
+) -> Result<Response, PageError> {
+    let wanted = understand(&page, &search);
+    let mut filter = CaseFilter {
+        statuses: vec![CaseStatus::Active],
+        limit: PAGE_SIZE,
+        ..CaseFilter::default()
+    };
+    if let Some(name) = &wanted.name {
+        filter.name_pattern = Some(format!("%{}%", name_key(&[name]).replace(' ', "%")));
+    }
+    if let Some((center, _)) = &wanted.near {
+        let area = Circle {
+            center: *center,
+            radius_km: NEAR_KM,
+        }
+        .bounding_box(0.0);
+        filter.within_box = Some((area.south, area.west, area.north, area.east));
+    }
+    let cases: Vec<Case> = state
+        .store
+        .list_cases(&filter)
+        .await?
+        .into_iter()
+        .filter(|case| {
+            wanted
+                .near
+                .as_ref()
+                .is_none_or(|(center, _)| case.details.last_seen.distance_km(center) <= NEAR_KM)
+        })
+        .collect();
+
+    let heading = match (&wanted.near, &wanted.name) {
+        (Some((_, label)), _) => page.ta("home-near", &[("place", label)]),
+        (None, Some(name)) => page.ta("home-named", &[("name", name)]),
+        (None, None) => page.t("home-latest"),
+    };
+    let body = html! {
+        p { (page.t("home-intro")) }
+        (search_form(&page, &search, &wanted))
+        h2 { (heading) }
+        @if cases.is_empty() {
+            p class="notice" { (page.t("home-none")) }
+        } @else {
+            ul class="cases" {
+                @for case in &cases { (case_card(page.lang, case)) }
+            }
+        }
+        p { a class="button" href="/subscribe" { (page.t("home-subscribe")) } }
+    };
+    Ok(page.render(&page.t("home-title"), body).into_response())
+}
+
+fn understand(page: &Page, search: &Search) -> Wanted {
+    let name = clean_optional("q", search.q.as_deref(), 200, Lines::Single)
+        .ok()
+        .flatten();
+    let located = match (search.lat.as_deref(), search.lng.as_deref()) {
+        (Some(lat), Some(lng)) => {
+            Coordinates::parse("near", lat.parse().ok(), lng.parse().ok()).ok()
+        }
+        _ => None,
+    };
+    if let Some(center) = located {
+        return Wanted {
+            name,
+            near: Some((center, page.t("home-your-location"))),
+            place_problem: None,
+        };
+    }
+    let typed = clean_optional("place", search.place.as_deref(), 200, Lines::Single)
+        .ok()
+        .flatten();
+    let Some(typed) = typed else {
+        return Wanted {
+            name,
+            near: None,
+            place_problem: None,
+        };
+    };
+    match alerta_places::WORLD.place(&typed) {
+        Ok(place) => Wanted {
+            name,
+            near: Some((place.center, place.label)),
+            place_problem: None,
+        },
+        Err(error) => Wanted {
+            name,
+            near: None,
+            place_problem: Some(error),
+        },
+    }
+}
+
+fn search_form(page: &Page, search: &Search, wanted: &Wanted) -> Markup {
+    html! {
+        form class="stack" method="get" action="/" role="search" {
+            div class="row" {
+                label {
+                    (page.t("home-search-place"))
+                    input type="text" name="place" data-suggest autocomplete="off"
+                        value=[search.place.as_deref()] placeholder="Cochabamba, BO";
+                    @if let Some(problem) = &wanted.place_problem {
+                        (place_problem(page, problem, "/?place="))
+                    }
+                }
+                label {
+                    (page.t("home-search-name"))
+                    input type="search" name="q" value=[search.q.as_deref()];
+                }
+            }
+            input type="hidden" name="lat";
+            input type="hidden" name="lng";
+            div class="row" {
+                button type="submit" { (page.t("home-search")) }
+                button class="secondary" type="button" hidden data-locate data-submit
+                    data-status="locate-status" data-done=(page.t("locate-done"))
+                    data-failed=(page.t("locate-failed")) { (page.t("home-use-location")) }
+            }
+            span id="locate-status" role="status" {}
+        }
+    }
+}
+
+/// A case in a list: photo, name, age, where and when last seen.
+pub fn case_card(language: Language, case: &Case) -> Markup {
+    let d = &case.details;
+    let name = d.full_name();
+    let age = alerta_i18n::text(
+        language,
+        "poster-age",
+        &[("age", &d.age_when_last_seen().to_string())],
+    );
+    let when = alerta_i18n::short_date(language, d.last_seen_at.date_naive());
+    html! {
+        li class="card" {
+            a href=(format!("/cases/{}", case.id)) {
+                @if case.has_photo {
+                    img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                        alt=(name) loading="lazy" width="400" height="500";
+                }
+                div class="name" { (name) ", " (age) }
+                div class="where" { (d.last_seen_place) " · " (when) }
+            }
+        }
+    }
+}
+
+/// An unknown town, or the towns a name could be, each a link to `base` + its label.
+pub fn place_problem(page: &Page, problem: &PlaceError, base: &str) -> Markup {
+    html! {
+        @match problem {
+            PlaceError::Unknown => span class="field-error" { (page.t("place-unknown")) },
+            PlaceError::Ambiguous(choices) => span class="field-error" {
+                (page.t("place-ambiguous")) " "
+                @for (i, choice) in choices.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href=(format!("{base}{}", url::form_urlencoded::byte_serialize(choice.as_bytes()).collect::<String>())) { (choice) }
+                }
+            },
+        }
+    }
+}

@@ -1,0 +1,517 @@
+//! The HTML pages: rendered on the server with maud (every value escaped by
+//! construction), readable with JavaScript off, in the reader's language, with
+//! nothing loaded from other sites.
+//!
+//! Every page goes through [`page_layer`]: it picks the language, hands out
+//! the CSRF token, sets the security headers, and turns a failed handler's
+//! [`PageError`] into a page in the reader's language.
+
+mod account;
+mod case;
+mod family;
+mod home;
+mod police;
+mod static_files;
+mod subscribe;
+
+use alerta_core::{Actor, InvalidInput, Language, Role};
+use axum::Router;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, COOKIE, HeaderValue, LOCATION,
+    REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use maud::{DOCTYPE, Markup, html};
+use subtle::ConstantTimeEq;
+
+use crate::AppState;
+use crate::auth::{self, Caller};
+use crate::error::ApiError;
+
+pub const CSRF_COOKIE: &str = "alerta_csrf";
+pub const LANGUAGE_COOKIE: &str = "alerta_lang";
+/// The name of the hidden field every form carries.
+pub const CSRF_FIELD: &str = "csrf";
+
+/// Scripts and styles only from our own origin, no inline code, no frames:
+/// an injected tag can neither run nor phone home.
+const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+     base-uri 'none'; frame-ancestors 'none'";
+
+/// Each language named in itself.
+pub const LANGUAGE_NAMES: [(Language, &str); 4] = [
+    (Language::Es, "Español"),
+    (Language::Pt, "Português"),
+    (Language::Fr, "Français"),
+    (Language::En, "English"),
+];
+
+pub fn routes(state: AppState) -> Router<AppState> {
+    Router::new()
+        .merge(home::routes())
+        .merge(case::routes())
+        .merge(subscribe::routes())
+        .merge(account::routes())
+        .merge(family::routes())
+        .merge(police::routes())
+        .layer(middleware::from_fn_with_state(state, page_layer))
+        .merge(static_files::routes())
+}
+
+/// What the middleware decided for this request, for the handlers.
+#[derive(Clone)]
+struct PageSettings {
+    language: Language,
+    csrf: String,
+    /// `Secure` cookies when the site is served over https.
+    secure: bool,
+}
+
+async fn page_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let chosen = request.uri().query().and_then(language_in_query);
+    let language = chosen
+        .or_else(|| cookie(headers, LANGUAGE_COOKIE).and_then(|l| Language::parse("", &l).ok()))
+        .unwrap_or_else(|| preferred_language(headers));
+    let known_csrf = cookie(headers, CSRF_COOKIE).filter(|t| t.len() == 43);
+    let csrf = known_csrf.clone().unwrap_or_else(auth::new_token);
+    let secure = state.settings.public_url.starts_with("https://");
+    let settings = PageSettings {
+        language,
+        csrf: csrf.clone(),
+        secure,
+    };
+    request.extensions_mut().insert(settings.clone());
+
+    let mut response = next.run(request).await;
+    if let Some(failure) = response.extensions_mut().remove::<PageFailure>() {
+        response = failure.render(&settings);
+    }
+    let headers = response.headers_mut();
+    if known_csrf.is_none() {
+        headers.append(SET_COOKIE, cookie_header(CSRF_COOKIE, &csrf, None, secure));
+    }
+    if let Some(language) = chosen {
+        headers.append(
+            SET_COOKIE,
+            cookie_header(
+                LANGUAGE_COOKIE,
+                language.as_str(),
+                Some(365 * 24 * 3600),
+                secure,
+            ),
+        );
+    }
+    for (name, value) in [
+        (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_VALUE),
+        (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (X_FRAME_OPTIONS, "DENY"),
+        // Links mailed to volunteers carry tokens; no other site sees them.
+        (REFERRER_POLICY, "no-referrer"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    // Pages hold a per-reader form token: shared caches must not keep them.
+    headers
+        .entry(CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("private, no-cache"));
+    response
+}
+
+fn language_in_query(query: &str) -> Option<Language> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(name, _)| name == "lang")
+        .and_then(|(_, value)| Language::parse("lang", &value).ok())
+}
+
+/// The first language of Accept-Language we speak, by the reader's weights;
+/// Spanish when none.
+fn preferred_language(headers: &HeaderMap) -> Language {
+    let Some(value) = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
+        return Language::default();
+    };
+    let mut offered: Vec<(f32, Language)> = value
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.trim().split(';');
+            let tag = parts.next()?.trim().to_ascii_lowercase();
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next()?;
+            Some((weight, Language::parse("", primary).ok()?))
+        })
+        .filter(|(weight, _)| *weight > 0.0)
+        .collect();
+    // Stable: equal weights keep the reader's order.
+    offered.sort_by(|a, b| b.0.total_cmp(&a.0));
+    offered.first().map_or(Language::default(), |(_, l)| *l)
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// A cookie scripts cannot read, sent back only from our own pages and
+/// top-level links; `max_age` None lasts the browser session, Some(0) deletes.
+pub fn cookie_header(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).expect("cookie values are URL-safe tokens")
+}
+
+/// Who reads the page, in what language, with which form token.
+pub struct Page {
+    pub lang: Language,
+    pub actor: Option<Actor>,
+    csrf: String,
+    secure: bool,
+    /// The path and query of this page, for the language links.
+    path: String,
+    query: Vec<(String, String)>,
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
+        let settings = parts
+            .extensions
+            .get::<PageSettings>()
+            .cloned()
+            .ok_or_else(|| ApiError::Internal("page route outside page_layer".into()))?;
+        let caller = Caller::from_request_parts(parts, state).await?;
+        let query = parts
+            .uri
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .filter(|(name, _)| name != "lang")
+                    .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Page {
+            lang: settings.language,
+            actor: caller.actor,
+            csrf: settings.csrf,
+            secure: settings.secure,
+            path: parts.uri.path().to_string(),
+            query,
+        })
+    }
+}
+
+impl Page {
+    /// The message `key` in the reader's language.
+    pub fn t(&self, key: &str) -> String {
+        alerta_i18n::text(self.lang, key, &[])
+    }
+
+    /// The message `key` with arguments.
+    pub fn ta(&self, key: &str, args: &[(&str, &str)]) -> String {
+        alerta_i18n::text(self.lang, key, args)
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.actor.as_ref().map(|a| a.role)
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.secure
+    }
+
+    /// The hidden field every form carries.
+    pub fn csrf_field(&self) -> Markup {
+        html! { input type="hidden" name=(CSRF_FIELD) value=(self.csrf); }
+    }
+
+    /// Refuses a form post whose token is not this reader's.
+    pub fn check_csrf(&self, submitted: Option<&str>) -> Result<(), PageError> {
+        let submitted = submitted.unwrap_or("");
+        if bool::from(submitted.as_bytes().ct_eq(self.csrf.as_bytes())) && !submitted.is_empty() {
+            Ok(())
+        } else {
+            Err(PageError::ExpiredForm)
+        }
+    }
+
+    /// The same page in `language`.
+    fn in_language(&self, language: Language) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &self.query {
+            query.append_pair(name, value);
+        }
+        query.append_pair("lang", language.as_str());
+        format!("{}?{}", self.path, query.finish())
+    }
+
+    /// A whole page: header, navigation, language switch, `body`.
+    pub fn render(&self, title: &str, body: Markup) -> Markup {
+        self.render_with_head(title, html! {}, body)
+    }
+
+    /// Like [`Page::render`], with extra `<head>` elements.
+    pub fn render_with_head(&self, title: &str, head: Markup, body: Markup) -> Markup {
+        html! {
+            (DOCTYPE)
+            html lang=(self.lang.as_str()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " · Alerta" }
+                    link rel="stylesheet" href=(static_files::style_url());
+                    script src=(static_files::script_url()) defer {}
+                    (head)
+                }
+                body {
+                    header class="top" {
+                        a class="brand" href="/" { "Alerta" }
+                        nav class="main" { (self.navigation()) }
+                        nav class="languages" aria-label=(self.t("page-languages")) {
+                            @for (language, name) in LANGUAGE_NAMES {
+                                @if language == self.lang {
+                                    span lang=(language.as_str()) aria-current="true" { (name) }
+                                } @else {
+                                    a lang=(language.as_str()) hreflang=(language.as_str())
+                                        href=(self.in_language(language)) { (name) }
+                                }
+                            }
+                        }
+                    }
+                    main {
+                        h1 { (title) }
+                        (body)
+                    }
+                    footer {
+                        p { (self.t("page-footer")) }
+                        p class="small" { (alerta_places::ATTRIBUTION) }
+                    }
+                }
+            }
+        }
+    }
+
+    fn navigation(&self) -> Markup {
+        html! {
+            a href="/" { (self.t("nav-cases")) }
+            a href="/subscribe" { (self.t("nav-subscribe")) }
+            @match self.role() {
+                Some(Role::Police | Role::Admin) => a href="/police" { (self.t("nav-police")) },
+                Some(Role::Family) => a href="/family" { (self.t("nav-family")) },
+                None => a href="/login" { (self.t("nav-sign-in")) },
+            }
+            @if self.actor.is_some() {
+                form class="inline" method="post" action="/logout" {
+                    (self.csrf_field())
+                    button class="link" type="submit" { (self.t("nav-sign-out")) }
+                }
+            }
+        }
+    }
+}
+
+/// The wrong fields of a form, to show beside each field.
+#[derive(Default)]
+pub struct FormErrors(Vec<alerta_core::FieldError>);
+
+impl FormErrors {
+    pub fn from_invalid(invalid: InvalidInput) -> Self {
+        FormErrors(invalid.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for `field`, or for any field under a `field` ending in a dot.
+    pub fn of(&self, page: &Page, field: &str) -> Option<String> {
+        // "last_seen." stands for every field under it.
+        let error = self
+            .0
+            .iter()
+            .find(|e| e.field == field || (field.ends_with('.') && e.field.starts_with(field)))?;
+        Some(if error.message == "is required" {
+            page.t("form-required")
+        } else {
+            // Rules speak English in the domain; the page says which field
+            // and shows the rule as written.
+            format!("{} ({})", page.t("form-invalid"), error.message)
+        })
+    }
+
+    /// A summary at the top of the form, so a reader of a long form sees it.
+    pub fn summary(&self, page: &Page) -> Markup {
+        html! {
+            @if !self.is_empty() {
+                div class="errors" role="alert" { p { (page.t("form-has-errors")) } }
+            }
+        }
+    }
+
+    /// `message` beside the field named `field`, if it is wrong.
+    pub fn beside(&self, page: &Page, field: &str) -> Markup {
+        html! {
+            @if let Some(message) = self.of(page, field) {
+                span class="field-error" id=(format!("{field}-error")) { (message) }
+            }
+        }
+    }
+}
+
+/// Why a page could not be shown; rendered by [`page_layer`] in the reader's language.
+#[derive(Debug)]
+pub enum PageError {
+    Api(ApiError),
+    /// A form posted without this reader's token: another site's, or too old.
+    ExpiredForm,
+    /// Sign in first, then come back to `next`.
+    SignIn {
+        next: String,
+    },
+}
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> Self {
+        PageError::Api(e)
+    }
+}
+
+impl From<alerta_store::StoreError> for PageError {
+    fn from(e: alerta_store::StoreError) -> Self {
+        PageError::Api(e.into())
+    }
+}
+
+impl From<alerta_core::policy::Denied> for PageError {
+    fn from(e: alerta_core::policy::Denied) -> Self {
+        PageError::Api(e.into())
+    }
+}
+
+/// Carried from a handler to [`page_layer`] in the response's extensions.
+#[derive(Clone)]
+struct PageFailure(std::sync::Arc<PageError>);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        response
+            .extensions_mut()
+            .insert(PageFailure(std::sync::Arc::new(self)));
+        response
+    }
+}
+
+impl PageFailure {
+    fn render(&self, settings: &PageSettings) -> Response {
+        let t = |key: &str| alerta_i18n::text(settings.language, key, &[]);
+        let (status, title, message) = match &*self.0 {
+            PageError::SignIn { next } => {
+                let target = format!(
+                    "/login?next={}",
+                    url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+                );
+                return (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response();
+            }
+            PageError::ExpiredForm => (
+                StatusCode::FORBIDDEN,
+                t("error-title"),
+                t("error-expired-form"),
+            ),
+            PageError::Api(error) => {
+                let (status, key) = match error {
+                    ApiError::NotFound => (StatusCode::NOT_FOUND, "error-not-found"),
+                    ApiError::SignInRequired => (StatusCode::UNAUTHORIZED, "error-sign-in"),
+                    ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "error-forbidden"),
+                    ApiError::WrongState(_) => (StatusCode::CONFLICT, "error-wrong-state"),
+                    ApiError::RateLimited { .. } => {
+                        (StatusCode::TOO_MANY_REQUESTS, "error-rate-limited")
+                    }
+                    ApiError::AccountLocked { .. } => {
+                        (StatusCode::TOO_MANY_REQUESTS, "error-account-locked")
+                    }
+                    ApiError::Internal(cause) => {
+                        tracing::error!(%cause, "page failed");
+                        (StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
+                    }
+                    _ => (StatusCode::BAD_REQUEST, "error-bad-request"),
+                };
+                (status, t("error-title"), t(key))
+            }
+        };
+        let body = html! {
+            (DOCTYPE)
+            html lang=(settings.language.as_str()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " · Alerta" }
+                    link rel="stylesheet" href=(static_files::style_url());
+                }
+                body {
+                    header class="top" { a class="brand" href="/" { "Alerta" } }
+                    main { h1 { (title) } p { (message) } p { a href="/" { (t("error-home")) } } }
+                }
+            }
+        };
+        (status, body).into_response()
+    }
+}
+
+/// A redirect after a successful form post (303: the browser follows with GET).
+pub fn see_other(location: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, location.to_string())]).into_response()
+}
+
+/// Line breaks kept, everything else escaped.
+pub fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for paragraph in text.split("\n\n") {
+            p {
+                @for (i, line) in paragraph.lines().enumerate() {
+                    @if i > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> Language {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_str(value).unwrap());
+        preferred_language(&headers)
+    }
+
+    #[test]
+    fn the_browsers_first_language_we_speak_wins() {
+        assert_eq!(accept("pt-BR,pt;q=0.9,en;q=0.8"), Language::Pt);
+        assert_eq!(accept("de-DE,fr;q=0.7,en;q=0.9"), Language::En);
+        assert_eq!(accept("de, ja"), Language::Es);
+        assert_eq!(accept("en;q=0, fr"), Language::Fr);
+        assert_eq!(preferred_language(&HeaderMap::new()), Language::Es);
+    }
+}

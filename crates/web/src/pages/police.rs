@@ -1,0 +1,271 @@
+//! `/police`: the verification queue with each draft's reach, the active
+//! cases with their dispatch, and one page per case to publish, widen or
+//! resolve it, read its tips, follow its mail and read its audit log.
+
+use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome};
+use alerta_store::CaseFilter;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::{Page, PageError, paragraphs, see_other};
+use crate::AppState;
+use crate::cases::{self, Resolution};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/police", get(queue))
+        .route("/police/cases/{id}", get(case_desk))
+        .route("/police/cases/{id}/publish", post(publish))
+        .route("/police/cases/{id}/widen", post(widen))
+        .route("/police/cases/{id}/resolve", post(resolve))
+}
+
+/// The signed-in officer, or a trip to the sign-in page and back.
+fn officer(page: &Page, back_to: &str) -> Result<Actor, PageError> {
+    match &page.actor {
+        Some(actor) if actor.role.is_police() => Ok(actor.clone()),
+        Some(_) => Err(alerta_core::policy::Denied::Forbidden("only police may do this").into()),
+        None => Err(PageError::SignIn {
+            next: back_to.to_string(),
+        }),
+    }
+}
+
+const LIST_SIZE: i64 = 100;
+
+async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    officer(&page, "/police")?;
+    let list = |status| CaseFilter {
+        statuses: vec![status],
+        limit: LIST_SIZE,
+        ..CaseFilter::default()
+    };
+    let drafts = state.store.list_cases(&list(CaseStatus::Draft)).await?;
+    let active = state.store.list_cases(&list(CaseStatus::Active)).await?;
+    let mut reach = Vec::with_capacity(drafts.len());
+    for case in &drafts {
+        reach.push(state.store.reach(case.alert_area()).await?);
+    }
+    let mut sent = Vec::with_capacity(active.len());
+    for case in &active {
+        sent.push(state.store.dispatch_figures(case.id).await?);
+    }
+    let body = html! {
+        h2 { (page.t("police-drafts")) }
+        @if drafts.is_empty() { p { (page.t("police-no-drafts")) } } @else {
+            div class="table-wrap" { table {
+                thead { tr { th { (page.t("police-col-case")) } th { (page.t("police-col-last-seen")) } th { (page.t("police-col-reach")) } } }
+                tbody {
+                    @for (case, reach) in drafts.iter().zip(&reach) {
+                        tr {
+                            td { a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) } }
+                            td { (case.details.last_seen_place) }
+                            td { (reach) }
+                        }
+                    }
+                }
+            } }
+        }
+        h2 { (page.t("police-active")) }
+        @if active.is_empty() { p { (page.t("police-no-active")) } } @else {
+            div class="table-wrap" { table {
+                thead { tr { th { (page.t("police-col-case")) } th { (page.t("police-col-last-seen")) } th { (page.t("police-col-sent")) } } }
+                tbody {
+                    @for (case, figures) in active.iter().zip(&sent) {
+                        tr {
+                            td { a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) } }
+                            td { (case.details.last_seen_place) }
+                            td { (figures.sent) " / " (figures.recipients) }
+                        }
+                    }
+                }
+            } }
+        }
+        p { a class="button" href="/family/cases/new" { (page.t("family-new-case")) } }
+    };
+    Ok(page.render(&page.t("police-title"), body).into_response())
+}
+
+async fn case_desk(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    officer(&page, &format!("/police/cases/{id}"))?;
+    let case = state.store.case(CaseId(id)).await?;
+    let body = desk(&state, &page, &case).await?;
+    Ok(page.render(&case.details.full_name(), body).into_response())
+}
+
+async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, PageError> {
+    let figures = state.store.dispatch_figures(case.id).await?;
+    let tips = state.store.tips(case.id).await?;
+    let audit = state.store.audit_log(case.id).await?;
+    let reach = match case.status {
+        CaseStatus::Resolved => None,
+        _ => Some(state.store.reach(case.alert_area()).await?),
+    };
+    let status_key = format!("status-{}", case.status.as_str());
+    let d = &case.details;
+    Ok(html! {
+        p {
+            span class=(format!("badge {}", case.status.as_str())) { (page.t(&status_key)) } " "
+            a href=(format!("/cases/{}", case.id)) { (page.t("police-public-page")) }
+        }
+        dl class="facts" {
+            dt { (page.t("police-col-last-seen")) } dd { (d.last_seen_place) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
+            dt { (page.t("police-phone")) } dd { (d.contact_phone) }
+            dt { (page.t("police-radius")) } dd { (d.alert_radius_km) " km" }
+            @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
+        }
+        h2 { (page.t("poster-label-circumstances")) }
+        (paragraphs(&d.circumstances))
+        @match case.status {
+            CaseStatus::Draft => {
+                form class="stack" method="post" action=(format!("/police/cases/{}/publish", case.id)) {
+                    (page.csrf_field())
+                    p { (page.ta("police-publish-hint", &[("count", &reach.unwrap_or(0).to_string())])) }
+                    div { button type="submit" { (page.t("police-publish")) } }
+                }
+            }
+            CaseStatus::Active => {
+                h2 { (page.t("police-dispatch")) }
+                div data-dispatch=(format!("/api/v1/cases/{}/dispatch", case.id)) {
+                    progress max=(figures.recipients.max(1)) value=(figures.sent + figures.failed) {}
+                    table { tbody {
+                        tr { th { (page.t("police-recipients")) } td data-figure="recipients" { (figures.recipients) } }
+                        tr { th { (page.t("police-queued")) } td data-figure="queued" { (figures.queued) } }
+                        tr { th { (page.t("police-sent")) } td data-figure="sent" { (figures.sent) } }
+                        tr { th { (page.t("police-failed")) } td data-figure="failed" { (figures.failed) } }
+                    } }
+                }
+                form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
+                    (page.csrf_field())
+                    label {
+                        (page.t("police-widen"))
+                        input type="number" name="alert_radius_km" min="1" max="1000" step="any" required;
+                    }
+                    div { button class="secondary" type="submit" { (page.t("police-widen-send")) } }
+                }
+                form class="stack" method="post" action=(format!("/police/cases/{}/resolve", case.id)) {
+                    (page.csrf_field())
+                    label {
+                        (page.t("police-outcome"))
+                        select name="outcome" required {
+                            option value="" { "—" }
+                            @for outcome in Outcome::ALL {
+                                option value=(outcome.as_str()) { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                            }
+                        }
+                    }
+                    label {
+                        (page.t("police-note"))
+                        textarea name="note" maxlength="2000" {}
+                    }
+                    div { button type="submit" { (page.t("police-resolve")) } }
+                }
+            }
+            CaseStatus::Resolved => {
+                @if let Some(outcome) = case.outcome {
+                    p class="found" { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                }
+            }
+        }
+        h2 { (page.ta("police-tips", &[("count", &tips.len().to_string())])) }
+        ul class="tips" {
+            @for tip in &tips {
+                li {
+                    p class="small" {
+                        (tip.received_at.format("%Y-%m-%d %H:%M UTC")) " · "
+                        (tip.tip.nickname.as_deref().unwrap_or(&page.t("police-anonymous")))
+                        @if let Some(contact) = &tip.tip.contact { " · " (contact) }
+                    }
+                    (paragraphs(&tip.tip.message))
+                    @if let Some(place) = &tip.tip.seen_place { p { strong { (page.t("tip-seen-place")) } " " (place) } }
+                    @if let Some(at) = tip.tip.seen_at { p { strong { (page.t("tip-seen-at")) } " " (at.format("%Y-%m-%d %H:%M %:z")) } }
+                    @if let Some(point) = tip.tip.seen_near {
+                        p { a href=(format!("geo:{},{}", point.lat, point.lng)) { (format!("{:.5}, {:.5}", point.lat, point.lng)) } }
+                    }
+                }
+            }
+        }
+        h2 { (page.t("police-audit")) }
+        div class="table-wrap" { table {
+            tbody {
+                @for line in &audit {
+                    tr {
+                        td { (line.at.format("%Y-%m-%d %H:%M UTC")) }
+                        td { (line.action) }
+                        td { (line.actor_email.as_deref().unwrap_or("—")) }
+                    }
+                }
+            }
+        } }
+    })
+}
+
+#[derive(Deserialize)]
+struct CsrfOnly {
+    csrf: Option<String>,
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    page.check_csrf(form.csrf.as_deref())?;
+    cases::publish(&state, &actor, CaseId(id)).await?;
+    Ok(see_other(&format!("/police/cases/{id}")))
+}
+
+#[derive(Deserialize)]
+struct WidenForm {
+    csrf: Option<String>,
+    alert_radius_km: Option<String>,
+}
+
+async fn widen(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<WidenForm>,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    page.check_csrf(form.csrf.as_deref())?;
+    let radius = form
+        .alert_radius_km
+        .as_deref()
+        .and_then(|r| r.trim().parse().ok());
+    cases::widen(&state, &actor, CaseId(id), radius).await?;
+    Ok(see_other(&format!("/police/cases/{id}")))
+}
+
+#[derive(Deserialize)]
+struct ResolveForm {
+    csrf: Option<String>,
+    outcome: Option<String>,
+    note: Option<String>,
+}
+
+async fn resolve(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<ResolveForm>,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    page.check_csrf(form.csrf.as_deref())?;
+    let resolution = Resolution {
+        outcome: form.outcome,
+        note: form.note,
+    };
+    cases::resolve(&state, &actor, CaseId(id), &resolution).await?;
+    Ok(see_other(&format!("/police/cases/{id}")))
+}
