@@ -15,6 +15,7 @@ mod dispatch;
 mod jobs;
 mod limits;
 mod ops;
+mod pages;
 mod posters;
 mod sessions;
 mod smtp;

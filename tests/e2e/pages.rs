@@ -1,0 +1,842 @@
+//! The HTML pages over HTTP, as a browser without JavaScript uses them:
+//! languages, forms and their tokens, tips, escaping, sign-in and lock-out.
+//! (tests/e2e/browser.rs drives the same pages in a real Chromium.)
+
+use alerta_core::{Language, Role};
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_SECURITY_POLICY, LOCATION, SET_COOKIE};
+use serde_json::{Value, json};
+
+use crate::common::{PASSWORD, TestApp, User, body, jpeg, spawn_app, spawn_app_with, valid_case};
+use crate::smtp::SmtpServer;
+
+/// A browser without JavaScript: keeps cookies, does not follow redirects.
+pub struct Visitor {
+    http: reqwest::Client,
+    base: String,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub html: String,
+    pub location: Option<String>,
+}
+
+impl Page {
+    /// The value of the form token on this page.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self.html.find(marker).expect("a form with a token") + marker.len();
+        self.html[start..].split('"').next().unwrap().to_string()
+    }
+}
+
+impl Visitor {
+    pub fn new(app: &TestApp) -> Visitor {
+        Visitor {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: app.base.clone(),
+        }
+    }
+
+    async fn page(response: reqwest::Response) -> Page {
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(LOCATION)
+            .map(|v| v.to_str().unwrap().to_string());
+        Page {
+            status,
+            html: response.text().await.unwrap(),
+            location,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Self::page(
+            self.http
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> Page {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language)
+            .send()
+            .await
+            .unwrap();
+        Self::page(response).await
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .unwrap();
+        Self::page(response).await
+    }
+
+    /// Fills the form of `form_page` and posts it to `action` with the page's token.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.get(form_page).await.csrf();
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+
+    pub async fn sign_in(&self, email: &str) -> Page {
+        self.submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", PASSWORD)],
+        )
+        .await
+    }
+}
+
+async fn published_case(app: &TestApp, case: &Value) -> (i64, User) {
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, case).await;
+    app.publish(&police, id).await;
+    (id, police)
+}
+
+#[tokio::test]
+async fn pages_speak_the_readers_language() {
+    let app = spawn_app().await;
+    let visitor = Visitor::new(&app);
+
+    let spanish = visitor.get("/").await;
+    assert!(spanish.html.contains("<html lang=\"es\""));
+    assert!(spanish.html.contains("Personas desaparecidas"));
+
+    let portuguese = Visitor::new(&app)
+        .get_in("/", "pt-BR,pt;q=0.9,en;q=0.5")
+        .await;
+    assert!(portuguese.html.contains("<html lang=\"pt\""));
+    assert!(portuguese.html.contains("Pessoas desaparecidas"));
+
+    // The switch wins over the browser, and is remembered.
+    let french = visitor.get_in("/subscribe?lang=fr", "en").await;
+    assert!(french.html.contains("Recevoir les alertes de ma zone"));
+    let later = visitor.get_in("/", "en").await;
+    assert!(
+        later.html.contains("<html lang=\"fr\""),
+        "the choice is kept"
+    );
+    app.stop().await;
+}
+
+/// Every hyphenated message key of the catalogue, which must never show as such.
+fn message_keys() -> Vec<String> {
+    alerta_i18n::keys(Language::Es)
+        .into_iter()
+        .filter(|k| k.contains('-'))
+        .collect()
+}
+
+fn untranslated<'a>(html: &str, keys: &'a [String]) -> Vec<&'a str> {
+    keys.iter()
+        .filter(|key| {
+            html.match_indices(key.as_str()).any(|(at, _)| {
+                let before = html[..at].chars().next_back().unwrap_or(' ');
+                let after = html[at + key.len()..].chars().next().unwrap_or(' ');
+                let word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+                !word(before) && !word(after)
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_page_in_every_language_is_translated_and_small() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let keys = message_keys();
+    let officer = Visitor::new(&app);
+    assert_eq!(
+        officer.sign_in(&police.email).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let anyone = Visitor::new(&app);
+
+    let public = [
+        "/".to_string(),
+        format!("/cases/{id}"),
+        "/subscribe".into(),
+        "/login".into(),
+        "/?place=Cordoba".into(),
+    ];
+    let private = [
+        "/police".to_string(),
+        format!("/police/cases/{id}"),
+        "/family/cases/new".into(),
+    ];
+    for language in ["es", "pt", "fr", "en"] {
+        for (visitor, path) in public
+            .iter()
+            .map(|p| (&anyone, p))
+            .chain(private.iter().map(|p| (&officer, p)))
+        {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let page = visitor
+                .get(&format!("{path}{separator}lang={language}"))
+                .await;
+            assert_eq!(page.status, StatusCode::OK, "{path} in {language}");
+            assert!(page.html.contains(&format!("<html lang=\"{language}\"")));
+            let missing = untranslated(&page.html, &keys);
+            assert!(
+                missing.is_empty(),
+                "{path} in {language} shows keys {missing:?}"
+            );
+            assert!(
+                page.html.len() < 100 * 1024,
+                "{path} in {language} is {} bytes",
+                page.html.len()
+            );
+        }
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn pages_send_the_security_headers() {
+    let app = spawn_app_with(|s| s.public_url = "https://alerta.example".into()).await;
+    let police = app.user(Role::Police).await;
+    let visitor = Visitor::new(&app);
+    let response = reqwest::get(app.url("/login")).await.unwrap();
+    let policy = response.headers()[CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(policy.contains("script-src 'self'"));
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    let token_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
+    assert!(token_cookie.contains("HttpOnly") && token_cookie.contains("SameSite=Lax"));
+
+    let signed_in = visitor.sign_in(&police.email).await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed_in.location.as_deref(), Some("/police"));
+    // The session cookie went out Secure over https: check through the raw header.
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = raw.get(app.url("/login")).send().await.unwrap();
+    let csrf_cookie = login.headers()[SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let token = Page {
+        status: login.status(),
+        location: None,
+        html: login.text().await.unwrap(),
+    }
+    .csrf();
+    let response = raw
+        .post(app.url("/login"))
+        .header("cookie", csrf_cookie)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", police.email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let session = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("alerta_session="))
+        .expect("a session cookie");
+    assert!(
+        session.contains("HttpOnly")
+            && session.contains("Secure")
+            && session.contains("SameSite=Lax")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_form_posted_without_its_token_is_refused_and_stores_nothing() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let visitor = Visitor::new(&app);
+    visitor.get(&format!("/cases/{id}")).await;
+
+    let forged = visitor
+        .post(&format!("/cases/{id}/tips"), &[("message", "Forged")])
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let wrong = visitor
+        .post(
+            &format!("/cases/{id}/tips"),
+            &[("csrf", "x".repeat(43).as_str()), ("message", "Forged")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert!(
+        wrong.html.contains("venció"),
+        "the page says why, in Spanish"
+    );
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let publish = officer
+        .post(
+            &format!("/police/cases/{id}/resolve"),
+            &[("outcome", "found_safe")],
+        )
+        .await;
+    assert_eq!(publish.status, StatusCode::FORBIDDEN);
+
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    assert_eq!(tips, json!([]));
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), None).await).await;
+    assert_eq!(case["status"], "active");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn tips_reach_the_police_and_only_them() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let family = app.user(Role::Family).await;
+
+    let anonymous = app
+        .post(
+            &format!("/api/v1/cases/{id}/tips"),
+            None,
+            &json!({
+                "message": "La vi en la parada del micro 10.",
+                "seen_at": "2026-11-21T08:15:00-04:00",
+                "lat": -17.39, "lng": -66.16,
+            }),
+        )
+        .await;
+    assert_eq!(anonymous.status(), StatusCode::CREATED);
+
+    let visitor = Visitor::new(&app);
+    let sent = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/tips"),
+            &[
+                ("message", "Estaba con un señor de chompa gris."),
+                ("nickname", "Vecina del mercado"),
+                ("contact", "+591 700 00000"),
+                ("seen_place", "Mercado La Cancha"),
+                ("seen_at", "2026-11-21T10:00"),
+                ("tz", "-04:00"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK);
+    assert!(sent.html.contains("Tu pista llegó a la policía"));
+
+    assert_eq!(
+        app.get(&format!("/api/v1/cases/{id}/tips"), None)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&family))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    let tips = tips.as_array().unwrap();
+    assert_eq!(tips.len(), 2);
+    assert_eq!(tips[0]["nickname"], "Vecina del mercado");
+    assert_eq!(tips[0]["seen_place"], "Mercado La Cancha");
+    assert_eq!(tips[0]["seen_at"], "2026-11-21T10:00:00-04:00");
+    assert!(
+        tips[1].get("nickname").is_none(),
+        "anonymous stays anonymous"
+    );
+    assert_eq!(tips[1]["lat"], -17.39);
+
+    // Police read them on the case's desk too; nobody else sees them.
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = officer.get(&format!("/police/cases/{id}")).await;
+    assert!(desk.html.contains("Estaba con un señor de chompa gris."));
+    assert!(desk.html.contains("2 pistas"));
+    let public = Visitor::new(&app).get(&format!("/cases/{id}")).await;
+    assert!(!public.html.contains("chompa gris"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_wrong_tip_names_the_field_and_keeps_what_was_typed() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let visitor = Visitor::new(&app);
+    let refused = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/tips"),
+            &[
+                ("message", "   "),
+                ("nickname", "Don Ramiro"),
+                ("seen_at", "2099-01-01T10:00"),
+                ("tz", "-04:00"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("id=\"message-error\""));
+    assert!(refused.html.contains("id=\"seen_at-error\""));
+    assert!(refused.html.contains("value=\"Don Ramiro\""));
+
+    let api = app
+        .post(
+            &format!("/api/v1/cases/{id}/tips"),
+            None,
+            &json!({ "message": "" }),
+        )
+        .await;
+    assert_eq!(api.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body(api).await["error"]["field"], "message");
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    assert_eq!(tips, json!([]));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn tips_are_taken_for_active_cases_only() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let draft = app.create_case(&family, &valid_case()).await;
+    let tip = json!({ "message": "La vi." });
+    let on_draft = app
+        .post(&format!("/api/v1/cases/{draft}/tips"), None, &tip)
+        .await;
+    assert_eq!(
+        on_draft.status(),
+        StatusCode::NOT_FOUND,
+        "a draft is not public"
+    );
+
+    app.publish(&police, draft).await;
+    let resolved = app
+        .post(
+            &format!("/api/v1/cases/{draft}/resolve"),
+            Some(&police),
+            &json!({ "outcome": "found_safe" }),
+        )
+        .await;
+    assert_eq!(resolved.status(), StatusCode::OK);
+    let late = app
+        .post(&format!("/api/v1/cases/{draft}/tips"), None, &tip)
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn what_people_type_shows_as_text_on_every_page_and_in_mail() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    crate::common::confirmed_zone(&app, "vecino@example.org", -17.3935, -66.157, 10.0).await;
+    let mut case = valid_case();
+    case["given_name"] = json!("<script>alert(1)</script>");
+    case["family_name"] = json!("\"><img src=x onerror=alert(2)>");
+    case["last_seen_place"] = json!("<b onmouseover=alert(3)>Plaza</b>");
+    case["circumstances"] = json!("</p><script>alert(4)</script>");
+    let (id, police) = published_case(&app, &case).await;
+    app.post(
+        &format!("/api/v1/cases/{id}/tips"),
+        None,
+        &json!({
+            "message": "<iframe src=//evil>", "nickname": "<svg onload=alert(5)>"
+        }),
+    )
+    .await;
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let visitor = Visitor::new(&app);
+    let pages = [
+        visitor.get("/").await.html,
+        visitor.get(&format!("/cases/{id}")).await.html,
+        visitor.get("/?q=script").await.html,
+        officer.get("/police").await.html,
+        officer.get(&format!("/police/cases/{id}")).await.html,
+    ];
+    let mail = smtp.wait_for("vecino@example.org", 2).await.remove(1);
+    for html in pages.iter().chain([&mail.html()]) {
+        for raw in [
+            "<script>alert",
+            "<img src=x",
+            "<b onmouseover",
+            "<iframe",
+            "<svg",
+        ] {
+            assert!(!html.contains(raw), "{raw} reached the HTML unescaped");
+        }
+    }
+    assert!(pages[1].contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(pages[4].contains("&lt;svg onload=alert(5)&gt;"));
+    assert!(
+        mail.text().contains("<script>alert(1)</script>"),
+        "plain text stays as typed"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    let visitor = Visitor::new(&app);
+    for _ in 0..5 {
+        let wrong = visitor
+            .submit(
+                "/login",
+                "/login",
+                &[("email", &police.email), ("password", "not the password")],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            wrong
+                .html
+                .contains("El correo o la contraseña no son correctos.")
+        );
+    }
+    let locked = visitor
+        .submit(
+            "/login",
+            "/login",
+            &[("email", &police.email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(locked.html.contains("quedó bloqueada por 15 minutos"));
+    let api = app
+        .post(
+            "/api/v1/sessions",
+            None,
+            &json!({ "email": police.email, "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body(api).await["error"]["code"], "account_locked");
+
+    app.advance(chrono::Duration::minutes(16));
+    let again = visitor.sign_in(&police.email).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "the lock runs out");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn signed_out_readers_are_sent_to_sign_in_and_back() {
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    let family = app.user(Role::Family).await;
+    let visitor = Visitor::new(&app);
+    let away = visitor.get("/police").await;
+    assert_eq!(away.status, StatusCode::SEE_OTHER);
+    assert_eq!(away.location.as_deref(), Some("/login?next=%2Fpolice"));
+    let back = visitor
+        .submit(
+            "/login?next=%2Fpolice",
+            "/login",
+            &[
+                ("email", &police.email),
+                ("password", PASSWORD),
+                ("next", "/police"),
+            ],
+        )
+        .await;
+    assert_eq!(back.location.as_deref(), Some("/police"));
+    let elsewhere = Visitor::new(&app)
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("email", &police.email),
+                ("password", PASSWORD),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        elsewhere.location.as_deref(),
+        Some("/police"),
+        "only our own paths"
+    );
+
+    let relative = Visitor::new(&app);
+    relative.sign_in(&family.email).await;
+    assert_eq!(relative.get("/police").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(relative.get("/family").await.status, StatusCode::OK);
+
+    let out = visitor.submit("/police", "/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(visitor.get("/police").await.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+async fn post_case_form(
+    visitor: &Visitor,
+    app: &TestApp,
+    fields: &[(&str, &str)],
+    photo: Option<(Vec<u8>, &str)>,
+) -> Page {
+    let token = visitor.get("/family/cases/new").await.csrf();
+    let mut form = reqwest::multipart::Form::new().text("csrf", token);
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    if let Some((bytes, content_type)) = photo {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name("foto.jpg")
+            .mime_str(content_type)
+            .unwrap();
+        form = form.part("photo", part);
+    }
+    let response = visitor
+        .http
+        .post(app.url("/family/cases/new"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    Visitor::page(response).await
+}
+
+const CASE_FIELDS: [(&str, &str); 10] = [
+    ("given_name", "Lucía"),
+    ("family_name", "Mamani Flores"),
+    ("sex", "female"),
+    ("age", "9"),
+    ("last_seen_at", "2026-11-20T17:45"),
+    ("tz", "-04:00"),
+    ("last_seen_place", "Feria 16 de Julio"),
+    ("town", "Cochabamba"),
+    ("circumstances", "Se separó de su madre en la feria."),
+    ("contact_phone", "+591 2 2850000"),
+];
+
+#[tokio::test]
+async fn a_family_registers_a_case_with_its_photo_from_the_form() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let visitor = Visitor::new(&app);
+    visitor.sign_in(&family.email).await;
+
+    // A wrong field: nothing stored, the form keeps what was typed and names the field.
+    let without_clothing = post_case_form(
+        &visitor,
+        &app,
+        &CASE_FIELDS,
+        Some((jpeg(600, 800), "image/jpeg")),
+    )
+    .await;
+    assert_eq!(without_clothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(without_clothing.html.contains("id=\"clothing-error\""));
+    assert!(
+        without_clothing
+            .html
+            .contains("value=\"Feria 16 de Julio\"")
+    );
+    assert_eq!(app.counts().await.cases_draft, 0);
+
+    // A broken photo: refused by name, nothing stored either.
+    let mut fields = CASE_FIELDS.to_vec();
+    fields.push(("clothing", "Vestido rosado, chamarra azul"));
+    let broken = post_case_form(
+        &visitor,
+        &app,
+        &fields,
+        Some((b"not a photo".to_vec(), "image/jpeg")),
+    )
+    .await;
+    assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(broken.html.contains("id=\"photo-error\""));
+    assert_eq!(app.counts().await.cases_draft, 0);
+
+    let created = post_case_form(
+        &visitor,
+        &app,
+        &fields,
+        Some((jpeg(600, 800), "image/jpeg")),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
+    let location = created.location.unwrap();
+    let id: i64 = location.trim_start_matches("/cases/").parse().unwrap();
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&family)).await).await;
+    assert_eq!(case["status"], "draft");
+    assert_eq!(case["last_seen_at"], "2026-11-20T17:45:00-04:00");
+    assert!(case["photo_url"].is_string(), "{case}");
+    let town = (
+        case["last_seen"]["lat"].as_f64().unwrap(),
+        case["last_seen"]["lng"].as_f64().unwrap(),
+    );
+    assert!(
+        (town.0 + 17.39).abs() < 0.1 && (town.1 + 66.16).abs() < 0.1,
+        "{town:?}"
+    );
+
+    let mine = visitor.get("/family").await;
+    assert!(mine.html.contains("Lucía Mamani Flores"));
+    assert!(mine.html.contains("La policía todavía no lo verificó."));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn police_publish_and_resolve_from_their_desk() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    crate::common::confirmed_zone(&app, "uno@example.org", -17.39, -66.15, 5.0).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{id}/photo"),
+        Some(&family),
+        "image/jpeg",
+        jpeg(400, 500),
+    )
+    .await;
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let queue = officer.get("/police").await;
+    assert!(queue.html.contains(&format!("href=\"/police/cases/{id}\"")));
+    let desk = officer.get(&format!("/police/cases/{id}")).await;
+    assert!(
+        desk.html.contains("id=\"reach\">1<"),
+        "the reach before publishing"
+    );
+
+    let published = officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/publish"),
+            &[],
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER);
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), None).await).await;
+    assert_eq!(case["status"], "active");
+    let public = Visitor::new(&app).get(&format!("/cases/{id}")).await;
+    assert!(public.html.contains(&format!("/api/v1/cases/{id}/photo")));
+    assert!(public.html.contains("og:image"));
+
+    let resolved = officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/resolve"),
+            &[("outcome", "found_safe")],
+        )
+        .await;
+    assert_eq!(resolved.status, StatusCode::SEE_OTHER);
+    let found = Visitor::new(&app).get(&format!("/cases/{id}")).await;
+    assert!(found.html.contains("fue encontrada/o"));
+    assert!(
+        !found.html.contains("/photo"),
+        "the photo leaves public view"
+    );
+    let photo = app.get(&format!("/api/v1/cases/{id}/photo"), None).await;
+    assert_eq!(photo.status(), StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_subscribe_form_answers_the_same_for_known_and_new_addresses() {
+    let app = spawn_app().await;
+    let visitor = Visitor::new(&app);
+    let fields = [
+        ("email", "ana@example.org"),
+        ("language", "pt"),
+        ("place", "Sao Paulo"),
+        ("radius_km", ""),
+    ];
+    let first = visitor.submit("/subscribe", "/subscribe", &fields).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.html.contains("Te enviamos un correo"));
+    let again = visitor.submit("/subscribe", "/subscribe", &fields).await;
+    assert_eq!(
+        again.html.replace(&again.csrf_or_empty(), ""),
+        first.html.replace(&first.csrf_or_empty(), "")
+    );
+    let outbox = app
+        .store
+        .outbox_for_address("ana@example.org")
+        .await
+        .unwrap();
+    assert_eq!(outbox[0].kind, "confirm");
+
+    let unknown = visitor
+        .submit(
+            "/subscribe",
+            "/subscribe",
+            &[
+                ("email", "bea@example.org"),
+                ("language", "es"),
+                ("place", "Ciudad Inventada"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.html.contains("id=\"zone.place-error\""));
+    assert!(
+        unknown.html.contains("value=\"bea@example.org\""),
+        "what was typed stays"
+    );
+    assert!(
+        app.store
+            .volunteer_by_email("bea@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    app.stop().await;
+}
+
+impl Page {
+    fn csrf_or_empty(&self) -> String {
+        if self.html.contains("name=\"csrf\"") {
+            self.csrf()
+        } else {
+            String::new()
+        }
+    }
+}
