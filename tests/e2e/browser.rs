@@ -1,0 +1,423 @@
+//! The pages in a real headless Chromium (Debian's chromium and
+//! chromium-driver, driven through WebDriver by fantoccini), against a running
+//! server with a real SMTP server: the whole life of a case as its users live
+//! it, on a 320-pixel-wide phone screen. Screenshots of every step land in
+//! `target/browser-screenshots/` as test artefacts.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alerta_core::Role;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::common::{PASSWORD, TestApp, jpeg, spawn_app_with};
+use crate::smtp::SmtpServer;
+
+/// A chromedriver process and one browser session on a phone-sized screen.
+struct Browser {
+    client: Client,
+    driver: Child,
+    app_base: String,
+    shots: PathBuf,
+    test: &'static str,
+}
+
+const PHONE_WIDTH: u32 = 320;
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Browser {
+    async fn open(app: &TestApp, test: &'static str) -> Browser {
+        let driver_path = std::env::var("ALERTA_TEST_CHROMEDRIVER")
+            .unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("{driver_path} does not start ({e}): scripts/test installs chromium and chromium-driver")
+            });
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while reqwest::get(format!("{url}/status")).await.is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "chromedriver never answered"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let chromium =
+            std::env::var("ALERTA_TEST_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium,
+                // No sandbox: CI runs as root. No background networking: this
+                // machine's network is closed, and Chromium's own calls home
+                // would only fail.
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--no-first-run", "--disable-quic"],
+                // A phone set to Bolivian Spanish: the pages follow its Accept-Language.
+                "prefs": { "intl.accept_languages": "es-BO,es" },
+                "mobileEmulation": {
+                    "deviceMetrics": { "width": PHONE_WIDTH, "height": 640, "pixelRatio": 1.0, "touch": true }
+                }
+            }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&url)
+            .await
+            .expect("a Chromium session");
+        let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+        std::fs::create_dir_all(&shots).unwrap();
+        Browser {
+            client,
+            driver,
+            app_base: app.base.clone(),
+            shots,
+            test,
+        }
+    }
+
+    async fn goto(&self, path: &str) {
+        let path = path.replace("http://alerta.test", "");
+        self.client
+            .goto(&format!("{}{path}", self.app_base))
+            .await
+            .unwrap();
+    }
+
+    async fn fill(&self, name: &str, value: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(&format!("[name=\"{name}\"]")))
+            .await
+            .unwrap_or_else(|e| panic!("no field {name}: {e}"));
+        field.clear().await.ok();
+        field.send_keys(value).await.unwrap();
+    }
+
+    async fn choose(&self, name: &str, value: &str) {
+        self.client
+            .find(Locator::Css(&format!("select[name=\"{name}\"]")))
+            .await
+            .unwrap()
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Clicks the submit button of the form around field or button `selector`
+    /// and waits for the next page.
+    async fn submit(&self, selector: &str) {
+        let before = self.client.current_url().await.unwrap();
+        let marker: serde_json::Value = self
+            .client
+            .execute("document.body.dataset.old = '1'; return true;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(marker, json!(true));
+        self.client
+            .find(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("no {selector}: {e}"))
+            .click()
+            .await
+            .unwrap();
+        // A new document has no mark; the URL may be the same (a form re-shown).
+        let started = Instant::now();
+        loop {
+            let old = self
+                .client
+                .execute(
+                    "return document.body && document.body.dataset.old === '1';",
+                    vec![],
+                )
+                .await
+                .unwrap_or(json!(true));
+            if old == json!(false) {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no page came after {before}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn text(&self) -> String {
+        self.client
+            .find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    async fn path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_string()
+    }
+
+    /// Saves a screenshot and checks the page fits the phone's width.
+    async fn step(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.shots.join(format!("{}-{name}.png", self.test)), png).unwrap();
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (scroll, client) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+        assert!(
+            scroll <= client,
+            "{name}: the page is {scroll} px wide on a {client} px screen (horizontal scroll)"
+        );
+    }
+
+    async fn close(mut self) {
+        self.client.close().await.ok();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The whole life of a case, from a volunteer subscribing to the person found.
+#[tokio::test]
+async fn a_case_from_subscription_to_found_in_a_real_browser() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let browser = Browser::open(&app, "flow").await;
+
+    // A volunteer subscribes from a phone and confirms from the mailed link.
+    browser.goto("/subscribe").await;
+    browser.fill("email", "vecina@example.org").await;
+    browser.fill("place", "Cochabamba").await;
+    browser.step("1-subscribe-form").await;
+    browser.submit("form.stack button[type=submit]").await;
+    let sent = browser.text().await;
+    assert!(sent.contains("Revisa tu correo"), "{sent}");
+    browser.step("2-subscribe-sent").await;
+    let confirm = smtp.wait_for("vecina@example.org", 1).await.remove(0);
+    browser
+        .goto(&confirm.link("http://alerta.test/subscriptions/confirm"))
+        .await;
+    assert!(browser.text().await.contains("Suscripción confirmada"));
+    browser.step("3-confirmed").await;
+
+    // A family registers a case with a photo.
+    let photo = tempfile::NamedTempFile::with_suffix(".jpg").unwrap();
+    std::fs::write(photo.path(), jpeg(900, 1200)).unwrap();
+    browser.goto("/login").await;
+    browser.fill("email", &family.email).await;
+    browser.fill("password", PASSWORD).await;
+    browser.submit("form.stack button[type=submit]").await;
+    assert_eq!(browser.path().await, "/family");
+    browser.goto("/family/cases/new").await;
+    for (name, value) in [
+        ("given_name", "Rosa Elena"),
+        ("family_name", "Choque Vargas"),
+        ("age", "16"),
+        ("last_seen_place", "Mercado La Cancha"),
+        ("town", "Cochabamba"),
+        ("circumstances", "Salió a comprar pan y no volvió."),
+        ("clothing", "Buzo azul, zapatillas blancas"),
+        ("contact_phone", "+591 4 4221111"),
+    ] {
+        browser.fill(name, value).await;
+    }
+    browser.choose("sex", "female").await;
+    browser.choose("tz", "-04:00").await;
+    // A datetime-local input takes the digits as typed in the page's locale order;
+    // set its value the way a date picker would.
+    browser
+        .client
+        .execute(
+            "document.querySelector('[name=last_seen_at]').value = arguments[0]; return true;",
+            vec![json!("2026-11-20T18:30")],
+        )
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Css("input[type=file][name=photo]"))
+        .await
+        .unwrap()
+        .send_keys(photo.path().to_str().unwrap())
+        .await
+        .unwrap();
+    browser.step("4-family-form").await;
+    browser.submit("#case-form button[type=submit]").await;
+    let case_path = browser.path().await;
+    assert!(case_path.starts_with("/cases/"), "registered: {case_path}");
+    let id: i64 = case_path.trim_start_matches("/cases/").parse().unwrap();
+    assert!(
+        browser
+            .text()
+            .await
+            .contains("Este caso todavía no es público")
+    );
+    browser.step("5-family-draft").await;
+    browser.submit("form.inline button").await; // sign out
+
+    // Police verify and publish it.
+    browser.goto("/login").await;
+    browser.fill("email", &police.email).await;
+    browser.fill("password", PASSWORD).await;
+    browser.submit("form.stack button[type=submit]").await;
+    assert_eq!(browser.path().await, "/police");
+    browser.step("6-police-queue").await;
+    browser
+        .client
+        .find(Locator::Css(&format!("a[href=\"/police/cases/{id}\"]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .client
+        .wait()
+        .for_element(Locator::Id("reach"))
+        .await
+        .unwrap();
+    let reach = browser
+        .client
+        .find(Locator::Id("reach"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(reach, "1", "the volunteer of Cochabamba is reached");
+    browser.step("7-police-desk").await;
+    browser.submit("form.stack button[type=submit]").await;
+    assert!(browser.text().await.contains("Envío de la alerta"));
+    browser.step("8-published").await;
+
+    // The volunteer's alert arrives; its link opens the case page.
+    let alert = smtp.wait_for("vecina@example.org", 2).await.remove(1);
+    assert!(alert.subject().contains("Rosa Elena Choque Vargas"));
+    let visitor = Browser::open(&app, "volunteer").await;
+    visitor
+        .goto(&alert.link(&format!("http://alerta.test/cases/{id}")))
+        .await;
+    let page = visitor.text().await;
+    assert!(page.contains("Rosa Elena Choque Vargas"));
+    assert!(page.contains("+591 4 4221111"));
+    let photo_loaded = visitor
+        .client
+        .execute("const i = document.querySelector('.person img'); return !!i && i.complete && i.naturalWidth > 0;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(photo_loaded, json!(true), "the photo shows");
+    visitor.step("9-case-page").await;
+
+    // An anonymous tip, read by police.
+    visitor
+        .fill(
+            "message",
+            "La vi cerca de la terminal de buses, con una mochila negra.",
+        )
+        .await;
+    visitor.fill("seen_place", "Terminal de buses").await;
+    visitor.step("10-tip-form").await;
+    visitor.submit("form.stack button[type=submit]").await;
+    assert!(visitor.text().await.contains("Tu pista llegó a la policía"));
+    visitor.step("11-tip-sent").await;
+    browser.goto(&format!("/police/cases/{id}")).await;
+    assert!(browser.text().await.contains("mochila negra"));
+    browser.step("12-police-reads-tip").await;
+
+    // Police resolve; the public page says found, without the photo.
+    browser.choose("outcome", "found_safe").await;
+    browser
+        .submit("form[action$=\"/resolve\"] button[type=submit]")
+        .await;
+    visitor.goto(&format!("/cases/{id}")).await;
+    let found = visitor.text().await;
+    assert!(found.contains("fue encontrada/o"), "{found}");
+    let images = visitor
+        .client
+        .find_all(Locator::Css("main img"))
+        .await
+        .unwrap();
+    assert!(images.is_empty(), "the photo left public view");
+    visitor.step("13-found").await;
+    let found_mail = smtp.wait_for("vecina@example.org", 3).await.remove(2);
+    assert!(found_mail.subject().contains("Rosa Elena Choque Vargas"));
+
+    visitor.close().await;
+    browser.close().await;
+    app.stop().await;
+}
+
+/// Every public page, and the forms of families and police, in every
+/// language, fit a 320-pixel screen.
+#[tokio::test]
+async fn every_page_fits_a_small_phone_in_every_language() {
+    let app = spawn_app_with(|_| {}).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let mut case = crate::common::valid_case();
+    case["circumstances"] =
+        json!("Unapalabramuylargasinespaciosquenocabeenunapantallapequeñadetelefono y más texto.");
+    let id = app.create_case(&family, &case).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{id}/photo"),
+        Some(&family),
+        "image/jpeg",
+        jpeg(1200, 900),
+    )
+    .await;
+    app.publish(&police, id).await;
+
+    let browser = Browser::open(&app, "phone").await;
+    browser.goto("/login").await;
+    browser.fill("email", &police.email).await;
+    browser.fill("password", PASSWORD).await;
+    browser.submit("form.stack button[type=submit]").await;
+    for language in ["es", "pt", "fr", "en"] {
+        for (name, path) in [
+            ("home", "/".to_string()),
+            ("case", format!("/cases/{id}")),
+            ("subscribe", "/subscribe".into()),
+            ("login", "/login".into()),
+            ("case-form", "/family/cases/new".into()),
+            ("police", "/police".into()),
+            ("desk", format!("/police/cases/{id}")),
+        ] {
+            browser.goto(&format!("{path}?lang={language}")).await;
+            let lang = browser
+                .client
+                .execute("return document.documentElement.lang;", vec![])
+                .await
+                .unwrap();
+            assert_eq!(lang, json!(language));
+            browser.step(&format!("{language}-{name}")).await;
+        }
+    }
+    browser.close().await;
+    app.stop().await;
+}
