@@ -256,3 +256,8 @@ police-tips = { $count ->
   }
 police-anonymous = anonymous
 police-audit = Case history
+
+## Tip mail to police
+tip-mail-subject = New tip — case no. { $id }: { $name }
+tip-mail-intro = A tip arrived for case no. { $id } ({ $name }):
+tip-mail-desk = All the tips of the case: { $link }

@@ -272,3 +272,8 @@ police-tips = { $count ->
   }
 police-anonymous = anónima
 police-audit = Historial del caso
+
+## Tip mail to police
+tip-mail-subject = Pista nueva — caso N.º { $id }: { $name }
+tip-mail-intro = Llegó una pista para el caso N.º { $id } ({ $name }):
+tip-mail-desk = Todas las pistas del caso: { $link }

@@ -272,3 +272,8 @@ police-tips = { $count ->
   }
 police-anonymous = anonyme
 police-audit = Historique du dossier
+
+## Tip mail to police
+tip-mail-subject = Nouveau signalement — dossier n° { $id } : { $name }
+tip-mail-intro = Un signalement est arrivé pour le dossier n° { $id } ({ $name }) :
+tip-mail-desk = Tous les signalements du dossier : { $link }

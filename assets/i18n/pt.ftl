@@ -272,3 +272,8 @@ police-tips = { $count ->
   }
 police-anonymous = anônima
 police-audit = Histórico do caso
+
+## Tip mail to police
+tip-mail-subject = Nova pista — caso nº { $id }: { $name }
+tip-mail-intro = Chegou uma pista para o caso nº { $id } ({ $name }):
+tip-mail-desk = Todas as pistas do caso: { $link }

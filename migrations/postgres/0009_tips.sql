@@ -16,3 +16,23 @@ CREATE TABLE tips (
     received_at BIGINT NOT NULL
 );
 CREATE INDEX tips_by_case ON tips (case_id, id);
+
+-- The officer who published a case is its police contact: tips are mailed to them.
+ALTER TABLE cases ADD COLUMN police_contact_id BIGINT REFERENCES users (id);
+UPDATE cases SET police_contact_id = (
+    SELECT actor_id FROM case_audit
+    WHERE case_audit.case_id = cases.id AND action = 'published' ORDER BY id LIMIT 1)
+WHERE status <> 'draft';
+
+-- Tip mail goes through the outbox like every other message, to a user
+-- instead of a volunteer: volunteer_id becomes optional and a row may name its tip.
+ALTER TABLE outbox ALTER COLUMN volunteer_id DROP NOT NULL;
+ALTER TABLE outbox ADD COLUMN tip_id BIGINT REFERENCES tips (id) ON DELETE CASCADE;
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check
+    CHECK (kind IN ('confirm', 'alert', 'found', 'digest', 'update', 'tip'));
+ALTER TABLE outbox ADD CONSTRAINT outbox_recipient_check
+    CHECK ((kind = 'tip') = (tip_id IS NOT NULL AND volunteer_id IS NULL)
+           AND (kind = 'tip' OR volunteer_id IS NOT NULL));
+-- (outbox_once stays: tip rows have no volunteer, and NULLs never collide.)
+CREATE UNIQUE INDEX outbox_tip_once ON outbox (tip_id) WHERE tip_id IS NOT NULL;

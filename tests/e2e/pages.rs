@@ -840,3 +840,58 @@ impl Page {
         }
     }
 }
+
+#[tokio::test]
+async fn a_tip_is_mailed_to_the_officer_who_published_the_case() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let other_officer = app.user(Role::Police).await;
+
+    let visitor = Visitor::new(&app);
+    let sent = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/tips"),
+            &[
+                (
+                    "message",
+                    "La vi subir a un taxi blanco en la avenida Heroínas.",
+                ),
+                ("contact", "+591 711 11111"),
+                ("seen_place", "Av. Heroínas"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK);
+
+    let mail = smtp.wait_for(&police.email, 1).await.remove(0);
+    assert!(
+        mail.subject().contains(&format!("caso N.º {id}")),
+        "{}",
+        mail.subject()
+    );
+    let text = mail.text();
+    assert!(text.contains("La vi subir a un taxi blanco en la avenida Heroínas."));
+    assert!(text.contains("+591 711 11111"));
+    assert!(text.contains("anónima"), "no nickname: anonymous");
+    assert!(text.contains(&format!("http://alerta.test/police/cases/{id}")));
+    assert_eq!(
+        mail.header("Message-ID").unwrap(),
+        format!("<tip.1.{id}@localhost>")
+    );
+    assert!(
+        mail.header("List-Unsubscribe").is_none(),
+        "staff mail, not a list"
+    );
+    // Once, and to the case's contact only.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(smtp.wait_for(&police.email, 1).await.len(), 1);
+    assert!(
+        !smtp
+            .recipients()
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(&other_officer.email))
+    );
+    app.stop().await;
+}

@@ -448,3 +448,68 @@ pub fn digest(
     );
     build(ctx, envelope, &subject, text_body, html_body)
 }
+
+/// A tip, to the police contact of its case: plain text, the tip as the
+/// sender wrote it, and the link to the case's desk where all its tips are.
+/// Staff mail, not a list: no unsubscribe headers.
+pub fn tip(
+    ctx: &MailContext,
+    to: &str,
+    case: &Case,
+    tip: &alerta_core::Tip,
+) -> Result<Composed, String> {
+    let language = case.details.language;
+    let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
+    let name = case.details.full_name();
+    let id = case.id.to_string();
+    let subject = t("tip-mail-subject", &[("name", &name), ("id", &id)]);
+    let anonymous = t("police-anonymous", &[]);
+    let mut lines = vec![
+        t("tip-mail-intro", &[("name", &name), ("id", &id)]),
+        String::new(),
+        tip.tip.message.clone(),
+        String::new(),
+        format!(
+            "{} {}",
+            t("tip-nickname", &[]),
+            tip.tip.nickname.as_deref().unwrap_or(&anonymous)
+        ),
+    ];
+    if let Some(contact) = &tip.tip.contact {
+        lines.push(format!("{} {contact}", t("tip-contact", &[])));
+    }
+    if let Some(place) = &tip.tip.seen_place {
+        lines.push(format!("{} {place}", t("tip-seen-place", &[])));
+    }
+    if let Some(at) = &tip.tip.seen_at {
+        lines.push(format!(
+            "{} {}",
+            t("tip-seen-at", &[]),
+            local_time(at, language)
+        ));
+    }
+    if let Some(point) = tip.tip.seen_near {
+        lines.push(format!("geo:{:.5},{:.5}", point.lat, point.lng));
+    }
+    lines.push(String::new());
+    lines.push(t(
+        "tip-mail-desk",
+        &[("link", &ctx.link(&format!("/police/cases/{}", case.id)))],
+    ));
+    let to: Mailbox = to
+        .parse()
+        .map_err(|e| format!("the police contact's address is not valid: {e}"))?;
+    let message_id = format!("tip.{}.{}@{}", tip.id, case.id, ctx.domain);
+    let message = Message::builder()
+        .from(ctx.from.clone())
+        .to(to)
+        .subject(subject)
+        .message_id(Some(format!("<{message_id}>")))
+        .header(ContentType::TEXT_PLAIN)
+        .body(lines.join("\n") + "\n")
+        .map_err(|e| format!("the message cannot be built: {e}"))?;
+    Ok(Composed {
+        message,
+        message_id,
+    })
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use std::collections::HashMap;
 
-use alerta_core::{Case, CaseId, CaseStatus, Language};
+use alerta_core::{Case, CaseId, CaseStatus, Language, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
 use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
@@ -319,13 +319,19 @@ impl Sender {
         item: &OutboxItem,
         bundle: Option<&CaseBundle>,
     ) -> Result<Result<Composed, String>, StoreError> {
-        let Some(contact) = self.store.volunteer_contact(item.volunteer_id).await? else {
+        if item.kind == MailKind::Tip {
+            return self.compose_tip(item, bundle).await;
+        }
+        let Some(volunteer) = item.volunteer_id else {
+            return Ok(Err("a volunteer message without a volunteer".into()));
+        };
+        let Some(contact) = self.store.volunteer_contact(volunteer).await? else {
             return Ok(Err("the volunteer no longer exists".into()));
         };
         let now = (self.clock)();
         let unsubscribe = self
             .mint(
-                item,
+                volunteer,
                 TokenPurpose::Unsubscribe,
                 now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS),
             )
@@ -335,14 +341,14 @@ impl Sender {
             MailKind::Confirm => {
                 let confirm = self
                     .mint(
-                        item,
+                        volunteer,
                         TokenPurpose::Confirm,
                         now + chrono::Duration::hours(CONFIRM_LINK_HOURS),
                     )
                     .await?;
                 let zones = self
                     .store
-                    .zone_labels_to_confirm(item.volunteer_id)
+                    .zone_labels_to_confirm(volunteer)
                     .await?
                     .join("; ");
                 let envelope = Envelope {
@@ -419,19 +425,38 @@ impl Sender {
                 };
                 Ok(compose::digest(&self.ctx, envelope, &cases))
             }
+            MailKind::Tip => Ok(Err("tips are composed by compose_tip".into())),
         }
+    }
+
+    /// A tip for the police contact of its case.
+    async fn compose_tip(
+        &self,
+        item: &OutboxItem,
+        bundle: Option<&CaseBundle>,
+    ) -> Result<Result<Composed, String>, StoreError> {
+        let (Some(tip_id), Some(CaseBundle { case, .. })) = (item.tip_id, bundle) else {
+            return Ok(Err("a tip row without its tip or case".into()));
+        };
+        let Some((tip, police)) = self.store.tip_for_police(tip_id).await? else {
+            return Ok(Err("the tip no longer exists".into()));
+        };
+        let Some(police) = police else {
+            return Ok(Err("the case has no police contact".into()));
+        };
+        Ok(compose::tip(&self.ctx, &police, case, &tip))
     }
 
     async fn mint(
         &self,
-        item: &OutboxItem,
+        volunteer: VolunteerId,
         purpose: TokenPurpose,
         expires_at: DateTime<Utc>,
     ) -> Result<String, StoreError> {
         let token = new_token();
         self.store
             .add_volunteer_token(
-                item.volunteer_id,
+                volunteer,
                 purpose,
                 &token_hash(&token),
                 (self.clock)(),

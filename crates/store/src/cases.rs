@@ -568,11 +568,13 @@ impl Store {
             policy::may_publish(Some(actor), &case)?;
             sqlx::query(
                 "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
-                    organisation = COALESCE(organisation, $3)
+                    organisation = COALESCE(organisation, $3), police_contact_id = $4
                  WHERE id = $1")
                 .bind(id.0)
                 .bind(to_millis(now))
                 .bind(actor.organisation.clone())
+                // The publishing officer answers for the case: tips go to them.
+                .bind(actor.user_id.0)
                 .execute(&mut *tx)
                 .await?;
             let recipients = matching_volunteers!(&mut *tx, case.alert_area());

@@ -14,6 +14,8 @@ pub enum MailKind {
     Found,
     Digest,
     Update,
+    /// A tip, to the case's police contact.
+    Tip,
 }
 
 impl MailKind {
@@ -24,6 +26,7 @@ impl MailKind {
             MailKind::Found => "found",
             MailKind::Digest => "digest",
             MailKind::Update => "update",
+            MailKind::Tip => "tip",
         }
     }
 
@@ -34,6 +37,7 @@ impl MailKind {
             "found" => MailKind::Found,
             "digest" => MailKind::Digest,
             "update" => MailKind::Update,
+            "tip" => MailKind::Tip,
             other => return Err(StoreError::Corrupt(format!("outbox kind {other}"))),
         })
     }
@@ -72,7 +76,9 @@ pub struct OutboxItem {
     pub id: i64,
     pub kind: MailKind,
     pub case_id: Option<CaseId>,
-    pub volunteer_id: VolunteerId,
+    /// The volunteer it goes to; None for a tip, which goes to police.
+    pub volunteer_id: Option<VolunteerId>,
+    pub tip_id: Option<i64>,
     /// Including this one.
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -83,7 +89,8 @@ struct ClaimRow {
     id: i64,
     kind: String,
     case_id: Option<i64>,
-    volunteer_id: i64,
+    volunteer_id: Option<i64>,
+    tip_id: Option<i64>,
     attempts: i64,
     created_at: i64,
 }
@@ -98,7 +105,7 @@ macro_rules! claim_sql {
                           ORDER BY next_attempt_at, id LIMIT $4 ",
             $lock,
             ")
-             RETURNING id, kind, case_id, volunteer_id, attempts, created_at"
+             RETURNING id, kind, case_id, volunteer_id, tip_id, attempts, created_at"
         )
     };
 }
@@ -168,7 +175,8 @@ impl Store {
                     id: r.id,
                     kind: MailKind::parse(&r.kind)?,
                     case_id: r.case_id.map(CaseId),
-                    volunteer_id: VolunteerId(r.volunteer_id),
+                    volunteer_id: r.volunteer_id.map(VolunteerId),
+                    tip_id: r.tip_id,
                     attempts: r.attempts,
                     created_at: from_millis(r.created_at),
                 })

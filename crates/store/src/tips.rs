@@ -81,8 +81,35 @@ impl Store {
                 .bind(to_millis(now))
                 .fetch_one(&mut *tx).await?;
             audit!(tx, case.0, None::<i64>, now, "tip", json!({ "tip": id }));
+            // Mailed to the case's police contact through the outbox, like every message.
+            sqlx::query(
+                "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
+                 VALUES ('tip', $1, $2, 'queued', $3, $3)")
+                .bind(case.0)
+                .bind(id)
+                .bind(to_millis(now))
+                .execute(&mut *tx).await?;
             id
         }))
+    }
+
+    /// One tip and the address of its case's police contact (None when the
+    /// case has none, or the account is gone), for the tip's mail.
+    pub async fn tip_for_police(&self, id: i64) -> Result<Option<(Tip, Option<String>)>> {
+        let row: Option<TipRow> = with_db!(self, pool => sqlx::query_as(
+            "SELECT id, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
+             FROM tips WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?);
+        let Some(row) = row else { return Ok(None) };
+        let email: Option<String> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT u.email FROM tips t JOIN cases c ON c.id = t.case_id
+             JOIN users u ON u.id = c.police_contact_id WHERE t.id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?);
+        Ok(Some((Tip::try_from(row)?, email)))
     }
 
     /// A case's tips, newest first.
