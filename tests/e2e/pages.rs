@@ -895,3 +895,64 @@ async fn a_tip_is_mailed_to_the_officer_who_published_the_case() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn names_are_found_with_typos_missing_accents_and_parts() {
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    let family = app.user(Role::Family).await;
+    let mut juan = valid_case();
+    juan["given_name"] = json!("Juan Carlos");
+    juan["family_name"] = json!("Pérez Quispe");
+    juan["sex"] = json!("male");
+    let mut joao = valid_case();
+    joao["given_name"] = json!("João Pedro");
+    joao["family_name"] = json!("Gonçalves da Silva");
+    joao["aliases"] = json!("Juca");
+    let juan = app.create_case(&family, &juan).await;
+    let joao = app.create_case(&family, &joao).await;
+    let other = app.create_case(&family, &valid_case()).await;
+    for id in [juan, joao, other] {
+        app.publish(&police, id).await;
+    }
+    let ids = |list: Value| -> Vec<i64> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect()
+    };
+    for (typed, expected) in [
+        ("jaun peres", vec![juan]),
+        ("Juan Pérez", vec![juan]),
+        ("perez", vec![juan]),
+        ("Goncalves", vec![joao]),
+        ("gonçalves", vec![joao]),
+        ("juca", vec![joao]),
+        ("maria quispe", vec![other]),
+        ("nadie", vec![]),
+    ] {
+        let path = format!("/api/v1/cases?q={}", url_encode(typed));
+        assert_eq!(
+            ids(body(app.get(&path, None).await).await),
+            expected,
+            "{typed}"
+        );
+    }
+    let page = Visitor::new(&app)
+        .get(&format!("/?q={}", url_encode("jaun peres")))
+        .await;
+    assert!(page.html.contains("Juan Carlos Pérez Quispe"));
+    assert!(!page.html.contains("María José"));
+    app.stop().await;
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

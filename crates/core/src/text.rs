@@ -82,6 +82,31 @@ pub fn name_key(parts: &[&str]) -> String {
         .join(" ")
 }
 
+/// Whether a name typed in a search finds a person whose name (and aliases)
+/// fold to `name_key`: every typed word must match some word of the name,
+/// equal to it, the start of it (three letters or more: "jua" finds "Juan"),
+/// or within a typo of it: one edit for words of four to six letters, two
+/// from seven, a swap of neighbouring letters counting as one ("jaun peres"
+/// finds "Juan Pérez"; accents were folded already, so "Goncalves" is
+/// "Gonçalves").
+pub fn name_matches(typed: &str, name_key: &str) -> bool {
+    let typed = crate::text::name_key(&[typed]);
+    let words: Vec<&str> = name_key.split(' ').filter(|w| !w.is_empty()).collect();
+    !typed.is_empty()
+        && typed.split(' ').all(|query| {
+            let allowed = match query.chars().count() {
+                0..=3 => 0,
+                4..=6 => 1,
+                _ => 2,
+            };
+            words.iter().any(|word| {
+                *word == query
+                    || (query.len() >= 3 && word.starts_with(query))
+                    || strsim::damerau_levenshtein(query, word) <= allowed
+            })
+        })
+}
+
 /// Escapes text for HTML element content and quoted attribute values, for
 /// every page and mail that shows what people typed.
 pub fn escape_html(value: &str) -> String {
@@ -102,6 +127,35 @@ pub fn escape_html(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_found_despite_typos_accents_and_missing_words() {
+        let juan = name_key(&["Juan Carlos", "Pérez Quispe"]);
+        for typed in [
+            "jaun peres",
+            "Juan Pérez",
+            "JUAN",
+            "perez",
+            "carlos quispe",
+            "jua",
+            "Juan  Perez Quispe",
+        ] {
+            assert!(
+                name_matches(typed, &juan),
+                "{typed} should find Juan Carlos Pérez Quispe"
+            );
+        }
+        for typed in ["maria", "pedro perez", "ju", "", "q", "quispe mamani"] {
+            assert!(
+                !name_matches(typed, &juan),
+                "{typed} should not find Juan Carlos Pérez Quispe"
+            );
+        }
+        let joao = name_key(&["João Pedro", "Gonçalves da Silva"]);
+        assert!(name_matches("Goncalves", &joao));
+        assert!(name_matches("gonçalvez", &joao));
+        assert!(name_matches("joao silva", &joao));
+    }
 
     #[test]
     fn trims_and_accepts_accents() {

@@ -357,8 +357,6 @@ pub struct CaseFilter {
     pub owner: Option<UserId>,
     /// A bounding box (south, west, north, east) prefilter; the caller checks distances.
     pub within_box: Option<(f64, f64, f64, f64)>,
-    /// Normalised name words, all of which must appear in order.
-    pub name_pattern: Option<String>,
     /// Continue after this id (newest first).
     pub before_id: Option<i64>,
     pub limit: i64,
@@ -791,16 +789,14 @@ impl Store {
              WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
                     OR (c.status = 'resolved' AND $3 = 1))
                AND ($4 IS NULL OR c.owner_id = $4)
-               AND ($5 IS NULL OR c.name_key LIKE $5)
-               AND ($6 IS NULL OR c.id < $6)
-               AND ($7 IS NULL OR (c.lat BETWEEN $7 AND $9 AND c.lng BETWEEN $8 AND $10))
+               AND ($5 IS NULL OR c.id < $5)
+               AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
              ORDER BY c.id DESC
-             LIMIT $11"))
+             LIMIT $10"))
             .bind(has(CaseStatus::Draft))
             .bind(has(CaseStatus::Active))
             .bind(has(CaseStatus::Resolved))
             .bind(filter.owner.map(|o| o.0))
-            .bind(filter.name_pattern.clone())
             .bind(filter.before_id)
             .bind(south)
             .bind(west)
@@ -810,6 +806,39 @@ impl Store {
             .fetch_all(pool)
             .await?);
         rows.into_iter().map(Case::try_from).collect()
+    }
+
+    /// (id, name key, aliases) of the cases `filter` selects, newest first,
+    /// all of them (its limit aside): what a name search
+    /// scores in Rust, the same on both databases.
+    pub async fn name_index(
+        &self,
+        filter: &CaseFilter,
+    ) -> Result<Vec<(i64, String, Option<String>)>> {
+        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
+        let (south, west, north, east) = match filter.within_box {
+            Some((s, w, n, e)) => (Some(s), Some(w), Some(n), Some(e)),
+            None => (None, None, None, None),
+        };
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT c.id, c.name_key, c.aliases FROM cases c
+             WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
+                    OR (c.status = 'resolved' AND $3 = 1))
+               AND ($4 IS NULL OR c.owner_id = $4)
+               AND ($5 IS NULL OR c.id < $5)
+               AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
+             ORDER BY c.id DESC")
+            .bind(has(CaseStatus::Draft))
+            .bind(has(CaseStatus::Active))
+            .bind(has(CaseStatus::Resolved))
+            .bind(filter.owner.map(|o| o.0))
+            .bind(filter.before_id)
+            .bind(south)
+            .bind(west)
+            .bind(north)
+            .bind(east)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// A case's history, oldest first.

@@ -1,7 +1,7 @@
 //! The case routes of `/api/v1`.
 
 use alerta_core::policy::{self, Actor, View};
-use alerta_core::text::{Lines, clean_optional, name_key};
+use alerta_core::text::{Lines, clean_optional};
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
 };
@@ -519,10 +519,7 @@ async fn list_cases(
         .bounding_box(0.0);
         filter.within_box = Some((area.south, area.west, area.north, area.east));
     }
-    if let Some(q) = params.q.as_deref() {
-        let q = clean_optional("q", Some(q), 200, Lines::Single)?;
-        filter.name_pattern = q.map(|q| format!("%{}%", name_key(&[&q]).replace(' ', "%")));
-    }
+    let q = clean_optional("q", params.q.as_deref(), 200, Lines::Single)?;
     if let Some(cursor) = params.cursor.as_deref() {
         filter.before_id = Some(
             cursor
@@ -530,7 +527,7 @@ async fn list_cases(
                 .map_err(|_| ApiError::invalid("cursor", "is not one we gave out"))?,
         );
     }
-    let cases = state.store.list_cases(&filter).await?;
+    let cases = crate::search::find_cases(&state, &filter, q.as_deref()).await?;
     let next = (cases.len() as i64 == filter.limit)
         .then(|| cases.last().map(|c| c.id.to_string()))
         .flatten();

@@ -27,6 +27,7 @@ mod page;
 mod pages;
 mod places;
 mod posters;
+mod search;
 mod sessions;
 mod subscriptions;
 mod tips;

@@ -1,7 +1,7 @@
 //! `/`: the active cases, newest first, near a town or the reader's
 //! location when given, or matching a name.
 
-use alerta_core::text::{Lines, clean_optional, name_key};
+use alerta_core::text::{Lines, clean_optional};
 use alerta_core::{Case, CaseStatus, Circle, Coordinates, Geography, Language, PlaceError};
 use alerta_store::CaseFilter;
 use axum::Router;
@@ -49,9 +49,6 @@ async fn home(
         limit: PAGE_SIZE,
         ..CaseFilter::default()
     };
-    if let Some(name) = &wanted.name {
-        filter.name_pattern = Some(format!("%{}%", name_key(&[name]).replace(' ', "%")));
-    }
     if let Some((center, _)) = &wanted.near {
         let area = Circle {
             center: *center,
@@ -60,9 +57,7 @@ async fn home(
         .bounding_box(0.0);
         filter.within_box = Some((area.south, area.west, area.north, area.east));
     }
-    let cases: Vec<Case> = state
-        .store
-        .list_cases(&filter)
+    let cases: Vec<Case> = crate::search::find_cases(&state, &filter, wanted.name.as_deref())
         .await?
         .into_iter()
         .filter(|case| {
