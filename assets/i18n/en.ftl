@@ -261,3 +261,19 @@ police-audit = Case history
 tip-mail-subject = New tip — case no. { $id }: { $name }
 tip-mail-intro = A tip arrived for case no. { $id } ({ $name }):
 tip-mail-desk = All the tips of the case: { $link }
+
+## Pages: statistics
+nav-stats = Figures
+stats-title = Network figures
+stats-headline = In all, { $reported } people reported missing and { $located } located.
+stats-total = In all
+stats-all = All cases
+stats-by-country = By country
+stats-by-age = By age
+stats-age = aged { $group }
+stats-unknown-country = Unknown country or at sea
+stats-reported = Reported
+stats-located = Located
+stats-open = Open
+stats-withdrawn = Withdrawn
+stats-note = Counts the cases police published; located includes people found dead. The country is that of the place the person was last seen.

@@ -277,3 +277,19 @@ police-audit = Historial del caso
 tip-mail-subject = Pista nueva — caso N.º { $id }: { $name }
 tip-mail-intro = Llegó una pista para el caso N.º { $id } ({ $name }):
 tip-mail-desk = Todas las pistas del caso: { $link }
+
+## Pages: statistics
+nav-stats = Cifras
+stats-title = Cifras de la red
+stats-headline = En total, { $reported } personas reportadas y { $located } localizadas.
+stats-total = En total
+stats-all = Todos los casos
+stats-by-country = Por país
+stats-by-age = Por edad
+stats-age = { $group } años
+stats-unknown-country = País desconocido o en el mar
+stats-reported = Reportadas
+stats-located = Localizadas
+stats-open = Sin resolver
+stats-withdrawn = Retiradas
+stats-note = Cuenta los casos publicados por la policía; localizadas incluye a quienes fueron hallados sin vida. El país es el del lugar donde se vio a la persona por última vez.

@@ -277,3 +277,19 @@ police-audit = Historique du dossier
 tip-mail-subject = Nouveau signalement — dossier n° { $id } : { $name }
 tip-mail-intro = Un signalement est arrivé pour le dossier n° { $id } ({ $name }) :
 tip-mail-desk = Tous les signalements du dossier : { $link }
+
+## Pages: statistics
+nav-stats = Chiffres
+stats-title = Chiffres du réseau
+stats-headline = Au total, { $reported } personnes signalées et { $located } retrouvées.
+stats-total = Au total
+stats-all = Tous les dossiers
+stats-by-country = Par pays
+stats-by-age = Par âge
+stats-age = { $group } ans
+stats-unknown-country = Pays inconnu ou en mer
+stats-reported = Signalées
+stats-located = Retrouvées
+stats-open = En cours
+stats-withdrawn = Retirées
+stats-note = Compte les dossiers publiés par la police ; « retrouvées » inclut les personnes retrouvées sans vie. Le pays est celui du lieu où la personne a été vue pour la dernière fois.

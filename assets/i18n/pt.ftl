@@ -277,3 +277,19 @@ police-audit = Histórico do caso
 tip-mail-subject = Nova pista — caso nº { $id }: { $name }
 tip-mail-intro = Chegou uma pista para o caso nº { $id } ({ $name }):
 tip-mail-desk = Todas as pistas do caso: { $link }
+
+## Pages: statistics
+nav-stats = Números
+stats-title = Números da rede
+stats-headline = Ao todo, { $reported } pessoas desaparecidas registradas e { $located } localizadas.
+stats-total = Ao todo
+stats-all = Todos os casos
+stats-by-country = Por país
+stats-by-age = Por idade
+stats-age = { $group } anos
+stats-unknown-country = País desconhecido ou no mar
+stats-reported = Registradas
+stats-located = Localizadas
+stats-open = Em aberto
+stats-withdrawn = Retiradas
+stats-note = Conta os casos publicados pela polícia; localizadas inclui quem foi encontrado sem vida. O país é o do lugar onde a pessoa foi vista pela última vez.

@@ -404,6 +404,7 @@ async fn every_page_fits_a_small_phone_in_every_language() {
             ("case", format!("/cases/{id}")),
             ("subscribe", "/subscribe".into()),
             ("login", "/login".into()),
+            ("stats", "/stats".into()),
             ("case-form", "/family/cases/new".into()),
             ("police", "/police".into()),
             ("desk", format!("/police/cases/{id}")),

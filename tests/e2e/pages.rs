@@ -181,6 +181,7 @@ async fn every_page_in_every_language_is_translated_and_small() {
         "/subscribe".into(),
         "/login".into(),
         "/?place=Cordoba".into(),
+        "/stats".into(),
     ];
     let private = [
         "/police".to_string(),
@@ -955,4 +956,55 @@ fn url_encode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[tokio::test]
+async fn statistics_count_published_cases_by_country_and_age() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let found = app.create_case(&family, &valid_case()).await;
+    let open = app
+        .create_case(&family, &crate::common::another_case("Ana"))
+        .await;
+    let mut lima = crate::common::another_case("Rosa");
+    lima["age"] = json!(70);
+    lima["birth_date"] = Value::Null;
+    lima["last_seen"] = json!({ "lat": -12.046, "lng": -77.043 });
+    let lima = app.create_case(&family, &lima).await;
+    app.create_case(&family, &crate::common::another_case("Borrador"))
+        .await;
+    for id in [found, open, lima] {
+        app.publish(&police, id).await;
+    }
+    app.post(
+        &format!("/api/v1/cases/{found}/resolve"),
+        Some(&police),
+        &json!({ "outcome": "found_safe" }),
+    )
+    .await;
+
+    let stats = body(app.get("/api/v1/stats", None).await).await;
+    assert_eq!(stats["reported"], 3, "{stats}");
+    assert_eq!(stats["located"], 1);
+    assert_eq!(stats["open"], 2);
+    assert_eq!(stats["by_country"]["BO"]["reported"], 2);
+    assert_eq!(stats["by_country"]["PE"]["open"], 1);
+    assert_eq!(stats["by_age_group"]["12-17"]["reported"], 2);
+    assert_eq!(stats["by_age_group"]["60+"]["reported"], 1);
+    let text = stats.to_string();
+    assert!(
+        !text.contains("María") && !text.contains("Quispe"),
+        "counts only"
+    );
+
+    let page = Visitor::new(&app).get("/stats?lang=es").await;
+    assert!(
+        page.html
+            .contains("En total, 3 personas reportadas y 1 localizadas."),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("Bolivia"));
+    app.stop().await;
 }

@@ -6,6 +6,7 @@
 pub mod case;
 pub mod error;
 pub mod policy;
+pub mod stats;
 pub mod text;
 pub mod tip;
 pub mod user;

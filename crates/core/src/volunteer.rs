@@ -93,6 +93,8 @@ pub trait Geography {
     fn region(&self, code: &str) -> Option<(String, String)>;
     /// The regions holding some point of `area`.
     fn regions_touching(&self, area: &Circle) -> Vec<String>;
+    /// The ISO 3166-1 code of the country `point` lies in, if any.
+    fn country_at(&self, point: Coordinates) -> Option<String>;
 }
 
 /// Where a volunteer watches: a circle (named places become one), or a
@@ -391,6 +393,10 @@ mod tests {
 
         fn regions_touching(&self, _: &Circle) -> Vec<String> {
             vec!["BO".into()]
+        }
+
+        fn country_at(&self, _: Coordinates) -> Option<String> {
+            Some("BO".into())
         }
 
         fn place(&self, typed: &str) -> Result<NamedPlace, PlaceError> {

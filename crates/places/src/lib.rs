@@ -269,6 +269,10 @@ impl Geography for World {
     fn regions_touching(&self, area: &Circle) -> Vec<String> {
         Regions::shared().touching(area).into_iter().collect()
     }
+
+    fn country_at(&self, point: Coordinates) -> Option<String> {
+        Regions::shared().country_at(point).map(str::to_string)
+    }
 }
 
 /// "Córdoba, AR", "Córdoba, ES"...; two places of one name in one country

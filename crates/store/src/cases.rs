@@ -841,6 +841,28 @@ impl Store {
             .await?))
     }
 
+    /// What the statistics count of every case: status, outcome, age and
+    /// place, nothing that names anyone (purged cases keep these, coarsened).
+    pub async fn case_facts(&self) -> Result<Vec<alerta_core::stats::CaseFacts>> {
+        let rows: Vec<(String, Option<String>, i64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT status, outcome, age_years, lat, lng FROM cases WHERE status <> 'draft'")
+            .fetch_all(pool)
+            .await?);
+        rows.into_iter()
+            .map(|(status, outcome, age_years, lat, lng)| {
+                Ok(alerta_core::stats::CaseFacts {
+                    status: CaseStatus::parse("status", &status).map_err(|e| corrupt(e.message))?,
+                    outcome: outcome
+                        .map(|o| Outcome::parse("outcome", &o))
+                        .transpose()
+                        .map_err(|e| corrupt(e.message))?,
+                    age_years,
+                    last_seen: Coordinates { lat, lng },
+                })
+            })
+            .collect()
+    }
+
     /// A case's history, oldest first.
     pub async fn audit_log(&self, id: CaseId) -> Result<Vec<AuditEntry>> {
         let rows: Vec<AuditRow> = with_db!(self, pool => sqlx::query_as(

@@ -29,6 +29,7 @@ mod places;
 mod posters;
 mod search;
 mod sessions;
+mod stats;
 mod subscriptions;
 mod tips;
 
@@ -130,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .merge(subscriptions::routes())
         .merge(places::routes())
         .merge(tips::routes())
+        .merge(stats::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);

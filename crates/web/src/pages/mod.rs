@@ -12,6 +12,7 @@ mod family;
 mod home;
 mod police;
 mod static_files;
+mod stats;
 mod subscribe;
 
 use alerta_core::{Actor, InvalidInput, Language, Role};
@@ -59,6 +60,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(account::routes())
         .merge(family::routes())
         .merge(police::routes())
+        .merge(stats::routes())
         .layer(middleware::from_fn_with_state(state, page_layer))
         .merge(static_files::routes())
 }
@@ -314,6 +316,7 @@ impl Page {
         html! {
             a href="/" { (self.t("nav-cases")) }
             a href="/subscribe" { (self.t("nav-subscribe")) }
+            a href="/stats" { (self.t("nav-stats")) }
             @match self.role() {
                 Some(Role::Police | Role::Admin) => a href="/police" { (self.t("nav-police")) },
                 Some(Role::Family) => a href="/family" { (self.t("nav-family")) },
