@@ -277,3 +277,17 @@ stats-located = Located
 stats-open = Open
 stats-withdrawn = Withdrawn
 stats-note = Counts the cases police published; located includes people found dead. The country is that of the place the person was last seen.
+
+## Pages: managing a subscription
+mail-manage = To change your areas or the language: { $link }
+manage-title = Your alerts
+manage-zones = Your areas
+manage-no-zones = You have no area: add one to receive alerts.
+manage-unconfirmed = to confirm
+manage-remove = Remove
+manage-add-zone = Add an area
+manage-add-zone-hint = We will email you to confirm the new area.
+manage-add = Add
+manage-save = Save
+manage-zone-added = Done: check your email to confirm the new area.
+manage-instead = I would rather change my areas or the language

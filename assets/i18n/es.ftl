@@ -293,3 +293,17 @@ stats-located = Localizadas
 stats-open = Sin resolver
 stats-withdrawn = Retiradas
 stats-note = Cuenta los casos publicados por la policía; localizadas incluye a quienes fueron hallados sin vida. El país es el del lugar donde se vio a la persona por última vez.
+
+## Pages: managing a subscription
+mail-manage = Para cambiar tus zonas o el idioma: { $link }
+manage-title = Tus alertas
+manage-zones = Tus zonas
+manage-no-zones = No tienes ninguna zona: agrega una para recibir alertas.
+manage-unconfirmed = falta confirmar
+manage-remove = Quitar
+manage-add-zone = Agregar una zona
+manage-add-zone-hint = Te enviaremos un correo para confirmar la zona nueva.
+manage-add = Agregar
+manage-save = Guardar
+manage-zone-added = Listo: revisa tu correo para confirmar la zona nueva.
+manage-instead = Prefiero cambiar mis zonas o el idioma

@@ -293,3 +293,17 @@ stats-located = Retrouvées
 stats-open = En cours
 stats-withdrawn = Retirées
 stats-note = Compte les dossiers publiés par la police ; « retrouvées » inclut les personnes retrouvées sans vie. Le pays est celui du lieu où la personne a été vue pour la dernière fois.
+
+## Pages: managing a subscription
+mail-manage = Pour changer vos zones ou la langue : { $link }
+manage-title = Vos alertes
+manage-zones = Vos zones
+manage-no-zones = Vous n’avez aucune zone : ajoutez-en une pour recevoir les alertes.
+manage-unconfirmed = à confirmer
+manage-remove = Retirer
+manage-add-zone = Ajouter une zone
+manage-add-zone-hint = Nous vous enverrons un courriel pour confirmer la nouvelle zone.
+manage-add = Ajouter
+manage-save = Enregistrer
+manage-zone-added = C’est noté : consultez vos courriels pour confirmer la nouvelle zone.
+manage-instead = Je préfère changer mes zones ou la langue

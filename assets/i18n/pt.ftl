@@ -293,3 +293,17 @@ stats-located = Localizadas
 stats-open = Em aberto
 stats-withdrawn = Retiradas
 stats-note = Conta os casos publicados pela polícia; localizadas inclui quem foi encontrado sem vida. O país é o do lugar onde a pessoa foi vista pela última vez.
+
+## Pages: managing a subscription
+mail-manage = Para mudar suas regiões ou o idioma: { $link }
+manage-title = Seus alertas
+manage-zones = Suas regiões
+manage-no-zones = Você não tem nenhuma região: acrescente uma para receber alertas.
+manage-unconfirmed = falta confirmar
+manage-remove = Remover
+manage-add-zone = Acrescentar uma região
+manage-add-zone-hint = Enviaremos um e-mail para confirmar a nova região.
+manage-add = Acrescentar
+manage-save = Salvar
+manage-zone-added = Pronto: confira seu e-mail para confirmar a nova região.
+manage-instead = Prefiro mudar minhas regiões ou o idioma

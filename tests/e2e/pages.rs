@@ -1008,3 +1008,125 @@ async fn statistics_count_published_cases_by_country_and_age() {
     assert!(page.html.contains("Bolivia"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_volunteer_manages_zones_and_language_from_the_mailed_link() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let email = "gestiona@example.org";
+    let visitor = Visitor::new(&app);
+    visitor
+        .submit(
+            "/subscribe",
+            "/subscribe",
+            &[
+                ("email", email),
+                ("language", "es"),
+                ("place", "Cochabamba"),
+            ],
+        )
+        .await;
+    let mail = smtp.wait_for(email, 1).await.remove(0);
+    assert!(mail.text().contains("Para cambiar tus zonas o el idioma"));
+    visitor
+        .get(&mail.link("http://alerta.test/subscriptions/confirm?token="))
+        .await;
+    let manage = mail.link("http://alerta.test/subscriptions/manage?token=");
+
+    let page = visitor.get(&manage).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.html.contains("Cochabamba, BO · 10 km"),
+        "{}",
+        page.html
+    );
+    assert!(
+        !page.html.contains(email),
+        "the address never shows on a page"
+    );
+
+    // A form without its token changes nothing.
+    let token = manage
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    let forged = visitor
+        .post(
+            &format!("/subscriptions/manage/language?token={token}"),
+            &[("language", "fr")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    let changed = visitor
+        .submit(
+            &manage,
+            &format!("/subscriptions/manage/language?token={token}"),
+            &[("language", "pt")],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+    let id = app.store.volunteer_by_email(email).await.unwrap().unwrap();
+    let contact = app.store.volunteer_contact(id).await.unwrap().unwrap();
+    assert_eq!(contact.language, Language::Pt);
+
+    let added = visitor
+        .submit(
+            &manage,
+            &format!("/subscriptions/manage/zones?token={token}"),
+            &[("place", "Sao Paulo"), ("radius_km", "20")],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK);
+    assert!(added.html.contains("São Paulo, BR · 20 km"));
+    assert_eq!(
+        app.store.volunteer_state(email).await.unwrap(),
+        Some(("confirmed".into(), 2, 1)),
+        "the new zone waits for its confirmation"
+    );
+    let wrong = visitor
+        .submit(
+            &manage,
+            &format!("/subscriptions/manage/zones?token={token}"),
+            &[("place", "Lugar Que No Existe")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.html.contains("id=\"zone.place-error\""));
+
+    let zones = app.store.volunteer_zones(id).await.unwrap();
+    let first = zones[0].0;
+    let removed = visitor
+        .submit(
+            &manage,
+            &format!("/subscriptions/manage/zones/{first}/remove?token={token}"),
+            &[],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.store.volunteer_state(email).await.unwrap(),
+        Some(("confirmed".into(), 1, 0))
+    );
+
+    let gone = visitor
+        .post(
+            &format!("/unsubscribe?token={token}"),
+            &[("List-Unsubscribe", "One-Click")],
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::OK);
+    assert_eq!(
+        app.store.volunteer_state(email).await.unwrap().unwrap().0,
+        "unsubscribed"
+    );
+    assert_eq!(
+        visitor.get(&manage).await.status,
+        StatusCode::GONE,
+        "the link dies with the subscription"
+    );
+    app.stop().await;
+}

@@ -88,6 +88,22 @@ pub struct Envelope<'a> {
     /// Without angle brackets; stable across retries.
     pub message_id: String,
     pub unsubscribe_url: &'a str,
+    /// The page where the volunteer changes zones and language.
+    pub manage_url: &'a str,
+}
+
+/// Why the volunteer gets this, how to stop, and where to change zones or language.
+fn footer(envelope: &Envelope<'_>) -> String {
+    let language = envelope.language;
+    format!(
+        "{}\n{}",
+        text(
+            language,
+            "mail-footer",
+            &[("link", envelope.unsubscribe_url)]
+        ),
+        text(language, "mail-manage", &[("link", envelope.manage_url)])
+    )
 }
 
 /// Builds a message with both parts and the unsubscribe headers.
@@ -189,7 +205,7 @@ pub fn confirmation(
     let greeting = t("confirm-greeting", &[]);
     let body = t("confirm-body", &[("zone", zone), ("hours", &hours)]);
     let ignore = t("confirm-ignore", &[]);
-    let footer = t("mail-footer", &[("link", envelope.unsubscribe_url)]);
+    let footer = footer(&envelope);
     let text_body = format!("{greeting}\n\n{body}\n\n{confirm_url}\n\n{ignore}\n\n-- \n{footer}\n");
     let html_body = format!(
         "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:36em\">\
@@ -305,7 +321,7 @@ fn alert_or_update(
         ),
         None => t("alert-forward", &[]),
     };
-    let footer = t("mail-footer", &[("link", envelope.unsubscribe_url)]);
+    let footer = footer(&envelope);
 
     let mut text_body = format!("{subject}\n\n{update_line}{intro}\n\n{last_seen}\n");
     for (title, body) in &sections {
@@ -367,11 +383,7 @@ pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
     };
     let subject = text(language, subject_key, &[("name", &name)]);
     let body = text(language, body_key, &[("name", &name)]);
-    let footer = text(
-        language,
-        "mail-footer",
-        &[("link", envelope.unsubscribe_url)],
-    );
+    let footer = footer(&envelope);
     let text_body = format!("{body}\n\n-- \n{footer}\n");
     let html_body = format!(
         "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p>\
@@ -402,11 +414,7 @@ pub fn digest(
     let count = cases.len().to_string();
     let subject = text(language, "digest-subject", &[("count", &count)]);
     let intro = text(language, "digest-intro", &[]);
-    let footer = text(
-        language,
-        "mail-footer",
-        &[("link", envelope.unsubscribe_url)],
-    );
+    let footer = footer(&envelope);
     let lines: Vec<(String, String)> = cases
         .iter()
         .map(|case| {

@@ -336,7 +336,15 @@ impl Sender {
                 now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS),
             )
             .await?;
-        let unsubscribe_url = self.ctx.link(&format!("/unsubscribe?token={unsubscribe}"));
+        // Links open their pages in the volunteer's language.
+        let lang = contact.language.as_str();
+        let unsubscribe_url = self
+            .ctx
+            .link(&format!("/unsubscribe?token={unsubscribe}&lang={lang}"));
+        // The same token opens the page where zones and language change.
+        let manage_url = self.ctx.link(&format!(
+            "/subscriptions/manage?token={unsubscribe}&lang={lang}"
+        ));
         match item.kind {
             MailKind::Confirm => {
                 let confirm = self
@@ -356,10 +364,11 @@ impl Sender {
                     language: contact.language,
                     message_id: self.ctx.message_id("confirm", item.id, contact.id.0),
                     unsubscribe_url: &unsubscribe_url,
+                    manage_url: &manage_url,
                 };
-                let confirm_url = self
-                    .ctx
-                    .link(&format!("/subscriptions/confirm?token={confirm}"));
+                let confirm_url = self.ctx.link(&format!(
+                    "/subscriptions/confirm?token={confirm}&lang={lang}"
+                ));
                 Ok(compose::confirmation(
                     &self.ctx,
                     envelope,
@@ -386,6 +395,7 @@ impl Sender {
                     language: contact.language,
                     message_id,
                     unsubscribe_url: &unsubscribe_url,
+                    manage_url: &manage_url,
                 };
                 if !contact.confirmed {
                     return Ok(Err("the volunteer unsubscribed".into()));
@@ -422,6 +432,7 @@ impl Sender {
                     language: contact.language,
                     message_id: self.ctx.message_id("digest", item.id, contact.id.0),
                     unsubscribe_url: &unsubscribe_url,
+                    manage_url: &manage_url,
                 };
                 Ok(compose::digest(&self.ctx, envelope, &cases))
             }

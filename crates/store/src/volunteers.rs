@@ -351,6 +351,42 @@ impl Store {
             .await?))
     }
 
+    /// A volunteer's zones, oldest first: (zone id, label, confirmed).
+    pub async fn volunteer_zones(&self, id: VolunteerId) -> Result<Vec<(i64, String, bool)>> {
+        let rows: Vec<(i64, String, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT id, label, confirmed_at FROM zones WHERE volunteer_id = $1 ORDER BY id")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(zone, label, confirmed)| (zone, label, confirmed.is_some()))
+            .collect())
+    }
+
+    /// Forgets one of a volunteer's zones; false when it is not theirs.
+    pub async fn remove_zone(&self, id: VolunteerId, zone: i64) -> Result<bool> {
+        Ok(
+            write_tx!(self, tx => sqlx::query("DELETE FROM zones WHERE id = $1 AND volunteer_id = $2")
+            .bind(zone)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected() == 1),
+        )
+    }
+
+    /// The language of every later message to a volunteer.
+    pub async fn set_volunteer_language(&self, id: VolunteerId, language: Language) -> Result<()> {
+        write_tx!(self, tx => sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
+            .bind(id.0)
+            .bind(language.as_str())
+            .execute(&mut *tx)
+            .await
+            .map(|_| ())?);
+        Ok(())
+    }
+
     /// The volunteer registered under an address, for support requests.
     pub async fn volunteer_by_email(&self, email: &str) -> Result<Option<VolunteerId>> {
         let id: Option<i64> = with_db!(self, pool => sqlx::query_scalar("SELECT id FROM volunteers WHERE email = $1")

@@ -23,7 +23,6 @@ pub mod error;
 mod json;
 mod limits;
 mod ops;
-mod page;
 mod pages;
 mod places;
 mod posters;

@@ -14,6 +14,7 @@ mod police;
 mod static_files;
 mod stats;
 mod subscribe;
+mod volunteer;
 
 use alerta_core::{Actor, InvalidInput, Language, Role};
 use axum::Router;
@@ -57,6 +58,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .merge(home::routes())
         .merge(case::routes())
         .merge(subscribe::routes())
+        .merge(volunteer::routes())
         .merge(account::routes())
         .merge(family::routes())
         .merge(police::routes())
@@ -478,6 +480,12 @@ impl PageFailure {
         };
         (status, body).into_response()
     }
+}
+
+/// A form with nothing but its token (a button).
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    pub csrf: Option<String>,
 }
 
 /// A redirect after a successful form post (303: the browser follows with GET).

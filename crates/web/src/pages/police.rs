@@ -11,7 +11,7 @@ use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{Page, PageError, paragraphs, see_other};
+use super::{CsrfOnly, Page, PageError, paragraphs, see_other};
 use crate::AppState;
 use crate::cases::{self, Resolution};
 
@@ -206,11 +206,6 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
             }
         } }
     })
-}
-
-#[derive(Deserialize)]
-struct CsrfOnly {
-    csrf: Option<String>,
 }
 
 async fn publish(

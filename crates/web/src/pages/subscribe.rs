@@ -23,11 +23,10 @@ pub fn routes() -> Router<AppState> {
 /// Radii offered; the gazetteer's default for the town when left empty.
 const RADII_KM: [u32; 7] = [2, 5, 10, 20, 50, 100, 200];
 
+/// Where a volunteer watches, as the zone fields of a form give it.
 #[derive(Deserialize, Default)]
-struct SubscribeForm {
-    csrf: Option<String>,
-    email: Option<String>,
-    language: Option<String>,
+pub struct ZoneFields {
+    pub csrf: Option<String>,
     place: Option<String>,
     radius_km: Option<String>,
     lat: Option<String>,
@@ -35,18 +34,20 @@ struct SubscribeForm {
     region: Option<String>,
 }
 
-impl SubscribeForm {
-    fn input(&self) -> SubscriptionInput {
-        let text = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(String::from)
-        };
+fn text(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(String::from)
+}
+
+impl ZoneFields {
+    /// A location from the browser wins over a typed town; a country stands alone.
+    pub fn zone(&self) -> ZoneInput {
         let number = |v: &Option<String>| text(v).and_then(|v| v.parse::<f64>().ok());
         let (lat, lng) = (number(&self.lat), number(&self.lng));
-        // A location from the browser wins over a typed town; a country alone stands alone.
-        let zone = if lat.is_some() && lng.is_some() {
+        if lat.is_some() && lng.is_some() {
             ZoneInput {
                 lat,
                 lng,
@@ -64,11 +65,24 @@ impl SubscribeForm {
                 radius_km: number(&self.radius_km),
                 ..ZoneInput::default()
             }
-        };
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct SubscribeForm {
+    email: Option<String>,
+    language: Option<String>,
+    #[serde(flatten)]
+    zone: ZoneFields,
+}
+
+impl SubscribeForm {
+    fn input(&self) -> SubscriptionInput {
         SubscriptionInput {
             email: text(&self.email),
             language: text(&self.language),
-            zone: Some(zone),
+            zone: Some(self.zone.zone()),
         }
     }
 }
@@ -91,7 +105,6 @@ fn form_html(page: &Page, form: &SubscribeForm, errors: &FormErrors) -> Markup {
         .as_deref()
         .and_then(|l| Language::parse("", l).ok())
         .unwrap_or(page.lang);
-    let chosen_radius = form.radius_km.as_deref().unwrap_or("");
     html! {
         p { (page.t("subscribe-intro")) }
         form class="stack" method="post" action="/subscribe" {
@@ -110,44 +123,7 @@ fn form_html(page: &Page, form: &SubscribeForm, errors: &FormErrors) -> Markup {
                     }
                 }
             }
-            fieldset {
-                legend { (page.t("subscribe-zone")) }
-                div class="row" {
-                    label {
-                        (page.t("subscribe-place"))
-                        span class="hint" { (page.t("subscribe-place-hint")) }
-                        input type="text" name="place" data-suggest autocomplete="off"
-                            placeholder="Cochabamba, BO" value=[form.place.as_deref()];
-                        (errors.beside(page, "zone.place"))
-                    }
-                    label {
-                        (page.t("subscribe-radius"))
-                        select name="radius_km" {
-                            option value="" selected[chosen_radius.is_empty()] { (page.t("subscribe-radius-default")) }
-                            @for km in RADII_KM {
-                                @let value = km.to_string();
-                                option value=(value) selected[chosen_radius == value] { (km) " km" }
-                            }
-                        }
-                        (errors.beside(page, "zone.radius_km"))
-                    }
-                }
-                input type="hidden" name="lat" value=[form.lat.as_deref()];
-                input type="hidden" name="lng" value=[form.lng.as_deref()];
-                p {
-                    button class="secondary" type="button" hidden data-locate data-status="locate-status"
-                        data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.t("subscribe-use-location")) }
-                    span id="locate-status" role="status" {}
-                    (errors.beside(page, "zone.lat"))
-                }
-                label {
-                    (page.t("subscribe-region"))
-                    span class="hint" { (page.t("subscribe-region-hint")) }
-                    input type="text" name="region" maxlength="6" autocomplete="off" value=[form.region.as_deref()];
-                    (errors.beside(page, "zone.region"))
-                }
-                (errors.beside(page, "zone"))
-            }
+            (zone_fieldset(page, &form.zone, errors))
             p class="small" { (page.t("subscribe-privacy")) }
             div { button type="submit" { (page.t("subscribe-send")) } }
         }
@@ -160,7 +136,7 @@ async fn subscribe(
     ClientIp(ip): ClientIp,
     Form(form): Form<SubscribeForm>,
 ) -> Result<Response, PageError> {
-    page.check_csrf(form.csrf.as_deref())?;
+    page.check_csrf(form.zone.csrf.as_deref())?;
     match crate::subscriptions::request(&state, ip, &form.input()).await {
         Ok(()) => {
             let body =
@@ -175,5 +151,51 @@ async fn subscribe(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(other) => Err(other.into()),
+    }
+}
+
+/// The zone part of a form: a town with suggestions and a radius, the
+/// browser's location, or a whole country.
+pub fn zone_fieldset(page: &Page, form: &ZoneFields, errors: &FormErrors) -> Markup {
+    let chosen_radius = form.radius_km.as_deref().unwrap_or("");
+    html! {
+    fieldset {
+        legend { (page.t("subscribe-zone")) }
+        div class="row" {
+            label {
+                (page.t("subscribe-place"))
+                span class="hint" { (page.t("subscribe-place-hint")) }
+                input type="text" name="place" data-suggest autocomplete="off"
+                    placeholder="Cochabamba, BO" value=[form.place.as_deref()];
+                (errors.beside(page, "zone.place"))
+            }
+            label {
+                (page.t("subscribe-radius"))
+                select name="radius_km" {
+                    option value="" selected[chosen_radius.is_empty()] { (page.t("subscribe-radius-default")) }
+                    @for km in RADII_KM {
+                        @let value = km.to_string();
+                        option value=(value) selected[chosen_radius == value] { (km) " km" }
+                    }
+                }
+                (errors.beside(page, "zone.radius_km"))
+            }
+        }
+        input type="hidden" name="lat" value=[form.lat.as_deref()];
+        input type="hidden" name="lng" value=[form.lng.as_deref()];
+        p {
+            button class="secondary" type="button" hidden data-locate data-status="locate-status"
+                data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.t("subscribe-use-location")) }
+            span id="locate-status" role="status" {}
+            (errors.beside(page, "zone.lat"))
+        }
+        label {
+            (page.t("subscribe-region"))
+            span class="hint" { (page.t("subscribe-region-hint")) }
+            input type="text" name="region" maxlength="6" autocomplete="off" value=[form.region.as_deref()];
+            (errors.beside(page, "zone.region"))
+        }
+        (errors.beside(page, "zone"))
+    }
     }
 }
