@@ -291,3 +291,19 @@ manage-add = Add
 manage-save = Save
 manage-zone-added = Done: check your email to confirm the new area.
 manage-instead = I would rather change my areas or the language
+
+## Pages: "this report is about me"
+about-me-title = Is this report about you and false, or are you safe?
+about-me-intro = Write to the police in charge of the case. They need a way to reach you to check who you are; meanwhile they can take the report out of public view.
+about-me-message = What you want to tell the police
+about-me-contact = Phone or email where police can reach you
+about-me-send = Send to the police
+about-me-sent-title = Message sent
+about-me-thanks = Your message reached the police in charge of the case. They will contact you to check it.
+about-me-mail-subject = URGENT — case no. { $id } ({ $name }): someone says the report is about them and false
+about-me-mail-intro = Someone says the report of case no. { $id } ({ $name }) is about them and false, or that they are safe. Check it; meanwhile you can take the case out of public view from its police page:
+police-hidden = Hidden from the public
+police-hide = Take out of public view while checking
+police-show = Show to the public again
+police-about-me = Says the report is about them
+police-about-me-warning = Someone says this report is about them and false, or that they are safe: check it as soon as you can.

@@ -307,3 +307,19 @@ manage-add = Agregar
 manage-save = Guardar
 manage-zone-added = Listo: revisa tu correo para confirmar la zona nueva.
 manage-instead = Prefiero cambiar mis zonas o el idioma
+
+## Pages: "this report is about me"
+about-me-title = ¿Este aviso es sobre ti y es falso, o estás a salvo?
+about-me-intro = Escribe a la policía a cargo del caso. Necesitan una forma de contactarte para verificar quién eres; mientras tanto pueden retirar el aviso de la vista pública.
+about-me-message = Qué quieres decir a la policía
+about-me-contact = Teléfono o correo donde la policía pueda contactarte
+about-me-send = Enviar a la policía
+about-me-sent-title = Mensaje enviado
+about-me-thanks = Tu mensaje llegó a la policía a cargo del caso. Te contactarán para verificarlo.
+about-me-mail-subject = URGENTE — caso N.º { $id } ({ $name }): alguien dice que el aviso es sobre él/ella y es falso
+about-me-mail-intro = Alguien dice que el aviso del caso N.º { $id } ({ $name }) es sobre él/ella y es falso, o que está a salvo. Verifícalo; puedes retirar el caso de la vista pública desde la ficha policial mientras tanto:
+police-hidden = Oculto al público
+police-hide = Retirar de la vista pública mientras se verifica
+police-show = Volver a mostrar al público
+police-about-me = Dice que el aviso es sobre él/ella
+police-about-me-warning = Alguien dice que este aviso es sobre él/ella y es falso, o que está a salvo: verifícalo cuanto antes.

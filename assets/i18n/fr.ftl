@@ -307,3 +307,19 @@ manage-add = Ajouter
 manage-save = Enregistrer
 manage-zone-added = C’est noté : consultez vos courriels pour confirmer la nouvelle zone.
 manage-instead = Je préfère changer mes zones ou la langue
+
+## Pages: "this report is about me"
+about-me-title = Cet avis vous concerne et il est faux, ou vous êtes en sécurité ?
+about-me-intro = Écrivez à la police chargée du dossier. Elle a besoin d’un moyen de vous joindre pour vérifier qui vous êtes ; en attendant, elle peut retirer l’avis de la vue du public.
+about-me-message = Ce que vous voulez dire à la police
+about-me-contact = Téléphone ou courriel où la police peut vous joindre
+about-me-send = Envoyer à la police
+about-me-sent-title = Message envoyé
+about-me-thanks = Votre message est parvenu à la police chargée du dossier. Elle vous contactera pour vérifier.
+about-me-mail-subject = URGENT — dossier n° { $id } ({ $name }) : une personne dit que l’avis la concerne et qu’il est faux
+about-me-mail-intro = Une personne dit que l’avis du dossier n° { $id } ({ $name }) la concerne et qu’il est faux, ou qu’elle est en sécurité. Vérifiez ; en attendant, vous pouvez retirer le dossier de la vue du public depuis la fiche police :
+police-hidden = Masqué au public
+police-hide = Retirer de la vue du public pendant la vérification
+police-show = Montrer de nouveau au public
+police-about-me = Dit que l’avis la concerne
+police-about-me-warning = Une personne dit que cet avis la concerne et qu’il est faux, ou qu’elle est en sécurité : vérifiez au plus vite.

@@ -307,3 +307,19 @@ manage-add = Acrescentar
 manage-save = Salvar
 manage-zone-added = Pronto: confira seu e-mail para confirmar a nova região.
 manage-instead = Prefiro mudar minhas regiões ou o idioma
+
+## Pages: "this report is about me"
+about-me-title = Este alerta é sobre você e é falso, ou você está em segurança?
+about-me-intro = Escreva à polícia responsável pelo caso. Ela precisa de um contato seu para verificar quem você é; enquanto isso, pode retirar o alerta da vista pública.
+about-me-message = O que você quer dizer à polícia
+about-me-contact = Telefone ou e-mail onde a polícia possa contatar você
+about-me-send = Enviar à polícia
+about-me-sent-title = Mensagem enviada
+about-me-thanks = Sua mensagem chegou à polícia responsável pelo caso. Ela entrará em contato para verificar.
+about-me-mail-subject = URGENTE — caso nº { $id } ({ $name }): alguém diz que o alerta é sobre si e é falso
+about-me-mail-intro = Alguém diz que o alerta do caso nº { $id } ({ $name }) é sobre si e é falso, ou que está em segurança. Verifique; enquanto isso, você pode retirar o caso da vista pública pela ficha policial:
+police-hidden = Oculto ao público
+police-hide = Retirar da vista pública enquanto se verifica
+police-show = Mostrar de novo ao público
+police-about-me = Diz que o alerta é sobre si
+police-about-me-warning = Alguém diz que este alerta é sobre si e é falso, ou que está em segurança: verifique o quanto antes.

@@ -3,6 +3,8 @@
 CREATE TABLE tips (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    -- A sighting, or someone saying the report is about them and false (or that they are safe).
+    kind        TEXT NOT NULL DEFAULT 'sighting' CHECK (kind IN ('sighting', 'about_me')),
     message     TEXT NOT NULL,
     nickname    TEXT,
     contact     TEXT,
@@ -55,3 +57,7 @@ CREATE UNIQUE INDEX outbox_once ON outbox (kind, case_id, volunteer_id) WHERE ca
 CREATE UNIQUE INDEX outbox_tip_once ON outbox (tip_id) WHERE tip_id IS NOT NULL;
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
 CREATE INDEX outbox_by_case ON outbox (case_id, status);
+
+-- Police take a case out of public view at once while they check a complaint
+-- that the report is false; the case stays in their queue and its log.
+ALTER TABLE cases ADD COLUMN hidden_at BIGINT;

@@ -1130,3 +1130,120 @@ async fn a_volunteer_manages_zones_and_language_from_the_mailed_link() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn someone_reported_falsely_reaches_police_who_hide_the_case_at_once() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{id}/photo"),
+        Some(&police),
+        "image/jpeg",
+        jpeg(300, 400),
+    )
+    .await;
+    let visitor = Visitor::new(&app);
+
+    // A contact is required: police must be able to check who is asking.
+    let anonymous = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/about-me"),
+            &[("message", "Soy yo, estoy bien.")],
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(anonymous.html.contains("id=\"contact-error\""));
+    let sent = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/about-me"),
+            &[
+                ("message", "Soy María José, estoy bien y en casa de mi tía."),
+                ("contact", "+591 722 22222"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK);
+    let mail = smtp.wait_for(&police.email, 1).await.remove(0);
+    assert!(mail.subject().starts_with("URGENTE"), "{}", mail.subject());
+    assert!(mail.text().contains("+591 722 22222"));
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = officer.get(&format!("/police/cases/{id}")).await;
+    assert!(desk.html.contains("verifícalo cuanto antes"));
+    let hidden = officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/hide"),
+            &[],
+        )
+        .await;
+    assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+
+    // Out of public view everywhere, still in the police's.
+    let public = Visitor::new(&app);
+    assert_eq!(
+        public.get(&format!("/cases/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!public.get("/").await.html.contains("María José"));
+    for path in [
+        format!("/api/v1/cases/{id}"),
+        format!("/api/v1/cases/{id}/photo"),
+        format!("/cases/{id}/poster.pdf"),
+    ] {
+        assert_eq!(
+            app.get(&path, None).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    assert!(
+        body(app.get("/api/v1/cases", None).await).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        officer.get(&format!("/cases/{id}")).await.status,
+        StatusCode::OK
+    );
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    assert_eq!(tips[0]["kind"], "about_me");
+
+    // Shown again when the complaint does not hold; every step is in the log.
+    officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/show"),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        public.get(&format!("/cases/{id}")).await.status,
+        StatusCode::OK
+    );
+    let log = body(
+        app.get(&format!("/api/v1/cases/{id}/audit"), Some(&police))
+            .await,
+    )
+    .await;
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.ends_with(&["about_me", "hidden", "shown"]),
+        "{actions:?}"
+    );
+    app.stop().await;
+}

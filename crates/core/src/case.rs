@@ -462,6 +462,8 @@ pub struct Case {
     pub published_at: Option<DateTime<Utc>>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub has_photo: bool,
+    /// Out of public view: police are checking a complaint that the report is false.
+    pub hidden: bool,
 }
 
 impl Case {

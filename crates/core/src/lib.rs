@@ -20,7 +20,7 @@ pub use error::{FieldError, InvalidInput};
 /// The clock everything reads "now" from; tests replace it to travel in time.
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
 pub use policy::Actor;
-pub use tip::{NewTip, Tip, TipInput};
+pub use tip::{NewTip, Tip, TipInput, TipKind};
 pub use user::{Email, Role, UserId};
 pub use volunteer::{
     BoundingBox, Circle, Geography, NamedPlace, NewSubscription, PlaceError, SubscriptionInput,

@@ -48,6 +48,9 @@ pub fn view(actor: Option<&Actor>, case: &Case) -> Result<View, Denied> {
     if sees_everything(actor, case) {
         return Ok(View::Full);
     }
+    if case.hidden {
+        return Err(Denied::NotFound);
+    }
     match case.status {
         CaseStatus::Draft => Err(Denied::NotFound),
         CaseStatus::Active => Ok(View::Public),
@@ -134,6 +137,15 @@ pub fn may_notify_update(actor: Option<&Actor>, case: &Case) -> Result<(), Denie
 /// Police-only reading: the audit log, tips and dispatch figures.
 pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())
+}
+
+/// Police take an active case out of public view, or put it back.
+pub fn may_hide(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
+    police(actor)?;
+    if case.status != CaseStatus::Active {
+        return Err(Denied::WrongState("only an active case is in public view"));
+    }
+    Ok(())
 }
 
 /// Anyone may send a tip, signed in or not, while the case is public.

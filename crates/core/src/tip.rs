@@ -31,9 +31,37 @@ pub struct TipInput {
     pub seen_at: Option<String>,
 }
 
+/// What a message to the police of a case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TipKind {
+    /// Someone saw the person or knows something.
+    Sighting,
+    /// Someone says the report is about them and false, or that they are safe:
+    /// police check it at once, and may take the case out of public view.
+    AboutMe,
+}
+
+impl TipKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TipKind::Sighting => "sighting",
+            TipKind::AboutMe => "about_me",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<TipKind> {
+        match value {
+            "sighting" => Some(TipKind::Sighting),
+            "about_me" => Some(TipKind::AboutMe),
+            _ => None,
+        }
+    }
+}
+
 /// A checked tip.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewTip {
+    pub kind: TipKind,
     pub message: String,
     pub nickname: Option<String>,
     pub contact: Option<String>,
@@ -91,6 +119,7 @@ impl NewTip {
         let seen_at = c.check(parse_seen_at(input.seen_at.as_deref(), now));
         c.finish()?;
         Ok(NewTip {
+            kind: TipKind::Sighting,
             message: message.expect("checked"),
             nickname: nickname.expect("checked"),
             contact: contact.expect("checked"),
@@ -98,6 +127,25 @@ impl NewTip {
             seen_near: seen_near.expect("checked"),
             seen_at: seen_at.expect("checked"),
         })
+    }
+}
+
+impl NewTip {
+    /// "This report is about me": a way to reach the sender is required, so
+    /// police can check who they are before anything else happens.
+    pub fn parse_about_me(input: &TipInput, now: DateTime<Utc>) -> Result<NewTip, InvalidInput> {
+        let mut problems = Vec::new();
+        let tip = NewTip::parse(input, now).map_err(|e| problems.extend(e.0));
+        if input.contact.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            problems.push(FieldError::new("contact", "is required"));
+        }
+        match tip {
+            Ok(tip) if problems.is_empty() => Ok(NewTip {
+                kind: TipKind::AboutMe,
+                ..tip
+            }),
+            _ => Err(InvalidInput(problems)),
+        }
     }
 }
 

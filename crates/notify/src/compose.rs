@@ -470,10 +470,18 @@ pub fn tip(
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
     let name = case.details.full_name();
     let id = case.id.to_string();
-    let subject = t("tip-mail-subject", &[("name", &name), ("id", &id)]);
+    let subject_key = match tip.tip.kind {
+        alerta_core::TipKind::Sighting => "tip-mail-subject",
+        alerta_core::TipKind::AboutMe => "about-me-mail-subject",
+    };
+    let subject = t(subject_key, &[("name", &name), ("id", &id)]);
     let anonymous = t("police-anonymous", &[]);
+    let intro_key = match tip.tip.kind {
+        alerta_core::TipKind::Sighting => "tip-mail-intro",
+        alerta_core::TipKind::AboutMe => "about-me-mail-intro",
+    };
     let mut lines = vec![
-        t("tip-mail-intro", &[("name", &name), ("id", &id)]),
+        t(intro_key, &[("name", &name), ("id", &id)]),
         String::new(),
         tip.tip.message.clone(),
         String::new(),

@@ -19,7 +19,7 @@ macro_rules! case_columns {
          c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
          c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
          c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
-         c.created_at, c.updated_at, c.published_at, c.resolved_at,
+         c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
          EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo"
     };
 }
@@ -219,6 +219,7 @@ struct CaseRow {
     updated_at: i64,
     published_at: Option<i64>,
     resolved_at: Option<i64>,
+    hidden_at: Option<i64>,
     has_photo: bool,
 }
 
@@ -281,6 +282,7 @@ impl TryFrom<CaseRow> for Case {
             published_at: r.published_at.map(from_millis),
             resolved_at: r.resolved_at.map(from_millis),
             has_photo: r.has_photo,
+            hidden: r.hidden_at.is_some(),
         })
     }
 }
@@ -839,6 +841,31 @@ impl Store {
             .bind(east)
             .fetch_all(pool)
             .await?))
+    }
+
+    /// Takes an active case out of public view (`hidden`) or puts it back.
+    pub async fn set_hidden(
+        &self,
+        id: CaseId,
+        hidden: bool,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
+        write_tx!(self, tx => {
+            let case = load_for_update!(self, tx, id);
+            policy::may_hide(Some(actor), &case)?;
+            if case.hidden != hidden {
+                sqlx::query("UPDATE cases SET hidden_at = $2, updated_at = $3 WHERE id = $1")
+                    .bind(id.0)
+                    .bind(hidden.then(|| to_millis(now)))
+                    .bind(to_millis(now))
+                    .execute(&mut *tx)
+                    .await?;
+                let action = if hidden { "hidden" } else { "shown" };
+                audit!(tx, id.0, Some(actor.user_id.0), now, action, json!({}));
+            }
+        });
+        self.case(id).await
     }
 
     /// What the statistics count of every case: status, outcome, age and

@@ -1,7 +1,7 @@
 //! Tips for the police of a case.
 
 use alerta_core::policy::Denied;
-use alerta_core::{CaseId, Coordinates, NewTip, Tip};
+use alerta_core::{CaseId, Coordinates, NewTip, Tip, TipKind};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::json;
 
@@ -10,6 +10,7 @@ use crate::{Result, Store, StoreError, audit, from_millis, to_millis, with_db, w
 #[derive(sqlx::FromRow)]
 struct TipRow {
     id: i64,
+    kind: String,
     message: String,
     nickname: Option<String>,
     contact: Option<String>,
@@ -42,6 +43,8 @@ impl TryFrom<TipRow> for Tip {
         Ok(Tip {
             id: row.id,
             tip: NewTip {
+                kind: TipKind::parse(&row.kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("tips.kind {}", row.kind)))?,
                 message: row.message,
                 nickname: row.nickname,
                 contact: row.contact,
@@ -67,9 +70,10 @@ impl Store {
                 Some(_) => return Err(Denied::WrongState("tips are taken for active cases only").into()),
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO tips (case_id, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                "INSERT INTO tips (case_id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
                 .bind(case.0)
+                .bind(tip.kind.as_str())
                 .bind(&tip.message)
                 .bind(&tip.nickname)
                 .bind(&tip.contact)
@@ -80,7 +84,11 @@ impl Store {
                 .bind(tip.seen_at.map(|at| i64::from(at.offset().local_minus_utc())))
                 .bind(to_millis(now))
                 .fetch_one(&mut *tx).await?;
-            audit!(tx, case.0, None::<i64>, now, "tip", json!({ "tip": id }));
+            let action = match tip.kind {
+                TipKind::Sighting => "tip",
+                TipKind::AboutMe => "about_me",
+            };
+            audit!(tx, case.0, None::<i64>, now, action, json!({ "tip": id }));
             // Mailed to the case's police contact through the outbox, like every message.
             sqlx::query(
                 "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
@@ -97,7 +105,7 @@ impl Store {
     /// case has none, or the account is gone), for the tip's mail.
     pub async fn tip_for_police(&self, id: i64) -> Result<Option<(Tip, Option<String>)>> {
         let row: Option<TipRow> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
+            "SELECT id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
              FROM tips WHERE id = $1")
             .bind(id)
             .fetch_optional(pool)
@@ -115,7 +123,7 @@ impl Store {
     /// A case's tips, newest first.
     pub async fn tips(&self, case: CaseId) -> Result<Vec<Tip>> {
         let rows: Vec<TipRow> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
+            "SELECT id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
              FROM tips WHERE case_id = $1 ORDER BY id DESC")
             .bind(case.0)
             .fetch_all(pool)

@@ -1,6 +1,6 @@
 //! `POST /api/v1/cases/{id}/tips` (anyone) and `GET /api/v1/cases/{id}/tips` (police).
 
-use alerta_core::{CaseId, NewTip, Tip, TipInput, policy};
+use alerta_core::{CaseId, NewTip, Tip, TipInput, TipKind, policy};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -27,13 +27,19 @@ pub async fn submit(
     client: std::net::IpAddr,
     case: CaseId,
     input: &TipInput,
+    kind: TipKind,
 ) -> Result<i64, ApiError> {
     limits::check(state, limits::TIPS_PER_CLIENT, &client.to_string()).await?;
-    let tip = NewTip::parse(input, state.now())?;
+    let tip = match kind {
+        TipKind::Sighting => NewTip::parse(input, state.now())?,
+        TipKind::AboutMe => NewTip::parse_about_me(input, state.now())?,
+    };
     let stored = state.store.case(case).await?;
     policy::view(None, &stored)?;
     policy::may_tip(&stored)?;
     let id = state.store.add_tip(case, &tip, state.now()).await?;
+    // Mailed to the case's police contact by the sender, now.
+    state.mail_wakeup.notify_one();
     metrics::counter!("alerta_tips_received_total").increment(1);
     Ok(id)
 }
@@ -54,7 +60,7 @@ async fn send_tip(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<TipInput>,
 ) -> Result<(StatusCode, Json<TipReceived>), ApiError> {
-    let id = submit(&state, ip, CaseId(id), &input).await?;
+    let id = submit(&state, ip, CaseId(id), &input, TipKind::Sighting).await?;
     Ok((StatusCode::CREATED, Json(TipReceived { id })))
 }
 
@@ -62,6 +68,8 @@ async fn send_tip(
 #[derive(Serialize, ToSchema)]
 pub struct TipView {
     id: i64,
+    /// sighting, or about_me: someone says the report is about them and false.
+    kind: &'static str,
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     nickname: Option<String>,
@@ -82,6 +90,7 @@ impl From<Tip> for TipView {
     fn from(t: Tip) -> Self {
         TipView {
             id: t.id,
+            kind: t.tip.kind.as_str(),
             message: t.tip.message,
             nickname: t.tip.nickname,
             contact: t.tip.contact,

@@ -3,7 +3,7 @@
 //! links, Open Graph tags so a shared link shows the PNG card, and the tip form.
 //! A resolved case shows only that the person was found, without the photo.
 
-use alerta_core::{Case, CaseId, CaseStatus, Outcome, TipInput, policy};
+use alerta_core::{Case, CaseId, CaseStatus, Outcome, TipInput, TipKind, policy};
 use alerta_poster::PosterCase;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/tips", post(send_tip))
+        .route("/cases/{id}/about-me", post(about_me))
 }
 
 async fn case_page(
@@ -31,23 +32,19 @@ async fn case_page(
 ) -> Result<Response, PageError> {
     let case = state.store.case(CaseId(id)).await?;
     policy::view(page.actor.as_ref(), &case)?;
-    Ok(render(
-        &state,
-        &page,
-        &case,
-        &TipForm::default(),
-        &FormErrors::default(),
-    )
-    .into_response())
+    Ok(render(&state, &page, &case, &Forms::default()).into_response())
 }
 
-fn render(
-    state: &AppState,
-    page: &Page,
-    case: &Case,
-    tip: &TipForm,
-    errors: &FormErrors,
-) -> Markup {
+/// The two forms of the page as typed, and the errors of the one sent.
+#[derive(Default)]
+struct Forms {
+    tip: TipForm,
+    tip_errors: FormErrors,
+    about_me: TipForm,
+    about_me_errors: FormErrors,
+}
+
+fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
     let name = case.details.full_name();
     if case.status == CaseStatus::Resolved {
         let key = if case.outcome == Some(Outcome::FoundSafe) {
@@ -104,7 +101,10 @@ fn render(
         }
         (posters(page, case))
         (share(page, &title, &page_url))
-        @if case.status == CaseStatus::Active { (tip_form(page, case, tip, errors)) }
+        @if case.status == CaseStatus::Active {
+            (tip_form(page, case, &forms.tip, &forms.tip_errors))
+            (about_me_form(page, case, &forms.about_me, &forms.about_me_errors))
+        }
         p class="small" { (sheet.case_number) }
     };
     page.render_with_head(&title, head, body)
@@ -216,6 +216,32 @@ fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Mar
     }
 }
 
+/// "This report is about me and it is false" / "I am safe": reaches police
+/// at once with a way to reach the sender; police decide, not the form.
+fn about_me_form(page: &Page, case: &Case, form: &TipForm, errors: &FormErrors) -> Markup {
+    html! {
+        details id="about-me" open[!errors.is_empty()] {
+            summary { (page.t("about-me-title")) }
+            p { (page.t("about-me-intro")) }
+            form class="stack" method="post" action=(format!("/cases/{}/about-me#about-me", case.id)) {
+                (page.csrf_field())
+                (errors.summary(page))
+                label {
+                    (page.t("about-me-message"))
+                    textarea name="message" required maxlength="4000" { (form.message.as_deref().unwrap_or("")) }
+                    (errors.beside(page, "message"))
+                }
+                label {
+                    (page.t("about-me-contact"))
+                    input type="text" name="contact" required maxlength="200" value=[form.contact.as_deref()];
+                    (errors.beside(page, "contact"))
+                }
+                div { button class="secondary" type="submit" { (page.t("about-me-send")) } }
+            }
+        }
+    }
+}
+
 impl TipForm {
     fn input(&self) -> TipInput {
         let number = |v: &Option<String>| v.as_deref().and_then(|v| v.trim().parse::<f64>().ok());
@@ -259,19 +285,57 @@ async fn send_tip(
     Path(id): Path<i64>,
     Form(form): Form<TipForm>,
 ) -> Result<Response, PageError> {
+    deliver(state, page, ip, id, form, TipKind::Sighting).await
+}
+
+async fn about_me(
+    State(state): State<AppState>,
+    page: Page,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<i64>,
+    Form(form): Form<TipForm>,
+) -> Result<Response, PageError> {
+    deliver(state, page, ip, id, form, TipKind::AboutMe).await
+}
+
+/// Either form: stored and mailed to police, or shown again with its errors.
+async fn deliver(
+    state: AppState,
+    page: Page,
+    ip: std::net::IpAddr,
+    id: i64,
+    form: TipForm,
+    kind: TipKind,
+) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let case = state.store.case(CaseId(id)).await?;
-    match crate::tips::submit(&state, ip, case.id, &form.input()).await {
+    match crate::tips::submit(&state, ip, case.id, &form.input(), kind).await {
         Ok(_) => {
+            let (title, thanks) = match kind {
+                TipKind::Sighting => ("tip-sent-title", "tip-thanks"),
+                TipKind::AboutMe => ("about-me-sent-title", "about-me-thanks"),
+            };
             let body = html! {
-                p class="notice" role="status" { (page.t("tip-thanks")) }
+                p class="notice" role="status" { (page.t(thanks)) }
                 p { a href=(format!("/cases/{}", case.id)) { (page.t("tip-back")) } }
             };
-            Ok(page.render(&page.t("tip-sent-title"), body).into_response())
+            Ok(page.render(&page.t(title), body).into_response())
         }
         Err(ApiError::Invalid(invalid)) => {
             let errors = FormErrors::from_invalid(invalid);
-            let html = render(&state, &page, &case, &form, &errors);
+            let forms = match kind {
+                TipKind::Sighting => Forms {
+                    tip: form,
+                    tip_errors: errors,
+                    ..Forms::default()
+                },
+                TipKind::AboutMe => Forms {
+                    about_me: form,
+                    about_me_errors: errors,
+                    ..Forms::default()
+                },
+            };
+            let html = render(&state, &page, &case, &forms);
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(other) => Err(other.into()),

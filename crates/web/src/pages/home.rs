@@ -60,6 +60,8 @@ async fn home(
     let cases: Vec<Case> = crate::search::find_cases(&state, &filter, wanted.name.as_deref())
         .await?
         .into_iter()
+        // Hidden cases stay out of public lists (police still see them).
+        .filter(|case| alerta_core::policy::view(page.actor.as_ref(), case).is_ok())
         .filter(|case| {
             wanted
                 .near

@@ -2,7 +2,7 @@
 //! cases with their dispatch, and one page per case to publish, widen or
 //! resolve it, read its tips, follow its mail and read its audit log.
 
-use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome};
+use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome, TipKind};
 use alerta_store::CaseFilter;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +22,8 @@ pub fn routes() -> Router<AppState> {
         .route("/police/cases/{id}/publish", post(publish))
         .route("/police/cases/{id}/widen", post(widen))
         .route("/police/cases/{id}/resolve", post(resolve))
+        .route("/police/cases/{id}/hide", post(hide))
+        .route("/police/cases/{id}/show", post(show))
 }
 
 /// The signed-in officer, or a trip to the sign-in page and back.
@@ -77,7 +79,10 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
                 tbody {
                     @for (case, figures) in active.iter().zip(&sent) {
                         tr {
-                            td { a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) } }
+                            td {
+                                a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) }
+                                @if case.hidden { " " span class="badge draft" { (page.t("police-hidden")) } }
+                            }
                             td { (case.details.last_seen_place) }
                             td { (figures.sent) " / " (figures.recipients) }
                         }
@@ -114,7 +119,19 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
     Ok(html! {
         p {
             span class=(format!("badge {}", case.status.as_str())) { (page.t(&status_key)) } " "
+            @if case.hidden { span class="badge draft" { (page.t("police-hidden")) } " " }
             a href=(format!("/cases/{}", case.id)) { (page.t("police-public-page")) }
+        }
+        @if tips.iter().any(|t| t.tip.kind == TipKind::AboutMe) && !case.hidden && case.status == CaseStatus::Active {
+            div class="errors" role="alert" { p { (page.t("police-about-me-warning")) } }
+        }
+        @if case.status == CaseStatus::Active {
+            form class="inline" method="post" action=(format!("/police/cases/{}/{}", case.id, if case.hidden { "show" } else { "hide" })) {
+                (page.csrf_field())
+                button class="secondary" type="submit" {
+                    (page.t(if case.hidden { "police-show" } else { "police-hide" }))
+                }
+            }
         }
         dl class="facts" {
             dt { (page.t("police-col-last-seen")) } dd { (d.last_seen_place) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
@@ -179,6 +196,9 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
         ul class="tips" {
             @for tip in &tips {
                 li {
+                    @if tip.tip.kind == TipKind::AboutMe {
+                        p { span class="badge draft" { (page.t("police-about-me")) } }
+                    }
                     p class="small" {
                         (tip.received_at.format("%Y-%m-%d %H:%M UTC")) " · "
                         (tip.tip.nickname.as_deref().unwrap_or(&page.t("police-anonymous")))
@@ -262,5 +282,39 @@ async fn resolve(
         note: form.note,
     };
     cases::resolve(&state, &actor, CaseId(id), &resolution).await?;
+    Ok(see_other(&format!("/police/cases/{id}")))
+}
+
+async fn hide(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, PageError> {
+    set_hidden(state, page, id, form, true).await
+}
+
+async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, PageError> {
+    set_hidden(state, page, id, form, false).await
+}
+
+async fn set_hidden(
+    state: AppState,
+    page: Page,
+    id: i64,
+    form: CsrfOnly,
+    hidden: bool,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    page.check_csrf(form.csrf.as_deref())?;
+    state
+        .store
+        .set_hidden(CaseId(id), hidden, &actor, state.now())
+        .await?;
     Ok(see_other(&format!("/police/cases/{id}")))
 }
