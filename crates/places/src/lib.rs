@@ -19,6 +19,9 @@ pub use regions::Regions;
 
 static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+/// Large towns the GeoNames export we build from lacks (El Alto, Bolivia's
+/// second city, among them), in the same format; see assets/gazetteer/README.md.
+static ADDITIONS: &str = include_str!("../../../assets/gazetteer/additions.tsv");
 
 /// Credit the data's licences ask for, wherever places or regions are used.
 pub const ATTRIBUTION: &str =
@@ -68,18 +71,33 @@ impl Gazetteer {
     /// places; a fraction of a second).
     pub fn shared() -> &'static Gazetteer {
         static SHARED: LazyLock<Gazetteer> = LazyLock::new(|| {
-            Gazetteer::load(CITIES, COUNTRIES).expect("the shipped gazetteer is well formed")
+            Gazetteer::load(CITIES, ADDITIONS, COUNTRIES)
+                .expect("the shipped gazetteer is well formed")
         });
         &SHARED
     }
 
-    /// Reads a gzip'd TSV of places and a TSV of countries, in the formats
+    /// Reads a gzip'd TSV of places, a TSV of places to add (same columns,
+    /// with a header line), and a TSV of countries, in the formats
     /// `scripts/make-gazetteer` writes.
-    pub fn load(cities_gz: &[u8], countries_tsv: &str) -> Result<Gazetteer, String> {
+    pub fn load(
+        cities_gz: &[u8],
+        additions_tsv: &str,
+        countries_tsv: &str,
+    ) -> Result<Gazetteer, String> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(cities_gz)
             .read_to_string(&mut text)
             .map_err(|e| format!("cities: {e}"))?;
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.extend(
+            additions_tsv
+                .lines()
+                .skip(1)
+                .map(|line| format!("{line}\n")),
+        );
         let mut places = Vec::new();
         let mut keys = Vec::new();
         for (number, line) in text.lines().enumerate().skip(1) {

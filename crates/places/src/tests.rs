@@ -63,6 +63,15 @@ fn a_dominant_place_wins_its_name() {
 }
 
 #[test]
+fn large_towns_missing_from_the_export_are_added() {
+    // Bolivia's second city; the export only has a village of Peru by that name.
+    assert_eq!(found("El Alto"), "El Alto, BO");
+    assert_eq!(found("el alto, pe"), "El Alto, PE");
+    assert_eq!(found("Sao Goncalo"), "São Gonçalo, BR");
+    assert_eq!(found("Luque"), "Luque, PY");
+}
+
+#[test]
 fn unknown_names_and_unknown_countries_find_nothing() {
     assert_eq!(gazetteer().find("Qwertzville"), Err(Found::Nothing));
     assert_eq!(gazetteer().find(""), Err(Found::Nothing));
