@@ -307,3 +307,11 @@ police-hide = Take out of public view while checking
 police-show = Show to the public again
 police-about-me = Says the report is about them
 police-about-me-warning = Someone says this report is about them and false, or that they are safe: check it as soon as you can.
+
+## Pages: editing a case
+case-edit = Correct the details
+case-edit-title = Correct: { $name }
+case-save = Save the changes
+police-edit = Correct
+police-notify-update = Send the corrected details
+police-notify-update-hint = After correcting a published case, send the new details to the volunteers who got the alert (correcting alone mails nobody).

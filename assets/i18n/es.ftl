@@ -323,3 +323,11 @@ police-hide = Retirar de la vista pública mientras se verifica
 police-show = Volver a mostrar al público
 police-about-me = Dice que el aviso es sobre él/ella
 police-about-me-warning = Alguien dice que este aviso es sobre él/ella y es falso, o que está a salvo: verifícalo cuanto antes.
+
+## Pages: editing a case
+case-edit = Corregir los datos
+case-edit-title = Corregir: { $name }
+case-save = Guardar los cambios
+police-edit = Corregir
+police-notify-update = Enviar la información corregida
+police-notify-update-hint = Tras corregir un caso publicado, envía los datos nuevos a los voluntarios que recibieron la alerta (corregir sin más no envía nada).

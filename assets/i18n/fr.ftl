@@ -323,3 +323,11 @@ police-hide = Retirer de la vue du public pendant la vérification
 police-show = Montrer de nouveau au public
 police-about-me = Dit que l’avis la concerne
 police-about-me-warning = Une personne dit que cet avis la concerne et qu’il est faux, ou qu’elle est en sécurité : vérifiez au plus vite.
+
+## Pages: editing a case
+case-edit = Corriger les informations
+case-edit-title = Corriger : { $name }
+case-save = Enregistrer les modifications
+police-edit = Corriger
+police-notify-update = Envoyer les informations corrigées
+police-notify-update-hint = Après avoir corrigé un dossier publié, envoyez les nouvelles informations aux bénévoles qui ont reçu l’alerte (corriger seul n’envoie rien).

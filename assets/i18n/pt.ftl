@@ -323,3 +323,11 @@ police-hide = Retirar da vista pública enquanto se verifica
 police-show = Mostrar de novo ao público
 police-about-me = Diz que o alerta é sobre si
 police-about-me-warning = Alguém diz que este alerta é sobre si e é falso, ou que está em segurança: verifique o quanto antes.
+
+## Pages: editing a case
+case-edit = Corrigir os dados
+case-edit-title = Corrigir: { $name }
+case-save = Salvar as alterações
+police-edit = Corrigir
+police-notify-update = Enviar a informação corrigida
+police-notify-update-hint = Depois de corrigir um caso publicado, envie os novos dados aos voluntários que receberam o alerta (só corrigir não envia nada).

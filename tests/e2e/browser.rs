@@ -408,6 +408,7 @@ async fn every_page_fits_a_small_phone_in_every_language() {
             ("case-form", "/family/cases/new".into()),
             ("police", "/police".into()),
             ("desk", format!("/police/cases/{id}")),
+            ("edit", format!("/cases/{id}/edit")),
         ] {
             browser.goto(&format!("{path}?lang={language}")).await;
             let lang = browser

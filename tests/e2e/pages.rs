@@ -187,6 +187,7 @@ async fn every_page_in_every_language_is_translated_and_small() {
         "/police".to_string(),
         format!("/police/cases/{id}"),
         "/family/cases/new".into(),
+        format!("/cases/{id}/edit"),
     ];
     for language in ["es", "pt", "fr", "en"] {
         for (visitor, path) in public
@@ -1244,6 +1245,164 @@ async fn someone_reported_falsely_reaches_police_who_hide_the_case_at_once() {
     assert!(
         actions.ends_with(&["about_me", "hidden", "shown"]),
         "{actions:?}"
+    );
+    app.stop().await;
+}
+
+/// The fields of the edit form as the page shows them, with `changes` applied.
+async fn edit_form_fields(
+    visitor: &Visitor,
+    id: i64,
+    changes: &[(&str, &str)],
+) -> (String, Vec<(String, String)>) {
+    let page = visitor.get(&format!("/cases/{id}/edit")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.html);
+    let mut fields = Vec::new();
+    for name in [
+        "given_name",
+        "family_name",
+        "sex",
+        "birth_date",
+        "age",
+        "last_seen_at",
+        "tz",
+        "last_seen_place",
+        "lat",
+        "lng",
+        "circumstances",
+        "clothing",
+        "contact_phone",
+        "language",
+        "hair",
+    ] {
+        let value = if let Some((_, v)) = changes.iter().find(|(n, _)| *n == name) {
+            v.to_string()
+        } else {
+            field_value(&page.html, name)
+        };
+        fields.push((name.to_string(), value));
+    }
+    (page.csrf(), fields)
+}
+
+/// The value a form field shows: an input's value, a selected option, a textarea's text.
+fn field_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\"");
+    let Some(at) = html.find(&marker) else {
+        return String::new();
+    };
+    let tag_start = html[..at].rfind('<').unwrap();
+    let rest = &html[tag_start..];
+    let unescape = |s: &str| {
+        s.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    if rest.starts_with("<textarea") {
+        let open_end = rest.find('>').unwrap() + 1;
+        let close = rest.find("</textarea>").unwrap();
+        return unescape(&rest[open_end..close]);
+    }
+    if rest.starts_with("<select") {
+        let close = rest.find("</select>").unwrap();
+        let select = &rest[..close];
+        return select
+            .split("<option")
+            .find(|o| o.contains(" selected"))
+            .and_then(|o| o.split("value=\"").nth(1))
+            .map(|v| unescape(v.split('"').next().unwrap()))
+            .unwrap_or_default();
+    }
+    let tag_end = rest.find('>').unwrap();
+    rest[..tag_end]
+        .split("value=\"")
+        .nth(1)
+        .map(|v| unescape(v.split('"').next().unwrap()))
+        .unwrap_or_default()
+}
+
+async fn post_edit(
+    visitor: &Visitor,
+    app: &TestApp,
+    id: i64,
+    csrf: String,
+    fields: Vec<(String, String)>,
+) -> Page {
+    let mut form = reqwest::multipart::Form::new().text("csrf", csrf);
+    for (name, value) in fields {
+        form = form.text(name, value);
+    }
+    let response = visitor
+        .http
+        .post(app.url(&format!("/cases/{id}/edit")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    Visitor::page(response).await
+}
+
+#[tokio::test]
+async fn police_correct_a_published_case_and_mail_the_correction() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    crate::common::confirmed_zone(&app, "vecino@example.org", -17.3935, -66.157, 10.0).await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    smtp.wait_for("vecino@example.org", 1).await;
+    app.post(
+        &format!("/api/v1/cases/{id}/widen"),
+        Some(&police),
+        &json!({ "alert_radius_km": 40 }),
+    )
+    .await;
+    let family = Visitor::new(&app);
+    let owner = app.user(Role::Family).await;
+    family.sign_in(&owner.email).await;
+    assert_eq!(
+        family.get(&format!("/cases/{id}/edit")).await.status,
+        StatusCode::FORBIDDEN,
+        "not their case"
+    );
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let (csrf, fields) = edit_form_fields(
+        &officer,
+        id,
+        &[("clothing", "Chompa verde, pantalón negro")],
+    )
+    .await;
+    let saved = post_edit(&officer, &app, id, csrf, fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.html);
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), None).await).await;
+    assert_eq!(case["clothing"], "Chompa verde, pantalón negro");
+    assert_eq!(case["given_name"], "María José", "the rest is kept");
+    assert_eq!(case["last_seen_at"], "2026-11-20T18:30:00-04:00");
+    assert_eq!(
+        case["alert_radius_km"], 40.0,
+        "an edit keeps the widened area"
+    );
+    assert_eq!(case["last_seen"]["lat"], -17.3935);
+
+    let (csrf, fields) = edit_form_fields(&officer, id, &[("clothing", "")]).await;
+    let refused = post_edit(&officer, &app, id, csrf, fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("id=\"clothing-error\""));
+
+    officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/notify-update"),
+            &[],
+        )
+        .await;
+    let update = smtp.wait_for("vecino@example.org", 3).await.remove(2);
+    assert!(
+        update.text().contains("Chompa verde, pantalón negro"),
+        "{}\n{}",
+        update.subject(),
+        update.text()
     );
     app.stop().await;
 }

@@ -79,6 +79,9 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         @if case.status == CaseStatus::Draft {
             p class="notice" { (page.t("case-draft-notice")) }
         }
+        @if page.actor.as_ref().is_some_and(|a| policy::may_edit(Some(a), case).is_ok()) {
+            p { a class="button secondary" href=(format!("/cases/{}/edit", case.id)) { (page.t("case-edit")) } }
+        }
         div class="person" {
             @if case.has_photo {
                 img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))

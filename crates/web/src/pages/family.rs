@@ -24,12 +24,20 @@ use crate::AppState;
 use crate::error::ApiError;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/family", get(my_cases)).route(
-        "/family/cases/new",
-        get(new_case_page)
-            .post(register)
-            .layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES + 256 * 1024)),
-    )
+    Router::new()
+        .route("/family", get(my_cases))
+        .route(
+            "/family/cases/new",
+            get(new_case_page)
+                .post(register)
+                .layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES + 256 * 1024)),
+        )
+        .route(
+            "/cases/{id}/edit",
+            get(edit_page)
+                .post(save_edit)
+                .layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES + 256 * 1024)),
+        )
 }
 
 fn signed_in(page: &Page, back_to: &str) -> Result<Actor, PageError> {
@@ -65,6 +73,8 @@ async fn my_cases(State(state): State<AppState>, page: Page) -> Result<Response,
 /// The form's fields as typed.
 type Typed = HashMap<String, String>;
 
+const NEW_CASE: &str = "/family/cases/new";
+
 async fn new_case_page(page: Page) -> Result<Response, PageError> {
     signed_in(&page, "/family/cases/new")?;
     let mut typed = Typed::new();
@@ -73,7 +83,7 @@ async fn new_case_page(page: Page) -> Result<Response, PageError> {
     Ok(page
         .render(
             &page.t("family-new-case"),
-            case_form(&page, &typed, &FormErrors::default()),
+            case_form(&page, NEW_CASE, &typed, &FormErrors::default()),
         )
         .into_response())
 }
@@ -84,7 +94,7 @@ const OFFSETS: [&str; 16] = [
     "-02:00", "-01:00", "+00:00", "+01:00", "+02:00", "+03:00", "+05:30",
 ];
 
-fn case_form(page: &Page, typed: &Typed, errors: &FormErrors) -> Markup {
+fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> Markup {
     let value = |name: &str| {
         typed
             .get(name)
@@ -111,7 +121,7 @@ fn case_form(page: &Page, typed: &Typed, errors: &FormErrors) -> Markup {
     };
     html! {
         p { (page.t("family-form-intro")) }
-        form id="case-form" class="stack" method="post" action="/family/cases/new" enctype="multipart/form-data" {
+        form id="case-form" class="stack" method="post" action=(action) enctype="multipart/form-data" {
             (page.csrf_field())
             (errors.summary(page))
             div class="row" {
@@ -213,7 +223,7 @@ fn case_form(page: &Page, typed: &Typed, errors: &FormErrors) -> Markup {
                     }
                 }
             }
-            div { button type="submit" { (page.t("family-register")) } }
+            div { button type="submit" { (page.t(if action == NEW_CASE { "family-register" } else { "case-save" })) } }
         }
     }
 }
@@ -256,8 +266,10 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
     let int = |name: &str| text(name).and_then(|v| v.parse::<i64>().ok());
     let float = |name: &str| text(name).and_then(|v| v.parse::<f64>().ok());
     let mut town_error = None;
-    let mut last_seen = match (float("lat"), float("lng")) {
-        (Some(lat), Some(lng)) => Some(CoordinatesInput {
+    // A town typed says where; otherwise the browser's location (or, when
+    // editing, the case's own point) does.
+    let mut last_seen = match (float("lat"), float("lng"), text("town")) {
+        (Some(lat), Some(lng), None) => Some(CoordinatesInput {
             lat: Some(lat),
             lng: Some(lng),
         }),
@@ -347,7 +359,7 @@ async fn register(
         let errors = FormErrors::from_invalid(alerta_core::InvalidInput(problems));
         let html = page.render(
             &page.t("family-new-case"),
-            case_form(&page, &typed, &errors),
+            case_form(&page, NEW_CASE, &typed, &errors),
         );
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };
@@ -373,7 +385,7 @@ async fn register(
             };
             let html = page.render(
                 &page.t("family-new-case"),
-                html! { (warning) (case_form(&page, &typed, &FormErrors::default())) },
+                html! { (warning) (case_form(&page, NEW_CASE, &typed, &FormErrors::default())) },
             );
             return Ok((StatusCode::CONFLICT, html).into_response());
         }
@@ -381,4 +393,122 @@ async fn register(
     };
     metrics::counter!("alerta_cases_created_total").increment(1);
     Ok(see_other(&format!("/cases/{}", case.id)))
+}
+
+/// A stored case as the form shows it, ready to correct.
+fn typed_from(case: &alerta_core::Case) -> Typed {
+    let d = &case.details;
+    let mut typed = Typed::new();
+    let mut put = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            typed.insert(name.to_string(), value);
+        }
+    };
+    put("given_name", Some(d.given_name.clone()));
+    put("family_name", Some(d.family_name.clone()));
+    put("aliases", d.aliases.clone());
+    put("sex", Some(d.sex.as_str().to_string()));
+    put(
+        "birth_date",
+        d.birth_date.map(|b| b.format("%Y-%m-%d").to_string()),
+    );
+    put("age", d.stated_age.map(|a| a.to_string()));
+    put("height_cm", d.height_cm.map(|v| v.to_string()));
+    put("weight_kg", d.weight_kg.map(|v| v.to_string()));
+    put("hair", d.hair.clone());
+    put("eyes", d.eyes.clone());
+    put("marks", d.marks.clone());
+    put("clothing", Some(d.clothing.clone()));
+    put("circumstances", Some(d.circumstances.clone()));
+    put(
+        "last_seen_at",
+        Some(d.last_seen_at.format("%Y-%m-%dT%H:%M").to_string()),
+    );
+    put("tz", Some(d.last_seen_at.offset().to_string()));
+    put("last_seen_place", Some(d.last_seen_place.clone()));
+    put("lat", Some(d.last_seen.lat.to_string()));
+    put("lng", Some(d.last_seen.lng.to_string()));
+    put("contact_phone", Some(d.contact_phone.clone()));
+    put("contact_name", d.contact_name.clone());
+    put("language", Some(d.language.as_str().to_string()));
+    typed
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    page: Page,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Response, PageError> {
+    let actor = signed_in(&page, &format!("/cases/{id}/edit"))?;
+    let case = state.store.case(alerta_core::CaseId(id)).await?;
+    alerta_core::policy::may_edit(Some(&actor), &case)?;
+    let form = case_form(
+        &page,
+        &format!("/cases/{id}/edit"),
+        &typed_from(&case),
+        &FormErrors::default(),
+    );
+    let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
+    Ok(page.render(&title, form).into_response())
+}
+
+/// A corrected case: every field checked (the photo too, when a new one
+/// comes) before the details and then the photo are stored.
+async fn save_edit(
+    State(state): State<AppState>,
+    page: Page,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let actor = signed_in(&page, &format!("/cases/{id}/edit"))?;
+    let case = state.store.case(alerta_core::CaseId(id)).await?;
+    alerta_core::policy::may_edit(Some(&actor), &case)?;
+    let (typed, photo) = read_form(multipart).await?;
+    page.check_csrf(typed.get("csrf").map(String::as_str))?;
+    let (mut input, town_error) = case_input(&typed);
+    // The form has no radius: an edit keeps the alert area police set.
+    input.alert_radius_km = Some(case.details.alert_radius_km);
+    let mut problems = Vec::new();
+    let details = CaseDetails::parse(&input, state.now())
+        .map_err(|invalid| problems.extend(invalid.0))
+        .ok();
+    if let Some(error) = town_error {
+        problems.retain(|p| p.field != "last_seen" && !p.field.starts_with("last_seen."));
+        problems.push(error);
+    }
+    let stored_photo = match photo {
+        None => None,
+        Some((bytes, declared)) => match crate::cases::normalize_photo(bytes, declared).await {
+            Ok(stored) => Some(stored),
+            Err(error) => {
+                problems.push(alerta_core::FieldError::new("photo", error.to_string()));
+                None
+            }
+        },
+    };
+    let Some(details) = details.filter(|_| problems.is_empty()) else {
+        let errors = FormErrors::from_invalid(alerta_core::InvalidInput(problems));
+        let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
+        let html = page.render(
+            &title,
+            case_form(&page, &format!("/cases/{id}/edit"), &typed, &errors),
+        );
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    };
+    state
+        .store
+        .update_case(case.id, &details, &actor, state.now())
+        .await?;
+    if let Some(photo) = stored_photo {
+        state
+            .store
+            .set_photo(case.id, &photo, &actor, state.now())
+            .await?;
+    }
+    let back = if actor.role.is_police() {
+        format!("/police/cases/{id}")
+    } else {
+        format!("/cases/{id}")
+    };
+    Ok(see_other(&back))
 }

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/police/cases/{id}/widen", post(widen))
         .route("/police/cases/{id}/resolve", post(resolve))
         .route("/police/cases/{id}/hide", post(hide))
+        .route("/police/cases/{id}/notify-update", post(notify_update))
         .route("/police/cases/{id}/show", post(show))
 }
 
@@ -121,6 +122,9 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
             span class=(format!("badge {}", case.status.as_str())) { (page.t(&status_key)) } " "
             @if case.hidden { span class="badge draft" { (page.t("police-hidden")) } " " }
             a href=(format!("/cases/{}", case.id)) { (page.t("police-public-page")) }
+            @if case.status != CaseStatus::Resolved {
+                " · " a href=(format!("/cases/{}/edit", case.id)) { (page.t("police-edit")) }
+            }
         }
         @if tips.iter().any(|t| t.tip.kind == TipKind::AboutMe) && !case.hidden && case.status == CaseStatus::Active {
             div class="errors" role="alert" { p { (page.t("police-about-me-warning")) } }
@@ -159,6 +163,11 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
                         tr { th { (page.t("police-sent")) } td data-figure="sent" { (figures.sent) } }
                         tr { th { (page.t("police-failed")) } td data-figure="failed" { (figures.failed) } }
                     } }
+                }
+                form class="stack" method="post" action=(format!("/police/cases/{}/notify-update", case.id)) {
+                    (page.csrf_field())
+                    p { (page.t("police-notify-update-hint")) }
+                    div { button class="secondary" type="submit" { (page.t("police-notify-update")) } }
                 }
                 form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
                     (page.csrf_field())
@@ -316,5 +325,21 @@ async fn set_hidden(
         .store
         .set_hidden(CaseId(id), hidden, &actor, state.now())
         .await?;
+    Ok(see_other(&format!("/police/cases/{id}")))
+}
+
+async fn notify_update(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    page.check_csrf(form.csrf.as_deref())?;
+    state
+        .store
+        .notify_update(CaseId(id), &actor, state.now())
+        .await?;
+    state.mail_wakeup.notify_one();
     Ok(see_other(&format!("/police/cases/{id}")))
 }
