@@ -315,3 +315,12 @@ case-save = Save the changes
 police-edit = Correct
 police-notify-update = Send the corrected details
 police-notify-update-hint = After correcting a published case, send the new details to the volunteers who got the alert (correcting alone mails nobody).
+
+## Following one case
+confirm-follow-body = Someone (we hope you) asked to follow this case: { $cases }. We will write if its details are corrected and when the person is found. Confirm by opening this link, valid for { $hours } hours:
+follow-title = Follow this case
+follow-intro = Get this case's news by email, and word when the person is found, wherever you live. We will ask you to confirm your address.
+follow-email = Your email address
+follow-send = Follow the case
+follow-sent-title = Check your email
+follow-check-mail = We sent you an email with a link to confirm. News will come once you open it.

@@ -331,3 +331,12 @@ case-save = Guardar los cambios
 police-edit = Corregir
 police-notify-update = Enviar la información corregida
 police-notify-update-hint = Tras corregir un caso publicado, envía los datos nuevos a los voluntarios que recibieron la alerta (corregir sin más no envía nada).
+
+## Following one case
+confirm-follow-body = Alguien (esperamos que tú) pidió recibir las novedades de este caso: { $cases }. Te avisaremos si se corrigen sus datos y cuando la persona aparezca. Confirma abriendo este enlace, válido por { $hours } horas:
+follow-title = Seguir este caso
+follow-intro = Recibe por correo las novedades de este caso y el aviso cuando la persona aparezca, vivas donde vivas. Te pediremos confirmar tu correo.
+follow-email = Tu correo electrónico
+follow-send = Seguir el caso
+follow-sent-title = Revisa tu correo
+follow-check-mail = Te enviamos un correo con un enlace para confirmar. Las novedades te llegarán cuando lo abras.

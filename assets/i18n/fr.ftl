@@ -331,3 +331,12 @@ case-save = Enregistrer les modifications
 police-edit = Corriger
 police-notify-update = Envoyer les informations corrigées
 police-notify-update-hint = Après avoir corrigé un dossier publié, envoyez les nouvelles informations aux bénévoles qui ont reçu l’alerte (corriger seul n’envoie rien).
+
+## Following one case
+confirm-follow-body = Quelqu'un (vous, nous l'espérons) a demandé à suivre ce dossier : { $cases }. Nous vous écrirons si ses informations sont corrigées et quand la personne sera retrouvée. Confirmez en ouvrant ce lien, valable { $hours } heures :
+follow-title = Suivre ce dossier
+follow-intro = Recevez par courriel les nouvelles de ce dossier et l’avis quand la personne sera retrouvée, où que vous viviez. Nous vous demanderons de confirmer votre adresse.
+follow-email = Votre adresse électronique
+follow-send = Suivre le dossier
+follow-sent-title = Consultez vos courriels
+follow-check-mail = Nous vous avons envoyé un courriel avec un lien de confirmation. Les nouvelles arriveront une fois ouvert.

@@ -331,3 +331,12 @@ case-save = Salvar as alterações
 police-edit = Corrigir
 police-notify-update = Enviar a informação corrigida
 police-notify-update-hint = Depois de corrigir um caso publicado, envie os novos dados aos voluntários que receberam o alerta (só corrigir não envia nada).
+
+## Following one case
+confirm-follow-body = Alguém (esperamos que você) pediu para receber as novidades deste caso: { $cases }. Avisaremos se os dados forem corrigidos e quando a pessoa aparecer. Confirme abrindo este link, válido por { $hours } horas:
+follow-title = Seguir este caso
+follow-intro = Receba por e-mail as novidades deste caso e o aviso quando a pessoa aparecer, more onde morar. Pediremos que confirme seu e-mail.
+follow-email = Seu e-mail
+follow-send = Seguir o caso
+follow-sent-title = Confira seu e-mail
+follow-check-mail = Enviamos um e-mail com um link de confirmação. As novidades chegarão quando você abri-lo.

@@ -1406,3 +1406,97 @@ async fn police_correct_a_published_case_and_mail_the_correction() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn anyone_follows_one_case_by_mail_and_hears_its_news_and_its_end() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let email = "prima.en.madrid@example.org";
+
+    let visitor = Visitor::new(&app);
+    let bad = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/follow"),
+            &[("email", "no es un correo")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.html.contains("id=\"email-error\""));
+    let asked = visitor
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/follow"),
+            &[("email", email)],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.html.contains("Te enviamos un correo"));
+
+    let confirm = smtp.wait_for(email, 1).await.remove(0);
+    assert!(
+        confirm.text().contains("novedades de este caso"),
+        "{}",
+        confirm.text()
+    );
+    assert!(confirm.text().contains("María José Quispe Mamani"));
+    assert!(
+        !confirm.text().contains("en esta zona"),
+        "no zone was asked for"
+    );
+    visitor
+        .get(&confirm.link("http://alerta.test/subscriptions/confirm?token="))
+        .await;
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/notify-update"),
+            &[],
+        )
+        .await;
+    let update = smtp.wait_for(email, 2).await.remove(1);
+    assert!(
+        update.subject().starts_with("ACTUALIZACIÓN"),
+        "{}",
+        update.subject()
+    );
+    officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/resolve"),
+            &[("outcome", "found_safe")],
+        )
+        .await;
+    let found = smtp.wait_for(email, 3).await.remove(2);
+    assert!(
+        found.subject().starts_with("ENCONTRADA/O"),
+        "{}",
+        found.subject()
+    );
+    assert!(found.header("List-Unsubscribe").is_some());
+
+    // Only active, public cases take followers.
+    let family = app.user(Role::Family).await;
+    let draft = app
+        .create_case(&family, &crate::common::another_case("Lucía"))
+        .await;
+    let follow = |case: i64| {
+        let app = &app;
+        async move {
+            app.post(
+                &format!("/api/v1/cases/{case}/followers"),
+                None,
+                &json!({ "email": "otra@example.org" }),
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(follow(draft).await, StatusCode::NOT_FOUND);
+    assert_eq!(follow(id).await, StatusCode::CONFLICT, "resolved");
+    app.stop().await;
+}

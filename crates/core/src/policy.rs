@@ -148,10 +148,12 @@ pub fn may_hide(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
     Ok(())
 }
 
-/// Anyone may send a tip, signed in or not, while the case is public.
+/// Anyone may send a tip (or follow the case), signed in or not, while the case is public.
 pub fn may_tip(case: &Case) -> Result<(), Denied> {
     if case.status != CaseStatus::Active {
-        return Err(Denied::WrongState("tips are taken for active cases only"));
+        return Err(Denied::WrongState(
+            "only an active case takes tips and followers",
+        ));
     }
     Ok(())
 }

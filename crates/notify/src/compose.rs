@@ -194,7 +194,8 @@ fn build_message(
 pub fn confirmation(
     ctx: &MailContext,
     envelope: Envelope<'_>,
-    zone: &str,
+    zone: Option<&str>,
+    follows: &[String],
     confirm_url: &str,
     valid_hours: i64,
 ) -> Result<Composed, String> {
@@ -203,7 +204,19 @@ pub fn confirmation(
     let hours = valid_hours.to_string();
     let subject = t("confirm-subject", &[]);
     let greeting = t("confirm-greeting", &[]);
-    let body = t("confirm-body", &[("zone", zone), ("hours", &hours)]);
+    // New zones, followed cases, or both: say what the link turns on.
+    let mut asked = Vec::new();
+    if let Some(zone) = zone {
+        asked.push(t("confirm-body", &[("zone", zone), ("hours", &hours)]));
+    }
+    if !follows.is_empty() {
+        let cases = follows.join("; ");
+        asked.push(t(
+            "confirm-follow-body",
+            &[("cases", &cases), ("hours", &hours)],
+        ));
+    }
+    let body = asked.join("\n\n");
     let ignore = t("confirm-ignore", &[]);
     let footer = footer(&envelope);
     let text_body = format!("{greeting}\n\n{body}\n\n{confirm_url}\n\n{ignore}\n\n-- \n{footer}\n");

@@ -354,11 +354,22 @@ impl Sender {
                         now + chrono::Duration::hours(CONFIRM_LINK_HOURS),
                     )
                     .await?;
-                let zones = self
+                // What this confirmation turns on: new zones, followed cases, or
+                // (a repeated request) the zones the volunteer has.
+                let follows: Vec<String> = self
                     .store
-                    .zone_labels_to_confirm(volunteer)
+                    .follows_to_confirm(volunteer)
                     .await?
-                    .join("; ");
+                    .into_iter()
+                    .map(|(id, name)| {
+                        format!("{name} ({})", self.ctx.link(&format!("/cases/{id}")))
+                    })
+                    .collect();
+                let mut zones = self.store.pending_zone_labels(volunteer).await?;
+                if zones.is_empty() && follows.is_empty() {
+                    zones = self.store.zone_labels_to_confirm(volunteer).await?;
+                }
+                let zones = (!zones.is_empty()).then(|| zones.join("; "));
                 let envelope = Envelope {
                     to: &contact.email,
                     language: contact.language,
@@ -372,7 +383,8 @@ impl Sender {
                 Ok(compose::confirmation(
                     &self.ctx,
                     envelope,
-                    &zones,
+                    zones.as_deref(),
+                    &follows,
                     &confirm_url,
                     CONFIRM_LINK_HOURS,
                 ))

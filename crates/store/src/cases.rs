@@ -705,7 +705,7 @@ impl Store {
     }
 
     /// Queues "updated information" for every volunteer the alert reached (or
-    /// is reaching), if `actor` may; a volunteer with an earlier update gets
+    /// is reaching) and every confirmed follower, if `actor` may; a volunteer with an earlier update gets
     /// its row queued again. Answers how many.
     pub async fn notify_update(
         &self,
@@ -720,6 +720,9 @@ impl Store {
                 "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
                  SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
                  WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+                 UNION
+                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
+                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
                  ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
                     status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
                     sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
@@ -759,12 +762,15 @@ impl Store {
                 .bind(to_millis(now))
                 .execute(&mut *tx)
                 .await?;
-            // Those the alert reached (or is reaching) hear that it is over;
-            // alerts not yet on their way are withdrawn.
+            // Those the alert reached (or is reaching), and those who follow
+            // the case, hear that it is over; alerts not yet on their way are withdrawn.
             sqlx::query(
                 "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
                  SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
                  WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+                 UNION
+                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
+                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
                  ON CONFLICT DO NOTHING")
                 .bind(id.0)
                 .bind(to_millis(now))

@@ -71,7 +71,7 @@ impl Store {
 
     /// Erases the photo and personal details of cases resolved before
     /// `cutoff`, keeping what anonymous statistics need (sex, age, outcome,
-    /// dates, language). Their tips, audit details and mail rows go too.
+    /// dates, language). Their tips, followers, audit details and mail rows go too.
     pub async fn purge_resolved_cases(
         &self,
         cutoff: DateTime<Utc>,
@@ -87,6 +87,7 @@ impl Store {
                 sqlx::query("DELETE FROM case_photos WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM outbox WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM tips WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM case_followers WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query("UPDATE case_audit SET detail = '{}' WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query(
                     "UPDATE cases SET given_name = '', family_name = '', name_key = '', aliases = NULL,

@@ -1,7 +1,7 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
 use alerta_core::{
-    CaseId, Circle, Coordinates, Geography, Language, NewSubscription, VolunteerId, Zone,
+    CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, VolunteerId, Zone,
 };
 use chrono::{DateTime, Utc};
 
@@ -58,6 +58,59 @@ pub struct VolunteerContact {
     pub country: Option<String>,
 }
 
+/// The volunteer row for a subscription or follow request from `$email`:
+/// a new one waits for confirmation; one that had unsubscribed waits again;
+/// a pending one takes the language asked for now.
+macro_rules! volunteer_for_request {
+    ($tx:ident, $email:expr, $language:expr, $now:expr) => {{
+        let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
+            .bind($email)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match existing {
+            Some((id, status)) => {
+                if status == "unsubscribed" {
+                    sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
+                        .bind(id).bind($language.as_str()).execute(&mut *$tx).await?;
+                } else if status == "pending" {
+                    sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
+                        .bind(id).bind($language.as_str()).execute(&mut *$tx).await?;
+                }
+                id
+            }
+            None => sqlx::query_scalar::<_, i64>(
+                "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
+                .bind($email)
+                .bind($language.as_str())
+                .bind(to_millis($now))
+                .fetch_one(&mut *$tx)
+                .await?,
+        }
+    }};
+}
+
+/// Queues a confirmation mail for volunteer `$id`, unless one was queued
+/// within `$cooldown` (a second request then rides on the first mail).
+macro_rules! queue_confirmation {
+    ($tx:ident, $id:expr, $now:expr, $cooldown:expr) => {{
+        let recent: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2")
+            .bind($id)
+            .bind(to_millis($now - $cooldown))
+            .fetch_one(&mut *$tx)
+            .await?;
+        if recent == 0 {
+            sqlx::query(
+                "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                 VALUES ('confirm', $1, 'queued', $2, $2)")
+                .bind($id)
+                .bind(to_millis($now))
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
 impl Store {
     /// Records a subscription request and, unless one went out within
     /// `confirm_cooldown`, queues a confirmation mail. The zone counts only
@@ -69,29 +122,7 @@ impl Store {
         confirm_cooldown: chrono::Duration,
     ) -> Result<()> {
         write_tx!(self, tx => {
-            let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
-                .bind(sub.email.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-            let id = match existing {
-                Some((id, status)) => {
-                    if status == "unsubscribed" {
-                        sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
-                            .bind(id).bind(sub.language.as_str()).execute(&mut *tx).await?;
-                    } else if status == "pending" {
-                        sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
-                            .bind(id).bind(sub.language.as_str()).execute(&mut *tx).await?;
-                    }
-                    id
-                }
-                None => sqlx::query_scalar(
-                    "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
-                    .bind(sub.email.as_str())
-                    .bind(sub.language.as_str())
-                    .bind(to_millis(now))
-                    .fetch_one(&mut *tx)
-                    .await?,
-            };
+            let id = volunteer_for_request!(tx, sub.email.as_str(), sub.language, now);
             let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;
             if zones < MAX_ZONES_PER_VOLUNTEER {
@@ -109,23 +140,47 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            let recent: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2")
-                .bind(id)
-                .bind(to_millis(now - confirm_cooldown))
-                .fetch_one(&mut *tx)
-                .await?;
-            if recent == 0 {
-                sqlx::query(
-                    "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
-                     VALUES ('confirm', $1, 'queued', $2, $2)")
-                    .bind(id)
-                    .bind(to_millis(now))
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            queue_confirmation!(tx, id, now, confirm_cooldown);
         });
         Ok(())
+    }
+
+    /// Records a request to follow `case` by mail and, unless one went out
+    /// within `confirm_cooldown`, queues a confirmation: like a zone, a
+    /// followed case counts only once the address's owner confirms it.
+    pub async fn follow_case(
+        &self,
+        email: &Email,
+        language: Language,
+        case: CaseId,
+        now: DateTime<Utc>,
+        confirm_cooldown: chrono::Duration,
+    ) -> Result<()> {
+        write_tx!(self, tx => {
+            let id = volunteer_for_request!(tx, email.as_str(), language, now);
+            sqlx::query(
+                "INSERT INTO case_followers (case_id, volunteer_id, created_at) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING")
+                .bind(case.0)
+                .bind(id)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            queue_confirmation!(tx, id, now, confirm_cooldown);
+        });
+        Ok(())
+    }
+
+    /// The cases a volunteer's confirmation would start following, as
+    /// (case id, name), for the confirmation mail.
+    pub async fn follows_to_confirm(&self, id: VolunteerId) -> Result<Vec<(i64, String)>> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT c.id, c.given_name || ' ' || c.family_name FROM case_followers f
+             JOIN cases c ON c.id = f.case_id
+             WHERE f.volunteer_id = $1 AND f.confirmed_at IS NULL ORDER BY c.id")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// Imports subscriptions in one transaction (a batch of a bulk import).
@@ -277,6 +332,8 @@ impl Store {
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
             sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+            sqlx::query("UPDATE case_followers SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
+                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
             // Cases published before they joined reach them as one digest.
             let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_all(&mut *tx).await?;
@@ -293,7 +350,7 @@ impl Store {
         }))
     }
 
-    /// Uses an unsubscribe token: no more mail of any kind, zones forgotten,
+    /// Uses an unsubscribe token: no more mail of any kind, zones and followed cases forgotten,
     /// queued mail withdrawn. The address stays, marked, so it is not mailed.
     pub async fn unsubscribe(
         &self,
@@ -307,6 +364,7 @@ impl Store {
             sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM zones WHERE volunteer_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM case_followers WHERE volunteer_id = $1").bind(id).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM outbox WHERE volunteer_id = $1 AND status = 'queued'").bind(id).execute(&mut *tx).await?;
             Some(VolunteerId(id))
         }))
@@ -385,6 +443,15 @@ impl Store {
             .await
             .map(|_| ())?);
         Ok(())
+    }
+
+    /// The labels of a volunteer's zones waiting for confirmation, newest first.
+    pub async fn pending_zone_labels(&self, id: VolunteerId) -> Result<Vec<String>> {
+        Ok(with_db!(self, pool => sqlx::query_scalar(
+            "SELECT label FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NULL ORDER BY id DESC LIMIT 20")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// The volunteer registered under an address, for support requests.

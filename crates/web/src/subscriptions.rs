@@ -1,11 +1,11 @@
 //! `POST /api/v1/subscriptions`: volunteers subscribe to a zone. The pages
 //! the mailed links open (confirm, unsubscribe, manage) are in `pages::volunteer`.
 
-use alerta_core::{NewSubscription, SubscriptionInput};
+use alerta_core::{CaseId, Email, Language, NewSubscription, SubscriptionInput, policy};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -20,7 +20,9 @@ use crate::limits::{self, ClientIp};
 const CONFIRM_COOLDOWN_MINUTES: i64 = 10;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(subscribe))
+    OpenApiRouter::new()
+        .routes(routes!(subscribe))
+        .routes(routes!(follow_case))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -62,6 +64,77 @@ pub async fn request(
         .store
         .subscribe(
             &subscription,
+            state.now(),
+            chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
+        )
+        .await?;
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowInput {
+    #[schema(required = true, example = "prima@example.org")]
+    email: Option<String>,
+    #[schema(value_type = Option<Language>)]
+    language: Option<String>,
+}
+
+/// Follow one active case by mail, volunteer or not: its corrected details
+/// and its end. A confirmation mail goes out; the answer is the same whether
+/// or not the address was known.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/followers", tag = "subscriptions", params(("id" = i64, Path)),
+    request_body = FollowInput,
+    responses((status = 202, body = Accepted), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn follow_case(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<FollowInput>,
+) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+    follow(
+        &state,
+        ip,
+        CaseId(id),
+        input.email.as_deref(),
+        input.language.as_deref(),
+    )
+    .await?;
+    Ok((StatusCode::ACCEPTED, Json(Accepted { status: "pending" })))
+}
+
+/// Checks a request to follow `case` and queues its confirmation mail: the
+/// one path for the API and the case page.
+pub async fn follow(
+    state: &AppState,
+    client: std::net::IpAddr,
+    case: CaseId,
+    email: Option<&str>,
+    language: Option<&str>,
+) -> Result<(), ApiError> {
+    limits::check(state, limits::SUBSCRIBE_PER_CLIENT, &client.to_string()).await?;
+    let email = Email::parse("email", email.unwrap_or(""))?;
+    let language = match language.map(str::trim).filter(|l| !l.is_empty()) {
+        None => Language::default(),
+        Some(l) => Language::parse("language", l)?,
+    };
+    let stored = state.store.case(case).await?;
+    policy::view(None, &stored)?;
+    policy::may_tip(&stored)?;
+    limits::check(
+        state,
+        limits::SUBSCRIBE_PER_ADDRESS,
+        &token_hash(email.as_str()),
+    )
+    .await?;
+    state
+        .store
+        .follow_case(
+            &email,
+            language,
+            case,
             state.now(),
             chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
         )

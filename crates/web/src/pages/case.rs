@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}", get(case_page))
         .route("/cases/{id}/tips", post(send_tip))
         .route("/cases/{id}/about-me", post(about_me))
+        .route("/cases/{id}/follow", post(follow))
 }
 
 async fn case_page(
@@ -42,6 +43,8 @@ struct Forms {
     tip_errors: FormErrors,
     about_me: TipForm,
     about_me_errors: FormErrors,
+    follow: FollowForm,
+    follow_errors: FormErrors,
 }
 
 fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
@@ -106,6 +109,7 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         (share(page, &title, &page_url))
         @if case.status == CaseStatus::Active {
             (tip_form(page, case, &forms.tip, &forms.tip_errors))
+            (follow_form(page, case, &forms.follow, &forms.follow_errors))
             (about_me_form(page, case, &forms.about_me, &forms.about_me_errors))
         }
         p class="small" { (sheet.case_number) }
@@ -216,6 +220,63 @@ fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Mar
             p class="small" { (page.t("tip-privacy")) }
             div { button type="submit" { (page.t("tip-send")) } }
         }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct FollowForm {
+    csrf: Option<String>,
+    email: Option<String>,
+}
+
+fn follow_form(page: &Page, case: &Case, form: &FollowForm, errors: &FormErrors) -> Markup {
+    html! {
+        h2 id="follow" { (page.t("follow-title")) }
+        p { (page.t("follow-intro")) }
+        form class="stack" method="post" action=(format!("/cases/{}/follow#follow", case.id)) {
+            (page.csrf_field())
+            label {
+                (page.t("follow-email"))
+                input type="email" name="email" required autocomplete="email" value=[form.email.as_deref()];
+                (errors.beside(page, "email"))
+            }
+            div { button class="secondary" type="submit" { (page.t("follow-send")) } }
+        }
+    }
+}
+
+async fn follow(
+    State(state): State<AppState>,
+    page: Page,
+    ClientIp(ip): ClientIp,
+    Path(id): Path<i64>,
+    Form(form): Form<FollowForm>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let case = state.store.case(CaseId(id)).await?;
+    let language = page.lang.as_str();
+    match crate::subscriptions::follow(&state, ip, case.id, form.email.as_deref(), Some(language))
+        .await
+    {
+        Ok(()) => {
+            let body = html! {
+                p class="notice" role="status" { (page.t("follow-check-mail")) }
+                p { a href=(format!("/cases/{}", case.id)) { (page.t("tip-back")) } }
+            };
+            Ok(page
+                .render(&page.t("follow-sent-title"), body)
+                .into_response())
+        }
+        Err(ApiError::Invalid(invalid)) => {
+            let forms = Forms {
+                follow: form,
+                follow_errors: FormErrors::from_invalid(invalid),
+                ..Forms::default()
+            };
+            let html = render(&state, &page, &case, &forms);
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(other) => Err(other.into()),
     }
 }
 
