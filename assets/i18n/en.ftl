@@ -324,3 +324,9 @@ follow-email = Your email address
 follow-send = Follow the case
 follow-sent-title = Check your email
 follow-check-mail = We sent you an email with a link to confirm. News will come once you open it.
+
+## Pages: a case's history for its family
+case-history = What happened to the case
+case-registered = Registered
+case-published = Published by police
+case-closed = Closed

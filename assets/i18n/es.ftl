@@ -340,3 +340,9 @@ follow-email = Tu correo electrónico
 follow-send = Seguir el caso
 follow-sent-title = Revisa tu correo
 follow-check-mail = Te enviamos un correo con un enlace para confirmar. Las novedades te llegarán cuando lo abras.
+
+## Pages: a case's history for its family
+case-history = Qué pasó con el caso
+case-registered = Registrado
+case-published = Publicado por la policía
+case-closed = Cerrado

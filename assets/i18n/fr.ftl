@@ -340,3 +340,9 @@ follow-email = Votre adresse électronique
 follow-send = Suivre le dossier
 follow-sent-title = Consultez vos courriels
 follow-check-mail = Nous vous avons envoyé un courriel avec un lien de confirmation. Les nouvelles arriveront une fois ouvert.
+
+## Pages: a case's history for its family
+case-history = Ce qui est arrivé au dossier
+case-registered = Enregistré
+case-published = Publié par la police
+case-closed = Clos

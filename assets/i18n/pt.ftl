@@ -340,3 +340,9 @@ follow-email = Seu e-mail
 follow-send = Seguir o caso
 follow-sent-title = Confira seu e-mail
 follow-check-mail = Enviamos um e-mail com um link de confirmação. As novidades chegarão quando você abri-lo.
+
+## Pages: a case's history for its family
+case-history = O que aconteceu com o caso
+case-registered = Registrado
+case-published = Publicado pela polícia
+case-closed = Encerrado

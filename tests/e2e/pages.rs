@@ -717,6 +717,18 @@ async fn a_family_registers_a_case_with_its_photo_from_the_form() {
         "{town:?}"
     );
 
+    let own_page = visitor.get(&format!("/cases/{id}")).await;
+    assert!(
+        own_page.html.contains("Qué pasó con el caso"),
+        "the family sees what police did"
+    );
+    assert!(
+        !Visitor::new(&app)
+            .get(&format!("/cases/{id}"))
+            .await
+            .html
+            .contains("Qué pasó")
+    );
     let mine = visitor.get("/family").await;
     assert!(mine.html.contains("Lucía Mamani Flores"));
     assert!(mine.html.contains("La policía todavía no lo verificó."));

@@ -82,6 +82,9 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         @if case.status == CaseStatus::Draft {
             p class="notice" { (page.t("case-draft-notice")) }
         }
+        @if page.actor.as_ref().is_some_and(|a| a.user_id == case.owner_id) {
+            (history(page, case))
+        }
         @if page.actor.as_ref().is_some_and(|a| policy::may_edit(Some(a), case).is_ok()) {
             p { a class="button secondary" href=(format!("/cases/{}/edit", case.id)) { (page.t("case-edit")) } }
         }
@@ -115,6 +118,33 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         p class="small" { (sheet.case_number) }
     };
     page.render_with_head(&title, head, body)
+}
+
+/// What happened to the case, for the family that registered it.
+fn history(page: &Page, case: &Case) -> Markup {
+    let date = |at: chrono::DateTime<chrono::Utc>| {
+        let local = at.with_timezone(case.details.last_seen_at.offset());
+        format!(
+            "{} {}",
+            alerta_i18n::short_date(page.lang, local.date_naive()),
+            local.format("%H:%M")
+        )
+    };
+    html! {
+        h2 { (page.t("case-history")) }
+        dl class="facts" {
+            dt { (page.t("case-registered")) } dd { (date(case.created_at)) }
+            dt { (page.t("case-published")) }
+            dd { (case.published_at.map_or_else(|| page.t("family-status-draft"), date)) }
+            @if let Some(resolved) = case.resolved_at {
+                dt { (page.t("case-closed")) }
+                dd {
+                    (date(resolved))
+                    @if let Some(outcome) = case.outcome { " · " (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                }
+            }
+        }
+    }
 }
 
 fn posters(page: &Page, case: &Case) -> Markup {
