@@ -1512,3 +1512,36 @@ async fn anyone_follows_one_case_by_mail_and_hears_its_news_and_its_end() {
     assert_eq!(follow(id).await, StatusCode::CONFLICT, "resolved");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn tips_from_one_client_are_limited() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let tip = json!({ "message": "La vi." });
+    for _ in 0..10 {
+        let sent = app
+            .post(&format!("/api/v1/cases/{id}/tips"), None, &tip)
+            .await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    let flood = app
+        .post(&format!("/api/v1/cases/{id}/tips"), None, &tip)
+        .await;
+    assert_eq!(flood.status(), StatusCode::TOO_MANY_REQUESTS);
+    let page = Visitor::new(&app)
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/tips"),
+            &[("message", "Una más.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.html.contains("Demasiados intentos seguidos"));
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    assert_eq!(tips.as_array().unwrap().len(), 10);
+    app.stop().await;
+}
