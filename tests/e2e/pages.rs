@@ -1554,3 +1554,53 @@ async fn tips_from_one_client_are_limited() {
     assert_eq!(tips.as_array().unwrap().len(), 10);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn police_export_cases_as_csv_that_spreadsheets_read_safely() {
+    let app = spawn_app().await;
+    let mut case = valid_case();
+    case["given_name"] = json!("=HYPERLINK(\"http://evil.example\",\"clic\")");
+    case["family_name"] = json!("Gonçalves Peña");
+    let (id, police) = published_case(&app, &case).await;
+    let family = app.user(Role::Family).await;
+    assert_eq!(
+        app.get("/api/v1/cases.csv", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.get("/api/v1/cases.csv", Some(&family)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let response = app.get("/api/v1/cases.csv?status=all", Some(&police)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(&row[column("id")], id.to_string());
+    assert_eq!(
+        &row[column("given_name")],
+        "'=HYPERLINK(\"http://evil.example\",\"clic\")"
+    );
+    assert_eq!(&row[column("family_name")], "Gonçalves Peña");
+    assert_eq!(&row[column("lat")], "-17.3935", "numbers stay numbers");
+    assert_eq!(&row[column("status")], "active");
+    assert_eq!(
+        app.get("/api/v1/cases.csv?status=drafts", Some(&police))
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    app.stop().await;
+}

@@ -20,6 +20,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub mod auth;
 mod cases;
 pub mod error;
+mod exports;
 mod json;
 mod limits;
 mod ops;
@@ -131,6 +132,7 @@ pub fn router(state: AppState) -> Router {
         .merge(places::routes())
         .merge(tips::routes())
         .merge(stats::routes())
+        .merge(exports::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);
