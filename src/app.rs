@@ -34,16 +34,25 @@ pub fn system_clock() -> Clock {
 /// A round claims 4 messages per SMTP connection, so it ends (even when every
 /// message hits the 30 s timeout) long before its lease does: a live sender
 /// never loses its claims to another one.
-fn sender_settings(settings: &Settings) -> SenderSettings {
-    SenderSettings {
+/// A global rate that is not a positive number is refused at start, rather
+/// than read as "unlimited" by a provider that asked for a limit.
+fn sender_settings(settings: &Settings) -> anyhow::Result<SenderSettings> {
+    let send_interval = match settings.send_rate_per_second {
+        None => None,
+        Some(rate) if rate.is_finite() && rate > 0.0 && rate <= 1_000_000.0 => Some(
+            chrono::Duration::microseconds((1_000_000.0 / rate).round() as i64),
+        ),
+        Some(rate) => anyhow::bail!(
+            "ALERTA_SEND_RATE_PER_SECOND must be a number of messages per second above 0 \
+             (and at most 1000000), not {rate}; leave it unset for no limit"
+        ),
+    };
+    Ok(SenderSettings {
         batch: (settings.send_concurrency.max(1) * 4) as i64,
         lease: chrono::Duration::seconds(settings.send_lease_seconds.max(1)),
-        send_interval: settings
-            .send_rate_per_second
-            .filter(|rate| rate.is_finite() && *rate > 0.0)
-            .map(|rate| chrono::Duration::microseconds((1_000_000.0 / rate).round() as i64)),
+        send_interval,
         ..SenderSettings::default()
-    }
+    })
 }
 
 /// The scheduled jobs, with their schedules checked before anything starts.
@@ -144,7 +153,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         store.clone(),
         mailer,
         mail_context,
-        sender_settings(settings),
+        sender_settings(settings)?,
         clock.clone(),
         mail_wakeup.clone(),
         posters.clone(),
@@ -213,4 +222,32 @@ async fn terminated() {
     }
     #[cfg(not(unix))]
     let _ = ctrl_c.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_send_rate_that_is_not_a_positive_number_is_refused() {
+        let with_rate = |rate| Settings {
+            send_rate_per_second: rate,
+            ..Settings::default()
+        };
+        for bad in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let error = sender_settings(&with_rate(Some(bad)))
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("ALERTA_SEND_RATE_PER_SECOND"), "{error}");
+        }
+        let paced = sender_settings(&with_rate(Some(50.0))).unwrap();
+        assert_eq!(
+            paced.send_interval,
+            Some(chrono::Duration::milliseconds(20))
+        );
+        assert_eq!(
+            sender_settings(&with_rate(None)).unwrap().send_interval,
+            None
+        );
+    }
 }

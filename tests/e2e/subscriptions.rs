@@ -416,7 +416,12 @@ async fn place_suggestions_come_from_the_offline_gazetteer_with_credit() {
     assert!(!places.is_empty(), "{in_bolivia}");
     assert!(places.iter().all(|p| p["country"] == "BO"), "{in_bolivia}");
 
-    for (query, field) in [("q=ab&limit=0", "limit"), ("q=ab&limit=x", "limit")] {
+    let too_long = format!("q={}", "a".repeat(201));
+    for (query, field) in [
+        ("q=ab&limit=0", "limit"),
+        ("q=ab&limit=x", "limit"),
+        (too_long.as_str(), "q"),
+    ] {
         let response = app.get(&format!("/api/v1/places?{query}"), None).await;
         assert_eq!(
             response.status(),
