@@ -330,3 +330,9 @@ case-history = What happened to the case
 case-registered = Registered
 case-published = Published by police
 case-closed = Closed
+
+## CAP alerts
+cap-event = Missing person
+cap-instruction = If you saw them, send a tip (anonymous is fine) at { $link }
+cap-poster = Poster to print (PDF)
+cap-photo = Photo

@@ -346,3 +346,9 @@ case-history = Qué pasó con el caso
 case-registered = Registrado
 case-published = Publicado por la policía
 case-closed = Cerrado
+
+## CAP alerts
+cap-event = Persona desaparecida
+cap-instruction = Si la/lo viste, envía una pista (también anónima) en { $link }
+cap-poster = Cartel para imprimir (PDF)
+cap-photo = Foto

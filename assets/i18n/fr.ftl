@@ -346,3 +346,9 @@ case-history = Ce qui est arrivé au dossier
 case-registered = Enregistré
 case-published = Publié par la police
 case-closed = Clos
+
+## CAP alerts
+cap-event = Personne disparue
+cap-instruction = Si vous l’avez vu·e, envoyez un signalement (anonyme possible) sur { $link }
+cap-poster = Affiche à imprimer (PDF)
+cap-photo = Photo

@@ -346,3 +346,9 @@ case-history = O que aconteceu com o caso
 case-registered = Registrado
 case-published = Publicado pela polícia
 case-closed = Encerrado
+
+## CAP alerts
+cap-event = Pessoa desaparecida
+cap-instruction = Se você a/o viu, envie uma pista (também anônima) em { $link }
+cap-poster = Cartaz para imprimir (PDF)
+cap-photo = Foto

@@ -13,6 +13,7 @@ mod concurrency;
 mod crash;
 mod delivery;
 mod dispatch;
+mod exchange;
 mod jobs;
 mod limits;
 mod ops;

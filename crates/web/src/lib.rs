@@ -18,6 +18,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 pub mod auth;
+mod cap;
 mod cases;
 pub mod error;
 mod exports;
@@ -133,11 +134,13 @@ pub fn router(state: AppState) -> Router {
         .merge(tips::routes())
         .merge(stats::routes())
         .merge(exports::routes())
+        .merge(cap::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.merge(ops::openapi_route(openapi))
         .merge(pages::routes(state.clone()))
+        .merge(cap::feed_routes())
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(middleware::from_fn(record_metrics))
         .layer(
