@@ -171,3 +171,32 @@ async fn the_feed_lists_current_alerts_only() {
     assert!(!feed.contains(&format!("/api/v1/cases/{draft}/cap.xml")));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_feed_of_the_active_cases_near_a_town() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let cochabamba = app.create_case(&family, &valid_case()).await;
+    let mut far = crate::common::another_case("Ana");
+    far["last_seen"] = json!({ "lat": -23.55, "lng": -46.63 });
+    let sao_paulo = app.create_case(&family, &far).await;
+    for id in [cochabamba, sao_paulo] {
+        app.publish(&police, id).await;
+    }
+    let near = body_text(&app, "/feeds/cases.atom?place=Cochabamba").await;
+    xmllint(&near, false);
+    assert!(
+        near.contains(&format!("/cases/{cochabamba}</id>")),
+        "{near}"
+    );
+    assert!(!near.contains(&format!("/cases/{sao_paulo}</id>")));
+    assert!(near.contains("Alerta — Cochabamba, BO"));
+    let everywhere = body_text(&app, "/feeds/cases.atom").await;
+    assert!(everywhere.contains(&format!("/cases/{sao_paulo}</id>")));
+    let unknown = app
+        .get("/feeds/cases.atom?place=Ciudad%20Inventada", None)
+        .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}

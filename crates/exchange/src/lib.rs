@@ -3,4 +3,5 @@
 //! history in, documents out.
 
 pub mod cap;
+pub mod feeds;
 mod xml;

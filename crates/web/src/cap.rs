@@ -1,5 +1,6 @@
 //! `GET /api/v1/cases/{id}/cap.xml` (the case's latest CAP 1.2 message) and
-//! `GET /feeds/cap.atom` (current alerts), for alerting hubs and apps.
+//! `GET /feeds/cap.atom` (current alerts), for alerting hubs and apps, and
+//! `GET /feeds/cases.atom?place=` (active cases near a town), for feed readers.
 
 use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::{self, FeedEntry, Site, Step};
@@ -21,7 +22,88 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// The feed lives outside `/api/v1`, where feed readers look.
 pub fn feed_routes() -> Router<AppState> {
-    Router::new().route("/feeds/cap.atom", get(cap_feed))
+    Router::new()
+        .route("/feeds/cap.atom", get(cap_feed))
+        .route("/feeds/cases.atom", get(cases_feed))
+}
+
+#[derive(serde::Deserialize)]
+struct FeedQuery {
+    place: Option<String>,
+}
+
+/// How far around the named place the feed looks, as the home page does.
+const FEED_NEAR_KM: f64 = 50.0;
+
+/// Active cases, newest first, near `?place=` (a town as people type it) or
+/// everywhere without it.
+async fn cases_feed(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<FeedQuery>,
+) -> Result<Response, ApiError> {
+    use alerta_core::Geography;
+    let place = query
+        .place
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let near =
+        match place {
+            None => None,
+            Some(typed) if typed.chars().count() > 200 => {
+                return Err(ApiError::invalid("place", "must be at most 200 characters"));
+            }
+            Some(typed) => Some(alerta_places::WORLD.place(typed).map_err(|_| {
+                ApiError::invalid("place", "is not one known town: try \"Name, CC\"")
+            })?),
+        };
+    let mut filter = CaseFilter {
+        statuses: vec![CaseStatus::Active],
+        limit: 100,
+        ..CaseFilter::default()
+    };
+    if let Some(place) = &near {
+        let b = alerta_core::Circle {
+            center: place.center,
+            radius_km: FEED_NEAR_KM,
+        }
+        .bounding_box(0.0);
+        filter.within_box = Some((b.south, b.west, b.north, b.east));
+    }
+    let cases: Vec<Case> = state
+        .store
+        .list_cases(&filter)
+        .await?
+        .into_iter()
+        .filter(|c| policy::view(None, c).is_ok())
+        .filter(|c| {
+            near.as_ref()
+                .is_none_or(|p| c.details.last_seen.distance_km(&p.center) <= FEED_NEAR_KM)
+        })
+        .collect();
+    let site = Site {
+        public_url: &state.settings.public_url,
+    };
+    let self_url = match place {
+        Some(typed) => format!(
+            "{}/feeds/cases.atom?place={}",
+            state.settings.public_url,
+            url::form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+        ),
+        None => format!("{}/feeds/cases.atom", state.settings.public_url),
+    };
+    let title = match &near {
+        Some(place) => format!("Alerta — {}", place.label),
+        None => "Alerta".to_string(),
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=60"),
+        ],
+        alerta_exchange::feeds::cases_feed(&site, &self_url, &title, &cases, state.now()),
+    )
+        .into_response())
 }
 
 /// A resolved case stays in the feed this long, so readers hear it ended.
