@@ -321,31 +321,27 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
     (input, town_error)
 }
 
-async fn register(
-    State(state): State<AppState>,
-    page: Page,
-    multipart: Multipart,
-) -> Result<Response, PageError> {
-    let actor = signed_in(&page, "/family/cases/new")?;
-    let (typed, photo) = read_form(multipart).await?;
-    page.check_csrf(typed.get("csrf").map(String::as_str))?;
-    let (input, town_error) = case_input(&typed);
-
-    // Every check before any write: a wrong photo must not leave a case behind.
+/// Every check of the case form before any write, the photo's included: a
+/// wrong photo must not leave a case behind. `alert_radius_km` keeps an
+/// existing case's area (the form has no radius field).
+async fn check_form(
+    state: &AppState,
+    typed: &Typed,
+    photo: Option<(Vec<u8>, String)>,
+    alert_radius_km: Option<f64>,
+) -> Result<(CaseDetails, Option<StoredPhoto>), FormErrors> {
+    let (mut input, town_error) = case_input(typed);
+    input.alert_radius_km = alert_radius_km;
     let mut problems = Vec::new();
-    let details = match CaseDetails::parse(&input, state.now()) {
-        Ok(details) => Some(details),
-        Err(invalid) => {
-            problems.extend(invalid.0);
-            None
-        }
-    };
+    let details = CaseDetails::parse(&input, state.now())
+        .map_err(|invalid| problems.extend(invalid.0))
+        .ok();
     if let Some(error) = town_error {
-        problems.retain(|p| !p.field.starts_with("last_seen."));
-        problems.retain(|p| p.field != "last_seen");
+        // The town stands for the coordinates: one message, on the field typed.
+        problems.retain(|p| p.field != "last_seen" && !p.field.starts_with("last_seen."));
         problems.push(error);
     }
-    let stored_photo: Option<StoredPhoto> = match photo {
+    let stored_photo = match photo {
         None => None,
         Some((bytes, declared)) => match crate::cases::normalize_photo(bytes, declared).await {
             Ok(stored) => Some(stored),
@@ -355,13 +351,31 @@ async fn register(
             }
         },
     };
-    let Some(details) = details.filter(|_| problems.is_empty()) else {
-        let errors = FormErrors::from_invalid(alerta_core::InvalidInput(problems));
-        let html = page.render(
-            &page.t("family-new-case"),
-            case_form(&page, NEW_CASE, &typed, &errors),
-        );
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    match details {
+        Some(details) if problems.is_empty() => Ok((details, stored_photo)),
+        _ => Err(FormErrors::from_invalid(alerta_core::InvalidInput(
+            problems,
+        ))),
+    }
+}
+
+async fn register(
+    State(state): State<AppState>,
+    page: Page,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let actor = signed_in(&page, "/family/cases/new")?;
+    let (typed, photo) = read_form(multipart).await?;
+    page.check_csrf(typed.get("csrf").map(String::as_str))?;
+    let (details, stored_photo) = match check_form(&state, &typed, photo, None).await {
+        Ok(checked) => checked,
+        Err(errors) => {
+            let html = page.render(
+                &page.t("family-new-case"),
+                case_form(&page, NEW_CASE, &typed, &errors),
+            );
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        }
     };
     let confirmed = typed.contains_key("confirm_duplicate");
     let created = state
@@ -465,35 +479,16 @@ async fn save_edit(
     alerta_core::policy::may_edit(Some(&actor), &case)?;
     let (typed, photo) = read_form(multipart).await?;
     page.check_csrf(typed.get("csrf").map(String::as_str))?;
-    let (mut input, town_error) = case_input(&typed);
     // The form has no radius: an edit keeps the alert area police set.
-    input.alert_radius_km = Some(case.details.alert_radius_km);
-    let mut problems = Vec::new();
-    let details = CaseDetails::parse(&input, state.now())
-        .map_err(|invalid| problems.extend(invalid.0))
-        .ok();
-    if let Some(error) = town_error {
-        problems.retain(|p| p.field != "last_seen" && !p.field.starts_with("last_seen."));
-        problems.push(error);
-    }
-    let stored_photo = match photo {
-        None => None,
-        Some((bytes, declared)) => match crate::cases::normalize_photo(bytes, declared).await {
-            Ok(stored) => Some(stored),
-            Err(error) => {
-                problems.push(alerta_core::FieldError::new("photo", error.to_string()));
-                None
-            }
-        },
-    };
-    let Some(details) = details.filter(|_| problems.is_empty()) else {
-        let errors = FormErrors::from_invalid(alerta_core::InvalidInput(problems));
-        let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
-        let html = page.render(
-            &title,
-            case_form(&page, &format!("/cases/{id}/edit"), &typed, &errors),
-        );
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    let radius = Some(case.details.alert_radius_km);
+    let (details, stored_photo) = match check_form(&state, &typed, photo, radius).await {
+        Ok(checked) => checked,
+        Err(errors) => {
+            let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
+            let action = format!("/cases/{id}/edit");
+            let html = page.render(&title, case_form(&page, &action, &typed, &errors));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        }
     };
     state
         .store

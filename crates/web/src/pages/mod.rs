@@ -20,7 +20,7 @@ use alerta_core::{Actor, InvalidInput, Language, Role};
 use axum::Router;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{
-    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, COOKIE, HeaderValue, LOCATION,
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_SECURITY_POLICY, HeaderValue, LOCATION,
     REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::request::Parts;
@@ -31,7 +31,7 @@ use maud::{DOCTYPE, Markup, html};
 use subtle::ConstantTimeEq;
 
 use crate::AppState;
-use crate::auth::{self, Caller};
+use crate::auth::{self, Caller, cookie};
 use crate::error::ApiError;
 
 pub const CSRF_COOKIE: &str = "alerta_csrf";
@@ -156,17 +156,6 @@ fn preferred_language(headers: &HeaderMap) -> Language {
     // Stable: equal weights keep the reader's order.
     offered.sort_by(|a, b| b.0.total_cmp(&a.0));
     offered.first().map_or(Language::default(), |(_, l)| *l)
-}
-
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, value)| value.to_string())
 }
 
 /// A cookie scripts cannot read, sent back only from our own pages and
