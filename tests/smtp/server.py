@@ -2,7 +2,9 @@
 
 Stores every accepted message as DIR/<n>-<recipient>.eml and prints
 "PORT <n>" once it listens. Recipients whose local part starts with
-"busy" get 450 (try later); with "reject", 550 (never).
+"busy" get 450 (try later); with "reject", 550 (never). With
+--headers-only it keeps only each message's header block: the tests that
+count tens of thousands of recipients need no posters on disk.
 """
 import argparse
 import itertools
@@ -15,8 +17,9 @@ from aiosmtpd.controller import Controller
 
 
 class Store:
-    def __init__(self, directory):
+    def __init__(self, directory, headers_only=False):
         self.directory = pathlib.Path(directory)
+        self.headers_only = headers_only
         # After a restart, number on from what the last run kept.
         kept = len(list(self.directory.glob("*.eml")))
         self.counter = itertools.count(kept + 1)
@@ -31,11 +34,20 @@ class Store:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        for recipient in envelope.rcpt_tos:
-            name = f"{next(self.counter):06d}-{recipient}.eml"
-            partial = self.directory / f".{name}.partial"
-            partial.write_bytes(envelope.original_content)
-            partial.rename(self.directory / name)
+        content = envelope.original_content
+        if self.headers_only:
+            content = content.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+        try:
+            for recipient in envelope.rcpt_tos:
+                name = f"{next(self.counter):06d}-{recipient}.eml"
+                partial = self.directory / f".{name}.partial"
+                partial.write_bytes(content)
+                partial.rename(self.directory / name)
+        except OSError as error:
+            # What a real server does when its disk is full: a temporary
+            # refusal, so the sender keeps the message and tries again.
+            print(f"cannot store a message: {error}", file=sys.stderr, flush=True)
+            return "452 4.3.1 Insufficient system storage"
         return "250 Message accepted"
 
 
@@ -49,9 +61,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
     parser.add_argument("--port", type=int, help="listen here (a restart); default: a free port")
+    parser.add_argument("--headers-only", action="store_true", help="keep only each message's headers")
     args = parser.parse_args()
     port = args.port or free_port()
-    controller = Controller(Store(args.dir), hostname="127.0.0.1", port=port)
+    store = Store(args.dir, headers_only=args.headers_only)
+    controller = Controller(store, hostname="127.0.0.1", port=port)
     controller.start()
     print(f"PORT {port}", flush=True)
     try:
