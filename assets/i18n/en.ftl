@@ -336,3 +336,9 @@ cap-event = Missing person
 cap-instruction = If you saw them, send a tip (anonymous is fine) at { $link }
 cap-poster = Poster to print (PDF)
 cap-photo = Photo
+
+## PFIF notes (the text other repositories show under the record)
+pfif-note-published = Reported missing and published by the police on Alerta: anyone with information, please call the phone in the description.
+pfif-note-found-safe = Found safe. The search is over.
+pfif-note-found-deceased = Found deceased. The search is over.
+pfif-note-withdrawn = The report was withdrawn. The search is over.

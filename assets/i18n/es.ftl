@@ -352,3 +352,9 @@ cap-event = Persona desaparecida
 cap-instruction = Si la/lo viste, envía una pista (también anónima) en { $link }
 cap-poster = Cartel para imprimir (PDF)
 cap-photo = Foto
+
+## PFIF notes (the text other repositories show under the record)
+pfif-note-published = Desaparición denunciada y publicada por la policía en Alerta: quien tenga información, llame al teléfono de la descripción.
+pfif-note-found-safe = Encontrada/o con vida. La búsqueda terminó.
+pfif-note-found-deceased = Encontrada/o sin vida. La búsqueda terminó.
+pfif-note-withdrawn = La denuncia fue retirada. La búsqueda terminó.

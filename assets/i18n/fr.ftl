@@ -352,3 +352,9 @@ cap-event = Personne disparue
 cap-instruction = Si vous l’avez vu·e, envoyez un signalement (anonyme possible) sur { $link }
 cap-poster = Affiche à imprimer (PDF)
 cap-photo = Photo
+
+## PFIF notes (the text other repositories show under the record)
+pfif-note-published = Disparition signalée et publiée par la police sur Alerta : toute personne ayant des informations est priée d'appeler le numéro indiqué dans la description.
+pfif-note-found-safe = Retrouvé(e) sain(e) et sauf(ve). Les recherches sont terminées.
+pfif-note-found-deceased = Retrouvé(e) décédé(e). Les recherches sont terminées.
+pfif-note-withdrawn = Le signalement a été retiré. Les recherches sont terminées.

@@ -352,3 +352,9 @@ cap-event = Pessoa desaparecida
 cap-instruction = Se você a/o viu, envie uma pista (também anônima) em { $link }
 cap-poster = Cartaz para imprimir (PDF)
 cap-photo = Foto
+
+## PFIF notes (the text other repositories show under the record)
+pfif-note-published = Desaparecimento comunicado e publicado pela polícia no Alerta: quem tiver informações, ligue para o telefone da descrição.
+pfif-note-found-safe = Encontrado/a com vida. A busca terminou.
+pfif-note-found-deceased = Encontrado/a sem vida. A busca terminou.
+pfif-note-withdrawn = O comunicado foi retirado. A busca terminou.

@@ -18,6 +18,7 @@ mod jobs;
 mod limits;
 mod ops;
 mod pages;
+mod pfif;
 mod posters;
 mod sessions;
 mod smtp;

@@ -464,6 +464,8 @@ pub struct Case {
     pub has_photo: bool,
     /// Out of public view: police are checking a complaint that the report is false.
     pub hidden: bool,
+    /// The PFIF record it was imported from (its original repository's id).
+    pub pfif_record_id: Option<String>,
 }
 
 impl Case {

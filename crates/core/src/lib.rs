@@ -13,7 +13,8 @@ pub mod user;
 pub mod volunteer;
 
 pub use case::{
-    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
+    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, CoordinatesInput, Language,
+    Outcome, Sex,
 };
 pub use error::{FieldError, InvalidInput};
 

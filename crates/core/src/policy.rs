@@ -139,6 +139,11 @@ pub fn may_audit(actor: Option<&Actor>) -> Result<(), Denied> {
     police(actor).map(|_| ())
 }
 
+/// Police import records of other repositories (PFIF) as cases to verify.
+pub fn may_import(actor: Option<&Actor>) -> Result<(), Denied> {
+    police(actor).map(|_| ())
+}
+
 /// Police take an active case out of public view, or put it back.
 pub fn may_hide(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
     police(actor)?;

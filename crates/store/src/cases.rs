@@ -20,7 +20,7 @@ macro_rules! case_columns {
          c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
          c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
          c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
-         EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo"
+         c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo"
     };
 }
 
@@ -220,6 +220,7 @@ struct CaseRow {
     published_at: Option<i64>,
     resolved_at: Option<i64>,
     hidden_at: Option<i64>,
+    pfif_record_id: Option<String>,
     has_photo: bool,
 }
 
@@ -283,6 +284,7 @@ impl TryFrom<CaseRow> for Case {
             resolved_at: r.resolved_at.map(from_millis),
             has_photo: r.has_photo,
             hidden: r.hidden_at.is_some(),
+            pfif_record_id: r.pfif_record_id,
         })
     }
 }
@@ -364,6 +366,23 @@ pub struct CaseFilter {
     pub limit: i64,
 }
 
+/// Where a new case comes from: typed in here (the default), or a PFIF
+/// record of another repository, perhaps already closed there.
+#[derive(Default)]
+struct Origin<'a> {
+    pfif_record_id: Option<&'a str>,
+    closed: Option<(Outcome, DateTime<Utc>)>,
+}
+
+/// What importing one PFIF record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PfifImport {
+    /// A new case.
+    Imported(CaseId),
+    /// A case this record was imported into before (its draft updated).
+    Merged(CaseId),
+}
+
 /// Stores (or replaces) case `$id`'s photo inside the transaction `$tx`, and
 /// notes it in the audit log.
 macro_rules! store_photo {
@@ -414,12 +433,73 @@ impl Store {
         confirm_duplicate: bool,
         now: DateTime<Utc>,
     ) -> Result<Case> {
+        self.insert_case(
+            details,
+            photo,
+            owner,
+            confirm_duplicate,
+            &Origin::default(),
+            now,
+        )
+        .await
+    }
+
+    /// Stores one record of a PFIF import by police: a new draft (or a
+    /// resolved case, when the record says the search is over), or, for a
+    /// record imported before, its newer details while that case is still a
+    /// draft. A record that looks like an open case here (same name and
+    /// age) is refused as [`StoreError::PossibleDuplicate`], storing nothing.
+    pub async fn import_pfif_record(
+        &self,
+        record_id: &str,
+        details: &CaseDetails,
+        closed: Option<(Outcome, DateTime<Utc>)>,
+        photo: Option<&StoredPhoto>,
+        importer: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<PfifImport> {
+        policy::may_import(Some(importer))?;
+        let existing: Option<(i64, String)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT id, status FROM cases WHERE pfif_record_id = $1")
+            .bind(record_id)
+            .fetch_optional(pool)
+            .await?);
+        if let Some((id, status)) = existing {
+            let id = CaseId(id);
+            if status == "draft" {
+                self.update_case(id, details, importer, now).await?;
+            }
+            return Ok(PfifImport::Merged(id));
+        }
+        let origin = Origin {
+            pfif_record_id: Some(record_id),
+            closed,
+        };
+        let case = self
+            .insert_case(details, photo, importer, false, &origin, now)
+            .await?;
+        Ok(PfifImport::Imported(case.id))
+    }
+
+    async fn insert_case(
+        &self,
+        details: &CaseDetails,
+        photo: Option<&StoredPhoto>,
+        owner: &Actor,
+        confirm_duplicate: bool,
+        origin: &Origin<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Case> {
         policy::may_create(Some(owner))?;
         let organisation = owner
             .role
             .is_police()
             .then(|| owner.organisation.clone())
             .flatten();
+        let (status, outcome, resolved_at) = match origin.closed {
+            Some((outcome, at)) => ("resolved", Some(outcome.as_str()), Some(to_millis(at))),
+            None => ("draft", None, None),
+        };
         let id: i64 = write_tx!(self, tx => {
             if !confirm_duplicate {
                 let age = details.age_when_last_seen();
@@ -444,16 +524,27 @@ impl Store {
                     stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
                     circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
                     contact_phone, contact_name, language, alert_radius_km,
-                    status, owner_id, organisation, version, created_at, updated_at)
+                    status, owner_id, organisation, version, created_at, updated_at,
+                    outcome, resolved_at, pfif_record_id)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                    $17, $18, $19, $20, $21, $22, $23, $24, 'draft', $25, $26, 1, $27, $27)
+                    $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, 1, $28, $28,
+                    $29, $30, $31)
                  RETURNING id"), details)
+                .bind(status)
                 .bind(owner.user_id.0)
                 .bind(organisation)
                 .bind(to_millis(now))
+                .bind(outcome)
+                .bind(resolved_at)
+                .bind(origin.pfif_record_id)
                 .fetch_one(&mut *tx)
                 .await?;
-            audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details }));
+            match origin.pfif_record_id {
+                None => audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details })),
+                Some(record) => audit!(tx, id, Some(owner.user_id.0), now, "imported", json!({
+                    "details": details, "pfif_record_id": record, "outcome": outcome,
+                })),
+            };
             if let Some(photo) = photo {
                 store_photo!(tx, id, photo, owner, now);
             }

@@ -23,8 +23,8 @@ mod users;
 mod volunteers;
 
 pub use cases::{
-    AuditEntry, CaseFilter, NormalizedJpeg, Photo, PhotoVariant, PlannedStep, PlannedWidening,
-    StoredPhoto,
+    AuditEntry, CaseFilter, NormalizedJpeg, PfifImport, Photo, PhotoVariant, PlannedStep,
+    PlannedWidening, StoredPhoto,
 };
 pub use error::StoreError;
 

@@ -26,6 +26,7 @@ mod json;
 mod limits;
 mod ops;
 mod pages;
+mod pfif;
 mod places;
 mod posters;
 mod search;
@@ -105,6 +106,7 @@ impl AppState {
         (name = "posters", description = "Printable posters and cards for sharing"),
         (name = "tips", description = "What people saw, for the police of a case"),
         (name = "subscriptions", description = "Volunteers subscribe to the zones they watch"),
+        (name = "exchange", description = "PFIF 1.4 records for other people-finder repositories"),
         (name = "operations", description = "Health and metrics"),
     )
 )]
@@ -135,6 +137,7 @@ pub fn router(state: AppState) -> Router {
         .merge(stats::routes())
         .merge(exports::routes())
         .merge(cap::routes())
+        .merge(pfif::routes())
         .merge(ops::routes())
         .split_for_parts();
     let openapi = Arc::new(openapi);
