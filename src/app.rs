@@ -137,6 +137,12 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         api_token_ttl: chrono::Duration::hours(settings.api_token_ttl_hours),
         cookie_session_ttl: chrono::Duration::hours(settings.cookie_session_ttl_hours),
         trust_forwarded_for: settings.trust_forwarded_for,
+        pfif_photo_hosts: settings
+            .pfif_photo_hosts
+            .split(',')
+            .map(|host| host.trim().to_ascii_lowercase())
+            .filter(|host| !host.is_empty())
+            .collect(),
     };
     let mail_wakeup = Arc::new(Notify::new());
     let mailer = Mailer::new(

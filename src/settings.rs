@@ -51,6 +51,10 @@ pub struct Settings {
     pub unconfirmed_days: i64,
     /// Resolved cases lose their photo and personal details after this many days.
     pub retention_days: i64,
+    /// Hosts (`host` or `host:port`, comma-separated) a PFIF import may fetch
+    /// photos from; none by default, so an import never makes us fetch a URL
+    /// an outsider chose.
+    pub pfif_photo_hosts: String,
 }
 
 impl Default for Settings {
@@ -78,6 +82,7 @@ impl Default for Settings {
             job_tick_ms: 30_000,
             unconfirmed_days: 7,
             retention_days: 30,
+            pfif_photo_hosts: String::new(),
         }
     }
 }

@@ -8,7 +8,9 @@ use alerta_core::{Actor, CaseId, CaseStatus, Role, UserId};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, User, another_case, body, spawn_app, spawn_app_with, valid_case};
+use crate::common::{
+    TestApp, User, another_case, body, jpeg, spawn_app, spawn_app_with, valid_case,
+};
 
 fn validate(xml: &str) {
     let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pfif-1.4.rng");
@@ -85,6 +87,13 @@ async fn some_cases(app: &TestApp, police: &User) -> (i64, i64, i64, i64) {
     active["aliases"] = json!("Majo");
     active["language"] = json!("pt");
     let active = app.create_case(&family, &active).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{active}/photo"),
+        Some(&family),
+        "image/jpeg",
+        jpeg(300, 400),
+    )
+    .await;
     app.publish(police, active).await;
     let hidden = app.create_case(&family, &another_case("Oculta")).await;
     app.publish(police, hidden).await;
@@ -152,12 +161,26 @@ async fn the_export_holds_published_and_resolved_cases_and_validates() {
 
 #[tokio::test]
 async fn export_then_import_into_an_empty_instance_gives_the_same_cases() {
-    let source = spawn_app().await;
+    // The source's public address is real here, so its photo URLs work.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let source = spawn_app_with(|s| {
+        s.bind = format!("127.0.0.1:{port}");
+        s.public_url = format!("http://127.0.0.1:{port}");
+    })
+    .await;
     let police = source.user(Role::Police).await;
     let (_, active, _, found) = some_cases(&source, &police).await;
     let xml = export(&source, &police, "").await;
 
-    let target = spawn_app_with(|s| s.public_url = "http://otra.test".into()).await;
+    let target = spawn_app_with(|s| {
+        s.public_url = "http://otra.test".into();
+        s.pfif_photo_hosts = format!("example.net, 127.0.0.1:{port}");
+    })
+    .await;
     let officer = target.user(Role::Police).await;
     let response = import(&target, &officer, &xml).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -170,7 +193,7 @@ async fn export_then_import_into_an_empty_instance_gives_the_same_cases() {
 
     for (id, status) in [(active, CaseStatus::Draft), (found, CaseStatus::Resolved)] {
         let original = source.store.case(CaseId(id)).await.unwrap();
-        let record = format!("alerta.test/case.{id}");
+        let record = format!("127.0.0.1/case.{id}");
         let entry = report["records"]
             .as_array()
             .unwrap()
@@ -187,6 +210,9 @@ async fn export_then_import_into_an_empty_instance_gives_the_same_cases() {
         assert_eq!(copy.status, status, "an open record waits for police here");
         assert_eq!(copy.outcome, original.outcome);
         assert_eq!(copy.pfif_record_id.as_deref(), Some(record.as_str()));
+        let open = status == CaseStatus::Draft;
+        assert_eq!(copy.has_photo, open, "the open case's photo came along");
+        assert_eq!(entry["photo"].as_str(), open.then_some("stored"));
     }
 
     // The same file again changes nothing: both records are merged.
@@ -200,7 +226,7 @@ async fn export_then_import_into_an_empty_instance_gives_the_same_cases() {
     // And the copy exports under the original's record id.
     let resolved_copy = export(&target, &officer, "").await;
     validate(&resolved_copy);
-    assert!(resolved_copy.contains(&format!("<pfif:person_record_id>alerta.test/case.{found}<")));
+    assert!(resolved_copy.contains(&format!("<pfif:person_record_id>127.0.0.1/case.{found}<")));
 }
 
 #[tokio::test]
@@ -227,7 +253,10 @@ async fn an_import_reports_good_duplicate_and_broken_records_and_stores_no_broke
         last_seen_place: Plaza 14 de Septiembre, Cochabamba\nlast_seen: -17.3935, -66.157\ncontact_phone: +591 4 4221111";
     let file = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><pfif:pfif xmlns:pfif=\"http://zesty.ca/pfif/1.4\">{}{}{}{}</pfif:pfif>",
-        person("example.org/person.1", "Lucía Mamani", complete),
+        person("example.org/person.1", "Lucía Mamani", complete).replace(
+            "</pfif:person>",
+            "<pfif:photo_url>http://127.0.0.1:9/lucia.jpg</pfif:photo_url></pfif:person>"
+        ),
         person("example.org/person.1", "Lucía Mamani", complete),
         person("example.org/person.2", "Rosa Choque", complete),
         person("example.org/person.3", "Sin Datos", "Nadie sabe nada."),
@@ -287,6 +316,15 @@ async fn an_import_reports_good_duplicate_and_broken_records_and_stores_no_broke
     assert_eq!(imported.status, CaseStatus::Draft);
     assert_eq!(imported.details.given_name, "Lucía");
     assert_eq!(imported.details.clothing, "Chompa roja");
+    // Its photo's host was not allowed by the admin: nothing fetched.
+    assert!(!imported.has_photo);
+    assert!(
+        records[0]["photo"]
+            .as_str()
+            .unwrap()
+            .contains("not among the hosts allowed"),
+        "{report}"
+    );
 }
 
 #[tokio::test]

@@ -49,6 +49,8 @@ pub struct WebSettings {
     pub cookie_session_ttl: chrono::Duration,
     /// Behind a reverse proxy: take the client address from X-Forwarded-For.
     pub trust_forwarded_for: bool,
+    /// Hosts (`host` or `host:port`) a PFIF import may fetch photos from.
+    pub pfif_photo_hosts: Vec<String>,
 }
 
 pub use alerta_core::Clock;

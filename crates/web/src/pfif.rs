@@ -6,7 +6,7 @@
 use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::Site;
 use alerta_exchange::pfif::{self, Export, ImportedCase, Reading};
-use alerta_store::{CaseFilter, PfifImport, StoreError};
+use alerta_store::{CaseFilter, PfifImport, StoreError, StoredPhoto};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Query, State};
@@ -141,6 +141,9 @@ pub struct RecordReport {
     case_id: Option<i64>,
     /// Why it was refused: every wrong or missing field.
     errors: Vec<alerta_core::FieldError>,
+    /// What became of the record's photo_url: "stored", or why not.
+    #[schema(example = "stored")]
+    photo: Option<String>,
 }
 
 /// Import a PFIF 1.4 file (police). Each person record becomes a draft case
@@ -207,6 +210,7 @@ async fn import_one(
         outcome,
         case_id: case_id.map(|id| id.0),
         errors,
+        photo: None,
     };
     let (record_id, imported): (&str, ImportedCase) = match (&reading.record_id, &reading.result) {
         (Some(id), Ok(imported)) => (id, imported.clone()),
@@ -219,19 +223,31 @@ async fn import_one(
     {
         return Ok(report("merged", Some(own), vec![]));
     }
+    // Only an open case shows a photo; a closed one never needs it.
+    let photo = match (&imported.photo_url, imported.closed) {
+        (Some(url), None) => Some(fetch_photo(state, url).await),
+        _ => None,
+    };
     let stored = state
         .store
         .import_pfif_record(
             record_id,
             &imported.details,
             imported.closed,
-            None,
+            photo.as_ref().and_then(|p| p.as_ref().ok()),
             actor,
             now,
         )
         .await;
+    let photo_note = photo.map(|p| match p {
+        Ok(_) => "stored".to_string(),
+        Err(why) => why,
+    });
     Ok(match stored {
-        Ok(PfifImport::Imported(id)) => report("imported", Some(id), vec![]),
+        Ok(PfifImport::Imported(id)) => RecordReport {
+            photo: photo_note,
+            ..report("imported", Some(id), vec![])
+        },
         Ok(PfifImport::Merged(id)) => report("merged", Some(id), vec![]),
         Err(StoreError::PossibleDuplicate(open)) => report(
             "refused",
@@ -253,4 +269,58 @@ fn own_case(site: &Site, record_id: &str) -> Option<CaseId> {
         .strip_prefix(site.host())?
         .strip_prefix("/case.")?;
     local.parse().ok().map(CaseId)
+}
+
+/// Longest wait for a photo of an imported record.
+const PHOTO_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Fetches and normalises the photo at `url`, if its host is one the admin
+/// allowed (`ALERTA_PFIF_PHOTO_HOSTS`); otherwise, or when it fails, why not.
+/// Redirects are not followed: they could lead anywhere.
+async fn fetch_photo(state: &AppState, url: &str) -> Result<StoredPhoto, String> {
+    let parsed = url::Url::parse(url).map_err(|_| "not fetched: not a URL".to_string())?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("not fetched: only http and https URLs".into());
+    }
+    let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
+    let with_port = parsed.port().map(|p| format!("{host}:{p}"));
+    let allowed = state
+        .settings
+        .pfif_photo_hosts
+        .iter()
+        .any(|h| *h == host || Some(h) == with_port.as_ref());
+    if !allowed {
+        return Err(format!(
+            "not fetched: {host} is not among the hosts allowed for photos (ALERTA_PFIF_PHOTO_HOSTS)"
+        ));
+    }
+    let failed = |e: reqwest::Error| format!("not fetched: {e}");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(PHOTO_FETCH_TIMEOUT)
+        .build()
+        .map_err(failed)?;
+    let mut response = client.get(parsed).send().await.map_err(failed)?;
+    if !response.status().is_success() {
+        return Err(format!(
+            "not fetched: the server answered {}",
+            response.status()
+        ));
+    }
+    let declared = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(failed)? {
+        if bytes.len() + chunk.len() > alerta_photo::MAX_BYTES {
+            return Err("not fetched: larger than 20 MB".into());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    crate::cases::normalize_photo(bytes, declared)
+        .await
+        .map_err(|e| format!("not stored: {e}"))
 }
