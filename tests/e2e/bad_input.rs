@@ -264,3 +264,30 @@ async fn real_world_photos_come_out_upright_and_in_colour() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_wrong_query_parameter_is_named_and_a_wrong_id_is_not_found_in_json() {
+    let app = spawn_app().await;
+    for (path, field) in [
+        ("/api/v1/cases?radius_km=far", "radius_km"),
+        ("/api/v1/places?q=La&limit=many", "limit"),
+        ("/api/v1/cases/1/photo?original=maybe", "original"),
+    ] {
+        let response = app.get(path, None).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{path}"
+        );
+        assert_eq!(body(response).await["error"]["field"], field, "{path}");
+    }
+    for path in [
+        "/api/v1/cases/99999999999999999999",
+        "/api/v1/cases/abc/tips",
+        "/cases/1.5/poster.pdf",
+    ] {
+        let response = app.get(path, None).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(body(response).await["error"]["code"], "not_found", "{path}");
+    }
+}

@@ -16,6 +16,7 @@ mod dispatch;
 mod exchange;
 mod jobs;
 mod limits;
+mod openapi;
 mod ops;
 mod pages;
 mod pfif;

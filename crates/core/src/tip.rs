@@ -11,6 +11,7 @@ use crate::text::{Lines, clean, clean_optional};
 /// A tip as a form or a JSON body sends it.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"message": "La vi en la parada del micro 10, cerca del mercado.", "nickname": "vecina del mercado", "seen_place": "Mercado 25 de Mayo", "seen_at": "2026-11-21T09:15:00-04:00", "lat": -17.3975, "lng": -66.1618}))]
 pub struct TipInput {
     /// What the sender saw or knows.
     #[schema(

@@ -147,6 +147,7 @@ pub struct ZoneInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "vecina@example.org", "language": "es", "zone": {"place": "Cochabamba, BO", "radius_km": 10}}))]
 pub struct SubscriptionInput {
     #[schema(required = true, example = "vecina@example.org")]
     pub email: Option<String>,

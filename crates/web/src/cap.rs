@@ -6,7 +6,7 @@ use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::{self, FeedEntry, Site, Step};
 use alerta_store::CaseFilter;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -15,6 +15,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::{ApiPath, ApiQuery};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(case_cap))
@@ -39,7 +40,7 @@ const FEED_NEAR_KM: f64 = 50.0;
 /// everywhere without it.
 async fn cases_feed(
     State(state): State<AppState>,
-    axum::extract::Query(query): axum::extract::Query<FeedQuery>,
+    ApiQuery(query): ApiQuery<FeedQuery>,
 ) -> Result<Response, ApiError> {
     use alerta_core::Geography;
     let place = query
@@ -122,7 +123,7 @@ async fn steps_of(state: &AppState, case: &Case) -> Result<Vec<Step>, ApiError> 
     responses((status = 200, content_type = "application/cap+xml", body = String), (status = 404, body = ErrorBody)))]
 async fn case_cap(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, ApiError> {
     let case = state.store.case(CaseId(id)).await?;
     // What the public may see: no drafts, no hidden cases.

@@ -7,7 +7,7 @@ use alerta_core::{
 };
 use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
 use axum::Json;
-use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
-use crate::json::{ApiJson, read_body};
+use crate::json::{ApiJson, ApiPath, ApiQuery, read_body};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -188,7 +188,7 @@ pub struct CreateParams {
 async fn create_case(
     State(state): State<AppState>,
     caller: Caller,
-    Query(params): Query<CreateParams>,
+    ApiQuery(params): ApiQuery<CreateParams>,
     ApiJson(input): ApiJson<CaseInput>,
 ) -> Result<Response, ApiError> {
     let actor = caller.require()?;
@@ -213,7 +213,7 @@ async fn create_case(
 async fn get_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<CaseView>, ApiError> {
     let case = state.store.case(CaseId(id)).await?;
     let mut view = viewed(&case, &caller, &state)?;
@@ -232,7 +232,7 @@ async fn get_case(
 async fn update_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<CaseInput>,
 ) -> Result<Json<CaseView>, ApiError> {
     let actor = caller.require()?;
@@ -256,12 +256,12 @@ pub struct PhotoStored {
     request_body(content = Vec<u8>, content_type = "image/jpeg"),
     security(("bearer" = [])),
     responses((status = 200, body = PhotoStored), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn put_photo(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     request: Request,
 ) -> Result<Json<PhotoStored>, ApiError> {
     let actor = caller.require()?.clone();
@@ -337,8 +337,8 @@ pub struct PhotoParams {
 async fn get_photo(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
-    Query(params): Query<PhotoParams>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(params): ApiQuery<PhotoParams>,
 ) -> Result<Response, ApiError> {
     let case = state.store.case(CaseId(id)).await?;
     let view = policy::view(caller.actor(), &case)?;
@@ -377,6 +377,7 @@ async fn get_photo(
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"status": "active", "recipients": 1840}))]
 pub struct Published {
     status: CaseStatus,
     /// Volunteers whose zone the alert reaches.
@@ -391,7 +392,7 @@ pub struct Published {
 async fn publish_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Published>, ApiError> {
     let actor = caller.require()?;
     let (case, recipients) = publish(&state, actor, CaseId(id)).await?;
@@ -415,6 +416,7 @@ pub(crate) async fn publish(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"outcome": "found_safe", "note": "Encontrada en casa de una tía en Quillacollo."}))]
 pub struct Resolution {
     #[schema(value_type = Outcome)]
     pub outcome: Option<String>,
@@ -429,7 +431,7 @@ pub struct Resolution {
 async fn resolve_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<Resolution>,
 ) -> Result<Json<CaseView>, ApiError> {
     let actor = caller.require()?;
@@ -490,7 +492,7 @@ const MAX_SEARCH_RADIUS_KM: f64 = 2000.0;
 async fn list_cases(
     State(state): State<AppState>,
     caller: Caller,
-    Query(params): Query<ListParams>,
+    ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<Json<CaseList>, ApiError> {
     let status = match params.status.as_deref() {
         None => CaseStatus::Active,
@@ -591,7 +593,7 @@ impl From<AuditEntry> for AuditLine {
 async fn case_audit(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<AuditLine>>, ApiError> {
     policy::may_audit(caller.actor())?;
     state.store.case(CaseId(id)).await?;
@@ -600,6 +602,7 @@ async fn case_audit(
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"recipients": 1840, "queued": 120, "sent": 1715, "failed": 5, "first_sent_at": "2026-11-20T23:41:02Z", "last_sent_at": "2026-11-20T23:44:57Z"}))]
 pub struct DispatchProgress {
     /// Volunteers the alert was queued for.
     recipients: i64,
@@ -620,7 +623,7 @@ pub struct DispatchProgress {
 async fn dispatch_progress(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<DispatchProgress>, ApiError> {
     policy::may_audit(caller.actor())?;
     let case = state.store.case(CaseId(id)).await?;
@@ -638,12 +641,14 @@ async fn dispatch_progress(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"alert_radius_km": 50}))]
 pub struct Widening {
     /// The new alert radius: larger than the current one, at most 1000 km.
     alert_radius_km: Option<f64>,
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"recipients": 5120}))]
 pub struct Widened {
     /// Volunteers the wider area reaches who had not been alerted yet.
     recipients: u64,
@@ -657,7 +662,7 @@ pub struct Widened {
 async fn widen_case(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<Widening>,
 ) -> Result<Json<Widened>, ApiError> {
     let actor = caller.require()?;
@@ -695,6 +700,7 @@ pub struct WideningStep {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"steps": [{"after_hours": 6, "alert_radius_km": 50}, {"after_hours": 24, "alert_radius_km": 200}]}))]
 pub struct WideningPlan {
     /// At most 10 steps; they replace the steps not yet applied.
     steps: Vec<WideningStep>,
@@ -720,7 +726,7 @@ const MAX_WIDENING_STEPS: usize = 10;
 async fn plan_widenings(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(plan): ApiJson<WideningPlan>,
 ) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
     let actor = caller.require()?;
@@ -757,7 +763,7 @@ async fn plan_widenings(
 async fn planned_widenings(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
     policy::may_audit(caller.actor())?;
     state.store.case(CaseId(id)).await?;
@@ -797,7 +803,7 @@ pub struct UpdateQueued {
 async fn notify_update(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<UpdateQueued>, ApiError> {
     let actor = caller.require()?;
     let recipients = state

@@ -59,6 +59,7 @@ pub enum ApiError {
 
 /// The body every error answers with.
 #[derive(Serialize, utoipa::ToSchema)]
+#[schema(example = json!({"error": {"code": "invalid_input", "message": "is required", "field": "clothing"}}))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }

@@ -5,7 +5,7 @@
 
 use alerta_core::{Case, CaseStatus, policy};
 use alerta_store::CaseFilter;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::ApiQuery;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(cases_csv))
@@ -72,7 +73,7 @@ pub fn neutralise(cell: &str) -> String {
 async fn cases_csv(
     State(state): State<AppState>,
     caller: Caller,
-    Query(params): Query<CsvParams>,
+    ApiQuery(params): ApiQuery<CsvParams>,
 ) -> Result<Response, ApiError> {
     policy::may_audit(caller.actor())?;
     let statuses = match params.status.as_deref().unwrap_or("active") {

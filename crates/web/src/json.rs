@@ -1,12 +1,54 @@
-//! A JSON body extractor whose refusals follow our error shape and name the field.
+//! Extractors whose refusals follow our error shape and name the field: a
+//! JSON body, a query string, a path. axum's own answer in plain text, which
+//! clients cannot read and the OpenAPI document cannot describe.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+
+/// The query string, deserialised; a wrong value is a 422 naming its parameter.
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let query = parts.uri.query().unwrap_or("");
+        let deserializer =
+            serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer)
+            .map(ApiQuery)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                let field = if path == "." {
+                    "query".to_string()
+                } else {
+                    path
+                };
+                ApiError::invalid(field, error.into_inner().to_string())
+            })
+    }
+}
+
+/// Path parameters; one that does not parse (an id that is no number) names
+/// nothing that exists: 404.
+pub struct ApiPath<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| ApiPath(value))
+            .map_err(|_| ApiError::NotFound)
+    }
+}
 
 pub struct ApiJson<T>(pub T);
 

@@ -24,6 +24,7 @@ pub mod error;
 mod exports;
 mod json;
 mod limits;
+mod openapi;
 mod ops;
 mod pages;
 mod pfif;
@@ -94,42 +95,9 @@ impl AppState {
     }
 }
 
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Alerta",
-        description = "Missing-persons alert network: cases, posters, volunteer alerts and tips.",
-        license(name = "AGPL-3.0-or-later")
-    ),
-    modifiers(&BearerAuth),
-    tags(
-        (name = "sessions", description = "Sign in and out"),
-        (name = "cases", description = "Register, verify, publish and resolve cases"),
-        (name = "posters", description = "Printable posters and cards for sharing"),
-        (name = "tips", description = "What people saw, for the police of a case"),
-        (name = "subscriptions", description = "Volunteers subscribe to the zones they watch"),
-        (name = "exchange", description = "PFIF 1.4 records for other people-finder repositories"),
-        (name = "operations", description = "Health and metrics"),
-    )
-)]
-struct ApiDoc;
-
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
-        );
-    }
-}
-
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (api, mut openapi) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(sessions::routes())
         .merge(cases::routes())
         .merge(posters::routes())
@@ -142,9 +110,10 @@ pub fn router(state: AppState) -> Router {
         .merge(pfif::routes())
         .merge(ops::routes())
         .split_for_parts();
+    openapi::describe_common_errors(&mut openapi);
     let openapi = Arc::new(openapi);
-    api.merge(ops::openapi_route(openapi))
-        .merge(pages::routes(state.clone()))
+    api.merge(ops::openapi_route(openapi.clone()))
+        .merge(pages::routes(state.clone(), openapi))
         .merge(cap::feed_routes())
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(middleware::from_fn(record_metrics))

@@ -9,7 +9,7 @@ use alerta_exchange::pfif::{self, Export, ImportedCase, Reading};
 use alerta_store::{CaseFilter, PfifImport, StoreError, StoredPhoto};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -21,6 +21,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::ApiQuery;
 
 /// Largest PFIF file an import takes: thousands of records.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
@@ -48,7 +49,7 @@ pub struct ExportParams {
 async fn export_pfif(
     State(state): State<AppState>,
     caller: Caller,
-    Query(params): Query<ExportParams>,
+    ApiQuery(params): ApiQuery<ExportParams>,
 ) -> Result<Response, ApiError> {
     policy::may_audit(caller.actor())?;
     let since = match params.since.as_deref().map(str::trim) {
@@ -120,6 +121,7 @@ async fn exported_cases(
 
 /// What became of each record of an imported file.
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"imported": 1, "merged": 0, "refused": 1, "records": [{"index": 1, "person_record_id": "personfinder.google.org/person.4040", "outcome": "imported", "case_id": 12, "errors": [], "photo": "stored"}, {"index": 2, "person_record_id": "personfinder.google.org/person.4041", "outcome": "refused", "case_id": null, "errors": [{"field": "clothing", "message": "is required"}], "photo": null}]}))]
 pub struct ImportReport {
     imported: usize,
     merged: usize,

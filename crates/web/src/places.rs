@@ -3,7 +3,6 @@
 
 use alerta_places::{ATTRIBUTION, Gazetteer};
 use axum::Json;
-use axum::extract::Query;
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
@@ -13,6 +12,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::ApiQuery;
 
 const DEFAULT_LIMIT: usize = 8;
 const MAX_LIMIT: usize = 20;
@@ -62,7 +62,9 @@ pub struct PlaceSuggestions {
 /// Towns and cities whose names start with what was typed, most populous first.
 #[utoipa::path(get, path = "/api/v1/places", tag = "subscriptions", params(PlaceQuery),
     responses((status = 200, body = PlaceSuggestions), (status = 422, body = ErrorBody)))]
-async fn suggest_places(Query(query): Query<PlaceQuery>) -> Result<impl IntoResponse, ApiError> {
+async fn suggest_places(
+    ApiQuery(query): ApiQuery<PlaceQuery>,
+) -> Result<impl IntoResponse, ApiError> {
     let typed = query.q.unwrap_or_default();
     if typed.chars().count() > LONGEST_QUERY {
         return Err(ApiError::invalid("q", "must be at most 200 characters"));

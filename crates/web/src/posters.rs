@@ -5,7 +5,7 @@ use std::sync::Arc;
 use alerta_core::policy;
 use alerta_core::{Case, CaseId, CaseStatus, Language};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg};
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
+use crate::json::{ApiPath, ApiQuery};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -65,8 +66,8 @@ impl PosterParams {
 async fn poster_pdf(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
-    Query(params): Query<PosterParams>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(params): ApiQuery<PosterParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let paper = params.paper()?;
@@ -88,8 +89,8 @@ async fn poster_pdf(
 async fn poster_png(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
-    Query(params): Query<PosterParams>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(params): ApiQuery<PosterParams>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     serve(&state, &caller, CaseId(id), &params, Kind::Card, &headers).await

@@ -25,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "oficial@policia.bo", "password": "una frase larga y secreta"}))]
 pub struct SignIn {
     #[schema(example = "oficial@policia.bo")]
     email: String,
@@ -32,6 +33,7 @@ pub struct SignIn {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"token": "k3JmQ9x0f1bV4c7pZyWq2LrT8sN5uE6a", "role": "police", "expires_at": "2026-12-26T14:00:00Z"}))]
 pub struct SessionCreated {
     /// Send as `Authorization: Bearer TOKEN`.
     token: String,

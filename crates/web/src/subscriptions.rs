@@ -3,7 +3,7 @@
 
 use alerta_core::{CaseId, Email, Language, NewSubscription, SubscriptionInput, policy};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::token_hash;
 use crate::error::{ApiError, ErrorBody};
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiPath};
 use crate::limits::{self, ClientIp};
 
 /// A second confirmation mail to the same address waits this long.
@@ -74,6 +74,7 @@ pub async fn request(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "prima@example.org", "language": "es"}))]
 pub struct FollowInput {
     #[schema(required = true, example = "prima@example.org")]
     email: Option<String>,
@@ -91,7 +92,7 @@ pub struct FollowInput {
 async fn follow_case(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<FollowInput>,
 ) -> Result<(StatusCode, Json<Accepted>), ApiError> {
     follow(

@@ -2,7 +2,7 @@
 
 use alerta_core::{CaseId, NewTip, Tip, TipInput, TipKind, policy};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
-use crate::json::ApiJson;
+use crate::json::{ApiJson, ApiPath};
 use crate::limits::{self, ClientIp};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -57,7 +57,7 @@ pub struct TipReceived {
 async fn send_tip(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<TipInput>,
 ) -> Result<(StatusCode, Json<TipReceived>), ApiError> {
     let id = submit(&state, ip, CaseId(id), &input, TipKind::Sighting).await?;
@@ -111,7 +111,7 @@ impl From<Tip> for TipView {
 async fn read_tips(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<TipView>>, ApiError> {
     policy::may_audit(caller.actor())?;
     state.store.case(CaseId(id)).await?;

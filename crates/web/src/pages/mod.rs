@@ -7,6 +7,7 @@
 //! [`PageError`] into a page in the reader's language.
 
 mod account;
+mod api_docs;
 mod case;
 mod family;
 mod home;
@@ -53,8 +54,12 @@ pub const LANGUAGE_NAMES: [(Language, &str); 4] = [
     (Language::En, "English"),
 ];
 
-pub fn routes(state: AppState) -> Router<AppState> {
+pub fn routes(
+    state: AppState,
+    openapi: std::sync::Arc<utoipa::openapi::OpenApi>,
+) -> Router<AppState> {
     Router::new()
+        .merge(api_docs::routes(openapi))
         .merge(home::routes())
         .merge(case::routes())
         .merge(subscribe::routes())
