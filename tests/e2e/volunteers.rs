@@ -121,6 +121,9 @@ async fn matching_agrees_with_a_brute_force_scan() {
         (18.55, -72.34),
         (-12.05, -77.04),
         (0.0, 179.9),
+        // Far north and south, where a degree of longitude is short.
+        (69.65, 18.96),
+        (-77.85, 166.67),
     ];
     let mut zones = Vec::new();
     for i in 0..10_000 {
@@ -137,7 +140,12 @@ async fn matching_agrees_with_a_brute_force_scan() {
                 if lng > 180.0 { lng - 360.0 } else { lng },
             )
         };
-        let radius_km = rng.random_range(1.0..200.0);
+        // Some wide zones: the boxes that hold them are the hardest to get right.
+        let radius_km = if i % 10 == 1 {
+            rng.random_range(200.0..500.0)
+        } else {
+            rng.random_range(1.0..200.0)
+        };
         let input = SubscriptionInput {
             email: Some(format!("v{}@example.org", i % 7000)),
             language: None,
@@ -190,4 +198,45 @@ async fn matching_agrees_with_a_brute_force_scan() {
         assert_eq!(found, expected.len(), "at {area:?}");
     }
     app.stop().await;
+}
+
+/// Clears the index boxes of every zone, as rows stored before the zone
+/// index existed have none.
+async fn forget_zone_boxes(url: &str) {
+    use sqlx::Connection;
+    if url.starts_with("postgres") {
+        let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::query("UPDATE zones SET south = NULL, north = NULL, west = NULL, east = NULL")
+            .execute(&mut db)
+            .await
+            .unwrap();
+    } else {
+        let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query("UPDATE zones SET south = NULL, north = NULL, west = NULL, east = NULL")
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM zone_boxes")
+            .execute(&mut db)
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn zones_stored_before_the_index_existed_are_found_after_the_next_start() {
+    let app = spawn_app().await;
+    confirmed_zone(&app, "antes@example.org", -17.39, -66.16, 5.0).await;
+    let area = Circle {
+        center: Coordinates {
+            lat: -17.40,
+            lng: -66.15,
+        },
+        radius_km: 10.0,
+    };
+    assert_eq!(app.store.reach(area).await.unwrap(), 1);
+    forget_zone_boxes(&app.database_url).await;
+    assert_eq!(app.store.reach(area).await.unwrap(), 0, "the index lost it");
+    app.store.migrate().await.unwrap();
+    assert_eq!(app.store.reach(area).await.unwrap(), 1, "found again");
 }

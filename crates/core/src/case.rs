@@ -64,6 +64,9 @@ wire_enum!(Outcome, "found_safe, found_deceased, withdrawn" {
     FoundSafe = "found_safe", FoundDeceased = "found_deceased", Withdrawn = "withdrawn",
 });
 
+/// The mean Earth radius (IUGG) every distance is measured with.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 /// A point on Earth in decimal degrees (WGS 84).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Coordinates {
@@ -96,7 +99,6 @@ impl Coordinates {
 impl Coordinates {
     /// Great-circle distance on a sphere of the Earth's mean radius, in km.
     pub fn distance_km(&self, other: &Coordinates) -> f64 {
-        const EARTH_RADIUS_KM: f64 = 6371.0088;
         let (lat1, lat2) = (self.lat.to_radians(), other.lat.to_radians());
         let half_dlat = (lat2 - lat1) / 2.0;
         let half_dlng = (other.lng - self.lng).to_radians() / 2.0;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Coordinates, Language};
+use crate::case::{Coordinates, EARTH_RADIUS_KM, Language};
 use crate::error::{Checker, FieldError, InvalidInput};
 use crate::user::Email;
 
@@ -30,33 +30,39 @@ pub struct BoundingBox {
 }
 
 impl Circle {
-    /// A box holding every point within `margin_km` of the circle. Where it
-    /// would cross the antimeridian or a pole, it spans all longitudes: the
-    /// exact distance check that follows does the rest.
+    /// A box holding every point within `margin_km` of the circle, on the
+    /// same sphere [`Coordinates::distance_km`] measures on, so the exact
+    /// check that follows a box prefilter never loses a point the box should
+    /// have held. Where it would cross the antimeridian or reach a pole, it
+    /// spans all longitudes.
     pub fn bounding_box(&self, margin_km: f64) -> BoundingBox {
-        const KM_PER_DEGREE: f64 = 111.2;
-        let reach = self.radius_km + margin_km;
-        let dlat = reach / KM_PER_DEGREE;
-        let (south, north) = (self.center.lat - dlat, self.center.lat + dlat);
+        // A hair wider than exact: floating-point rounding must not decide.
+        let reach = (self.radius_km + margin_km) * (1.0 + 1e-9) + 1e-6;
+        let angle = reach / EARTH_RADIUS_KM;
+        let lat = self.center.lat.to_radians();
+        let (south, north) = (lat - angle, lat + angle);
+        let half_pi = std::f64::consts::FRAC_PI_2;
         let whole_width = BoundingBox {
-            south: south.max(-90.0),
+            south: south.max(-half_pi).to_degrees(),
             west: -180.0,
-            north: north.min(90.0),
+            north: north.min(half_pi).to_degrees(),
             east: 180.0,
         };
-        let cos = self.center.lat.to_radians().cos();
-        if south < -90.0 || north > 90.0 || cos < 1e-6 {
+        // A cap reaching a pole holds every longitude; otherwise its widest
+        // east-west extent is asin(sin(angle) / cos(lat)) either side.
+        let ratio = angle.sin() / lat.cos();
+        if south <= -half_pi || north >= half_pi || !(ratio < 1.0) {
             return whole_width;
         }
-        let dlng = reach / (KM_PER_DEGREE * cos);
-        let (west, east) = (self.center.lng - dlng, self.center.lng + dlng);
+        let half_width = ratio.asin().to_degrees();
+        let (west, east) = (self.center.lng - half_width, self.center.lng + half_width);
         if west < -180.0 || east > 180.0 {
             return whole_width;
         }
         BoundingBox {
-            south,
+            south: south.to_degrees(),
             west,
-            north,
+            north: north.to_degrees(),
             east,
         }
     }
@@ -355,6 +361,40 @@ mod tests {
         assert_eq!((edge.west, edge.east), (-180.0, 180.0));
         let pole = circle(89.95, 0.0, 10.0).bounding_box(0.0);
         assert_eq!((pole.west, pole.east, pole.north), (-180.0, 180.0, 90.0));
+    }
+
+    /// The point `distance_km` from `from` towards `bearing_deg`, on the sphere.
+    fn destination(from: Coordinates, bearing_deg: f64, distance_km: f64) -> Coordinates {
+        let (lat, lng) = (from.lat.to_radians(), from.lng.to_radians());
+        let (bearing, angle) = (bearing_deg.to_radians(), distance_km / EARTH_RADIUS_KM);
+        let lat2 = (lat.sin() * angle.cos() + lat.cos() * angle.sin() * bearing.cos()).asin();
+        let lng2 = lng
+            + (bearing.sin() * angle.sin() * lat.cos()).atan2(angle.cos() - lat.sin() * lat2.sin());
+        Coordinates {
+            lat: lat2.to_degrees(),
+            lng: (lng2.to_degrees() + 540.0) % 360.0 - 180.0,
+        }
+    }
+
+    #[test]
+    fn bounding_box_holds_every_point_of_the_circle_even_far_north_and_wide() {
+        for (lat, radius_km) in [
+            (0.0, 10.0),
+            (-17.4, 500.0),
+            (60.0, 1000.0),
+            (-75.0, 800.0),
+            (80.0, 50.0),
+        ] {
+            let c = circle(lat, 10.0, radius_km);
+            let b = c.bounding_box(0.0);
+            for step in 0..3600 {
+                let p = destination(c.center, f64::from(step) / 10.0, radius_km);
+                assert!(
+                    p.lat >= b.south && p.lat <= b.north && p.lng >= b.west && p.lng <= b.east,
+                    "{p:?} outside {b:?} of a {radius_km} km circle at {lat}°"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Cases, their photos and their audit log.
 
 use alerta_core::policy::{self, Actor};
-use alerta_core::volunteer::MAX_ZONE_RADIUS_KM;
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Language, Outcome, Sex,
     UserId,
@@ -55,26 +54,58 @@ macro_rules! bind_details {
     };
 }
 
+/// How each database finds the circle zones whose bounding box meets a box
+/// ($1 south, $2 west, $3 north, $4 east): SQLite's R*Tree, PostgreSQL's
+/// GiST index on `box` (migration 0012). Chosen by the connection's type, so
+/// a transaction of either backend asks its own way.
+pub(crate) trait ZoneIndex {
+    const ZONES_IN_BOX: &'static str;
+}
+
+impl ZoneIndex for &mut sqlx::SqliteConnection {
+    const ZONES_IN_BOX: &'static str = "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
+         FROM zone_boxes b JOIN zones z ON z.id = b.id JOIN volunteers v ON v.id = z.volunteer_id
+         WHERE b.south <= $3 AND b.north >= $1 AND b.west <= $4 AND b.east >= $2
+           AND v.status = 'confirmed' AND z.confirmed_at IS NOT NULL";
+}
+
+impl ZoneIndex for &mut sqlx::PgConnection {
+    const ZONES_IN_BOX: &'static str = "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
+         FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
+         WHERE z.south IS NOT NULL
+           AND box(point(z.west, z.south), point(z.east, z.north)) && box(point($2, $1), point($4, $3))
+           AND v.status = 'confirmed' AND z.confirmed_at IS NOT NULL";
+}
+
+impl ZoneIndex for &sqlx::SqlitePool {
+    const ZONES_IN_BOX: &'static str = <&mut sqlx::SqliteConnection as ZoneIndex>::ZONES_IN_BOX;
+}
+
+impl ZoneIndex for &sqlx::PgPool {
+    const ZONES_IN_BOX: &'static str = <&mut sqlx::PgConnection as ZoneIndex>::ZONES_IN_BOX;
+}
+
+pub(crate) fn zones_in_box_sql<E: ZoneIndex>(_: &E) -> &'static str {
+    E::ZONES_IN_BOX
+}
+
 /// The confirmed volunteers with a confirmed zone overlapping `$area`, each
-/// once, in id order. A box around the area (widened by the largest zone
-/// radius) narrows the rows; the exact great-circle check decides.
+/// once, in id order. The zone index gives the zones whose box meets the
+/// area's box (every overlapping zone does: the two circles share a point);
+/// the exact great-circle check decides.
 macro_rules! matching_volunteers {
     ($executor:expr, $area:expr) => {{
         let area: Circle = $area;
-        let bounds = area.bounding_box(MAX_ZONE_RADIUS_KM);
-        let zones: Vec<(i64, f64, f64, f64)> = sqlx::query_as(
-            "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
-             FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
-             WHERE v.status = 'confirmed' AND z.confirmed_at IS NOT NULL
-               AND z.region IS NULL
-               AND z.lat BETWEEN $1 AND $3 AND z.lng BETWEEN $2 AND $4",
-        )
-        .bind(bounds.south)
-        .bind(bounds.west)
-        .bind(bounds.north)
-        .bind(bounds.east)
-        .fetch_all($executor)
-        .await?;
+        let bounds = area.bounding_box(0.0);
+        let executor = $executor;
+        let sql = zones_in_box_sql(&executor);
+        let zones: Vec<(i64, f64, f64, f64)> = sqlx::query_as(sql)
+            .bind(bounds.south)
+            .bind(bounds.west)
+            .bind(bounds.north)
+            .bind(bounds.east)
+            .fetch_all(executor)
+            .await?;
         let mut reached: std::collections::BTreeSet<i64> = zones
             .into_iter()
             .filter(|(_, lat, lng, radius_km)| {

@@ -141,7 +141,40 @@ impl Store {
                     .await?
             }
         }
-        Ok(())
+        self.fill_zone_boxes().await
+    }
+
+    /// Gives every circle zone without one its bounding box (zones stored
+    /// before the zone index existed), so the index finds them. A no-op once
+    /// done; batched so a large table never sits in one transaction.
+    async fn fill_zone_boxes(&self) -> Result<()> {
+        loop {
+            let rows: Vec<(i64, f64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
+                "SELECT id, lat, lng, radius_km FROM zones
+                 WHERE south IS NULL AND region IS NULL ORDER BY id LIMIT 5000")
+                .fetch_all(pool)
+                .await?);
+            if rows.is_empty() {
+                return Ok(());
+            }
+            write_tx!(self, tx => {
+                for (id, lat, lng, radius_km) in &rows {
+                    let bounds = alerta_core::Circle {
+                        center: alerta_core::Coordinates { lat: *lat, lng: *lng },
+                        radius_km: *radius_km,
+                    }
+                    .bounding_box(0.0);
+                    sqlx::query("UPDATE zones SET south = $2, north = $3, west = $4, east = $5 WHERE id = $1")
+                        .bind(id)
+                        .bind(bounds.south)
+                        .bind(bounds.north)
+                        .bind(bounds.west)
+                        .bind(bounds.east)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            });
+        }
     }
 
     /// Answers when the database does: the health check.

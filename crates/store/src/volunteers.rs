@@ -1,7 +1,8 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
 use alerta_core::{
-    CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, VolunteerId, Zone,
+    BoundingBox, CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription,
+    VolunteerId, Zone,
 };
 use chrono::{DateTime, Utc};
 
@@ -111,6 +112,34 @@ macro_rules! queue_confirmation {
     }};
 }
 
+/// Adds `$sub`'s zone to volunteer `$id` inside `$tx`, with the bounding
+/// box the zone index (R*Tree or GiST) finds it by; a region has none.
+macro_rules! insert_zone {
+    ($tx:ident, $id:expr, $sub:expr, $created_at:expr, $confirmed_at:expr) => {{
+        let (lat, lng, radius_km, region) = zone_columns(&$sub.zone);
+        let bounds = zone_box(&$sub.zone);
+        sqlx::query(
+            "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
+                confirmed_at, south, north, west, east)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind($id)
+        .bind($sub.label.clone())
+        .bind(lat)
+        .bind(lng)
+        .bind(radius_km)
+        .bind(region)
+        .bind($created_at)
+        .bind($confirmed_at)
+        .bind(bounds.map(|b| b.south))
+        .bind(bounds.map(|b| b.north))
+        .bind(bounds.map(|b| b.west))
+        .bind(bounds.map(|b| b.east))
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 impl Store {
     /// Records a subscription request and, unless one went out within
     /// `confirm_cooldown`, queues a confirmation mail. The zone counts only
@@ -126,19 +155,7 @@ impl Store {
             let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;
             if zones < MAX_ZONES_PER_VOLUNTEER {
-                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
-                sqlx::query(
-                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                    .bind(id)
-                    .bind(sub.label.clone())
-                    .bind(lat)
-                    .bind(lng)
-                    .bind(radius_km)
-                    .bind(region)
-                    .bind(to_millis(now))
-                    .execute(&mut *tx)
-                    .await?;
+                insert_zone!(tx, id, sub, to_millis(now), None::<i64>);
             }
             queue_confirmation!(tx, id, now, confirm_cooldown);
         });
@@ -241,20 +258,7 @@ impl Store {
                     outcome.skipped_zone_limit += 1;
                     continue;
                 }
-                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
-                sqlx::query(
-                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at, confirmed_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .bind(id)
-                    .bind(sub.label.clone())
-                    .bind(lat)
-                    .bind(lng)
-                    .bind(radius_km)
-                    .bind(region)
-                    .bind(at)
-                    .bind(confirmed_at)
-                    .execute(&mut *tx)
-                    .await?;
+                insert_zone!(tx, id, sub, at, confirmed_at);
                 outcome.zones_added += 1;
             }
         });
@@ -512,6 +516,14 @@ fn zone_columns(zone: &Zone) -> (f64, f64, f64, Option<String>) {
     match zone {
         Zone::Circle(c) => (c.center.lat, c.center.lng, c.radius_km, None),
         Zone::Region(code) => (0.0, 0.0, 0.0, Some(code.clone())),
+    }
+}
+
+/// The box the zone index keeps for a circle zone.
+pub(crate) fn zone_box(zone: &Zone) -> Option<BoundingBox> {
+    match zone {
+        Zone::Circle(circle) => Some(circle.bounding_box(0.0)),
+        Zone::Region(_) => None,
     }
 }
 
