@@ -51,7 +51,7 @@ impl Circle {
         // A cap reaching a pole holds every longitude; otherwise its widest
         // east-west extent is asin(sin(angle) / cos(lat)) either side.
         let ratio = angle.sin() / lat.cos();
-        if south <= -half_pi || north >= half_pi || !(ratio < 1.0) {
+        if south <= -half_pi || north >= half_pi || !ratio.is_finite() || ratio >= 1.0 {
             return whole_width;
         }
         let half_width = ratio.asin().to_degrees();
