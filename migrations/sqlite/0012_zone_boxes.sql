@@ -1,27 +1,37 @@
--- The index that finds the zones an alert area reaches: each circle zone's
--- bounding box (computed in Rust on the sphere distances are measured on) in
--- SQLite's R*Tree, kept in step with the zones by triggers. Boxes of zones
--- that existed before are filled in by the first start after this migration.
+-- The index that finds the zones an alert area reaches: the bounding box of
+-- each confirmed circle zone (computed in Rust on the sphere distances are
+-- measured on) in SQLite's R*Tree, with what the exact check needs beside it
+-- (volunteer, centre, radius), so a search reads the R*Tree alone. Triggers
+-- keep it in step with the zones: a zone enters when confirmed and leaves
+-- when deleted. A zone is confirmed only while its volunteer is (confirming
+-- a volunteer confirms their zones; unsubscribing deletes them). Boxes of
+-- zones stored before are filled in by the first start after this migration.
 -- Region zones have no box; they are found by their code.
 ALTER TABLE zones ADD COLUMN south DOUBLE PRECISION;
 ALTER TABLE zones ADD COLUMN north DOUBLE PRECISION;
 ALTER TABLE zones ADD COLUMN west DOUBLE PRECISION;
 ALTER TABLE zones ADD COLUMN east DOUBLE PRECISION;
 
-CREATE VIRTUAL TABLE zone_boxes USING rtree(id, south, north, west, east);
+CREATE VIRTUAL TABLE zone_boxes USING rtree(
+    id, south, north, west, east,
+    +volunteer_id INTEGER, +lat REAL, +lng REAL, +radius_km REAL
+);
 
 CREATE TRIGGER zone_boxes_after_insert AFTER INSERT ON zones
-WHEN new.south IS NOT NULL
+WHEN new.south IS NOT NULL AND new.confirmed_at IS NOT NULL
 BEGIN
-    INSERT INTO zone_boxes (id, south, north, west, east)
-    VALUES (new.id, new.south, new.north, new.west, new.east);
+    INSERT INTO zone_boxes (id, south, north, west, east, volunteer_id, lat, lng, radius_km)
+    VALUES (new.id, new.south, new.north, new.west, new.east,
+            new.volunteer_id, new.lat, new.lng, new.radius_km);
 END;
 
-CREATE TRIGGER zone_boxes_after_update AFTER UPDATE OF south, north, west, east ON zones
-WHEN new.south IS NOT NULL
+CREATE TRIGGER zone_boxes_after_update AFTER UPDATE ON zones
 BEGIN
-    INSERT OR REPLACE INTO zone_boxes (id, south, north, west, east)
-    VALUES (new.id, new.south, new.north, new.west, new.east);
+    DELETE FROM zone_boxes WHERE id = old.id;
+    INSERT INTO zone_boxes (id, south, north, west, east, volunteer_id, lat, lng, radius_km)
+    SELECT new.id, new.south, new.north, new.west, new.east,
+           new.volunteer_id, new.lat, new.lng, new.radius_km
+    WHERE new.south IS NOT NULL AND new.confirmed_at IS NOT NULL;
 END;
 
 CREATE TRIGGER zone_boxes_after_delete AFTER DELETE ON zones

@@ -150,6 +150,11 @@ impl Gazetteer {
             .map(|(_, name, _)| name.as_str())
     }
 
+    /// Every place, for generators of realistic test data (benchmarks).
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     pub fn len(&self) -> usize {
         self.places.len()
     }

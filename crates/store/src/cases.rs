@@ -54,27 +54,25 @@ macro_rules! bind_details {
     };
 }
 
-/// How each database finds the circle zones whose bounding box meets a box
-/// ($1 south, $2 west, $3 north, $4 east): SQLite's R*Tree, PostgreSQL's
-/// GiST index on `box` (migration 0012). Chosen by the connection's type, so
-/// a transaction of either backend asks its own way.
+/// How each database finds the confirmed circle zones whose bounding box
+/// meets a box ($1 south, $2 west, $3 north, $4 east): SQLite's R*Tree,
+/// PostgreSQL's GiST index on `box` (migration 0012), each holding what the
+/// exact check needs, so no other table is read. A confirmed zone's volunteer
+/// is confirmed (see the migration). Chosen by the connection's type, so a
+/// transaction of either backend asks its own way.
 pub(crate) trait ZoneIndex {
     const ZONES_IN_BOX: &'static str;
 }
 
 impl ZoneIndex for &mut sqlx::SqliteConnection {
-    const ZONES_IN_BOX: &'static str = "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
-         FROM zone_boxes b JOIN zones z ON z.id = b.id JOIN volunteers v ON v.id = z.volunteer_id
-         WHERE b.south <= $3 AND b.north >= $1 AND b.west <= $4 AND b.east >= $2
-           AND v.status = 'confirmed' AND z.confirmed_at IS NOT NULL";
+    const ZONES_IN_BOX: &'static str = "SELECT volunteer_id, lat, lng, radius_km FROM zone_boxes
+         WHERE south <= $3 AND north >= $1 AND west <= $4 AND east >= $2";
 }
 
 impl ZoneIndex for &mut sqlx::PgConnection {
-    const ZONES_IN_BOX: &'static str = "SELECT z.volunteer_id, z.lat, z.lng, z.radius_km
-         FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
-         WHERE z.south IS NOT NULL
-           AND box(point(z.west, z.south), point(z.east, z.north)) && box(point($2, $1), point($4, $3))
-           AND v.status = 'confirmed' AND z.confirmed_at IS NOT NULL";
+    const ZONES_IN_BOX: &'static str = "SELECT volunteer_id, lat, lng, radius_km FROM zones
+         WHERE confirmed_at IS NOT NULL AND bbox IS NOT NULL
+           AND bbox && box(point($2, $1), point($4, $3))";
 }
 
 impl ZoneIndex for &sqlx::SqlitePool {
@@ -125,9 +123,8 @@ macro_rules! matching_volunteers {
         if !touched.is_empty() {
             let placeholders: Vec<String> = (1..=touched.len()).map(|i| format!("${i}")).collect();
             let sql = format!(
-                "SELECT z.volunteer_id FROM zones z JOIN volunteers v ON v.id = z.volunteer_id
-                 WHERE v.status = 'confirmed' AND z.confirmed_at IS NOT NULL
-                   AND z.region IN ({})",
+                "SELECT volunteer_id FROM zones
+                 WHERE confirmed_at IS NOT NULL AND region IN ({})",
                 placeholders.join(", ")
             );
             // Only numbered placeholders are spliced in; the codes are bound.

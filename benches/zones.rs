@@ -1,0 +1,318 @@
+//! The zone index benchmark of issue 3 (see docs/benchmarks.md; run it with
+//! `scripts/bench-zones`):
+//!
+//!     cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis]
+//!
+//! Fills an empty database with SUBSCRIPTIONS confirmed volunteers, one zone
+//! each, through the bulk import (the time it takes is the index build
+//! time), spread the way real volunteers are: around the gazetteer's towns
+//! weighted by population, radii from 2 to 200 km (log-uniform), 2 % whole
+//! countries. Then asks, for 1 000 alert areas (population-weighted points,
+//! radius 10 km), who is reached, and times each answer. With `--postgis`
+//! (PostgreSQL only), the same zones go into a PostGIS table (geography,
+//! GiST) and the same 1 000 questions are asked of it. Seeded: every run
+//! generates the same data.
+
+use std::time::Instant;
+
+use alerta_core::{Circle, Coordinates, NewSubscription, SubscriptionInput, ZoneInput};
+use alerta_places::{Gazetteer, Place};
+use alerta_store::Store;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::json;
+use sqlx::Connection;
+
+const QUERIES: usize = 1000;
+const ALERT_RADIUS_KM: f64 = 10.0;
+const IMPORT_BATCH: usize = 10_000;
+
+/// Picks towns in proportion to their population.
+struct Towns<'a> {
+    places: &'a [Place],
+    cumulative: Vec<u64>,
+}
+
+impl<'a> Towns<'a> {
+    fn new(places: &'a [Place]) -> Self {
+        let mut total = 0;
+        let cumulative = places
+            .iter()
+            .map(|p| {
+                total += p.population.max(1);
+                total
+            })
+            .collect();
+        Towns { places, cumulative }
+    }
+
+    fn pick(&self, rng: &mut StdRng) -> &'a Place {
+        let target = rng.random_range(0..*self.cumulative.last().unwrap());
+        let i = self.cumulative.partition_point(|&c| c <= target);
+        &self.places[i]
+    }
+
+    /// A point within 15 km of a population-weighted town.
+    fn point(&self, rng: &mut StdRng) -> (Coordinates, &'a Place) {
+        let town = self.pick(rng);
+        let distance = 15.0 * rng.random::<f64>().sqrt();
+        let bearing = rng.random_range(0.0..std::f64::consts::TAU);
+        let dlat = distance * bearing.cos() / 111.2;
+        let dlng =
+            distance * bearing.sin() / (111.2 * town.center.lat.to_radians().cos().max(0.01));
+        let lng = town.center.lng + dlng;
+        let lng = if lng > 180.0 {
+            lng - 360.0
+        } else if lng < -180.0 {
+            lng + 360.0
+        } else {
+            lng
+        };
+        let lat = (town.center.lat + dlat).clamp(-90.0, 90.0);
+        (Coordinates { lat, lng }, town)
+    }
+}
+
+fn subscription(i: usize, towns: &Towns, rng: &mut StdRng) -> NewSubscription {
+    let (point, town) = towns.point(rng);
+    let zone = if rng.random_bool(0.02) {
+        ZoneInput {
+            region: Some(town.country.clone()),
+            ..Default::default()
+        }
+    } else {
+        ZoneInput {
+            lat: Some(point.lat),
+            lng: Some(point.lng),
+            // Log-uniform from 2 to 200 km: many near, a few far.
+            radius_km: Some(2.0 * 100f64.powf(rng.random::<f64>())),
+            ..Default::default()
+        }
+    };
+    let input = SubscriptionInput {
+        email: Some(format!("v{i}@bench.example")),
+        language: Some(["es", "pt", "fr", "en"][i % 4].into()),
+        zone: Some(zone),
+    };
+    NewSubscription::parse(&input, &alerta_places::WORLD).expect("generated zones are valid")
+}
+
+fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
+    let rank = ((p / 100.0) * sorted_ms.len() as f64).ceil() as usize;
+    sorted_ms[rank.clamp(1, sorted_ms.len()) - 1]
+}
+
+fn summary(mut ms: Vec<f64>, reached: usize) -> serde_json::Value {
+    ms.sort_by(f64::total_cmp);
+    json!({
+        "p50_ms": percentile(&ms, 50.0),
+        "p99_ms": percentile(&ms, 99.0),
+        "mean_ms": ms.iter().sum::<f64>() / ms.len() as f64,
+        "max_ms": ms.last(),
+        "mean_recipients": reached as f64 / ms.len() as f64,
+    })
+}
+
+/// Bytes the zones (and their index) take: the SQLite file, or PostgreSQL's
+/// tables and indexes.
+async fn disk_bytes(url: &str) -> (u64, u64) {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&mut db)
+            .await
+            .unwrap();
+        let index: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'zone_boxes%'",
+        )
+        .fetch_one(&mut db)
+        .await
+        .unwrap_or(0);
+        let file = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        (file, index as u64)
+    } else {
+        let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+        let (total, index): (i64, i64) = sqlx::query_as(
+            "SELECT pg_total_relation_size('zones') + pg_total_relation_size('volunteers'),
+                    pg_relation_size('zones_by_box')",
+        )
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+        (total as u64, index as u64)
+    }
+}
+
+/// The same zones in PostGIS at its best: each zone's circle as geography
+/// (a polygon a hair larger than the circle) under a GiST index, the exact
+/// distance from the centre deciding.
+async fn postgis(url: &str, areas: &[Circle]) -> serde_json::Value {
+    let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+    for statement in [
+        "CREATE EXTENSION IF NOT EXISTS postgis",
+        "DROP TABLE IF EXISTS postgis_zones",
+        "CREATE TABLE postgis_zones (
+            volunteer_id BIGINT NOT NULL,
+            center geography(Point, 4326) NOT NULL,
+            radius_m DOUBLE PRECISION NOT NULL,
+            area geography(Polygon, 4326) NOT NULL)",
+    ] {
+        sqlx::query(statement).execute(&mut db).await.unwrap();
+    }
+    let started = Instant::now();
+    sqlx::query(
+        "INSERT INTO postgis_zones
+         SELECT z.volunteer_id, ST_MakePoint(z.lng, z.lat)::geography, z.radius_km * 1000,
+                ST_Buffer(ST_MakePoint(z.lng, z.lat)::geography, z.radius_km * 1010)
+         FROM zones z WHERE z.region IS NULL AND z.confirmed_at IS NOT NULL",
+    )
+    .execute(&mut db)
+    .await
+    .unwrap();
+    sqlx::query("CREATE INDEX postgis_zones_area ON postgis_zones USING gist (area)")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::query("ANALYZE postgis_zones")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let build_s = started.elapsed().as_secs_f64();
+    let bytes: i64 = sqlx::query_scalar("SELECT pg_total_relation_size('postgis_zones')")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    let mut ms = Vec::with_capacity(areas.len());
+    let mut reached = 0;
+    for area in areas {
+        let started = Instant::now();
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT volunteer_id FROM postgis_zones
+             WHERE ST_DWithin(area, ST_MakePoint($2, $1)::geography, $3)
+               AND ST_DWithin(center, ST_MakePoint($2, $1)::geography, radius_m + $3)",
+        )
+        .bind(area.center.lat)
+        .bind(area.center.lng)
+        .bind(area.radius_km * 1000.0)
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+        ms.push(started.elapsed().as_secs_f64() * 1000.0);
+        reached += ids.len();
+    }
+    let mut result = summary(ms, reached);
+    result["build_s"] = json!(build_s);
+    result["bytes"] = json!(bytes);
+    result
+}
+
+/// The most memory this process has held (Linux), in MiB.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let (url, count, out) = match args.as_slice() {
+        [url, count, out, ..] => (
+            url.clone(),
+            count.parse::<usize>().expect("a count"),
+            out.clone(),
+        ),
+        _ => {
+            eprintln!(
+                "usage: cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis]"
+            );
+            std::process::exit(2);
+        }
+    };
+    let with_postgis = args.iter().any(|a| a == "--postgis");
+    let store = Store::connect(&url).await.expect("the database answers");
+    store.migrate().await.unwrap();
+    let towns = Towns::new(Gazetteer::shared().places());
+    let mut rng = StdRng::seed_from_u64(20261126);
+    let now = chrono::Utc::now();
+
+    eprintln!(
+        "importing {count} subscriptions into {}",
+        url.split('?').next().unwrap_or("")
+    );
+    let started = Instant::now();
+    let mut imported = 0;
+    while imported < count {
+        let batch: Vec<NewSubscription> = (imported..count.min(imported + IMPORT_BATCH))
+            .map(|i| subscription(i, &towns, &mut rng))
+            .collect();
+        store.import_subscriptions(&batch, true, now).await.unwrap();
+        imported += batch.len();
+        if imported % 100_000 == 0 {
+            eprintln!("  {imported} in {:.0} s", started.elapsed().as_secs_f64());
+        }
+    }
+    let import_s = started.elapsed().as_secs_f64();
+
+    let areas: Vec<Circle> = (0..QUERIES)
+        .map(|_| Circle {
+            center: towns.point(&mut rng).0,
+            radius_km: ALERT_RADIUS_KM,
+        })
+        .collect();
+    // One pass to warm the caches, as a server that has run a while has them.
+    for area in areas.iter().take(100) {
+        store.reach(*area).await.unwrap();
+    }
+    let mut ms = Vec::with_capacity(QUERIES);
+    let mut reached = 0;
+    for area in &areas {
+        let started = Instant::now();
+        reached += store.reach(*area).await.unwrap();
+        ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    // The part of each answer that is not the database: which countries and
+    // regions the area touches (offline boundaries), to see where time goes.
+    let mut region_ms = Vec::with_capacity(QUERIES);
+    for area in &areas {
+        let started = Instant::now();
+        std::hint::black_box(alerta_core::Geography::regions_touching(
+            &alerta_places::WORLD,
+            area,
+        ));
+        region_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (bytes, index_bytes) = disk_bytes(&url).await;
+    let mut result = json!({
+        "database": if url.starts_with("postgres") { "postgres" } else { "sqlite" },
+        "subscriptions": count,
+        "queries": QUERIES,
+        "alert_radius_km": ALERT_RADIUS_KM,
+        "import_s": import_s,
+        "bytes": bytes,
+        "index_bytes": index_bytes,
+        "alerta": summary(ms, reached),
+        "regions_touching": summary(region_ms, 0),
+        // The store and its queries run in this process: its peak is the
+        // server's (SQLite's page cache included).
+        "peak_memory_mib": peak_memory_mib(),
+    });
+    if with_postgis {
+        eprintln!("the same in PostGIS");
+        let postgis = postgis(&url, &areas).await;
+        result["ratio_p50"] = json!(
+            postgis["p50_ms"].as_f64().unwrap() / result["alerta"]["p50_ms"].as_f64().unwrap()
+        );
+        result["ratio_p99"] = json!(
+            postgis["p99_ms"].as_f64().unwrap() / result["alerta"]["p99_ms"].as_f64().unwrap()
+        );
+        result["postgis"] = postgis;
+    }
+    let text = serde_json::to_string_pretty(&result).unwrap();
+    println!("{text}");
+    std::fs::write(&out, text).unwrap();
+}
