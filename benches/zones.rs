@@ -8,7 +8,9 @@
 //! time), spread the way real volunteers are: around the gazetteer's towns
 //! weighted by population, radii from 2 to 200 km (log-uniform), 2 % whole
 //! countries. Then asks, for 1 000 alert areas (population-weighted points,
-//! radius 10 km), who is reached, and times each answer. With `--postgis`
+//! radius 10 km), who is reached, and times each answer: counted in the
+//! database (what publishing does before queueing the alerts in the same
+//! statement) and fetched into this process as ids. With `--postgis`
 //! (PostgreSQL only), the same zones go into a PostGIS table (geography,
 //! GiST) and the same 1 000 questions are asked of it. Seeded: every run
 //! generates the same data.
@@ -268,6 +270,7 @@ async fn main() {
     for area in areas.iter().take(100) {
         store.reach(*area).await.unwrap();
     }
+    // What publishing does: the database finds the set (and queues it).
     let mut ms = Vec::with_capacity(QUERIES);
     let mut reached = 0;
     for area in &areas {
@@ -275,6 +278,15 @@ async fn main() {
         reached += store.reach(*area).await.unwrap();
         ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
+    // The ids themselves, brought into this process.
+    let mut ids_ms = Vec::with_capacity(QUERIES);
+    let mut fetched = 0;
+    for area in &areas {
+        let started = Instant::now();
+        fetched += store.reached_volunteers(*area).await.unwrap().len();
+        ids_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    assert_eq!(fetched, reached, "counted and fetched agree");
     // The part of each answer that is not the database: which countries and
     // regions the area touches (offline boundaries), to see where time goes.
     let mut region_ms = Vec::with_capacity(QUERIES);
@@ -296,6 +308,7 @@ async fn main() {
         "bytes": bytes,
         "index_bytes": index_bytes,
         "alerta": summary(ms, reached),
+        "alerta_ids": summary(ids_ms, fetched),
         "regions_touching": summary(region_ms, 0),
         // The store and its queries run in this process: its peak is the
         // server's (SQLite's page cache included).

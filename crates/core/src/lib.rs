@@ -24,6 +24,6 @@ pub use policy::Actor;
 pub use tip::{NewTip, Tip, TipInput, TipKind};
 pub use user::{Email, Role, UserId};
 pub use volunteer::{
-    BoundingBox, Circle, Geography, NamedPlace, NewSubscription, PlaceError, SubscriptionInput,
-    VolunteerId, Zone, ZoneInput, town_radius_km,
+    BoundingBox, Cap, Circle, Geography, NamedPlace, NewSubscription, PlaceError,
+    SubscriptionInput, VolunteerId, Zone, ZoneInput, town_radius_km,
 };

@@ -68,9 +68,48 @@ impl Circle {
     }
 
     /// Two circles overlap when the great-circle distance between their
-    /// centres is at most the sum of their radii.
+    /// centres is at most the sum of their radii. Decided by [`Cap::reaches`],
+    /// the very arithmetic the zone index runs in SQL, so the database and
+    /// Rust never disagree about a zone at the edge.
     pub fn overlaps(&self, other: &Circle) -> bool {
-        self.center.distance_km(&other.center) <= self.radius_km + other.radius_km
+        self.cap().reaches(&other.cap())
+    }
+
+    pub fn cap(&self) -> Cap {
+        let (lat, lng) = (self.center.lat.to_radians(), self.center.lng.to_radians());
+        let angle = self.radius_km / EARTH_RADIUS_KM;
+        Cap {
+            x: lat.cos() * lng.cos(),
+            y: lat.cos() * lng.sin(),
+            z: lat.sin(),
+            cos_r: angle.cos(),
+            sin_r: angle.sin(),
+        }
+    }
+}
+
+/// A circle as the zone index stores it: its centre as a unit vector and
+/// the cosine and sine of its angular radius. Two caps overlap when the
+/// angle between their centres is at most the sum of their radii, that is
+/// when the dot product of the centres is at least cos(a + b) = cos a cos b
+/// − sin a sin b: multiplications and additions only, which SQLite (without
+/// math functions) and PostgreSQL (without PostGIS) compute as Rust does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cap {
+    pub x: f64,
+    pub y: f64,
+    pub z: f64,
+    pub cos_r: f64,
+    pub sin_r: f64,
+}
+
+impl Cap {
+    /// Whether the two caps overlap (radii summing to less than half the
+    /// globe, as zones and alert areas do). The zone index's SQL writes this
+    /// expression in the same order, with the zone as `self`.
+    pub fn reaches(&self, area: &Cap) -> bool {
+        self.x * area.x + self.y * area.y + self.z * area.z
+            >= self.cos_r * area.cos_r - self.sin_r * area.sin_r
     }
 }
 

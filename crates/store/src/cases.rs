@@ -54,117 +54,103 @@ macro_rules! bind_details {
     };
 }
 
-/// How each database finds the confirmed circle zones whose bounding box
-/// meets a box ($1 south, $2 west, $3 north, $4 east): SQLite's R*Tree,
-/// PostgreSQL's GiST index on `box` (migration 0012), each holding what the
-/// exact check needs, so no other table is read. A confirmed zone's volunteer
-/// is confirmed (see the migration). Chosen by the connection's type, so a
-/// transaction of either backend asks its own way.
-pub(crate) trait ZoneIndex {
-    const ZONES_IN_BOX: &'static str;
+/// How each database searches its zone index (migration 0012): SQLite's
+/// R*Tree, or PostgreSQL's GiST index on `box`.
+pub(crate) trait ZoneIndex: sqlx::Database {
+    const R_TREE: bool;
 }
 
-impl ZoneIndex for &mut sqlx::SqliteConnection {
-    const ZONES_IN_BOX: &'static str = "SELECT volunteer_id, lat, lng, radius_km FROM zone_boxes
-         WHERE south <= $3 AND north >= $1 AND west <= $4 AND east >= $2";
+impl ZoneIndex for sqlx::Sqlite {
+    const R_TREE: bool = true;
 }
 
-impl ZoneIndex for &mut sqlx::PgConnection {
-    const ZONES_IN_BOX: &'static str = "SELECT volunteer_id, lat, lng, radius_km FROM zones
-         WHERE confirmed_at IS NOT NULL AND bbox IS NOT NULL
-           AND bbox && box(point($2, $1), point($4, $3))";
+impl ZoneIndex for sqlx::Postgres {
+    const R_TREE: bool = false;
 }
 
-impl ZoneIndex for &sqlx::SqlitePool {
-    const ZONES_IN_BOX: &'static str = <&mut sqlx::SqliteConnection as ZoneIndex>::ZONES_IN_BOX;
-}
-
-impl ZoneIndex for &sqlx::PgPool {
-    const ZONES_IN_BOX: &'static str = <&mut sqlx::PgConnection as ZoneIndex>::ZONES_IN_BOX;
-}
-
-pub(crate) fn zones_in_box_sql<E: ZoneIndex>(_: &E) -> &'static str {
-    E::ZONES_IN_BOX
-}
-
-/// The confirmed volunteers with a confirmed zone overlapping `$area`, each
-/// once, in id order. The zone index gives the zones whose box meets the
-/// area's box (every overlapping zone does: the two circles share a point);
-/// the exact great-circle check decides.
-macro_rules! matching_volunteers {
-    ($executor:expr, $area:expr) => {{
-        let area: Circle = $area;
-        let bounds = area.bounding_box(0.0);
-        let executor = $executor;
-        let sql = zones_in_box_sql(&executor);
-        let zones: Vec<(i64, f64, f64, f64)> = sqlx::query_as(sql)
-            .bind(bounds.south)
-            .bind(bounds.west)
-            .bind(bounds.north)
-            .bind(bounds.east)
-            .fetch_all(executor)
-            .await?;
-        let mut reached: std::collections::BTreeSet<i64> = zones
-            .into_iter()
-            .filter(|(_, lat, lng, radius_km)| {
-                Circle {
-                    center: Coordinates {
-                        lat: *lat,
-                        lng: *lng,
-                    },
-                    radius_km: *radius_km,
-                }
-                .overlaps(&area)
-            })
-            .map(|(volunteer, ..)| volunteer)
-            .collect();
-        // Countries and regions holding some point of the area (a handful).
-        let touched = alerta_places::WORLD.regions_touching(&area);
-        if !touched.is_empty() {
-            let placeholders: Vec<String> = (1..=touched.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "SELECT volunteer_id FROM zones
-                 WHERE confirmed_at IS NOT NULL AND region IN ({})",
-                placeholders.join(", ")
-            );
-            // Only numbered placeholders are spliced in; the codes are bound.
-            let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
-            for code in &touched {
-                query = query.bind(code);
-            }
-            reached.extend(query.fetch_all($executor).await?);
+/// Appends the SELECT of every confirmed volunteer `area` reaches (an id
+/// may repeat): circle zones whose box meets the area's box (every zone
+/// that overlaps it does: the two circles share a point) and whose cap
+/// overlaps the area's, decided in SQL by [`alerta_core::Cap::reaches`]'s
+/// arithmetic, written in the same order; and zones of the countries and
+/// regions in `regions`. The index holds what the check needs: no other
+/// table is read. A confirmed zone's volunteer is confirmed (see 0012).
+pub(crate) fn push_reached<DB: ZoneIndex>(
+    q: &mut sqlx::QueryBuilder<DB>,
+    area: &Circle,
+    regions: &[String],
+) where
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'t> String: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let b = area.bounding_box(0.0);
+    let cap = area.cap();
+    if DB::R_TREE {
+        q.push("SELECT volunteer_id FROM zone_boxes WHERE south <= ")
+            .push_bind(b.north)
+            .push(" AND north >= ")
+            .push_bind(b.south)
+            .push(" AND west <= ")
+            .push_bind(b.east)
+            .push(" AND east >= ")
+            .push_bind(b.west);
+    } else {
+        q.push(
+            "SELECT volunteer_id FROM zones WHERE confirmed_at IS NOT NULL AND bbox IS NOT NULL",
+        )
+        .push(" AND bbox && box(point(")
+        .push_bind(b.west)
+        .push(", ")
+        .push_bind(b.south)
+        .push("), point(")
+        .push_bind(b.east)
+        .push(", ")
+        .push_bind(b.north)
+        .push("))");
+    }
+    q.push(" AND x * ")
+        .push_bind(cap.x)
+        .push(" + y * ")
+        .push_bind(cap.y)
+        .push(" + z * ")
+        .push_bind(cap.z)
+        .push(" >= cos_r * ")
+        .push_bind(cap.cos_r)
+        .push(" - sin_r * ")
+        .push_bind(cap.sin_r);
+    if !regions.is_empty() {
+        q.push(" UNION ALL SELECT volunteer_id FROM zones WHERE confirmed_at IS NOT NULL AND region IN (");
+        let mut list = q.separated(", ");
+        for code in regions {
+            list.push_bind(code.clone());
         }
-        reached.into_iter().collect::<Vec<i64>>()
-    }};
+        list.push_unseparated(")");
+    }
 }
 
-/// Rows per INSERT when queueing alerts: 1 000 rows of 4 parameters stay far
-/// below both databases' parameter limits, and 100 000 recipients take 100
-/// statements rather than 100 000.
-const ALERT_ROWS_PER_INSERT: usize = 1000;
-
-/// One queued alert row per volunteer; a row that exists already (from an
-/// earlier, smaller area) is left alone, so nobody is alerted twice.
+/// Queues inside `$tx` an alert of `$case` for every volunteer `$area`
+/// reaches, in one statement: the ids never leave the database. A row that
+/// exists already (from an earlier, smaller area) is left alone, so nobody
+/// is alerted twice. Answers how many were queued.
 macro_rules! queue_alerts {
-    ($tx:ident, $case:expr, $volunteers:expr, $now:expr) => {{
-        let volunteers: &[i64] = $volunteers;
-        let mut queued = 0u64;
-        for chunk in volunteers.chunks(ALERT_ROWS_PER_INSERT) {
-            let mut insert = sqlx::QueryBuilder::new(
-                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at) ",
-            );
-            insert.push_values(chunk, |mut row, volunteer| {
-                row.push("'alert'")
-                    .push_bind($case.0)
-                    .push_bind(*volunteer)
-                    .push("'queued'")
-                    .push_bind(to_millis($now))
-                    .push_bind(to_millis($now));
-            });
-            insert.push(" ON CONFLICT DO NOTHING");
-            queued += insert.build().execute(&mut *$tx).await?.rows_affected();
-        }
-        queued
+    ($tx:ident, $case:expr, $area:expr, $now:expr) => {{
+        let area: Circle = $area;
+        let regions = alerta_places::WORLD.regions_touching(&area);
+        let mut insert = sqlx::QueryBuilder::new(
+            "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+             SELECT 'alert', ",
+        );
+        insert
+            .push_bind($case.0)
+            .push(", volunteer_id, 'queued', ")
+            .push_bind(to_millis($now))
+            .push(", ")
+            .push_bind(to_millis($now))
+            .push(" FROM (SELECT DISTINCT volunteer_id FROM (");
+        push_reached(&mut insert, &area, &regions);
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as a join clause.
+        insert.push(") reached) volunteers WHERE true ON CONFLICT DO NOTHING");
+        insert.build().execute(&mut *$tx).await?.rows_affected()
     }};
 }
 
@@ -181,8 +167,7 @@ macro_rules! widen_in_tx {
             .execute(&mut *$tx)
             .await?;
         let area = Circle { radius_km: $radius, ..case.alert_area() };
-        let reached = matching_volunteers!(&mut *$tx, area);
-        let newly = queue_alerts!($tx, case.id, &reached, $now);
+        let newly = queue_alerts!($tx, case.id, area, $now);
         let detail = json!({
             "from_km": case.details.alert_radius_km, "to_km": $radius, "newly_reached": newly, "how": $how,
         });
@@ -696,10 +681,9 @@ impl Store {
                 .bind(actor.user_id.0)
                 .execute(&mut *tx)
                 .await?;
-            let recipients = matching_volunteers!(&mut *tx, case.alert_area());
-            queue_alerts!(tx, id, &recipients, now);
-            audit!(tx, id.0, Some(actor.user_id.0), now, "published", json!({ "recipients": recipients.len() }));
-            recipients.len()
+            let recipients = queue_alerts!(tx, id, case.alert_area(), now) as usize;
+            audit!(tx, id.0, Some(actor.user_id.0), now, "published", json!({ "recipients": recipients }));
+            recipients
         });
         Ok((self.case(id).await?, recipients))
     }
@@ -802,8 +786,7 @@ impl Store {
                 queued += write_tx!(self, tx => {
                     let case = load_for_update!(self, tx, CaseId(case_id));
                     let newly = if case.status == CaseStatus::Active {
-                        let reached = matching_volunteers!(&mut *tx, case.alert_area());
-                        queue_alerts!(tx, case.id, &reached, now)
+                        queue_alerts!(tx, case.id, case.alert_area(), now)
                     } else {
                         0
                     };
@@ -856,8 +839,27 @@ impl Store {
     }
 
     /// How many confirmed volunteers an alert over `area` would reach now.
+    /// How many confirmed volunteers `area` reaches, counted by the database.
     pub async fn reach(&self, area: Circle) -> Result<usize> {
-        Ok(with_db!(self, pool => matching_volunteers!(pool, area)).len())
+        let regions = alerta_places::WORLD.regions_touching(&area);
+        let count: i64 = with_db!(self, pool => {
+            let mut count = sqlx::QueryBuilder::new("SELECT COUNT(DISTINCT volunteer_id) FROM (");
+            push_reached(&mut count, &area, &regions);
+            count.push(") reached");
+            count.build_query_scalar().fetch_one(pool).await?
+        });
+        Ok(count as usize)
+    }
+
+    /// The ids of the confirmed volunteers `area` reaches, in order.
+    pub async fn reached_volunteers(&self, area: Circle) -> Result<Vec<i64>> {
+        let regions = alerta_places::WORLD.regions_touching(&area);
+        Ok(with_db!(self, pool => {
+            let mut select = sqlx::QueryBuilder::new("SELECT DISTINCT volunteer_id FROM (");
+            push_reached(&mut select, &area, &regions);
+            select.push(") reached ORDER BY volunteer_id");
+            select.build_query_scalar().fetch_all(pool).await?
+        }))
     }
 
     pub async fn resolve_case(

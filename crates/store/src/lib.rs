@@ -144,9 +144,9 @@ impl Store {
         self.fill_zone_boxes().await
     }
 
-    /// Gives every circle zone without one its bounding box (zones stored
-    /// before the zone index existed), so the index finds them. A no-op once
-    /// done; batched so a large table never sits in one transaction.
+    /// Gives every circle zone without them its zone index columns (zones
+    /// stored before the index existed), so the index finds them. A no-op
+    /// once done; batched so a large table never sits in one transaction.
     async fn fill_zone_boxes(&self) -> Result<()> {
         loop {
             let rows: Vec<(i64, f64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
@@ -159,19 +159,18 @@ impl Store {
             }
             write_tx!(self, tx => {
                 for (id, lat, lng, radius_km) in &rows {
-                    let bounds = alerta_core::Circle {
+                    let circle = alerta_core::Circle {
                         center: alerta_core::Coordinates { lat: *lat, lng: *lng },
                         radius_km: *radius_km,
+                    };
+                    let mut update = sqlx::query(
+                        "UPDATE zones SET south = $2, north = $3, west = $4, east = $5,
+                            x = $6, y = $7, z = $8, cos_r = $9, sin_r = $10 WHERE id = $1")
+                        .bind(id);
+                    for value in volunteers::circle_index_values(&circle) {
+                        update = update.bind(value);
                     }
-                    .bounding_box(0.0);
-                    sqlx::query("UPDATE zones SET south = $2, north = $3, west = $4, east = $5 WHERE id = $1")
-                        .bind(id)
-                        .bind(bounds.south)
-                        .bind(bounds.north)
-                        .bind(bounds.west)
-                        .bind(bounds.east)
-                        .execute(&mut *tx)
-                        .await?;
+                    update.execute(&mut *tx).await?;
                 }
             });
         }

@@ -1,8 +1,7 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
 use alerta_core::{
-    BoundingBox, CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription,
-    VolunteerId, Zone,
+    CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, VolunteerId, Zone,
 };
 use std::collections::HashMap;
 
@@ -114,16 +113,15 @@ macro_rules! queue_confirmation {
     }};
 }
 
-/// Adds `$sub`'s zone to volunteer `$id` inside `$tx`, with the bounding
-/// box the zone index (R*Tree or GiST) finds it by; a region has none.
+/// Adds `$sub`'s zone to volunteer `$id` inside `$tx`, with the columns the
+/// zone index (R*Tree or GiST) finds and decides it by; a region has none.
 macro_rules! insert_zone {
     ($tx:ident, $id:expr, $sub:expr, $created_at:expr, $confirmed_at:expr) => {{
         let (lat, lng, radius_km, region) = zone_columns(&$sub.zone);
-        let bounds = zone_box(&$sub.zone);
-        sqlx::query(
+        let mut insert = sqlx::query(
             "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
-                confirmed_at, south, north, west, east)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                confirmed_at, south, north, west, east, x, y, z, cos_r, sin_r)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind($id)
         .bind($sub.label.clone())
@@ -132,13 +130,11 @@ macro_rules! insert_zone {
         .bind(radius_km)
         .bind(region)
         .bind($created_at)
-        .bind($confirmed_at)
-        .bind(bounds.map(|b| b.south))
-        .bind(bounds.map(|b| b.north))
-        .bind(bounds.map(|b| b.west))
-        .bind(bounds.map(|b| b.east))
-        .execute(&mut *$tx)
-        .await?;
+        .bind($confirmed_at);
+        for value in index_values(&$sub.zone) {
+            insert = insert.bind(value);
+        }
+        insert.execute(&mut *$tx).await?;
     }};
 }
 
@@ -315,12 +311,11 @@ impl Store {
                 zones.push((*id, sub));
             }
             for chunk in zones.chunks(IMPORT_ROWS_PER_STATEMENT) {
-                let mut insert = sqlx::QueryBuilder::new(
+                let mut insert = sqlx::QueryBuilder::new(format!(
                     "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
-                        confirmed_at, south, north, west, east) ");
+                        confirmed_at, {INDEX_COLUMNS}) "));
                 insert.push_values(chunk, |mut row, (id, sub)| {
                     let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
-                    let bounds = zone_box(&sub.zone);
                     row.push_bind(*id)
                         .push_bind(sub.label.clone())
                         .push_bind(lat)
@@ -328,11 +323,10 @@ impl Store {
                         .push_bind(radius_km)
                         .push_bind(region)
                         .push_bind(at)
-                        .push_bind(confirmed_at)
-                        .push_bind(bounds.map(|b| b.south))
-                        .push_bind(bounds.map(|b| b.north))
-                        .push_bind(bounds.map(|b| b.west))
-                        .push_bind(bounds.map(|b| b.east));
+                        .push_bind(confirmed_at);
+                    for value in index_values(&sub.zone) {
+                        row.push_bind(value);
+                    }
                 });
                 insert.build().execute(&mut *tx).await?;
             }
@@ -595,17 +589,30 @@ fn zone_columns(zone: &Zone) -> (f64, f64, f64, Option<String>) {
     }
 }
 
-/// Rows per statement in a bulk import: 500 zones of 12 values stay far
+/// Rows per statement in a bulk import: 500 zones of 17 values stay far
 /// below both databases' limits on bound parameters.
 const IMPORT_ROWS_PER_STATEMENT: usize = 500;
 
-/// The box the zone index keeps for a circle zone.
-pub(crate) fn zone_box(zone: &Zone) -> Option<BoundingBox> {
+/// The zone index's columns, in the order of [`INDEX_COLUMNS`]: the box it
+/// searches by and the cap it decides with; none for a region.
+pub(crate) fn index_values(zone: &Zone) -> [Option<f64>; 9] {
     match zone {
-        Zone::Circle(circle) => Some(circle.bounding_box(0.0)),
-        Zone::Region(_) => None,
+        Zone::Circle(circle) => circle_index_values(circle),
+        Zone::Region(_) => [None; 9],
     }
 }
+
+pub(crate) fn circle_index_values(circle: &Circle) -> [Option<f64>; 9] {
+    let b = circle.bounding_box(0.0);
+    let c = circle.cap();
+    [
+        b.south, b.north, b.west, b.east, c.x, c.y, c.z, c.cos_r, c.sin_r,
+    ]
+    .map(Some)
+}
+
+/// The zone index's columns of `zones`.
+pub(crate) const INDEX_COLUMNS: &str = "south, north, west, east, x, y, z, cos_r, sin_r";
 
 /// Ids of the cases whose alert area reaches one of the zones. Active
 /// cases are few (hundreds), so a scan is fine.
