@@ -1604,3 +1604,23 @@ async fn police_export_cases_as_csv_that_spreadsheets_read_safely() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_page_address_with_no_case_number_is_the_not_found_page() {
+    let app = spawn_app().await;
+    for path in [
+        "/cases/abc",
+        "/cases/99999999999999999999",
+        "/police/cases/1.5",
+    ] {
+        let response = app.get(&format!("{path}?lang=en"), None).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}: a page, not axum's plain text"
+        );
+    }
+}

@@ -5,7 +5,7 @@
 
 use alerta_core::{Case, CaseId, CaseStatus, Outcome, TipInput, TipKind, policy};
 use alerta_poster::PosterCase;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, paragraphs};
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, paragraphs};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::limits::ClientIp;
@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
 async fn case_page(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
 ) -> Result<Response, PageError> {
     let case = state.store.case(CaseId(id)).await?;
     policy::view(page.actor.as_ref(), &case)?;
@@ -279,7 +279,7 @@ async fn follow(
     State(state): State<AppState>,
     page: Page,
     ClientIp(ip): ClientIp,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<FollowForm>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
@@ -376,7 +376,7 @@ async fn send_tip(
     State(state): State<AppState>,
     page: Page,
     ClientIp(ip): ClientIp,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<TipForm>,
 ) -> Result<Response, PageError> {
     deliver(state, page, ip, id, form, TipKind::Sighting).await
@@ -386,7 +386,7 @@ async fn about_me(
     State(state): State<AppState>,
     page: Page,
     ClientIp(ip): ClientIp,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<TipForm>,
 ) -> Result<Response, PageError> {
     deliver(state, page, ip, id, form, TipKind::AboutMe).await

@@ -19,7 +19,7 @@ use maud::{Markup, html};
 
 use super::case::with_offset;
 use super::home::case_card;
-use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, see_other};
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, see_other};
 use crate::AppState;
 use crate::error::ApiError;
 
@@ -451,7 +451,7 @@ fn typed_from(case: &alerta_core::Case) -> Typed {
 async fn edit_page(
     State(state): State<AppState>,
     page: Page,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    PagePath(id): PagePath<i64>,
 ) -> Result<Response, PageError> {
     let actor = signed_in(&page, &format!("/cases/{id}/edit"))?;
     let case = state.store.case(alerta_core::CaseId(id)).await?;
@@ -471,7 +471,7 @@ async fn edit_page(
 async fn save_edit(
     State(state): State<AppState>,
     page: Page,
-    axum::extract::Path(id): axum::extract::Path<i64>,
+    PagePath(id): PagePath<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let actor = signed_in(&page, &format!("/cases/{id}/edit"))?;

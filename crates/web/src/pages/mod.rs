@@ -388,6 +388,26 @@ pub enum PageError {
     },
 }
 
+/// Path parameters of a page; one that does not parse (a case number that
+/// is no number) names no page: the 404 page, like an unknown number.
+pub struct PagePath<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> axum::extract::FromRequestParts<S>
+    for PagePath<T>
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, PageError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| PagePath(value))
+            .map_err(|_| PageError::Api(ApiError::NotFound))
+    }
+}
+
 impl From<ApiError> for PageError {
     fn from(e: ApiError) -> Self {
         PageError::Api(e)

@@ -4,14 +4,14 @@
 
 use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome, TipKind};
 use alerta_store::CaseFilter;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{CsrfOnly, Page, PageError, paragraphs, see_other};
+use super::{CsrfOnly, Page, PageError, PagePath, paragraphs, see_other};
 use crate::AppState;
 use crate::cases::{self, Resolution};
 
@@ -99,7 +99,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
 async fn case_desk(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
 ) -> Result<Response, PageError> {
     officer(&page, &format!("/police/cases/{id}"))?;
     let case = state.store.case(CaseId(id)).await?;
@@ -240,7 +240,7 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
 async fn publish(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
@@ -258,7 +258,7 @@ struct WidenForm {
 async fn widen(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<WidenForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
@@ -281,7 +281,7 @@ struct ResolveForm {
 async fn resolve(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<ResolveForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
@@ -297,7 +297,7 @@ async fn resolve(
 async fn hide(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, PageError> {
     set_hidden(state, page, id, form, true).await
@@ -306,7 +306,7 @@ async fn hide(
 async fn show(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, PageError> {
     set_hidden(state, page, id, form, false).await
@@ -331,7 +331,7 @@ async fn set_hidden(
 async fn notify_update(
     State(state): State<AppState>,
     page: Page,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     Form(form): Form<CsrfOnly>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;

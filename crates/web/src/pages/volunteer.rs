@@ -4,7 +4,7 @@
 
 use alerta_core::{Language, SubscriptionInput, VolunteerId};
 use alerta_store::TokenPurpose;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -13,7 +13,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::subscribe::ZoneFields;
-use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, see_other};
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, see_other};
 use crate::AppState;
 use crate::auth::token_hash;
 use crate::error::ApiError;
@@ -270,7 +270,7 @@ async fn remove_zone(
     State(state): State<AppState>,
     page: Page,
     Query(token): Query<Token>,
-    Path(zone): Path<i64>,
+    PagePath(zone): PagePath<i64>,
     Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
