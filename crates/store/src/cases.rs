@@ -906,6 +906,26 @@ impl Store {
         self.case(id).await
     }
 
+    /// Every case of `statuses`, newest first, read a page at a time: the
+    /// whole registry for an export.
+    pub async fn all_cases(&self, statuses: &[CaseStatus]) -> Result<Vec<Case>> {
+        let mut filter = CaseFilter {
+            statuses: statuses.to_vec(),
+            limit: 500,
+            ..CaseFilter::default()
+        };
+        let mut cases = Vec::new();
+        loop {
+            let page = self.list_cases(&filter).await?;
+            let full = page.len() as i64 == filter.limit;
+            filter.before_id = page.last().map(|c| c.id.0);
+            cases.extend(page);
+            if !full {
+                return Ok(cases);
+            }
+        }
+    }
+
     /// Cases matching `filter`, newest first.
     pub async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
         let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));

@@ -113,28 +113,34 @@ macro_rules! queue_confirmation {
     }};
 }
 
-/// Adds `$sub`'s zone to volunteer `$id` inside `$tx`, with the columns the
-/// zone index (R*Tree or GiST) finds and decides it by; a region has none.
-macro_rules! insert_zone {
-    ($tx:ident, $id:expr, $sub:expr, $created_at:expr, $confirmed_at:expr) => {{
-        let (lat, lng, radius_km, region) = zone_columns(&$sub.zone);
-        let mut insert = sqlx::query(
-            "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
-                confirmed_at, south, north, west, east, x, y, z, cos_r, sin_r)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
-        )
-        .bind($id)
-        .bind($sub.label.clone())
-        .bind(lat)
-        .bind(lng)
-        .bind(radius_km)
-        .bind(region)
-        .bind($created_at)
-        .bind($confirmed_at);
-        for value in index_values(&$sub.zone) {
-            insert = insert.bind(value);
+/// Adds zones inside `$tx`, `$rows` being (volunteer id, subscription)
+/// pairs, with the columns the zone index (R*Tree or GiST) finds and
+/// decides them by (a region has none), [`IMPORT_ROWS_PER_STATEMENT`] per
+/// statement: one for a subscription, a few hundred for a bulk import.
+macro_rules! insert_zones {
+    ($tx:ident, $rows:expr, $created_at:expr, $confirmed_at:expr) => {{
+        let rows: &[(i64, &NewSubscription)] = $rows;
+        let (created_at, confirmed_at): (i64, Option<i64>) = ($created_at, $confirmed_at);
+        for chunk in rows.chunks(IMPORT_ROWS_PER_STATEMENT) {
+            let mut insert = sqlx::QueryBuilder::new(format!(
+                "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
+                    confirmed_at, {INDEX_COLUMNS}) "));
+            insert.push_values(chunk, |mut row, (id, sub)| {
+                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
+                row.push_bind(*id)
+                    .push_bind(sub.label.clone())
+                    .push_bind(lat)
+                    .push_bind(lng)
+                    .push_bind(radius_km)
+                    .push_bind(region)
+                    .push_bind(created_at)
+                    .push_bind(confirmed_at);
+                for value in index_values(&sub.zone) {
+                    row.push_bind(value);
+                }
+            });
+            insert.build().execute(&mut *$tx).await?;
         }
-        insert.execute(&mut *$tx).await?;
     }};
 }
 
@@ -153,7 +159,7 @@ impl Store {
             let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;
             if zones < MAX_ZONES_PER_VOLUNTEER {
-                insert_zone!(tx, id, sub, to_millis(now), None::<i64>);
+                insert_zones!(tx, &[(id, sub)], to_millis(now), None);
             }
             queue_confirmation!(tx, id, now, confirm_cooldown);
         });
@@ -310,26 +316,7 @@ impl Store {
                 *held += 1;
                 zones.push((*id, sub));
             }
-            for chunk in zones.chunks(IMPORT_ROWS_PER_STATEMENT) {
-                let mut insert = sqlx::QueryBuilder::new(format!(
-                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
-                        confirmed_at, {INDEX_COLUMNS}) "));
-                insert.push_values(chunk, |mut row, (id, sub)| {
-                    let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
-                    row.push_bind(*id)
-                        .push_bind(sub.label.clone())
-                        .push_bind(lat)
-                        .push_bind(lng)
-                        .push_bind(radius_km)
-                        .push_bind(region)
-                        .push_bind(at)
-                        .push_bind(confirmed_at);
-                    for value in index_values(&sub.zone) {
-                        row.push_bind(value);
-                    }
-                });
-                insert.build().execute(&mut *tx).await?;
-            }
+            insert_zones!(tx, &zones, at, confirmed_at);
             outcome.zones_added += zones.len() as u64;
         });
         Ok(outcome)

@@ -4,7 +4,6 @@
 //! formula is neutralised.
 
 use alerta_core::{Case, CaseStatus, policy};
-use alerta_store::CaseFilter;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -90,22 +89,10 @@ async fn cases_csv(
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let failed = |e: csv::Error| ApiError::Internal(format!("csv: {e}"));
     out.write_record(HEADER).map_err(failed)?;
-    let mut filter = CaseFilter {
-        statuses,
-        limit: 500,
-        ..CaseFilter::default()
-    };
-    loop {
-        let page = state.store.list_cases(&filter).await?;
-        for case in &page {
-            let figures = state.store.dispatch_figures(case.id).await?;
-            out.write_record(row(case, figures.recipients, figures.sent, figures.failed))
-                .map_err(failed)?;
-        }
-        match page.last() {
-            Some(last) if page.len() as i64 == filter.limit => filter.before_id = Some(last.id.0),
-            _ => break,
-        }
+    for case in &state.store.all_cases(&statuses).await? {
+        let figures = state.store.dispatch_figures(case.id).await?;
+        out.write_record(row(case, figures.recipients, figures.sent, figures.failed))
+            .map_err(failed)?;
     }
     let body = out
         .into_inner()

@@ -6,7 +6,7 @@
 use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::Site;
 use alerta_exchange::pfif::{self, Export, ImportedCase, Reading};
-use alerta_store::{CaseFilter, PfifImport, StoreError, StoredPhoto};
+use alerta_store::{PfifImport, StoreError, StoredPhoto};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -100,21 +100,13 @@ async fn exported_cases(
     state: &AppState,
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<Case>, ApiError> {
-    let mut filter = CaseFilter {
-        statuses: vec![CaseStatus::Active, CaseStatus::Resolved],
-        limit: 500,
-        ..CaseFilter::default()
-    };
-    let mut cases = Vec::new();
-    loop {
-        let page = state.store.list_cases(&filter).await?;
-        let full = page.len() as i64 == filter.limit;
-        filter.before_id = page.last().map(|c| c.id.0);
-        cases.extend(page.into_iter().filter(|c| pfif::exported(c, since)));
-        if !full {
-            break;
-        }
-    }
+    let mut cases: Vec<Case> = state
+        .store
+        .all_cases(&[CaseStatus::Active, CaseStatus::Resolved])
+        .await?
+        .into_iter()
+        .filter(|c| pfif::exported(c, since))
+        .collect();
     cases.sort_by_key(|c| (c.updated_at, c.id));
     Ok(cases)
 }
@@ -214,8 +206,8 @@ async fn import_one(
         errors,
         photo: None,
     };
-    let (record_id, imported): (&str, ImportedCase) = match (&reading.record_id, &reading.result) {
-        (Some(id), Ok(imported)) => (id, imported.clone()),
+    let (record_id, imported): (&str, &ImportedCase) = match (&reading.record_id, &reading.result) {
+        (Some(id), Ok(imported)) => (id, imported),
         (_, Err(errors)) => return Ok(report("refused", None, errors.clone())),
         (None, Ok(_)) => unreachable!("a record without an id is refused when read"),
     };
