@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use alerta_store::OutboxEntry;
+use alerta_store::{Delivery, OutboxEntry};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -169,8 +169,11 @@ async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
         .unwrap();
     assert_eq!(second[0].id, first[0].id);
 
+    let stale = Delivery::Failed {
+        error: "stale".into(),
+    };
     store
-        .mark_failed(first[0].id, "sender-a", later, "stale")
+        .record_deliveries("sender-a", later, &[(first[0].id, stale)])
         .await
         .unwrap();
     let row = store
@@ -184,7 +187,7 @@ async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
         "a's late word changes nothing"
     );
     store
-        .mark_sent(second[0].id, "sender-b", later)
+        .record_deliveries("sender-b", later, &[(second[0].id, Delivery::Sent)])
         .await
         .unwrap();
     assert_eq!(

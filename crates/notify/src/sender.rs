@@ -9,7 +9,10 @@ use std::collections::HashMap;
 
 use alerta_core::{Case, CaseId, CaseStatus, Language, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
-use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose};
+use alerta_store::{
+    Delivery, MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose,
+    VolunteerContact,
+};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use tokio::sync::{Notify, watch};
@@ -57,6 +60,13 @@ impl Default for SenderSettings {
 }
 
 pub use alerta_core::Clock;
+
+/// A volunteer as a round's message to them needs it.
+struct Recipient {
+    contact: VolunteerContact,
+    /// The token of the unsubscribe link in this message (its hash is stored).
+    unsubscribe_token: String,
+}
 
 /// A case as its messages need it: read once per round, shared by them all.
 struct CaseBundle {
@@ -164,10 +174,14 @@ impl Sender {
             .await?;
         let count = items.len();
         let cases = self.load_cases(&items).await?;
+        let recipients = self.load_recipients(&items).await?;
         let mut tasks = JoinSet::new();
         for (slot, item) in items.into_iter().enumerate() {
             let sender = self.clone();
             let case = item.case_id.and_then(|id| cases.get(&id).cloned());
+            let recipient = item
+                .volunteer_id
+                .and_then(|id| recipients.get(&id).cloned());
             let wait = pace.and_then(|(start, interval)| {
                 (start + interval * slot as i32 - (self.clock)())
                     .to_std()
@@ -177,17 +191,56 @@ impl Sender {
                 if let Some(wait) = wait {
                     tokio::time::sleep(wait).await;
                 }
-                sender.deliver(item, case).await
+                let outcome = sender.attempt(&item, case, recipient).await;
+                (item.id, outcome)
             });
         }
+        let mut outcomes = Vec::with_capacity(count);
         while let Some(done) = tasks.join_next().await {
+            // A row whose attempt went wrong here stays claimed: its lease
+            // runs out and it goes again.
             match done {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => tracing::error!(error = %e, "cannot record a delivery outcome"),
+                Ok((id, Ok(outcome))) => outcomes.push((id, outcome)),
+                Ok((id, Err(e))) => {
+                    tracing::error!(outbox = id, error = %e, "cannot prepare a message")
+                }
                 Err(e) => tracing::error!(error = %e, "delivery task failed"),
             }
         }
+        self.store
+            .record_deliveries(&self.owner, (self.clock)(), &outcomes)
+            .await?;
         Ok(count)
+    }
+
+    /// Each volunteer a round's messages go to, read together, with the
+    /// unsubscribe link their mail carries (one stored token per message,
+    /// written for the whole round at once).
+    async fn load_recipients(
+        &self,
+        items: &[OutboxItem],
+    ) -> Result<HashMap<VolunteerId, Arc<Recipient>>, StoreError> {
+        let ids: std::collections::HashSet<VolunteerId> =
+            items.iter().filter_map(|i| i.volunteer_id).collect();
+        let ids: Vec<VolunteerId> = ids.into_iter().collect();
+        let contacts = self.store.volunteer_contacts(&ids).await?;
+        let now = (self.clock)();
+        let mut tokens = Vec::with_capacity(contacts.len());
+        let mut recipients = HashMap::with_capacity(contacts.len());
+        for (id, contact) in contacts {
+            let unsubscribe_token = new_token();
+            tokens.push((id, token_hash(&unsubscribe_token)));
+            let recipient = Recipient {
+                contact,
+                unsubscribe_token,
+            };
+            recipients.insert(id, Arc::new(recipient));
+        }
+        let expires_at = now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS);
+        self.store
+            .add_volunteer_tokens(TokenPurpose::Unsubscribe, &tokens, now, expires_at)
+            .await?;
+        Ok(recipients)
     }
 
     /// Each case a round's messages are about, with its photo, read once for all of them.
@@ -253,12 +306,17 @@ impl Sender {
         }
     }
 
-    async fn deliver(
+    /// Composes and sends one message; answers what to record for its row.
+    async fn attempt(
         &self,
-        item: OutboxItem,
+        item: &OutboxItem,
         case: Option<Arc<CaseBundle>>,
-    ) -> Result<(), StoreError> {
-        let outcome = match self.compose(&item, case.as_deref()).await? {
+        recipient: Option<Arc<Recipient>>,
+    ) -> Result<Delivery, StoreError> {
+        let outcome = match self
+            .compose(item, case.as_deref(), recipient.as_deref())
+            .await?
+        {
             Ok(composed) => {
                 self.mailer
                     .send(&composed.message, &composed.message_id)
@@ -266,37 +324,29 @@ impl Sender {
             }
             Err(reason) => Err(SendError::Permanent(reason)),
         };
-        let now = (self.clock)();
-        match outcome {
+        let kind = item.kind.as_str();
+        Ok(match outcome {
             Ok(()) => {
-                metrics::counter!("alerta_mail_sent_total", "kind" => item.kind.as_str())
-                    .increment(1);
-                self.store.mark_sent(item.id, &self.owner, now).await
+                metrics::counter!("alerta_mail_sent_total", "kind" => kind).increment(1);
+                Delivery::Sent
             }
             Err(SendError::Permanent(reason)) => {
-                metrics::counter!("alerta_mail_failed_total", "kind" => item.kind.as_str())
-                    .increment(1);
-                tracing::warn!(outbox = item.id, kind = item.kind.as_str(), %reason, "message refused for good");
-                self.store
-                    .mark_failed(item.id, &self.owner, now, &reason)
-                    .await
+                metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
+                tracing::warn!(outbox = item.id, kind, %reason, "message refused for good");
+                Delivery::Failed { error: reason }
             }
             Err(SendError::Transient(reason)) if item.attempts >= self.settings.max_attempts => {
-                let reason = format!("gave up after {} attempts: {reason}", item.attempts);
-                self.store
-                    .mark_failed(item.id, &self.owner, now, &reason)
-                    .await
+                metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
+                let error = format!("gave up after {} attempts: {reason}", item.attempts);
+                Delivery::Failed { error }
             }
             Err(SendError::Transient(reason)) => {
-                metrics::counter!("alerta_mail_retried_total", "kind" => item.kind.as_str())
-                    .increment(1);
-                let retry_at = now + self.backoff(item.attempts);
+                metrics::counter!("alerta_mail_retried_total", "kind" => kind).increment(1);
                 tracing::info!(outbox = item.id, attempts = item.attempts, %reason, "will retry");
-                self.store
-                    .mark_retry(item.id, &self.owner, retry_at, &reason)
-                    .await
+                let at = (self.clock)() + self.backoff(item.attempts);
+                Delivery::Retry { at, error: reason }
             }
-        }
+        })
     }
 
     /// Exponential backoff with ±50 % jitter, so a recovering server is not hit
@@ -318,24 +368,23 @@ impl Sender {
         &self,
         item: &OutboxItem,
         bundle: Option<&CaseBundle>,
+        recipient: Option<&Recipient>,
     ) -> Result<Result<Composed, String>, StoreError> {
         if item.kind == MailKind::Tip {
             return self.compose_tip(item, bundle).await;
         }
-        let Some(volunteer) = item.volunteer_id else {
+        if item.volunteer_id.is_none() {
             return Ok(Err("a volunteer message without a volunteer".into()));
-        };
-        let Some(contact) = self.store.volunteer_contact(volunteer).await? else {
+        }
+        let Some(Recipient {
+            contact,
+            unsubscribe_token: unsubscribe,
+        }) = recipient
+        else {
             return Ok(Err("the volunteer no longer exists".into()));
         };
+        let volunteer = contact.id;
         let now = (self.clock)();
-        let unsubscribe = self
-            .mint(
-                volunteer,
-                TokenPurpose::Unsubscribe,
-                now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS),
-            )
-            .await?;
         // Links open their pages in the volunteer's language.
         let lang = contact.language.as_str();
         let unsubscribe_url = self

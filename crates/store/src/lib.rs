@@ -28,7 +28,7 @@ pub use cases::{
 };
 pub use error::StoreError;
 
-pub use outbox::{DispatchFigures, MailKind, OutboxEntry, OutboxItem};
+pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem};
 pub use users::{SessionKind, UserRecord};
 pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 

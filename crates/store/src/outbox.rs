@@ -58,6 +58,17 @@ pub struct DispatchFigures {
     pub last_sent_at: Option<i64>,
 }
 
+/// How the attempt on a claimed row went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The mail server accepted it.
+    Sent,
+    /// Not this time: give the row back to be tried again `at`.
+    Retry { at: DateTime<Utc>, error: String },
+    /// Never: give up, keeping the server's reply.
+    Failed { error: String },
+}
+
 /// An outbox row as support staff see it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OutboxEntry {
@@ -186,72 +197,56 @@ impl Store {
         Ok(items)
     }
 
-    // Every mark applies only while `owner` still holds the row: a sender that
-    // outlived its lease, or a row queued again meanwhile (a new update), is
-    // left to whoever holds it now.
-
-    pub async fn mark_sent(&self, id: i64, owner: &str, now: DateTime<Utc>) -> Result<()> {
-        self.finish_outbox_row(
-            "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = $3
-             WHERE id = $1 AND claimed_by = $4",
-            id,
-            owner,
-            to_millis(now),
-            None,
-        )
-        .await
-    }
-
-    /// Gives the row back to be tried again at `next_attempt_at`.
-    pub async fn mark_retry(
+    /// Records how a round of claimed rows went, in one transaction: one
+    /// commit per round rather than per message (on PostgreSQL with full
+    /// durability each commit is a disk flush). A crash before it leaves the
+    /// round's rows claimed; their lease runs out and they go again, which
+    /// the outbox allows for rows in flight.
+    ///
+    /// Each outcome applies only while `owner` still holds the row: a sender
+    /// that outlived its lease, or a row queued again meanwhile (a new
+    /// update), is left to whoever holds it now.
+    pub async fn record_deliveries(
         &self,
-        id: i64,
-        owner: &str,
-        next_attempt_at: DateTime<Utc>,
-        error: &str,
-    ) -> Result<()> {
-        self.finish_outbox_row(
-            "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3
-             WHERE id = $1 AND claimed_by = $4",
-            id,
-            owner,
-            to_millis(next_attempt_at),
-            Some(error),
-        )
-        .await
-    }
-
-    /// Gives up on the row, keeping the server's reply.
-    pub async fn mark_failed(
-        &self,
-        id: i64,
         owner: &str,
         now: DateTime<Utc>,
-        error: &str,
+        outcomes: &[(i64, Delivery)],
     ) -> Result<()> {
-        self.finish_outbox_row(
-            "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3
-             WHERE id = $1 AND claimed_by = $4",
-            id,
-            owner,
-            to_millis(now),
-            Some(error),
-        )
-        .await
-    }
-
-    async fn finish_outbox_row(
-        &self,
-        sql: &'static str,
-        id: i64,
-        owner: &str,
-        at: i64,
-        error: Option<&str>,
-    ) -> Result<()> {
-        let error = error.map(|e| e.chars().take(1000).collect::<String>());
-        write_tx!(self, tx => sqlx::query(sql)
-            .bind(id).bind(at).bind(error).bind(owner.to_string())
-            .execute(&mut *tx).await.map(|_| ())?);
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        write_tx!(self, tx => {
+            for (id, outcome) in outcomes {
+                let (sql, at, error) = match outcome {
+                    Delivery::Sent => (
+                        "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = $3
+                         WHERE id = $1 AND claimed_by = $4",
+                        now,
+                        None,
+                    ),
+                    Delivery::Retry { at, error } => (
+                        "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3
+                         WHERE id = $1 AND claimed_by = $4",
+                        *at,
+                        Some(error),
+                    ),
+                    Delivery::Failed { error } => (
+                        "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3
+                         WHERE id = $1 AND claimed_by = $4",
+                        now,
+                        Some(error),
+                    ),
+                };
+                let error = error.map(|e| e.chars().take(1000).collect::<String>());
+                sqlx::query(sql)
+                    .bind(id)
+                    .bind(to_millis(at))
+                    .bind(error)
+                    .bind(owner)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        });
         Ok(())
     }
 

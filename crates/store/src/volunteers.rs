@@ -347,16 +347,36 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
-        with_db!(self, pool => sqlx::query(
-            "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(token_hash)
-            .bind(volunteer.0)
-            .bind(purpose.as_str())
-            .bind(to_millis(now))
-            .bind(to_millis(expires_at))
-            .execute(pool)
+        let tokens = [(volunteer, token_hash.to_string())];
+        self.add_volunteer_tokens(purpose, &tokens, now, expires_at)
             .await
-            .map(|_| ())?);
+    }
+
+    /// Stores the hashes of link tokens minted for a round of mail, in one
+    /// statement: (volunteer, token hash).
+    pub async fn add_volunteer_tokens(
+        &self,
+        purpose: TokenPurpose,
+        tokens: &[(VolunteerId, String)],
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        if tokens.is_empty() {
+            return Ok(());
+        }
+        with_db!(self, pool => {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) ",
+            );
+            insert.push_values(tokens, |mut row, (volunteer, hash)| {
+                row.push_bind(hash.clone())
+                    .push_bind(volunteer.0)
+                    .push_bind(purpose.as_str())
+                    .push_bind(to_millis(now))
+                    .push_bind(to_millis(expires_at));
+            });
+            insert.build().execute(pool).await.map(|_| ())?
+        });
         Ok(())
     }
 
@@ -432,29 +452,62 @@ impl Store {
     }
 
     pub async fn volunteer_contact(&self, id: VolunteerId) -> Result<Option<VolunteerContact>> {
-        let (row, first_zone): (Option<(String, String, String)>, Option<ZoneRow>) = with_db!(self, pool => {
-            let row = sqlx::query_as("SELECT email, language, status FROM volunteers WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(pool)
-                .await?;
-            let zone = sqlx::query_as(
-                "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 ORDER BY id LIMIT 1")
-                .bind(id.0)
-                .fetch_optional(pool)
-                .await?;
-            (row, zone)
+        Ok(self.volunteer_contacts(&[id]).await?.remove(&id))
+    }
+
+    /// Where to send each of `ids`' mail, in one query: a round of messages
+    /// reads its recipients together. Volunteers that no longer exist are
+    /// missing from the answer.
+    pub async fn volunteer_contacts(
+        &self,
+        ids: &[VolunteerId],
+    ) -> Result<HashMap<VolunteerId, VolunteerContact>> {
+        type ContactRow = (
+            i64,
+            String,
+            String,
+            String,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<String>,
+        );
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // The first zone (lowest id) decides the country, hence the paper.
+        let rows: Vec<ContactRow> = with_db!(self, pool => {
+            let mut select = sqlx::QueryBuilder::new(
+                "SELECT v.id, v.email, v.language, v.status, z.lat, z.lng, z.radius_km, z.region
+                 FROM volunteers v
+                 LEFT JOIN zones z ON z.id = (SELECT MIN(f.id) FROM zones f WHERE f.volunteer_id = v.id)
+                 WHERE v.id IN (",
+            );
+            let mut list = select.separated(", ");
+            for id in ids {
+                list.push_bind(id.0);
+            }
+            list.push_unseparated(")");
+            select.build_query_as().fetch_all(pool).await?
         });
-        row.map(|(email, language, status)| {
-            Ok(VolunteerContact {
-                id,
-                email,
-                language: Language::parse("language", &language)
-                    .map_err(|e| StoreError::Corrupt(e.message))?,
-                confirmed: status == "confirmed",
-                country: first_zone.as_ref().and_then(|z| country_of(&zone_of(z))),
-            })
-        })
-        .transpose()
+        rows.into_iter()
+            .map(
+                |(id, email, language, status, lat, lng, radius_km, region)| {
+                    let first_zone = lat.map(|lat| {
+                        zone_of(&(lat, lng.unwrap_or(0.0), radius_km.unwrap_or(0.0), region))
+                    });
+                    let contact = VolunteerContact {
+                        id: VolunteerId(id),
+                        email,
+                        language: Language::parse("language", &language)
+                            .map_err(|e| StoreError::Corrupt(e.message))?,
+                        confirmed: status == "confirmed",
+                        country: first_zone.as_ref().and_then(country_of),
+                    };
+                    Ok((contact.id, contact))
+                },
+            )
+            .collect()
     }
 
     /// The labels of the zones a confirmation would make live (all zones when
