@@ -8,7 +8,7 @@ use alerta_core::{Case, Language, Outcome};
 use alerta_i18n::text;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 
 /// What every message needs to know about the installation.
 #[derive(Clone, Debug)]
@@ -106,11 +106,22 @@ fn footer(envelope: &Envelope<'_>) -> String {
     )
 }
 
-/// Builds a message with both parts and the unsubscribe headers.
+/// A file that messages carry (the photo, the poster), encoded for mail
+/// once and shared by every message of a round that carries it: encoding
+/// it again for each of 100 000 messages would be wasted work.
+#[derive(Clone)]
+pub struct EncodedFile(Body);
+
+impl EncodedFile {
+    pub fn new(bytes: &[u8]) -> EncodedFile {
+        EncodedFile(Body::new(bytes.to_vec()))
+    }
+}
+
 /// An image shown inside the HTML part, referenced as `cid:{content_id}`.
-pub struct InlineImage<'a> {
-    pub content_id: String,
-    pub jpeg: &'a [u8],
+struct InlineImage<'a> {
+    content_id: String,
+    jpeg: &'a EncodedFile,
 }
 
 fn build(
@@ -126,7 +137,7 @@ fn build(
 /// The printable poster, attached as a PDF file.
 struct PosterAttachment<'a> {
     filename: String,
-    pdf: &'a [u8],
+    pdf: &'a EncodedFile,
 }
 
 /// Like [`build`]; with an image, the parts are wrapped in multipart/related
@@ -168,7 +179,7 @@ fn build_message(
                 None => alternative,
                 Some(image) => MultiPart::related().multipart(alternative).singlepart(
                     Attachment::new_inline(image.content_id).body(
-                        image.jpeg.to_vec(),
+                        image.jpeg.0.clone(),
                         ContentType::parse("image/jpeg").expect("a valid media type"),
                     ),
                 ),
@@ -177,7 +188,7 @@ fn build_message(
                 None => body,
                 Some(poster) => MultiPart::mixed().multipart(body).singlepart(
                     Attachment::new(poster.filename).body(
-                        poster.pdf.to_vec(),
+                        poster.pdf.0.clone(),
                         ContentType::parse("application/pdf").expect("a valid media type"),
                     ),
                 ),
@@ -241,8 +252,8 @@ pub fn alert(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&[u8]>,
-    poster: Option<&[u8]>,
+    photo: Option<&EncodedFile>,
+    poster: Option<&EncodedFile>,
 ) -> Result<Composed, String> {
     alert_or_update(ctx, envelope, case, photo, poster, false)
 }
@@ -252,8 +263,8 @@ pub fn update(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&[u8]>,
-    poster: Option<&[u8]>,
+    photo: Option<&EncodedFile>,
+    poster: Option<&EncodedFile>,
 ) -> Result<Composed, String> {
     alert_or_update(ctx, envelope, case, photo, poster, true)
 }
@@ -262,8 +273,8 @@ fn alert_or_update(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&[u8]>,
-    poster: Option<&[u8]>,
+    photo: Option<&EncodedFile>,
+    poster: Option<&EncodedFile>,
     is_update: bool,
 ) -> Result<Composed, String> {
     let language = envelope.language;

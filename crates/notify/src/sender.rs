@@ -2,7 +2,7 @@
 //! and records each outcome. Any number of senders (one per `alerta serve`)
 //! can share a database.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ use rand::Rng;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
-use crate::compose::{self, Composed, Envelope, MailContext};
+use crate::compose::{self, Composed, EncodedFile, Envelope, MailContext};
 use crate::mailer::{Mailer, SendError};
 use crate::tokens::{new_token, token_hash};
 
@@ -73,7 +73,14 @@ struct CaseBundle {
     case: Case,
     /// The normalised JPEG, shown inside alert mail and printed on the poster.
     photo: Option<NormalizedJpeg>,
+    /// The photo as alert mail carries it, encoded once for the round.
+    photo_file: Option<EncodedFile>,
+    /// The posters as alert mail carries them, encoded once per language
+    /// and paper for the round (None: it could not be rendered).
+    poster_files: Mutex<PosterFiles>,
 }
+
+type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
 
 #[derive(Clone)]
 pub struct Sender {
@@ -258,9 +265,34 @@ impl Sender {
                 true => self.store.normalized_photo(id).await?,
                 false => None,
             };
-            cases.insert(id, Arc::new(CaseBundle { case, photo }));
+            let photo_file = photo.as_ref().map(|p| EncodedFile::new(&p.jpeg));
+            let bundle = CaseBundle {
+                case,
+                photo,
+                photo_file,
+                poster_files: Mutex::default(),
+            };
+            cases.insert(id, Arc::new(bundle));
         }
         Ok(cases)
+    }
+
+    /// The poster as alert mail carries it: encoded once per round.
+    async fn poster_file(
+        &self,
+        bundle: &CaseBundle,
+        language: Language,
+        paper: Paper,
+    ) -> Option<Arc<EncodedFile>> {
+        let encoded =
+            |files: &HashMap<_, Option<Arc<EncodedFile>>>| files.get(&(language, paper)).cloned();
+        if let Some(file) = encoded(&bundle.poster_files.lock().expect("not poisoned")) {
+            return file;
+        }
+        let pdf = self.poster(bundle, language, paper).await;
+        let file = pdf.map(|pdf| Arc::new(EncodedFile::new(&pdf)));
+        let mut files = bundle.poster_files.lock().expect("not poisoned");
+        files.entry((language, paper)).or_insert(file).clone()
     }
 
     /// The poster of the bundle's case in `language` on `paper`, rendered on the
@@ -313,16 +345,15 @@ impl Sender {
         case: Option<Arc<CaseBundle>>,
         recipient: Option<Arc<Recipient>>,
     ) -> Result<Delivery, StoreError> {
-        let outcome = match self
-            .compose(item, case.as_deref(), recipient.as_deref())
-            .await?
-        {
-            Ok(composed) => {
-                self.mailer
-                    .send(&composed.message, &composed.message_id)
-                    .await
-            }
-            Err(reason) => Err(SendError::Permanent(reason)),
+        let outcome = match self.mailer.slot().await {
+            Ok(slot) => match self
+                .compose(item, case.as_deref(), recipient.as_deref())
+                .await?
+            {
+                Ok(composed) => slot.send(&composed.message, &composed.message_id).await,
+                Err(reason) => Err(SendError::Permanent(reason)),
+            },
+            Err(closed) => Err(closed),
         };
         let kind = item.kind.as_str();
         Ok(match outcome {
@@ -439,9 +470,10 @@ impl Sender {
                 ))
             }
             MailKind::Alert | MailKind::Found | MailKind::Update => {
-                let Some(bundle @ CaseBundle { case, photo }) = bundle else {
+                let Some(bundle) = bundle else {
                     return Ok(Err("an alert row without a case".into()));
                 };
+                let case = &bundle.case;
                 let message_id = match item.kind {
                     // Each update is a new message; the retries of one keep its id.
                     MailKind::Update => self.ctx.message_id(
@@ -467,9 +499,9 @@ impl Sender {
                         Ok(Err("the case was resolved before this went out".into()))
                     }
                     kind => {
-                        let photo = photo.as_ref().map(|p| p.jpeg.as_slice());
+                        let photo = bundle.photo_file.as_ref();
                         let paper = Paper::for_country(contact.country.as_deref());
-                        let poster = self.poster(bundle, contact.language, paper).await;
+                        let poster = self.poster_file(bundle, contact.language, paper).await;
                         let poster = poster.as_deref();
                         Ok(match kind {
                             MailKind::Update => {

@@ -48,10 +48,15 @@ macro_rules! with_db {
 /// finishes; an early return (`?`) rolls it back. SQLite takes the write lock
 /// up front (`BEGIN IMMEDIATE`): a deferred transaction that reads and then
 /// writes fails with "database is locked" when another writer got in between.
+/// Writers of one process queue for SQLite's lock in the process first: left
+/// to SQLite's busy handler, which sleeps 1, 2, 5, 10, 15… ms between tries,
+/// a writer waited tens of milliseconds after the lock was free, and the
+/// sender's rounds stalled behind each other.
 macro_rules! write_tx {
     ($store:expr, $tx:ident => $body:expr) => {
         match &$store.pool {
             $crate::Pool::Sqlite(pool) => {
+                let _writer = $store.sqlite_writer.lock().await;
                 let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let out = $body;
                 $tx.commit().await?;
@@ -94,6 +99,8 @@ pub(crate) enum Pool {
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) pool: Pool,
+    /// Held by this process's SQLite writer (see [`write_tx!`]); unused on PostgreSQL.
+    pub(crate) sqlite_writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +128,10 @@ impl Store {
                 "the database URL must start with sqlite:// or postgres://".into(),
             ));
         };
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            sqlite_writer: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

@@ -364,7 +364,7 @@ impl Store {
         if tokens.is_empty() {
             return Ok(());
         }
-        with_db!(self, pool => {
+        write_tx!(self, tx => {
             let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) ",
             );
@@ -375,7 +375,7 @@ impl Store {
                     .push_bind(to_millis(now))
                     .push_bind(to_millis(expires_at));
             });
-            insert.build().execute(pool).await.map(|_| ())?
+            insert.build().execute(&mut *tx).await.map(|_| ())?
         });
         Ok(())
     }
@@ -479,15 +479,15 @@ impl Store {
         let rows: Vec<ContactRow> = with_db!(self, pool => {
             let mut select = sqlx::QueryBuilder::new(
                 "SELECT v.id, v.email, v.language, v.status, z.lat, z.lng, z.radius_km, z.region
-                 FROM volunteers v
-                 LEFT JOIN zones z ON z.id = (SELECT MIN(f.id) FROM zones f WHERE f.volunteer_id = v.id)
-                 WHERE v.id IN (",
+                 FROM (SELECT id, email, language, status,
+                              (SELECT MIN(f.id) FROM zones f WHERE f.volunteer_id = volunteers.id) AS first_zone
+                       FROM volunteers WHERE id IN (",
             );
             let mut list = select.separated(", ");
             for id in ids {
                 list.push_bind(id.0);
             }
-            list.push_unseparated(")");
+            list.push_unseparated(")) v LEFT JOIN zones z ON z.id = v.first_zone");
             select.build_query_as().fetch_all(pool).await?
         });
         rows.into_iter()
