@@ -85,7 +85,9 @@ impl Store {
                 // About 11 km: enough for statistics by country, not a place.
                 let coarse = |degrees: f64| (degrees * 10.0).round() / 10.0;
                 sqlx::query("DELETE FROM case_photos WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
-                sqlx::query("DELETE FROM outbox WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
+                // Naming the kinds lets outbox_once (kind, case_id, …) find the rows.
+                sqlx::query("DELETE FROM outbox WHERE kind IN ('alert', 'found', 'update', 'digest', 'tip', 'confirm') AND case_id = $1")
+                    .bind(*id).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM tips WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM case_followers WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
                 sqlx::query("UPDATE case_audit SET detail = '{}' WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
