@@ -197,7 +197,7 @@ impl Store {
         Ok(items)
     }
 
-    /// Records how a round of claimed rows went, in one transaction: one
+    /// Records how a round of claimed rows went, in one statement: one
     /// commit per round rather than per message (on PostgreSQL with full
     /// durability each commit is a disk flush). A crash before it leaves the
     /// round's rows claimed; their lease runs out and they go again, which
@@ -215,37 +215,45 @@ impl Store {
         if outcomes.is_empty() {
             return Ok(());
         }
+        // (id, status, sent_at, next_attempt_at, last_error) per row; a
+        // NULL time leaves the row's own.
+        type OutcomeRow = (i64, &'static str, Option<i64>, Option<i64>, Option<String>);
+        let rows: Vec<OutcomeRow> = outcomes
+            .iter()
+            .map(|(id, outcome)| {
+                let error = |e: &str| Some(e.chars().take(1000).collect::<String>());
+                match outcome {
+                    Delivery::Sent => (*id, "sent", Some(to_millis(now)), None, None),
+                    Delivery::Retry { at, error: e } => {
+                        (*id, "queued", None, Some(to_millis(*at)), error(e))
+                    }
+                    Delivery::Failed { error: e } => {
+                        (*id, "failed", Some(to_millis(now)), None, error(e))
+                    }
+                }
+            })
+            .collect();
         write_tx!(self, tx => {
-            for (id, outcome) in outcomes {
-                let (sql, at, error) = match outcome {
-                    Delivery::Sent => (
-                        "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, last_error = $3
-                         WHERE id = $1 AND claimed_by = $4",
-                        now,
-                        None,
-                    ),
-                    Delivery::Retry { at, error } => (
-                        "UPDATE outbox SET next_attempt_at = $2, lease_until = NULL, last_error = $3
-                         WHERE id = $1 AND claimed_by = $4",
-                        *at,
-                        Some(error),
-                    ),
-                    Delivery::Failed { error } => (
-                        "UPDATE outbox SET status = 'failed', sent_at = $2, lease_until = NULL, last_error = $3
-                         WHERE id = $1 AND claimed_by = $4",
-                        now,
-                        Some(error),
-                    ),
-                };
-                let error = error.map(|e| e.chars().take(1000).collect::<String>());
-                sqlx::query(sql)
-                    .bind(id)
-                    .bind(to_millis(at))
-                    .bind(error)
-                    .bind(owner)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            let mut update = sqlx::QueryBuilder::new(
+                "WITH outcome (id, status, sent_at, next_attempt_at, last_error) AS (",
+            );
+            update.push_values(&rows, |mut row, (id, status, sent_at, next_at, error)| {
+                row.push_bind(*id)
+                    .push_bind(*status)
+                    .push_bind(*sent_at)
+                    .push_bind(*next_at)
+                    .push_bind(error.clone());
+            });
+            update
+                .push(
+                    ") UPDATE outbox SET status = outcome.status,
+                        sent_at = COALESCE(outcome.sent_at, outbox.sent_at),
+                        next_attempt_at = COALESCE(outcome.next_attempt_at, outbox.next_attempt_at),
+                        lease_until = NULL, last_error = outcome.last_error
+                     FROM outcome WHERE outbox.id = outcome.id AND outbox.claimed_by = ",
+                )
+                .push_bind(owner);
+            update.build().execute(&mut *tx).await.map(|_| ())?
         });
         Ok(())
     }
