@@ -672,3 +672,75 @@ async fn a_global_send_rate_spaces_the_messages() {
     );
     app.stop().await;
 }
+
+/// The alerts of a case for `email`'s rows in the outbox, by status.
+async fn alert_rows(app: &TestApp, email: &str) -> Vec<String> {
+    app.store
+        .outbox_for_address(email)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|row| row.kind == "alert")
+        .map(|row| row.status)
+        .collect()
+}
+
+#[tokio::test]
+async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
+    // The mail server is down when the case is published: the alerts wait
+    // for their retry, as they would in a slow fan-out.
+    let mut smtp = SmtpServer::start();
+    smtp.stop();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let volunteers = ["oculta1@example.org", "oculta2@example.org"];
+    for email in volunteers {
+        confirmed_zone(&app, email, -17.39, -66.15, 5.0).await;
+    }
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    let case = alerta_core::CaseId(id);
+    let started = std::time::Instant::now();
+    while app.store.dispatch_figures(case).await.unwrap().attempts < 2 {
+        assert!(started.elapsed().as_secs() < 30, "no delivery was tried");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // Someone says the report is about them and false: police hide it.
+    let officer = alerta_core::Actor {
+        user_id: alerta_core::UserId(police.id),
+        role: Role::Police,
+        organisation: None,
+    };
+    app.store
+        .set_hidden(case, true, &officer, chrono::Utc::now())
+        .await
+        .unwrap();
+    for email in volunteers {
+        assert!(alert_rows(&app, email).await.is_empty(), "{email}");
+    }
+    smtp.restart();
+    app.advance(chrono::Duration::hours(1));
+    // Time for the retries that would have gone out: none is left to go.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert!(alerts(&smtp).is_empty(), "a hidden case mailed nobody");
+
+    // The complaint does not hold: shown again, the alert goes out.
+    app.store
+        .set_hidden(case, false, &officer, chrono::Utc::now())
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    while alerts(&smtp).len() < volunteers.len() {
+        assert!(started.elapsed().as_secs() < 30, "the alerts never came");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    for mail in alerts(&smtp) {
+        assert!(mail.text().contains("María José"), "{}", mail.text());
+    }
+    for email in volunteers {
+        assert_eq!(alert_rows(&app, email).await, ["sent"], "{email}");
+    }
+    app.stop().await;
+}

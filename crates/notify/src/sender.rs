@@ -11,7 +11,7 @@ use alerta_core::{Case, CaseId, CaseStatus, Language, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
 use alerta_store::{
     Delivery, MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose,
-    VolunteerContact,
+    VolunteerContact, WITHDRAWN_WHILE_HIDDEN,
 };
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -495,6 +495,7 @@ impl Sender {
                 }
                 match item.kind {
                     MailKind::Found => Ok(compose::found(&self.ctx, envelope, case)),
+                    _ if case.hidden => Ok(Err(WITHDRAWN_WHILE_HIDDEN.into())),
                     _ if case.status != CaseStatus::Active => {
                         Ok(Err("the case was resolved before this went out".into()))
                     }

@@ -8,6 +8,7 @@ use alerta_core::{
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
 
+use crate::outbox::WITHDRAWN_WHILE_HIDDEN;
 use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
 
 /// The columns every case query selects, in [`CaseRow`]'s order.
@@ -167,7 +168,8 @@ macro_rules! widen_in_tx {
             .execute(&mut *$tx)
             .await?;
         let area = Circle { radius_km: $radius, ..case.alert_area() };
-        let newly = queue_alerts!($tx, case.id, area, $now);
+        // A hidden case mails nobody; showing it again queues the whole area.
+        let newly = if case.hidden { 0 } else { queue_alerts!($tx, case.id, area, $now) };
         let detail = json!({
             "from_km": case.details.alert_radius_km, "to_km": $radius, "newly_reached": newly, "how": $how,
         });
@@ -747,7 +749,7 @@ impl Store {
         let due: Vec<(i64, i64, f64, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
             "SELECT w.id, w.case_id, w.alert_radius_km, w.created_by FROM case_widenings w
              JOIN cases c ON c.id = w.case_id
-             WHERE w.done_at IS NULL AND c.status = 'active'
+             WHERE w.done_at IS NULL AND c.status = 'active' AND c.hidden_at IS NULL
                AND c.published_at + w.after_hours * 3600000 <= $1
              ORDER BY w.after_hours, w.id")
             .bind(to_millis(now)).fetch_all(pool).await?);
@@ -775,7 +777,7 @@ impl Store {
         for &after_days in milestones {
             let due: Vec<i64> = with_db!(self, pool => sqlx::query_scalar(
                 "SELECT c.id FROM cases c
-                 WHERE c.status = 'active' AND c.published_at + $1 <= $2
+                 WHERE c.status = 'active' AND c.hidden_at IS NULL AND c.published_at + $1 <= $2
                    AND NOT EXISTS (SELECT 1 FROM case_realerts r WHERE r.case_id = c.id AND r.after_days = $3)
                  ORDER BY c.id")
                 .bind(after_days * 86_400_000)
@@ -991,6 +993,10 @@ impl Store {
     }
 
     /// Takes an active case out of public view (`hidden`) or puts it back.
+    /// Out of view it is out of volunteers' mail too: its alerts and
+    /// updates not yet on their way are withdrawn (a sender holding one
+    /// drops it, see [`WITHDRAWN_WHILE_HIDDEN`]); shown again, the alert
+    /// goes to everyone in its area it has not reached.
     pub async fn set_hidden(
         &self,
         id: CaseId,
@@ -1008,8 +1014,28 @@ impl Store {
                     .bind(to_millis(now))
                     .execute(&mut *tx)
                     .await?;
-                let action = if hidden { "hidden" } else { "shown" };
-                audit!(tx, id.0, Some(actor.user_id.0), now, action, json!({}));
+                let (action, detail) = if hidden {
+                    let withdrawn = sqlx::query(
+                        "DELETE FROM outbox WHERE kind IN ('alert', 'update') AND case_id = $1
+                           AND status = 'queued' AND (lease_until IS NULL OR lease_until < $2)")
+                        .bind(id.0)
+                        .bind(to_millis(now))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    ("hidden", json!({ "withdrawn": withdrawn }))
+                } else {
+                    sqlx::query(
+                        "DELETE FROM outbox WHERE kind = 'alert' AND case_id = $1
+                           AND status = 'failed' AND last_error = $2")
+                        .bind(id.0)
+                        .bind(WITHDRAWN_WHILE_HIDDEN)
+                        .execute(&mut *tx)
+                        .await?;
+                    let queued = queue_alerts!(tx, case.id, case.alert_area(), now);
+                    ("shown", json!({ "queued": queued }))
+                };
+                audit!(tx, id.0, Some(actor.user_id.0), now, action, detail);
             }
         });
         self.case(id).await

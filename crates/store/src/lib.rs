@@ -28,7 +28,9 @@ pub use cases::{
 };
 pub use error::StoreError;
 
-pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem};
+pub use outbox::{
+    Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, WITHDRAWN_WHILE_HIDDEN,
+};
 pub use users::{SessionKind, UserRecord};
 pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 

@@ -58,6 +58,10 @@ pub struct DispatchFigures {
     pub last_sent_at: Option<i64>,
 }
 
+/// Why an alert in a sender's hands when its case was hidden was not sent
+/// (and what showing the case again looks for, to queue it anew).
+pub const WITHDRAWN_WHILE_HIDDEN: &str = "withdrawn: the case was taken out of public view";
+
 /// How the attempt on a claimed row went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {

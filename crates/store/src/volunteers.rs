@@ -329,7 +329,8 @@ impl Store {
             let zones = sqlx::query_as(
                 "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
                 .bind(id.0).fetch_all(pool).await?;
-            let areas = sqlx::query_as("SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
+            let areas = sqlx::query_as(
+                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL")
                 .fetch_all(pool).await?;
             (zones, areas)
         });
@@ -419,7 +420,7 @@ impl Store {
             let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_all(&mut *tx).await?;
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
-                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active'")
+                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL")
                 .fetch_all(&mut *tx).await?;
             if !cases_reaching(&zones, &areas).is_empty() {
                 sqlx::query(
