@@ -106,9 +106,28 @@ locate-done = Location taken.
 locate-failed = Your location could not be read: type the place instead.
 place-unknown = We do not know that town: check the spelling or add the country ("Belize City, BZ").
 place-ambiguous = Several places have that name. Which one?
-form-required = This is missing.
 form-invalid = Check this
 form-has-errors = Some details are missing or not valid: they are marked below.
+
+## Rules input breaks, shown beside the field
+rule-required = This is missing.
+rule-between = Must be between { $min } and { $max }.
+rule-not-in-future = Cannot be in the future.
+rule-after-1900 = Must be after 1900.
+rule-date-format = Write the date as year-month-day (2026-11-20).
+rule-date-time-format = Write the date and time with the UTC offset (2026-11-20T18:30:00-04:00).
+rule-too-long = At most { $max } characters (this has { $count }).
+rule-too-short = At least { $min } characters.
+rule-control-character = Contains a character that cannot be printed ({ $code }): remove it.
+rule-phone-characters = Only digits, spaces and + - ( ) . please.
+rule-phone-digits = A phone number has at least 3 digits.
+rule-birth-date-or-age = Give the birth date or the age.
+rule-born-before-last-seen = The birth date must come before the date last seen.
+rule-age-mismatch = Does not match the birth date, which gives { $computed }.
+rule-one-zone-kind = Choose a town, a country or region, or a point on the map.
+rule-region-has-no-radius = A country or region has no radius: leave it empty.
+rule-unknown-town = We do not know this town (towns of 5 000 people or more): check the spelling, add the country code ("Cochabamba, BO"), or choose a point on the map.
+rule-ambiguous-town = Several places have this name; write one of: { $choices }
 
 ## Pages: errors
 error-title = That did not work

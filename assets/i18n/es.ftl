@@ -122,9 +122,28 @@ locate-done = Ubicación tomada.
 locate-failed = No se pudo obtener tu ubicación: escribe el lugar.
 place-unknown = No conocemos esa ciudad o pueblo: revisa cómo se escribe o agrega el país («Cochabamba, BO»).
 place-ambiguous = Hay varios lugares con ese nombre. ¿Cuál?
-form-required = Falta este dato.
 form-invalid = Revisa este dato
 form-has-errors = Algunos datos faltan o no son válidos: están marcados abajo.
+
+## Rules input breaks, shown beside the field
+rule-required = Falta este dato.
+rule-between = Debe estar entre { $min } y { $max }.
+rule-not-in-future = No puede ser en el futuro.
+rule-after-1900 = Debe ser posterior a 1900.
+rule-date-format = Escribe la fecha como año-mes-día (2026-11-20).
+rule-date-time-format = Escribe la fecha y la hora con el desfase horario (2026-11-20T18:30:00-04:00).
+rule-too-long = Como máximo { $max } caracteres (tiene { $count }).
+rule-too-short = Como mínimo { $min } caracteres.
+rule-control-character = Contiene un carácter que no se puede imprimir ({ $code }): quítalo.
+rule-phone-characters = Solo cifras, espacios y + - ( ) . por favor.
+rule-phone-digits = Un teléfono tiene al menos 3 cifras.
+rule-birth-date-or-age = Indica la fecha de nacimiento o la edad.
+rule-born-before-last-seen = La fecha de nacimiento debe ser anterior a la fecha en que se le vio por última vez.
+rule-age-mismatch = No coincide con la fecha de nacimiento, que da { $computed }.
+rule-one-zone-kind = Elige una ciudad, un país o región, o un punto en el mapa.
+rule-region-has-no-radius = Un país o región no tiene radio: déjalo vacío.
+rule-unknown-town = No conocemos esta ciudad (ciudades de 5 000 habitantes o más): revisa cómo se escribe, añade el código del país ("Cochabamba, BO") o elige un punto en el mapa.
+rule-ambiguous-town = Varios lugares se llaman así; escribe uno de estos: { $choices }
 
 ## Pages: errors
 error-title = No se pudo

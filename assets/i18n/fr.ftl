@@ -122,9 +122,28 @@ locate-done = Position obtenue.
 locate-failed = Impossible d’obtenir votre position : écrivez le lieu.
 place-unknown = Nous ne connaissons pas cette ville : vérifiez l’orthographe ou ajoutez le pays (« Port-au-Prince, HT »).
 place-ambiguous = Plusieurs lieux portent ce nom. Lequel ?
-form-required = Cette information manque.
 form-invalid = Vérifiez cette information
 form-has-errors = Certaines informations manquent ou ne sont pas valables : elles sont signalées ci-dessous.
+
+## Rules input breaks, shown beside the field
+rule-required = Cette information manque.
+rule-between = Doit être entre { $min } et { $max }.
+rule-not-in-future = Ne peut pas être dans le futur.
+rule-after-1900 = Doit être après 1900.
+rule-date-format = Écrivez la date comme année-mois-jour (2026-11-20).
+rule-date-time-format = Écrivez la date et l'heure avec le décalage horaire (2026-11-20T18:30:00-04:00).
+rule-too-long = Au plus { $max } caractères (il y en a { $count }).
+rule-too-short = Au moins { $min } caractères.
+rule-control-character = Contient un caractère qui ne s'imprime pas ({ $code }) : retirez-le.
+rule-phone-characters = Seulement des chiffres, des espaces et + - ( ) . s'il vous plaît.
+rule-phone-digits = Un numéro de téléphone a au moins 3 chiffres.
+rule-birth-date-or-age = Indiquez la date de naissance ou l'âge.
+rule-born-before-last-seen = La date de naissance doit précéder la date où la personne a été vue pour la dernière fois.
+rule-age-mismatch = Ne correspond pas à la date de naissance, qui donne { $computed }.
+rule-one-zone-kind = Choisissez une ville, un pays ou une région, ou un point sur la carte.
+rule-region-has-no-radius = Un pays ou une région n'a pas de rayon : laissez vide.
+rule-unknown-town = Nous ne connaissons pas cette ville (villes de 5 000 habitants ou plus) : vérifiez l'orthographe, ajoutez le code du pays (« Cochabamba, BO ») ou choisissez un point sur la carte.
+rule-ambiguous-town = Plusieurs lieux portent ce nom ; écrivez l'un de ceux-ci : { $choices }
 
 ## Pages: errors
 error-title = Impossible

@@ -122,9 +122,28 @@ locate-done = Localização obtida.
 locate-failed = Não foi possível obter sua localização: escreva o lugar.
 place-unknown = Não conhecemos essa cidade: confira a grafia ou acrescente o país («Campinas, BR»).
 place-ambiguous = Há vários lugares com esse nome. Qual?
-form-required = Falta este dado.
 form-invalid = Confira este dado
 form-has-errors = Alguns dados faltam ou não são válidos: estão marcados abaixo.
+
+## Rules input breaks, shown beside the field
+rule-required = Falta este dado.
+rule-between = Deve estar entre { $min } e { $max }.
+rule-not-in-future = Não pode estar no futuro.
+rule-after-1900 = Deve ser posterior a 1900.
+rule-date-format = Escreva a data como ano-mês-dia (2026-11-20).
+rule-date-time-format = Escreva a data e a hora com o fuso horário (2026-11-20T18:30:00-04:00).
+rule-too-long = No máximo { $max } caracteres (tem { $count }).
+rule-too-short = No mínimo { $min } caracteres.
+rule-control-character = Contém um caractere que não pode ser impresso ({ $code }): remova-o.
+rule-phone-characters = Apenas algarismos, espaços e + - ( ) . por favor.
+rule-phone-digits = Um telefone tem pelo menos 3 algarismos.
+rule-birth-date-or-age = Informe a data de nascimento ou a idade.
+rule-born-before-last-seen = A data de nascimento deve ser anterior à data em que foi visto(a) pela última vez.
+rule-age-mismatch = Não confere com a data de nascimento, que dá { $computed }.
+rule-one-zone-kind = Escolha uma cidade, um país ou região, ou um ponto no mapa.
+rule-region-has-no-radius = Um país ou região não tem raio: deixe em branco.
+rule-unknown-town = Não conhecemos esta cidade (cidades de 5 000 habitantes ou mais): confira a grafia, acrescente o código do país ("Cochabamba, BO") ou escolha um ponto no mapa.
+rule-ambiguous-town = Vários lugares têm este nome; escreva um destes: { $choices }
 
 ## Pages: errors
 error-title = Não foi possível

@@ -418,6 +418,10 @@ async fn a_wrong_tip_names_the_field_and_keeps_what_was_typed() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.html.contains("id=\"message-error\""));
     assert!(refused.html.contains("id=\"seen_at-error\""));
+    // Each rule in the reader's language (the API keeps English).
+    assert!(refused.html.contains("Falta este dato."));
+    assert!(refused.html.contains("No puede ser en el futuro."));
+    assert!(!refused.html.contains("must not be in the future"));
     assert!(refused.html.contains("value=\"Don Ramiro\""));
 
     let api = app
@@ -428,7 +432,9 @@ async fn a_wrong_tip_names_the_field_and_keeps_what_was_typed() {
         )
         .await;
     assert_eq!(api.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body(api).await["error"]["field"], "message");
+    let refusal = body(api).await;
+    assert_eq!(refusal["error"]["field"], "message");
+    assert_eq!(refusal["error"]["message"], "message: is required");
     let tips = body(
         app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
             .await,
@@ -840,6 +846,7 @@ async fn the_subscribe_form_answers_the_same_for_known_and_new_addresses() {
         .await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unknown.html.contains("id=\"zone.place-error\""));
+    assert!(unknown.html.contains("No conocemos esta ciudad"));
     assert!(
         unknown.html.contains("value=\"bea@example.org\""),
         "what was typed stays"

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Checker, FieldError, InvalidInput};
+use crate::error::{Checker, FieldError, InvalidInput, Rule};
 use crate::text::{Lines, clean, clean_optional, name_key};
 use crate::user::UserId;
 
@@ -78,18 +78,18 @@ pub struct Coordinates {
 
 impl Coordinates {
     pub fn parse(field: &str, lat: Option<f64>, lng: Option<f64>) -> Result<Self, FieldError> {
-        let lat = lat.ok_or_else(|| FieldError::new(format!("{field}.lat"), "is required"))?;
-        let lng = lng.ok_or_else(|| FieldError::new(format!("{field}.lng"), "is required"))?;
+        let lat = lat.ok_or_else(|| FieldError::broke(format!("{field}.lat"), Rule::Required))?;
+        let lng = lng.ok_or_else(|| FieldError::broke(format!("{field}.lng"), Rule::Required))?;
         if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-            return Err(FieldError::new(
+            return Err(FieldError::broke(
                 format!("{field}.lat"),
-                "must be between -90 and 90",
+                between("-90", "90"),
             ));
         }
         if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
-            return Err(FieldError::new(
+            return Err(FieldError::broke(
                 format!("{field}.lng"),
-                "must be between -180 and 180",
+                between("-180", "180"),
             ));
         }
         Ok(Coordinates { lat, lng })
@@ -213,7 +213,7 @@ impl CaseDetails {
         let family_name = c.check(text("family_name", &input.family_name, 100, Lines::Single));
         let aliases = c.check(optional("aliases", &input.aliases, 200, Lines::Single));
         let sex = c.check(match &input.sex {
-            None => Err(FieldError::new("sex", "is required")),
+            None => Err(FieldError::broke("sex", Rule::Required)),
             Some(s) => Sex::parse("sex", s.trim()),
         });
         let last_seen_at = c.check(parse_last_seen_at(input.last_seen_at.as_deref(), now));
@@ -238,7 +238,7 @@ impl CaseDetails {
             Lines::Single,
         ));
         let last_seen = c.check(match &input.last_seen {
-            None => Err(FieldError::new("last_seen", "is required")),
+            None => Err(FieldError::broke("last_seen", Rule::Required)),
             Some(p) => Coordinates::parse("last_seen", p.lat, p.lng),
         });
         let contact_phone = c.check(parse_phone(input.contact_phone.as_deref()));
@@ -331,22 +331,14 @@ fn age_mismatch(
     last_seen: NaiveDate,
 ) -> Option<FieldError> {
     match (born, age) {
-        (None, None) => Some(FieldError::new(
-            "birth_date",
-            "give the birth date or the age",
-        )),
-        (Some(born), _) if born > last_seen => Some(FieldError::new(
-            "birth_date",
-            "must be before the date last seen",
-        )),
+        (None, None) => Some(FieldError::broke("birth_date", Rule::BirthDateOrAge)),
+        (Some(born), _) if born > last_seen => {
+            Some(FieldError::broke("birth_date", Rule::BornBeforeLastSeen))
+        }
         (Some(born), Some(age)) => {
             let computed = age_on(born, last_seen);
-            ((computed - age).abs() > 1).then(|| {
-                FieldError::new(
-                    "age",
-                    format!("does not match the birth date (which gives {computed})"),
-                )
-            })
+            ((computed - age).abs() > 1)
+                .then(|| FieldError::broke("age", Rule::AgeMismatch { computed }))
         }
         _ => None,
     }
@@ -367,18 +359,14 @@ fn parse_last_seen_at(
 ) -> Result<DateTime<FixedOffset>, FieldError> {
     let field = "last_seen_at";
     let value = value.map(str::trim).filter(|v| !v.is_empty());
-    let value = value.ok_or_else(|| FieldError::new(field, "is required"))?;
-    let at = DateTime::parse_from_rfc3339(value).map_err(|_| {
-        FieldError::new(
-            field,
-            "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00",
-        )
-    })?;
+    let value = value.ok_or_else(|| FieldError::broke(field, Rule::Required))?;
+    let at = DateTime::parse_from_rfc3339(value)
+        .map_err(|_| FieldError::broke(field, Rule::DateTimeFormat))?;
     if at.with_timezone(&Utc) > now + chrono::Duration::seconds(CLOCK_SKEW_SECONDS) {
-        return Err(FieldError::new(field, "must not be in the future"));
+        return Err(FieldError::broke(field, Rule::NotInFuture));
     }
     if at.year() < 1900 {
-        return Err(FieldError::new(field, "must be after 1900"));
+        return Err(FieldError::broke(field, Rule::After1900));
     }
     Ok(at)
 }
@@ -392,12 +380,12 @@ fn parse_birth_date(
         return Ok(None);
     };
     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, "must be a date as YYYY-MM-DD"))?;
+        .map_err(|_| FieldError::broke(field, Rule::DateFormat))?;
     if date > now.date_naive() {
-        return Err(FieldError::new(field, "must not be in the future"));
+        return Err(FieldError::broke(field, Rule::NotInFuture));
     }
     if date.year() < 1900 {
-        return Err(FieldError::new(field, "must be after 1900"));
+        return Err(FieldError::broke(field, Rule::After1900));
     }
     Ok(Some(date))
 }
@@ -409,9 +397,9 @@ fn bounded_int(
     max: i64,
 ) -> Result<Option<i64>, FieldError> {
     match value {
-        Some(v) if !(min..=max).contains(&v) => Err(FieldError::new(
+        Some(v) if !(min..=max).contains(&v) => Err(FieldError::broke(
             field,
-            format!("must be between {min} and {max}"),
+            between(&min.to_string(), &max.to_string()),
         )),
         other => Ok(other),
     }
@@ -424,13 +412,10 @@ fn parse_phone(value: Option<&str>) -> Result<String, FieldError> {
         .chars()
         .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
     {
-        return Err(FieldError::new(
-            field,
-            "may hold only digits, spaces and + - ( ) .",
-        ));
+        return Err(FieldError::broke(field, Rule::PhoneCharacters));
     }
     if phone.chars().filter(char::is_ascii_digit).count() < 3 {
-        return Err(FieldError::new(field, "must have at least 3 digits"));
+        return Err(FieldError::broke(field, Rule::PhoneDigits));
     }
     Ok(phone)
 }
@@ -442,7 +427,7 @@ pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
         Some(r) if r.is_finite() && (MIN_ALERT_RADIUS_KM..=MAX_ALERT_RADIUS_KM).contains(&r) => {
             Ok(r)
         }
-        Some(_) => Err(FieldError::new(field, "must be between 0.5 and 1000")),
+        Some(_) => Err(FieldError::broke(field, between("0.5", "1000"))),
     }
 }
 
@@ -477,6 +462,14 @@ impl Case {
             center: self.details.last_seen,
             radius_km: self.details.alert_radius_km,
         }
+    }
+}
+
+/// The rule a number out of [`min`, `max`] breaks.
+pub(crate) fn between(min: &str, max: &str) -> Rule {
+    Rule::Between {
+        min: min.to_string(),
+        max: max.to_string(),
     }
 }
 

@@ -4,7 +4,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     pub field: String,
+    /// In English, for API clients and logs.
     pub message: String,
+    /// The rule broken, when it is one of the common ones: pages say it in
+    /// the reader's language (key `rule-…` of the message files).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub rule: Option<Rule>,
 }
 
 impl FieldError {
@@ -12,6 +18,131 @@ impl FieldError {
         Self {
             field: field.into(),
             message: message.into(),
+            rule: None,
+        }
+    }
+
+    /// `field` breaks `rule`; the message is the rule's English.
+    pub fn broke(field: impl Into<String>, rule: Rule) -> Self {
+        Self {
+            field: field.into(),
+            message: rule.english(),
+            rule: Some(rule),
+        }
+    }
+}
+
+/// The rules most input breaks, named so that each page can say them in
+/// its own language; the API keeps the English of [`Rule::english`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Required,
+    /// A number out of its range (bounds as written to people).
+    Between {
+        min: String,
+        max: String,
+    },
+    NotInFuture,
+    After1900,
+    DateFormat,
+    DateTimeFormat,
+    TooLong {
+        max: usize,
+        count: usize,
+    },
+    TooShort {
+        min: usize,
+    },
+    ControlCharacter {
+        code: String,
+    },
+    PhoneCharacters,
+    PhoneDigits,
+    BirthDateOrAge,
+    BornBeforeLastSeen,
+    AgeMismatch {
+        computed: i64,
+    },
+    OneZoneKind,
+    RegionHasNoRadius,
+    UnknownTown,
+    AmbiguousTown {
+        choices: String,
+    },
+}
+
+impl Rule {
+    pub fn english(&self) -> String {
+        match self {
+            Rule::Required => "is required".into(),
+            Rule::Between { min, max } => format!("must be between {min} and {max}"),
+            Rule::NotInFuture => "must not be in the future".into(),
+            Rule::After1900 => "must be after 1900".into(),
+            Rule::DateFormat => "must be a date as YYYY-MM-DD".into(),
+            Rule::DateTimeFormat => {
+                "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00".into()
+            }
+            Rule::TooLong { max, count } => {
+                format!("must be at most {max} characters (got {count})")
+            }
+            Rule::TooShort { min } => format!("must be at least {min} characters"),
+            Rule::ControlCharacter { code } => format!("contains a control character ({code})"),
+            Rule::PhoneCharacters => "may hold only digits, spaces and + - ( ) .".into(),
+            Rule::PhoneDigits => "must have at least 3 digits".into(),
+            Rule::BirthDateOrAge => "give the birth date or the age".into(),
+            Rule::BornBeforeLastSeen => "must be before the date last seen".into(),
+            Rule::AgeMismatch { computed } => {
+                format!("does not match the birth date (which gives {computed})")
+            }
+            Rule::OneZoneKind => "give one of: a place, a region, or lat and lng".into(),
+            Rule::RegionHasNoRadius => "a region has no radius".into(),
+            Rule::UnknownTown => {
+                "is not a known town of 5 000 people or more: check the spelling, \
+                 add the country code (\"Cochabamba, BO\"), or give lat, lng and radius_km"
+                    .into()
+            }
+            Rule::AmbiguousTown { choices } => {
+                format!("names several places; write one of: {choices}")
+            }
+        }
+    }
+
+    /// The key of its sentence in the message files.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::Required => "rule-required",
+            Rule::Between { .. } => "rule-between",
+            Rule::NotInFuture => "rule-not-in-future",
+            Rule::After1900 => "rule-after-1900",
+            Rule::DateFormat => "rule-date-format",
+            Rule::DateTimeFormat => "rule-date-time-format",
+            Rule::TooLong { .. } => "rule-too-long",
+            Rule::TooShort { .. } => "rule-too-short",
+            Rule::ControlCharacter { .. } => "rule-control-character",
+            Rule::PhoneCharacters => "rule-phone-characters",
+            Rule::PhoneDigits => "rule-phone-digits",
+            Rule::BirthDateOrAge => "rule-birth-date-or-age",
+            Rule::BornBeforeLastSeen => "rule-born-before-last-seen",
+            Rule::AgeMismatch { .. } => "rule-age-mismatch",
+            Rule::OneZoneKind => "rule-one-zone-kind",
+            Rule::RegionHasNoRadius => "rule-region-has-no-radius",
+            Rule::UnknownTown => "rule-unknown-town",
+            Rule::AmbiguousTown { .. } => "rule-ambiguous-town",
+        }
+    }
+
+    /// The values its sentence names.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Rule::Between { min, max } => vec![("min", min.clone()), ("max", max.clone())],
+            Rule::TooLong { max, count } => {
+                vec![("max", max.to_string()), ("count", count.to_string())]
+            }
+            Rule::TooShort { min } => vec![("min", min.to_string())],
+            Rule::AgeMismatch { computed } => vec![("computed", computed.to_string())],
+            Rule::ControlCharacter { code } => vec![("code", code.clone())],
+            Rule::AmbiguousTown { choices } => vec![("choices", choices.clone())],
+            _ => Vec::new(),
         }
     }
 }

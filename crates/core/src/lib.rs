@@ -16,7 +16,7 @@ pub use case::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, CoordinatesInput, Language,
     Outcome, Sex,
 };
-pub use error::{FieldError, InvalidInput};
+pub use error::{FieldError, InvalidInput, Rule};
 
 /// The clock everything reads "now" from; tests replace it to travel in time.
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;

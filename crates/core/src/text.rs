@@ -1,6 +1,6 @@
 //! Text rules shared by every free-text field.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Rule};
 
 /// How a text field may be written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,30 +23,25 @@ pub fn clean(
     let value = value.trim();
     let count = value.chars().count();
     if count < min {
-        return Err(FieldError::new(
+        return Err(FieldError::broke(
             field,
             if min == 1 {
-                "is required".to_string()
+                Rule::Required
             } else {
-                format!("must be at least {min} characters")
+                Rule::TooShort { min }
             },
         ));
     }
     if count > max {
-        return Err(FieldError::new(
-            field,
-            format!("must be at most {max} characters (got {count})"),
-        ));
+        return Err(FieldError::broke(field, Rule::TooLong { max, count }));
     }
     let allowed = |c: char| !c.is_control() || (lines == Lines::Multi && (c == '\n' || c == '\t'));
     if let Some(bad) = value
         .chars()
         .find(|c| !allowed(*c) || is_invisible_format(*c))
     {
-        return Err(FieldError::new(
-            field,
-            format!("contains a control character (U+{:04X})", bad as u32),
-        ));
+        let code = format!("U+{:04X}", bad as u32);
+        return Err(FieldError::broke(field, Rule::ControlCharacter { code }));
     }
     Ok(value.replace("\r\n", "\n"))
 }

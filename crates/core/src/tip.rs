@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Deserialize;
 
 use crate::case::Coordinates;
-use crate::error::{Checker, FieldError, InvalidInput};
+use crate::error::{Checker, FieldError, InvalidInput, Rule};
 use crate::text::{Lines, clean, clean_optional};
 
 /// A tip as a form or a JSON body sends it.
@@ -115,7 +115,10 @@ impl NewTip {
             // The body names them `lat` and `lng`, so errors do too.
             (lat, lng) => Coordinates::parse("", lat, lng)
                 .map(Some)
-                .map_err(|e| FieldError::new(e.field.trim_start_matches('.'), e.message)),
+                .map_err(|e| FieldError {
+                    field: e.field.trim_start_matches('.').to_string(),
+                    ..e
+                }),
         });
         let seen_at = c.check(parse_seen_at(input.seen_at.as_deref(), now));
         c.finish()?;
@@ -138,7 +141,7 @@ impl NewTip {
         let mut problems = Vec::new();
         let tip = NewTip::parse(input, now).map_err(|e| problems.extend(e.0));
         if input.contact.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            problems.push(FieldError::new("contact", "is required"));
+            problems.push(FieldError::broke("contact", Rule::Required));
         }
         match tip {
             Ok(tip) if problems.is_empty() => Ok(NewTip {
@@ -157,14 +160,10 @@ fn parse_seen_at(
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
-    let at = DateTime::parse_from_rfc3339(value).map_err(|_| {
-        FieldError::new(
-            "seen_at",
-            "must be a date and time with offset, e.g. 2026-11-20T18:30:00-04:00",
-        )
-    })?;
+    let at = DateTime::parse_from_rfc3339(value)
+        .map_err(|_| FieldError::broke("seen_at", Rule::DateTimeFormat))?;
     if at.with_timezone(&Utc) > now + chrono::Duration::minutes(5) {
-        return Err(FieldError::new("seen_at", "must not be in the future"));
+        return Err(FieldError::broke("seen_at", Rule::NotInFuture));
     }
     Ok(Some(at))
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Coordinates, EARTH_RADIUS_KM, Language};
-use crate::error::{Checker, FieldError, InvalidInput};
+use crate::error::{Checker, FieldError, InvalidInput, Rule};
 use crate::user::Email;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -221,7 +221,7 @@ impl NewSubscription {
             Some(l) => Language::parse("language", l.trim()),
         });
         let zone = c.check(match &input.zone {
-            None => Err(FieldError::new("zone", "is required")),
+            None => Err(FieldError::broke("zone", Rule::Required)),
             Some(zone) => parse_zone(zone, world),
         });
         c.finish()?;
@@ -253,14 +253,11 @@ fn parse_zone(zone: &ZoneInput, world: &dyn Geography) -> Result<(Zone, String),
         } else {
             "zone.place"
         };
-        return Err(FieldError::new(
-            field,
-            "give one of: a place, a region, or lat and lng",
-        ));
+        return Err(FieldError::broke(field, Rule::OneZoneKind));
     }
     if let Some(code) = &zone.region {
         if zone.radius_km.is_some() {
-            return Err(FieldError::new("zone.radius_km", "a region has no radius"));
+            return Err(FieldError::broke("zone.radius_km", Rule::RegionHasNoRadius));
         }
         return region_zone(code, world);
     }
@@ -270,7 +267,7 @@ fn parse_zone(zone: &ZoneInput, world: &dyn Geography) -> Result<(Zone, String),
     }
     let center = Coordinates::parse("zone", zone.lat, zone.lng)?;
     let radius_km = match zone.radius_km {
-        None => return Err(FieldError::new("zone.radius_km", "is required")),
+        None => return Err(FieldError::broke("zone.radius_km", Rule::Required)),
         Some(r) => check_radius(r)?,
     };
     let label = format!(
@@ -324,14 +321,12 @@ fn named_place_zone(
         ));
     }
     let place = world.place(typed).map_err(|e| match e {
-        PlaceError::Unknown => FieldError::new(
+        PlaceError::Unknown => FieldError::broke("zone.place", Rule::UnknownTown),
+        PlaceError::Ambiguous(choices) => FieldError::broke(
             "zone.place",
-            "is not a known town of 5 000 people or more: check the spelling, \
-             add the country code (\"Cochabamba, BO\"), or give lat, lng and radius_km",
-        ),
-        PlaceError::Ambiguous(choices) => FieldError::new(
-            "zone.place",
-            format!("names several places; write one of: {}", choices.join("; ")),
+            Rule::AmbiguousTown {
+                choices: choices.join("; "),
+            },
         ),
     })?;
     let radius_km = match radius_km {
@@ -352,9 +347,9 @@ fn check_radius(radius_km: f64) -> Result<f64, FieldError> {
     if radius_km.is_finite() && (MIN_ZONE_RADIUS_KM..=MAX_ZONE_RADIUS_KM).contains(&radius_km) {
         Ok(radius_km)
     } else {
-        Err(FieldError::new(
+        Err(FieldError::broke(
             "zone.radius_km",
-            "must be between 1 and 500",
+            crate::case::between("1", "500"),
         ))
     }
 }

@@ -348,12 +348,15 @@ impl FormErrors {
             .0
             .iter()
             .find(|e| e.field == field || (field.ends_with('.') && e.field.starts_with(field)))?;
-        Some(if error.message == "is required" {
-            page.t("form-required")
-        } else {
-            // Rules speak English in the domain; the page says which field
-            // and shows the rule as written.
-            format!("{} ({})", page.t("form-invalid"), error.message)
+        Some(match &error.rule {
+            Some(rule) => {
+                let args = rule.args();
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                page.ta(rule.key(), &args)
+            }
+            // A rule without a sentence of its own: the page says which
+            // field and shows the rule as the domain wrote it.
+            None => format!("{} ({})", page.t("form-invalid"), error.message),
         })
     }
 
