@@ -315,3 +315,39 @@ async fn cases_are_listed_by_status_place_and_name() {
     assert_eq!(ids(page), [cochabamba]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_search_near_a_point_keeps_to_the_circle_not_its_box() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let mut inside = another_case("Rosa");
+    inside["last_seen"] = json!({ "lat": -17.3935, "lng": -66.157 });
+    // 0.07° north and east: inside the 10 km circle's bounding box, about
+    // 11 km from its centre, so outside the circle.
+    let mut corner = another_case("Rosalía");
+    corner["last_seen"] = json!({ "lat": -17.3235, "lng": -66.0836 });
+    for case in [&inside, &corner] {
+        let id = app.create_case(&family, case).await;
+        app.publish(&police, id).await;
+    }
+    let names = |list: serde_json::Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["given_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let near = "/api/v1/cases?lat=-17.3935&lng=-66.157&radius_km=10";
+    assert_eq!(names(body(app.get(near, None).await).await), ["Rosa"]);
+    // The same with a name both match: the name search keeps to the circle too.
+    let named = format!("{near}&q=rosa");
+    assert_eq!(names(body(app.get(&named, None).await).await), ["Rosa"]);
+    let wider = "/api/v1/cases?lat=-17.3935&lng=-66.157&radius_km=12&q=rosa";
+    assert_eq!(
+        names(body(app.get(wider, None).await).await),
+        ["Rosalía", "Rosa"]
+    );
+    app.stop().await;
+}

@@ -30,6 +30,11 @@ pub struct BoundingBox {
 }
 
 impl Circle {
+    /// Whether `point` lies in the circle (on its edge included).
+    pub fn contains(&self, point: &Coordinates) -> bool {
+        self.center.distance_km(point) <= self.radius_km
+    }
+
     /// A box holding every point within `margin_km` of the circle, on the
     /// same sphere [`Coordinates::distance_km`] measures on, so the exact
     /// check that follows a box prefilter never loses a point the box should

@@ -129,6 +129,42 @@ pub(crate) fn push_reached<DB: ZoneIndex>(
     }
 }
 
+/// The WHERE clause of a [`CaseFilter`] over `cases c`, parameters $1–$9
+/// (bound in that order by [`bind_filter!`]).
+macro_rules! filter_where {
+    () => {
+        "WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
+                OR (c.status = 'resolved' AND $3 = 1))
+           AND ($4 IS NULL OR c.owner_id = $4)
+           AND ($5 IS NULL OR c.id < $5)
+           AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))"
+    };
+}
+
+/// Binds `$filter` to the parameters of [`filter_where!`].
+macro_rules! bind_filter {
+    ($query:expr, $filter:expr) => {{
+        let filter: &CaseFilter = $filter;
+        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
+        // The circle's bounding box, by index; the distance is checked after.
+        let area = filter.near.map(|circle| circle.bounding_box(0.0));
+        let (south, west, north, east) = match area {
+            Some(b) => (Some(b.south), Some(b.west), Some(b.north), Some(b.east)),
+            None => (None, None, None, None),
+        };
+        $query
+            .bind(has(CaseStatus::Draft))
+            .bind(has(CaseStatus::Active))
+            .bind(has(CaseStatus::Resolved))
+            .bind(filter.owner.map(|o| o.0))
+            .bind(filter.before_id)
+            .bind(south)
+            .bind(west)
+            .bind(north)
+            .bind(east)
+    }};
+}
+
 /// Queues inside `$tx` an alert of `$case` for every volunteer `$area`
 /// reaches, in one statement: the ids never leave the database. A row that
 /// exists already (from an earlier, smaller area) is left alone, so nobody
@@ -374,11 +410,18 @@ pub struct CaseFilter {
     pub statuses: Vec<CaseStatus>,
     /// Only cases this user registered (families see their own drafts).
     pub owner: Option<UserId>,
-    /// A bounding box (south, west, north, east) prefilter; the caller checks distances.
-    pub within_box: Option<(f64, f64, f64, f64)>,
+    /// Only cases last seen within this circle.
+    pub near: Option<Circle>,
     /// Continue after this id (newest first).
     pub before_id: Option<i64>,
     pub limit: i64,
+}
+
+impl CaseFilter {
+    /// Whether a case last seen at `point` is near enough for the filter.
+    fn reaches(&self, point: &Coordinates) -> bool {
+        self.near.is_none_or(|circle| circle.contains(point))
+    }
 }
 
 /// Where a new case comes from: typed in here (the default), or a PFIF
@@ -930,33 +973,20 @@ impl Store {
 
     /// Cases matching `filter`, newest first.
     pub async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
-        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
-        let (south, west, north, east) = match filter.within_box {
-            Some((s, w, n, e)) => (Some(s), Some(w), Some(n), Some(e)),
-            None => (None, None, None, None),
-        };
-        let rows: Vec<CaseRow> = with_db!(self, pool => sqlx::query_as(concat!(
-            "SELECT ", case_columns!(), " FROM cases c
-             WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
-                    OR (c.status = 'resolved' AND $3 = 1))
-               AND ($4 IS NULL OR c.owner_id = $4)
-               AND ($5 IS NULL OR c.id < $5)
-               AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
+        let rows: Vec<CaseRow> = with_db!(self, pool => bind_filter!(sqlx::query_as(concat!(
+            "SELECT ", case_columns!(), " FROM cases c ", filter_where!(), "
              ORDER BY c.id DESC
-             LIMIT $10"))
-            .bind(has(CaseStatus::Draft))
-            .bind(has(CaseStatus::Active))
-            .bind(has(CaseStatus::Resolved))
-            .bind(filter.owner.map(|o| o.0))
-            .bind(filter.before_id)
-            .bind(south)
-            .bind(west)
-            .bind(north)
-            .bind(east)
+             LIMIT $10")), filter)
             .bind(filter.limit)
             .fetch_all(pool)
             .await?);
-        rows.into_iter().map(Case::try_from).collect()
+        let cases = rows.into_iter().map(Case::try_from);
+        cases
+            .filter(|case| {
+                case.as_ref()
+                    .map_or(true, |c| filter.reaches(&c.details.last_seen))
+            })
+            .collect()
     }
 
     /// (id, name key, aliases) of the cases `filter` selects, newest first,
@@ -966,30 +996,21 @@ impl Store {
         &self,
         filter: &CaseFilter,
     ) -> Result<Vec<(i64, String, Option<String>)>> {
-        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
-        let (south, west, north, east) = match filter.within_box {
-            Some((s, w, n, e)) => (Some(s), Some(w), Some(n), Some(e)),
-            None => (None, None, None, None),
-        };
-        Ok(with_db!(self, pool => sqlx::query_as(
-            "SELECT c.id, c.name_key, c.aliases FROM cases c
-             WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
-                    OR (c.status = 'resolved' AND $3 = 1))
-               AND ($4 IS NULL OR c.owner_id = $4)
-               AND ($5 IS NULL OR c.id < $5)
-               AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
-             ORDER BY c.id DESC")
-            .bind(has(CaseStatus::Draft))
-            .bind(has(CaseStatus::Active))
-            .bind(has(CaseStatus::Resolved))
-            .bind(filter.owner.map(|o| o.0))
-            .bind(filter.before_id)
-            .bind(south)
-            .bind(west)
-            .bind(north)
-            .bind(east)
+        let rows: Vec<(i64, String, Option<String>, f64, f64)> = with_db!(self, pool => bind_filter!(sqlx::query_as(concat!(
+            "SELECT c.id, c.name_key, c.aliases, c.lat, c.lng FROM cases c ", filter_where!(), "
+             ORDER BY c.id DESC")), filter)
             .fetch_all(pool)
-            .await?))
+            .await?);
+        Ok(rows
+            .into_iter()
+            .filter(|(.., lat, lng)| {
+                filter.reaches(&Coordinates {
+                    lat: *lat,
+                    lng: *lng,
+                })
+            })
+            .map(|(id, key, aliases, ..)| (id, key, aliases))
+            .collect())
     }
 
     /// Takes an active case out of public view (`hidden`) or puts it back.

@@ -63,24 +63,16 @@ async fn cases_feed(
         limit: 100,
         ..CaseFilter::default()
     };
-    if let Some(place) = &near {
-        let b = alerta_core::Circle {
-            center: place.center,
-            radius_km: FEED_NEAR_KM,
-        }
-        .bounding_box(0.0);
-        filter.within_box = Some((b.south, b.west, b.north, b.east));
-    }
+    filter.near = near.as_ref().map(|place| alerta_core::Circle {
+        center: place.center,
+        radius_km: FEED_NEAR_KM,
+    });
     let cases: Vec<Case> = state
         .store
         .list_cases(&filter)
         .await?
         .into_iter()
         .filter(|c| policy::view(None, c).is_ok())
-        .filter(|c| {
-            near.as_ref()
-                .is_none_or(|p| c.details.last_seen.distance_km(&p.center) <= FEED_NEAR_KM)
-        })
         .collect();
     let site = Site {
         public_url: &state.settings.public_url,

@@ -512,15 +512,8 @@ async fn list_cases(
             filter.owner = Some(actor.user_id);
         }
     }
-    let near = near_filter(&params)?;
-    if let Some((center, radius)) = near {
-        let area = alerta_core::Circle {
-            center,
-            radius_km: radius,
-        }
-        .bounding_box(0.0);
-        filter.within_box = Some((area.south, area.west, area.north, area.east));
-    }
+    filter.near =
+        near_filter(&params)?.map(|(center, radius_km)| alerta_core::Circle { center, radius_km });
     let q = clean_optional("q", params.q.as_deref(), 200, Lines::Single)?;
     if let Some(cursor) = params.cursor.as_deref() {
         filter.before_id = Some(
@@ -535,11 +528,6 @@ async fn list_cases(
         .flatten();
     let items = cases
         .iter()
-        .filter(|case| {
-            near.is_none_or(|(center, radius)| {
-                case.details.last_seen.distance_km(&center) <= radius
-            })
-        })
         .filter_map(|case| viewed(case, &caller, &state).ok())
         .collect();
     Ok(Json(CaseList { items, next }))

@@ -49,25 +49,15 @@ async fn home(
         limit: PAGE_SIZE,
         ..CaseFilter::default()
     };
-    if let Some((center, _)) = &wanted.near {
-        let area = Circle {
-            center: *center,
-            radius_km: NEAR_KM,
-        }
-        .bounding_box(0.0);
-        filter.within_box = Some((area.south, area.west, area.north, area.east));
-    }
+    filter.near = wanted.near.as_ref().map(|(center, _)| Circle {
+        center: *center,
+        radius_km: NEAR_KM,
+    });
     let cases: Vec<Case> = crate::search::find_cases(&state, &filter, wanted.name.as_deref())
         .await?
         .into_iter()
         // Hidden cases stay out of public lists (police still see them).
         .filter(|case| alerta_core::policy::view(page.actor.as_ref(), case).is_ok())
-        .filter(|case| {
-            wanted
-                .near
-                .as_ref()
-                .is_none_or(|(center, _)| case.details.last_seen.distance_km(center) <= NEAR_KM)
-        })
         .collect();
 
     let heading = match (&wanted.near, &wanted.name) {
