@@ -701,8 +701,22 @@ async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
     let id = app.create_case(&family, &valid_case()).await;
     app.publish(&police, id).await;
     let case = alerta_core::CaseId(id);
+    // Wait until each alert has failed once and is back in the queue,
+    // waiting for its retry (not still in the sender's hands).
     let started = std::time::Instant::now();
-    while app.store.dispatch_figures(case).await.unwrap().attempts < 2 {
+    loop {
+        let mut waiting = 0;
+        for email in volunteers {
+            let rows = app.store.outbox_for_address(email).await.unwrap();
+            let now = chrono::Utc::now().timestamp_millis();
+            waiting += rows
+                .iter()
+                .filter(|r| r.kind == "alert" && r.attempts >= 1 && r.next_attempt_at > now)
+                .count();
+        }
+        if waiting == volunteers.len() {
+            break;
+        }
         assert!(started.elapsed().as_secs() < 30, "no delivery was tried");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
