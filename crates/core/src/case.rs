@@ -83,13 +83,13 @@ impl Coordinates {
         if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
             return Err(FieldError::broke(
                 format!("{field}.lat"),
-                between("-90", "90"),
+                Rule::between("-90", "90"),
             ));
         }
         if !lng.is_finite() || !(-180.0..=180.0).contains(&lng) {
             return Err(FieldError::broke(
                 format!("{field}.lng"),
-                between("-180", "180"),
+                Rule::between("-180", "180"),
             ));
         }
         Ok(Coordinates { lat, lng })
@@ -397,10 +397,9 @@ fn bounded_int(
     max: i64,
 ) -> Result<Option<i64>, FieldError> {
     match value {
-        Some(v) if !(min..=max).contains(&v) => Err(FieldError::broke(
-            field,
-            between(&min.to_string(), &max.to_string()),
-        )),
+        Some(v) if !(min..=max).contains(&v) => {
+            Err(FieldError::broke(field, Rule::between(min, max)))
+        }
         other => Ok(other),
     }
 }
@@ -427,7 +426,7 @@ pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
         Some(r) if r.is_finite() && (MIN_ALERT_RADIUS_KM..=MAX_ALERT_RADIUS_KM).contains(&r) => {
             Ok(r)
         }
-        Some(_) => Err(FieldError::broke(field, between("0.5", "1000"))),
+        Some(_) => Err(FieldError::broke(field, Rule::between("0.5", "1000"))),
     }
 }
 
@@ -462,14 +461,6 @@ impl Case {
             center: self.details.last_seen,
             radius_km: self.details.alert_radius_km,
         }
-    }
-}
-
-/// The rule a number out of [`min`, `max`] breaks.
-pub(crate) fn between(min: &str, max: &str) -> Rule {
-    Rule::Between {
-        min: min.to_string(),
-        max: max.to_string(),
     }
 }
 

@@ -72,6 +72,14 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// A number out of [`min`, `max`].
+    pub fn between(min: impl ToString, max: impl ToString) -> Rule {
+        Rule::Between {
+            min: min.to_string(),
+            max: max.to_string(),
+        }
+    }
+
     pub fn english(&self) -> String {
         match self {
             Rule::Required => "is required".into(),

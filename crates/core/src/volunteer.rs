@@ -352,10 +352,7 @@ fn check_radius(radius_km: f64) -> Result<f64, FieldError> {
     if radius_km.is_finite() && (MIN_ZONE_RADIUS_KM..=MAX_ZONE_RADIUS_KM).contains(&radius_km) {
         Ok(radius_km)
     } else {
-        Err(FieldError::broke(
-            "zone.radius_km",
-            crate::case::between("1", "500"),
-        ))
+        Err(FieldError::broke("zone.radius_km", Rule::between(1, 500)))
     }
 }
 

@@ -284,15 +284,20 @@ impl Sender {
         language: Language,
         paper: Paper,
     ) -> Option<Arc<EncodedFile>> {
-        let encoded =
-            |files: &HashMap<_, Option<Arc<EncodedFile>>>| files.get(&(language, paper)).cloned();
-        if let Some(file) = encoded(&bundle.poster_files.lock().expect("not poisoned")) {
+        let key = (language, paper);
+        let encoded = bundle
+            .poster_files
+            .lock()
+            .expect("not poisoned")
+            .get(&key)
+            .cloned();
+        if let Some(file) = encoded {
             return file;
         }
         let pdf = self.poster(bundle, language, paper).await;
         let file = pdf.map(|pdf| Arc::new(EncodedFile::new(&pdf)));
         let mut files = bundle.poster_files.lock().expect("not poisoned");
-        files.entry((language, paper)).or_insert(file).clone()
+        files.entry(key).or_insert(file).clone()
     }
 
     /// The poster of the bundle's case in `language` on `paper`, rendered on the

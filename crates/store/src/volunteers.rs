@@ -9,6 +9,11 @@ use chrono::{DateTime, Utc};
 
 use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
 
+/// The alert areas of the cases volunteers are told about: active and not
+/// taken out of public view.
+const CIRCULATING_CASE_AREAS: &str =
+    "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL";
+
 /// Most zones one address may hold; more requests are quietly ignored so
 /// the answer stays the same for every address.
 pub const MAX_ZONES_PER_VOLUNTEER: i64 = 20;
@@ -330,7 +335,7 @@ impl Store {
                 "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
                 .bind(id.0).fetch_all(pool).await?;
             let areas = sqlx::query_as(
-                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL")
+                CIRCULATING_CASE_AREAS)
                 .fetch_all(pool).await?;
             (zones, areas)
         });
@@ -420,7 +425,7 @@ impl Store {
             let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1")
                 .bind(id).fetch_all(&mut *tx).await?;
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
-                "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL")
+                CIRCULATING_CASE_AREAS)
                 .fetch_all(&mut *tx).await?;
             if !cases_reaching(&zones, &areas).is_empty() {
                 sqlx::query(
