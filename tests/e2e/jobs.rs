@@ -44,6 +44,7 @@ async fn unconfirmed_subscriptions_are_forgotten_after_a_week() {
             .is_some(),
         "kept within the week"
     );
+    assert_eq!(app.counts().await.outbox, 1, "the confirmation mail");
 
     app.advance(chrono::Duration::days(8));
     wait_for_runs(&app, "expire_unconfirmed", 1).await;
@@ -53,6 +54,13 @@ async fn unconfirmed_subscriptions_are_forgotten_after_a_week() {
             .await
             .unwrap(),
         None
+    );
+    // Its confirmation mail goes with it (a foreign key's cascade on SQLite,
+    // a trigger on PostgreSQL).
+    assert_eq!(
+        app.counts().await.outbox,
+        0,
+        "the confirmation mail is forgotten too"
     );
     app.stop().await;
 }

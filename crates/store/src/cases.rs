@@ -166,9 +166,15 @@ macro_rules! bind_filter {
 }
 
 /// Queues inside `$tx` an alert of `$case` for every volunteer `$area`
-/// reaches, in one statement: the ids never leave the database. A row that
-/// exists already (from an earlier, smaller area) is left alone, so nobody
-/// is alerted twice. Answers how many were queued.
+/// reaches, in one statement: the ids never leave the database. Volunteers
+/// the case has alerted already (from an earlier, smaller area) are left
+/// out, so nobody is alerted twice. Answers how many were queued.
+///
+/// The caller holds the case's row lock (`load_for_update!`), so no other
+/// transaction queues this case's alerts meanwhile. `EXCEPT` both removes
+/// the volunteers already alerted and the repeats of a volunteer with
+/// several zones, in one hashed pass; `ON CONFLICT DO NOTHING` made
+/// PostgreSQL insert each of 100 000 rows speculatively (0.27 s more).
 macro_rules! queue_alerts {
     ($tx:ident, $case:expr, $area:expr, $now:expr) => {{
         let area: Circle = $area;
@@ -183,10 +189,12 @@ macro_rules! queue_alerts {
             .push_bind(to_millis($now))
             .push(", ")
             .push_bind(to_millis($now))
-            .push(" FROM (SELECT DISTINCT volunteer_id FROM (");
+            .push(" FROM (");
         push_reached(&mut insert, &area, &regions);
-        // "WHERE true" keeps SQLite from reading ON CONFLICT as a join clause.
-        insert.push(") reached) volunteers WHERE true ON CONFLICT DO NOTHING");
+        insert
+            .push(" EXCEPT SELECT volunteer_id FROM outbox WHERE kind = 'alert' AND case_id = ")
+            .push_bind($case.0)
+            .push(") volunteers");
         insert.build().execute(&mut *$tx).await?.rows_affected()
     }};
 }
