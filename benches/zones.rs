@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use alerta_core::{Circle, Coordinates, NewSubscription, SubscriptionInput, ZoneInput};
 use alerta_places::{Gazetteer, Place};
-use alerta_store::Store;
+use alerta_store::{IMPORT_BATCH_ROWS, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
@@ -27,7 +27,6 @@ use sqlx::Connection;
 
 const QUERIES: usize = 1000;
 const ALERT_RADIUS_KM: f64 = 10.0;
-const IMPORT_BATCH: usize = 10_000;
 
 /// Picks towns in proportion to their population.
 struct Towns<'a> {
@@ -261,7 +260,7 @@ async fn main() {
     let started = Instant::now();
     let mut imported = 0;
     while imported < count {
-        let batch: Vec<NewSubscription> = (imported..count.min(imported + IMPORT_BATCH))
+        let batch: Vec<NewSubscription> = (imported..count.min(imported + IMPORT_BATCH_ROWS))
             .map(|i| subscription(i, &towns, &mut rng))
             .collect();
         store.import_subscriptions(&batch, true, now).await.unwrap();

@@ -5,14 +5,11 @@ use std::io::Write;
 use std::path::Path;
 
 use alerta_core::{FieldError, NewSubscription, SubscriptionInput, ZoneInput};
-use alerta_store::{ImportOutcome, Store};
+use alerta_store::{IMPORT_BATCH_ROWS, ImportOutcome, Store};
 use anyhow::{Context, bail};
 use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 
-/// Rows per transaction: large enough to be fast, small enough that a
-/// failure loses little and other writers are not held up for long.
-const BATCH_ROWS: usize = 2000;
 const COLUMNS: [&str; 7] = [
     "email",
     "language",
@@ -51,7 +48,7 @@ pub async fn import_file(
     );
 
     let mut summary = ImportReport::default();
-    let mut batch = Vec::with_capacity(BATCH_ROWS);
+    let mut batch = Vec::with_capacity(IMPORT_BATCH_ROWS);
     let mut record = csv::StringRecord::new();
     loop {
         let more = match reader.read_record(&mut record) {
@@ -77,7 +74,7 @@ pub async fn import_file(
                 }
             }
         }
-        if batch.len() >= BATCH_ROWS || (!more && !batch.is_empty()) {
+        if batch.len() >= IMPORT_BATCH_ROWS || (!more && !batch.is_empty()) {
             summary.stored += store
                 .import_subscriptions(&batch, confirmed, Utc::now())
                 .await?;
