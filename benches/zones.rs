@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use alerta_core::{Circle, Coordinates, NewSubscription, SubscriptionInput, ZoneInput};
 use alerta_places::{Gazetteer, Place};
-use alerta_store::{IMPORT_BATCH_ROWS, Store};
+use alerta_store::Store;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
@@ -260,7 +260,8 @@ async fn main() {
     let started = Instant::now();
     let mut imported = 0;
     while imported < count {
-        let batch: Vec<NewSubscription> = (imported..count.min(imported + IMPORT_BATCH_ROWS))
+        let batch: Vec<NewSubscription> = (imported
+            ..count.min(imported + store.import_batch_rows()))
             .map(|i| subscription(i, &towns, &mut rng))
             .collect();
         store.import_subscriptions(&batch, true, now).await.unwrap();

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use alerta_core::{FieldError, NewSubscription, SubscriptionInput, ZoneInput};
-use alerta_store::{IMPORT_BATCH_ROWS, ImportOutcome, Store};
+use alerta_store::{ImportOutcome, Store};
 use anyhow::{Context, bail};
 use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -48,7 +48,8 @@ pub async fn import_file(
     );
 
     let mut summary = ImportReport::default();
-    let mut batch = Vec::with_capacity(IMPORT_BATCH_ROWS);
+    let batch_rows = store.import_batch_rows();
+    let mut batch = Vec::with_capacity(batch_rows);
     let mut record = csv::StringRecord::new();
     loop {
         let more = match reader.read_record(&mut record) {
@@ -74,7 +75,7 @@ pub async fn import_file(
                 }
             }
         }
-        if batch.len() >= IMPORT_BATCH_ROWS || (!more && !batch.is_empty()) {
+        if batch.len() >= batch_rows || (!more && !batch.is_empty()) {
             summary.stored += store
                 .import_subscriptions(&batch, confirmed, Utc::now())
                 .await?;

@@ -32,9 +32,7 @@ pub use outbox::{
     Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, WITHDRAWN_WHILE_HIDDEN,
 };
 pub use users::{SessionKind, UserRecord};
-pub use volunteers::{
-    IMPORT_BATCH_ROWS, ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact,
-};
+pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
