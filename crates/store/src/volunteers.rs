@@ -332,12 +332,13 @@ impl Store {
     /// at a time, each batch one transaction, measured per database. SQLite
     /// rewrites every page of the zone index a transaction touched, so larger
     /// batches touch each page for more rows: 3 M took 120 s in batches of
-    /// 10 000 and 69 s in batches of 50 000 (the write lock is held for about
-    /// a second). PostgreSQL went the other way: 1 M took 21 s in batches of
-    /// 10 000 and 30 s in batches of 50 000.
+    /// 10 000 and 69 s in batches of 50 000; 10 M took 299 s in batches of
+    /// 50 000 and 275 s in batches of 100 000, each holding the write lock
+    /// for 2 to 3 seconds (the server's writers wait for it). PostgreSQL went
+    /// the other way: 1 M took 21 s in batches of 10 000, 30 s in 50 000.
     pub fn import_batch_rows(&self) -> usize {
         match self.backend() {
-            Backend::Sqlite => 50_000,
+            Backend::Sqlite => 100_000,
             Backend::Postgres => 10_000,
         }
     }
