@@ -111,12 +111,13 @@ async fn main() -> anyhow::Result<()> {
             let report = alerta::import::import_file(&store, &file, confirmed, &mut stdout).await?;
             let s = report.stored;
             println!(
-                "{} rows: {} refused; {} new volunteers, {} zones added; {} rows skipped (address unsubscribed earlier), {} (over {} zones per address)",
+                "{} rows: {} refused; {} new volunteers, {} zones added; {} rows skipped (address unsubscribed earlier), {} (zone held already), {} (over {} zones per address)",
                 report.rows,
                 report.refused,
                 s.volunteers_created,
                 s.zones_added,
                 s.skipped_unsubscribed,
+                s.skipped_already_held,
                 s.skipped_zone_limit,
                 alerta_store::MAX_ZONES_PER_VOLUNTEER,
             );

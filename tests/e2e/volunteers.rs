@@ -76,6 +76,27 @@ async fn an_imported_list_is_checked_row_by_row_and_confirmation_mail_is_queued(
         (4, 5, 4),
         "one confirmation mail per new address"
     );
+
+    // Run again, it adds nothing twice and mails nobody again.
+    let (ok, output) = import(dir.path(), &url, LIST, false);
+    assert!(ok, "{output}");
+    assert!(output.contains("5 (zone held already)"), "{output}");
+    let counts = store.counts().await.unwrap();
+    assert_eq!((counts.volunteers, counts.zones, counts.outbox), (4, 5, 4));
+
+    // Vouched for later, the file's zones are added confirmed; the zones
+    // waiting for their owner's click stay unconfirmed (someone else may
+    // have asked for them) until they expire.
+    let (ok, output) = import(dir.path(), &url, LIST, true);
+    assert!(ok, "{output}");
+    assert!(
+        output.contains("0 new volunteers, 5 zones added"),
+        "{output}"
+    );
+    assert_eq!(
+        store.volunteer_state("ana@example.org").await.unwrap(),
+        Some(("confirmed".into(), 4, 2))
+    );
 }
 
 #[tokio::test]
@@ -102,6 +123,17 @@ async fn a_list_imported_as_confirmed_is_alerted_at_once_and_bad_headers_are_ref
         radius_km: 10.0,
     };
     // Ana's circle, and the town named on the line after.
+    assert_eq!(store.reach(cochabamba).await.unwrap(), 2);
+
+    // Run again (as after an interruption), it adds nothing twice.
+    let (ok, output) = import(dir.path(), &url, LIST, true);
+    assert!(ok, "{output}");
+    assert!(
+        output.contains("9 rows: 4 refused; 0 new volunteers, 0 zones added")
+            && output.contains("5 (zone held already)"),
+        "{output}"
+    );
+    assert_eq!(store.counts().await.unwrap().zones, 5);
     assert_eq!(store.reach(cochabamba).await.unwrap(), 2);
 
     let (ok, output) = import(dir.path(), &url, "mail,lat,lng\nx@example.org,1,2\n", true);

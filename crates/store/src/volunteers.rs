@@ -42,6 +42,8 @@ pub struct ImportOutcome {
     pub skipped_unsubscribed: u64,
     /// Rows beyond the zone limit of one address.
     pub skipped_zone_limit: u64,
+    /// Rows giving a zone the address holds already (an import run again).
+    pub skipped_already_held: u64,
 }
 
 impl std::ops::AddAssign for ImportOutcome {
@@ -50,6 +52,7 @@ impl std::ops::AddAssign for ImportOutcome {
         self.zones_added += other.zones_added;
         self.skipped_unsubscribed += other.skipped_unsubscribed;
         self.skipped_zone_limit += other.skipped_zone_limit;
+        self.skipped_already_held += other.skipped_already_held;
     }
 }
 
@@ -293,18 +296,26 @@ impl Store {
                     known.insert(email, (id, status.to_string()));
                 }
             }
-            // How many zones each already holds, then the rows in order.
+            // The zones each already holds, then the rows in order. A zone
+            // held already is not added again, so an import cut short can
+            // simply be run again; one waiting for confirmation does not
+            // count when this import confirms.
             let ids: Vec<i64> = known.values().map(|(id, _)| *id).collect();
-            let mut zone_counts: HashMap<i64, i64> = HashMap::new();
+            let mut held: HashMap<i64, Vec<(HeldZone, bool)>> = HashMap::new();
             for chunk in ids.chunks(IMPORT_ROWS_PER_STATEMENT) {
-                let mut count = sqlx::QueryBuilder::new(
-                    "SELECT volunteer_id, COUNT(*) FROM zones WHERE volunteer_id IN (");
-                let mut list = count.separated(", ");
+                let mut select = sqlx::QueryBuilder::new(
+                    "SELECT volunteer_id, lat, lng, radius_km, region, confirmed_at IS NOT NULL
+                     FROM zones WHERE volunteer_id IN (");
+                let mut list = select.separated(", ");
                 for id in chunk {
                     list.push_bind(*id);
                 }
-                list.push_unseparated(") GROUP BY volunteer_id");
-                zone_counts.extend(count.build_query_as::<(i64, i64)>().fetch_all(&mut *tx).await?);
+                list.push_unseparated(")");
+                let rows: Vec<(i64, f64, f64, f64, Option<String>, bool)> =
+                    select.build_query_as().fetch_all(&mut *tx).await?;
+                for (id, lat, lng, radius_km, region, zone_confirmed) in rows {
+                    held.entry(id).or_default().push(((lat, lng, radius_km, region), zone_confirmed));
+                }
             }
             let mut zones: Vec<(i64, &NewSubscription)> = Vec::with_capacity(batch.len());
             for sub in batch {
@@ -313,12 +324,17 @@ impl Store {
                     outcome.skipped_unsubscribed += 1;
                     continue;
                 }
-                let held = zone_counts.entry(*id).or_default();
-                if *held >= MAX_ZONES_PER_VOLUNTEER {
+                let holds = held.entry(*id).or_default();
+                let zone = zone_columns(&sub.zone);
+                if holds.iter().any(|(z, zone_confirmed)| *z == zone && (*zone_confirmed || !confirmed)) {
+                    outcome.skipped_already_held += 1;
+                    continue;
+                }
+                if holds.len() as i64 >= MAX_ZONES_PER_VOLUNTEER {
                     outcome.skipped_zone_limit += 1;
                     continue;
                 }
-                *held += 1;
+                holds.push((zone, confirmed));
                 zones.push((*id, sub));
             }
             in_spatial_order(&mut zones);
@@ -644,7 +660,10 @@ fn country_of(zone: &Zone) -> Option<String> {
 
 /// A zone as its row stores it: (lat, lng, radius_km, region); a region's
 /// circle columns are 0 and unused.
-fn zone_columns(zone: &Zone) -> (f64, f64, f64, Option<String>) {
+/// A zone as stored: lat, lng, radius (zero for a region) and region code.
+type HeldZone = (f64, f64, f64, Option<String>);
+
+fn zone_columns(zone: &Zone) -> HeldZone {
     match zone {
         Zone::Circle(c) => (c.center.lat, c.center.lng, c.radius_km, None),
         Zone::Region(code) => (0.0, 0.0, 0.0, Some(code.clone())),
