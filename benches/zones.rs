@@ -1,12 +1,13 @@
 //! The zone index benchmark of issue 3 (see docs/benchmarks.md; run it with
 //! `scripts/bench-zones`):
 //!
-//!     cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis]
+//!     cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis] [--radii=MIN-MAX]
 //!
 //! Fills an empty database with SUBSCRIPTIONS confirmed volunteers, one zone
 //! each, through the bulk import (the time it takes is the index build
 //! time), spread the way real volunteers are: around the gazetteer's towns
-//! weighted by population, radii from 2 to 200 km (log-uniform), 2 % whole
+//! weighted by population, radii from 2 to 200 km (log-uniform; `--radii=1-30`
+//! for others), 2 % whole
 //! countries. Then asks, for 1 000 alert areas (population-weighted points,
 //! radius 10 km), who is reached, and times each answer: counted in the
 //! database (what publishing does before queueing the alerts in the same
@@ -74,7 +75,7 @@ impl<'a> Towns<'a> {
     }
 }
 
-fn subscription(i: usize, towns: &Towns, rng: &mut StdRng) -> NewSubscription {
+fn subscription(i: usize, towns: &Towns, radii: (f64, f64), rng: &mut StdRng) -> NewSubscription {
     let (point, town) = towns.point(rng);
     let zone = if rng.random_bool(0.02) {
         ZoneInput {
@@ -86,7 +87,7 @@ fn subscription(i: usize, towns: &Towns, rng: &mut StdRng) -> NewSubscription {
             lat: Some(point.lat),
             lng: Some(point.lng),
             // Log-uniform from 2 to 200 km: many near, a few far.
-            radius_km: Some(2.0 * 100f64.powf(rng.random::<f64>())),
+            radius_km: Some(radii.0 * (radii.1 / radii.0).powf(rng.random::<f64>())),
             ..Default::default()
         }
     };
@@ -241,12 +242,24 @@ async fn main() {
         ),
         _ => {
             eprintln!(
-                "usage: cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis]"
+                "usage: cargo bench --bench zones -- DATABASE_URL SUBSCRIPTIONS OUT.json [--postgis] [--radii=MIN-MAX]"
             );
             std::process::exit(2);
         }
     };
     let with_postgis = args.iter().any(|a| a == "--postgis");
+    // Circle zones' radii, log-uniform between the two (km).
+    let radii: (f64, f64) = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--radii="))
+        .map(|range| {
+            let (min, max) = range.split_once('-').expect("--radii=MIN-MAX");
+            (
+                min.parse().expect("a radius"),
+                max.parse().expect("a radius"),
+            )
+        })
+        .unwrap_or((2.0, 200.0));
     let store = Store::connect(&url).await.expect("the database answers");
     store.migrate().await.unwrap();
     let towns = Towns::new(Gazetteer::shared().places());
@@ -262,7 +275,7 @@ async fn main() {
     while imported < count {
         let batch: Vec<NewSubscription> = (imported
             ..count.min(imported + store.import_batch_rows()))
-            .map(|i| subscription(i, &towns, &mut rng))
+            .map(|i| subscription(i, &towns, radii, &mut rng))
             .collect();
         store.import_subscriptions(&batch, true, now).await.unwrap();
         imported += batch.len();
@@ -316,6 +329,7 @@ async fn main() {
         "subscriptions": count,
         "queries": queries,
         "alert_radius_km": ALERT_RADIUS_KM,
+        "zone_radii_km": [radii.0, radii.1],
         "import_s": import_s,
         "bytes": bytes,
         "index_bytes": index_bytes,
