@@ -6,15 +6,14 @@
 //! Fills an empty database with SUBSCRIPTIONS confirmed volunteers, one zone
 //! each, through the bulk import (the time it takes is the index build
 //! time), spread the way real volunteers are: around the gazetteer's towns
-//! weighted by population, radii from 2 to 200 km (log-uniform; `--radii=1-30`
-//! for others), 2 % whole
-//! countries. Then asks, for 1 000 alert areas (population-weighted points,
-//! radius 10 km), who is reached, and times each answer: counted in the
-//! database (what publishing does before queueing the alerts in the same
-//! statement) and fetched into this process as ids. With `--postgis`
-//! (PostgreSQL only), the same zones go into a PostGIS table (geography,
-//! GiST) and the same 1 000 questions are asked of it. Seeded: every run
-//! generates the same data.
+//! weighted by population, radii from 2 to 200 km (log-uniform; others with
+//! `--radii=1-30`), 2 % whole countries. Then asks, for 1 000 alert areas
+//! (population-weighted points, radius 10 km), who is reached, and times
+//! each answer: counted in the database (what publishing does before
+//! queueing the alerts in the same statement) and fetched into this process
+//! as ids. With `--postgis` (PostgreSQL only), the same zones go into a
+//! PostGIS table (geography, GiST) and the same 1 000 questions are asked
+//! of it. Seeded: every run generates the same data.
 
 use std::time::Instant;
 
@@ -86,7 +85,7 @@ fn subscription(i: usize, towns: &Towns, radii: (f64, f64), rng: &mut StdRng) ->
         ZoneInput {
             lat: Some(point.lat),
             lng: Some(point.lng),
-            // Log-uniform from 2 to 200 km: many near, a few far.
+            // Log-uniform between the radii: many near, a few far.
             radius_km: Some(radii.0 * (radii.1 / radii.0).powf(rng.random::<f64>())),
             ..Default::default()
         }
@@ -272,9 +271,9 @@ async fn main() {
     );
     let started = Instant::now();
     let mut imported = 0;
+    let batch_rows = store.import_batch_rows();
     while imported < count {
-        let batch: Vec<NewSubscription> = (imported
-            ..count.min(imported + store.import_batch_rows()))
+        let batch: Vec<NewSubscription> = (imported..count.min(imported + batch_rows))
             .map(|i| subscription(i, &towns, radii, &mut rng))
             .collect();
         store.import_subscriptions(&batch, true, now).await.unwrap();

@@ -250,6 +250,8 @@ impl Store {
                     known.insert(email, (id, status));
                 }
             }
+            // Only addresses known before this batch can hold zones already.
+            let existing: Vec<i64> = known.values().map(|(id, _)| *id).collect();
             // A pending address an administrator vouches for is confirmed.
             let pending: Vec<i64> = known.values().filter(|(_, s)| s == "pending").map(|(id, _)| *id).collect();
             if confirmed {
@@ -300,9 +302,8 @@ impl Store {
             // held already is not added again, so an import cut short can
             // simply be run again; one waiting for confirmation does not
             // count when this import confirms.
-            let ids: Vec<i64> = known.values().map(|(id, _)| *id).collect();
-            let mut held: HashMap<i64, Vec<(HeldZone, bool)>> = HashMap::new();
-            for chunk in ids.chunks(IMPORT_ROWS_PER_STATEMENT) {
+            let mut held: HashMap<i64, Vec<(ZoneColumns, bool)>> = HashMap::new();
+            for chunk in existing.chunks(IMPORT_ROWS_PER_STATEMENT) {
                 let mut select = sqlx::QueryBuilder::new(
                     "SELECT volunteer_id, lat, lng, radius_km, region, confirmed_at IS NOT NULL
                      FROM zones WHERE volunteer_id IN (");
@@ -660,10 +661,9 @@ fn country_of(zone: &Zone) -> Option<String> {
 
 /// A zone as its row stores it: (lat, lng, radius_km, region); a region's
 /// circle columns are 0 and unused.
-/// A zone as stored: lat, lng, radius (zero for a region) and region code.
-type HeldZone = (f64, f64, f64, Option<String>);
+type ZoneColumns = (f64, f64, f64, Option<String>);
 
-fn zone_columns(zone: &Zone) -> HeldZone {
+fn zone_columns(zone: &Zone) -> ZoneColumns {
     match zone {
         Zone::Circle(c) => (c.center.lat, c.center.lng, c.radius_km, None),
         Zone::Region(code) => (0.0, 0.0, 0.0, Some(code.clone())),
