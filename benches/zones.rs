@@ -124,7 +124,7 @@ async fn disk_bytes(url: &str) -> (u64, u64) {
             .await
             .unwrap();
         let index: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'zone_boxes%'",
+            "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name = 'zones_by_cell'",
         )
         .fetch_one(&mut db)
         .await
@@ -135,7 +135,7 @@ async fn disk_bytes(url: &str) -> (u64, u64) {
         let mut db = sqlx::PgConnection::connect(url).await.unwrap();
         let (total, index): (i64, i64) = sqlx::query_as(
             "SELECT pg_total_relation_size('zones') + pg_total_relation_size('volunteers'),
-                    pg_relation_size('zones_by_box')",
+                    pg_relation_size('zones_by_cell')",
         )
         .fetch_one(&mut db)
         .await
@@ -150,6 +150,8 @@ async fn disk_bytes(url: &str) -> (u64, u64) {
 async fn postgis(url: &str, areas: &[Circle]) -> serde_json::Value {
     let mut db = sqlx::PgConnection::connect(url).await.unwrap();
     for statement in [
+        // As Alerta's connections have it (alerta_store): fair to both.
+        "SET jit = off",
         "CREATE EXTENSION IF NOT EXISTS postgis",
         "DROP TABLE IF EXISTS postgis_zones",
         "CREATE TABLE postgis_zones (
@@ -282,6 +284,7 @@ async fn main() {
             eprintln!("  {imported} in {:.0} s", started.elapsed().as_secs_f64());
         }
     }
+    store.finish_import().await.unwrap();
     let import_s = started.elapsed().as_secs_f64();
 
     let areas: Vec<Circle> = (0..queries)

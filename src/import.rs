@@ -87,6 +87,7 @@ pub async fn import_file(
         }
     }
     progress.finish_and_clear();
+    store.finish_import().await?;
     Ok(summary)
 }
 

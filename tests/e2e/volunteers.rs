@@ -232,26 +232,17 @@ async fn matching_agrees_with_a_brute_force_scan() {
     app.stop().await;
 }
 
-/// Clears the index boxes of every zone, as rows stored before the zone
+/// Clears the index cells of every zone, as rows stored before the zone
 /// index existed have none.
-async fn forget_zone_boxes(url: &str) {
+async fn forget_zone_cells(url: &str) {
     use sqlx::Connection;
+    let forget = "UPDATE zones SET cell = NULL";
     if url.starts_with("postgres") {
         let mut db = sqlx::PgConnection::connect(url).await.unwrap();
-        sqlx::query("UPDATE zones SET south = NULL, north = NULL, west = NULL, east = NULL")
-            .execute(&mut db)
-            .await
-            .unwrap();
+        sqlx::query(forget).execute(&mut db).await.unwrap();
     } else {
         let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
-        sqlx::query("UPDATE zones SET south = NULL, north = NULL, west = NULL, east = NULL")
-            .execute(&mut db)
-            .await
-            .unwrap();
-        sqlx::query("DELETE FROM zone_boxes")
-            .execute(&mut db)
-            .await
-            .unwrap();
+        sqlx::query(forget).execute(&mut db).await.unwrap();
     }
 }
 
@@ -267,7 +258,7 @@ async fn zones_stored_before_the_index_existed_are_found_after_the_next_start() 
         radius_km: 10.0,
     };
     assert_eq!(app.store.reach(area).await.unwrap(), 1);
-    forget_zone_boxes(&app.database_url).await;
+    forget_zone_cells(&app.database_url).await;
     assert_eq!(app.store.reach(area).await.unwrap(), 0, "the index lost it");
     app.store.migrate().await.unwrap();
     assert_eq!(app.store.reach(area).await.unwrap(), 1, "found again");

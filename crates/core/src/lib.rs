@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod error;
+pub mod grid;
 pub mod policy;
 pub mod stats;
 pub mod text;

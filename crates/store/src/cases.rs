@@ -1,5 +1,6 @@
 //! Cases, their photos and their audit log.
 
+use alerta_core::grid::CellRange;
 use alerta_core::policy::{self, Actor};
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Language, Outcome, Sex,
@@ -55,24 +56,65 @@ macro_rules! bind_details {
     };
 }
 
-/// How each database searches its zone index (migration 0012): SQLite's
-/// R*Tree, or PostgreSQL's GiST index on `box`.
+/// How each database is handed the ranges of grid cells a search reads
+/// (see [`alerta_core::grid`] and migration 0016): one bound value in
+/// either, so the statement's text, and its prepared plan, stay the same.
 pub(crate) trait ZoneIndex: sqlx::Database {
-    const R_TREE: bool;
+    /// Appends the SELECT of `volunteer_id` from the zones `z` filed under
+    /// a cell in one of `ranges` that meet the conditions `where_z` appends.
+    fn push_zones_in(
+        q: &mut sqlx::QueryBuilder<Self>,
+        ranges: &[CellRange],
+        where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
+    );
 }
 
 impl ZoneIndex for sqlx::Sqlite {
-    const R_TREE: bool = true;
+    fn push_zones_in(
+        q: &mut sqlx::QueryBuilder<Self>,
+        ranges: &[CellRange],
+        where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
+    ) {
+        let ranges = serde_json::to_string(ranges).expect("integers serialize");
+        // CROSS JOIN: SQLite then reads the ranges first, each a search of
+        // the index.
+        q.push("SELECT z.volunteer_id FROM json_each(")
+            .push_bind(ranges)
+            .push(
+                ") r CROSS JOIN zones z ON z.cell BETWEEN r.value ->> 0 AND r.value ->> 1 WHERE ",
+            );
+        where_z(q);
+    }
 }
 
 impl ZoneIndex for sqlx::Postgres {
-    const R_TREE: bool = false;
+    fn push_zones_in(
+        q: &mut sqlx::QueryBuilder<Self>,
+        ranges: &[CellRange],
+        where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
+    ) {
+        let (low, high): (Vec<i64>, Vec<i64>) = ranges.iter().copied().unzip();
+        // A search per range: PostgreSQL cannot know how few zones a range
+        // holds (it guesses 0.5 % of the table each), and with a plain
+        // join it read the whole table once instead (30 ms at 200 000
+        // zones, 90 ms at 1 M). A lateral subquery kept whole (OFFSET 0
+        // stops the planner from flattening it into that join) runs once
+        // per range, and for one range the index is the only sensible plan.
+        q.push("SELECT z.volunteer_id FROM unnest(")
+            .push_bind(low)
+            .push("::int8[], ")
+            .push_bind(high)
+            .push("::int8[]) AS r (low, high) CROSS JOIN LATERAL (SELECT volunteer_id FROM zones z")
+            .push(" WHERE z.cell BETWEEN r.low AND r.high AND ");
+        where_z(q);
+        q.push(" OFFSET 0) z");
+    }
 }
 
 /// Appends the SELECT of every confirmed volunteer `area` reaches (an id
-/// may repeat): circle zones whose box meets the area's box (every zone
-/// that overlaps it does: the two circles share a point) and whose cap
-/// overlaps the area's, decided in SQL by [`alerta_core::Cap::reaches`]'s
+/// may repeat): circle zones filed under the grid cells that may hold one
+/// reaching it ([`alerta_core::grid::cells_reaching`]) whose cap overlaps
+/// the area's, decided in SQL by [`alerta_core::Cap::reaches`]'s
 /// arithmetic, written in the same order; and zones of the countries and
 /// regions in `regions`. The index holds what the check needs: no other
 /// table is read. A confirmed zone's volunteer is confirmed (see 0012).
@@ -84,41 +126,19 @@ pub(crate) fn push_reached<DB: ZoneIndex>(
     for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
     for<'t> String: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
 {
-    let b = area.bounding_box(0.0);
     let cap = area.cap();
-    if DB::R_TREE {
-        q.push("SELECT volunteer_id FROM zone_boxes WHERE south <= ")
-            .push_bind(b.north)
-            .push(" AND north >= ")
-            .push_bind(b.south)
-            .push(" AND west <= ")
-            .push_bind(b.east)
-            .push(" AND east >= ")
-            .push_bind(b.west);
-    } else {
-        q.push(
-            "SELECT volunteer_id FROM zones WHERE confirmed_at IS NOT NULL AND bbox IS NOT NULL",
-        )
-        .push(" AND bbox && box(point(")
-        .push_bind(b.west)
-        .push(", ")
-        .push_bind(b.south)
-        .push("), point(")
-        .push_bind(b.east)
-        .push(", ")
-        .push_bind(b.north)
-        .push("))");
-    }
-    q.push(" AND x * ")
-        .push_bind(cap.x)
-        .push(" + y * ")
-        .push_bind(cap.y)
-        .push(" + z * ")
-        .push_bind(cap.z)
-        .push(" >= cos_r * ")
-        .push_bind(cap.cos_r)
-        .push(" - sin_r * ")
-        .push_bind(cap.sin_r);
+    DB::push_zones_in(q, &alerta_core::grid::cells_reaching(area), |q| {
+        q.push("z.cell IS NOT NULL AND z.confirmed_at IS NOT NULL AND z.x * ")
+            .push_bind(cap.x)
+            .push(" + z.y * ")
+            .push_bind(cap.y)
+            .push(" + z.z * ")
+            .push_bind(cap.z)
+            .push(" >= z.cos_r * ")
+            .push_bind(cap.cos_r)
+            .push(" - z.sin_r * ")
+            .push_bind(cap.sin_r);
+    });
     if !regions.is_empty() {
         q.push(" UNION ALL SELECT volunteer_id FROM zones WHERE confirmed_at IS NOT NULL AND region IN (");
         let mut list = q.separated(", ");

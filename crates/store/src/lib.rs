@@ -8,7 +8,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -111,6 +111,14 @@ pub enum Backend {
     Postgres,
 }
 
+/// `url`'s options, and JIT compilation off: it pays off for long
+/// analytical queries, and Alerta's are short. The zone search's estimated
+/// cost (PostgreSQL cannot know how few zones each range of cells holds)
+/// crossed `jit_above_cost`, and compiling took 50 ms of a 3 ms answer.
+fn postgres_options(url: &str) -> Result<PgConnectOptions> {
+    Ok(PgConnectOptions::from_str(url)?.options([("jit", "off")]))
+}
+
 impl Store {
     /// Opens `sqlite://path` (created if missing, WAL, foreign keys on) or
     /// `postgres://…`.
@@ -120,7 +128,7 @@ impl Store {
                 PgPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(30))
-                    .connect(url)
+                    .connect_with(postgres_options(url)?)
                     .await?,
             )
         } else if url.starts_with("sqlite:") {
@@ -153,17 +161,17 @@ impl Store {
                     .await?
             }
         }
-        self.fill_zone_boxes().await
+        self.fill_zone_cells().await
     }
 
     /// Gives every circle zone without them its zone index columns (zones
     /// stored before the index existed), so the index finds them. A no-op
     /// once done; batched so a large table never sits in one transaction.
-    async fn fill_zone_boxes(&self) -> Result<()> {
+    async fn fill_zone_cells(&self) -> Result<()> {
         loop {
             let rows: Vec<(i64, f64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
                 "SELECT id, lat, lng, radius_km FROM zones
-                 WHERE south IS NULL AND region IS NULL ORDER BY id LIMIT 5000")
+                 WHERE cell IS NULL AND region IS NULL ORDER BY id LIMIT 5000")
                 .fetch_all(pool)
                 .await?);
             if rows.is_empty() {
@@ -175,11 +183,13 @@ impl Store {
                         center: alerta_core::Coordinates { lat: *lat, lng: *lng },
                         radius_km: *radius_km,
                     };
+                    let (cell, cap) = volunteers::circle_index_values(&circle);
                     let mut update = sqlx::query(
-                        "UPDATE zones SET south = $2, north = $3, west = $4, east = $5,
-                            x = $6, y = $7, z = $8, cos_r = $9, sin_r = $10 WHERE id = $1")
-                        .bind(id);
-                    for value in volunteers::circle_index_values(&circle) {
+                        "UPDATE zones SET cell = $2, x = $3, y = $4, z = $5, cos_r = $6, sin_r = $7
+                         WHERE id = $1")
+                        .bind(id)
+                        .bind(cell);
+                    for value in cap {
                         update = update.bind(value);
                     }
                     update.execute(&mut *tx).await?;
