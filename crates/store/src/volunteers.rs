@@ -122,8 +122,9 @@ macro_rules! queue_confirmation {
 }
 
 /// Adds zones inside `$tx`, `$rows` being (volunteer id, subscription)
-/// pairs, with the columns the zone index finds and decides them by (a region has none), [`IMPORT_ROWS_PER_STATEMENT`] per
-/// statement: one for a subscription, a few hundred for a bulk import.
+/// pairs, with the columns the zone index finds and decides them by (a
+/// region has none), [`IMPORT_ROWS_PER_STATEMENT`] per statement: one for
+/// a subscription, a few hundred for a bulk import.
 macro_rules! insert_zones {
     ($tx:ident, $rows:expr, $created_at:expr, $confirmed_at:expr) => {{
         let rows: &[(i64, &NewSubscription)] = $rows;
