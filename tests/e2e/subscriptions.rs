@@ -478,3 +478,33 @@ async fn a_country_is_reached_by_an_alert_crossing_its_border() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_brazilian_state_is_a_zone_reached_from_inside_and_across_its_border() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let body = json!({ "email": "paulista@example.org", "zone": { "region": "br-sp" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let mail = smtp.wait_for("paulista@example.org", 1).await.remove(0);
+    assert!(mail.text().contains("São Paulo (BR-SP)"), "{}", mail.text());
+    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+
+    let area = |lat, lng, radius_km| alerta_core::Circle {
+        center: alerta_core::Coordinates { lat, lng },
+        radius_km,
+    };
+    let reach = |lat, lng, radius_km| app.store.reach(area(lat, lng, radius_km));
+    assert_eq!(reach(-23.55, -46.63, 10.0).await.unwrap(), 1, "São Paulo");
+    assert_eq!(
+        reach(-22.91, -43.17, 10.0).await.unwrap(),
+        0,
+        "Rio de Janeiro"
+    );
+    // West of Paraty, in Rio de Janeiro state about 4 km from the line with
+    // São Paulo: a 10 km alert crosses it, a 2 km one does not.
+    assert_eq!(reach(-23.25, -44.78, 10.0).await.unwrap(), 1, "across");
+    assert_eq!(reach(-23.25, -44.78, 2.0).await.unwrap(), 0, "short of it");
+    app.stop().await;
+}

@@ -13,6 +13,7 @@ use alerta_core::{Circle, Coordinates, Geography, NamedPlace, PlaceError};
 
 mod fold;
 mod regions;
+mod subdivisions;
 
 pub use fold::fold;
 pub use regions::Regions;
@@ -24,8 +25,7 @@ static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv")
 static ADDITIONS: &str = include_str!("../../../assets/gazetteer/additions.tsv");
 
 /// Credit the data's licences ask for, wherever places or regions are used.
-pub const ATTRIBUTION: &str =
-    "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL";
+pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL; Argentine and Brazilian regions: DCW-GMT, LGPL 3.0 or later";
 
 /// When one place of a name is this many times as populous as the next,
 /// the name means it: "Bogota" is Bogotá, not Bogota, New Jersey.
@@ -281,8 +281,12 @@ impl Geography for World {
     }
 
     fn region(&self, code: &str) -> Option<(String, String)> {
-        let code = Regions::shared().known(code)?;
-        let label = match Gazetteer::shared().country_name(code) {
+        let regions = Regions::shared();
+        let code = regions.known(code)?;
+        let name = regions
+            .name(code)
+            .or_else(|| Gazetteer::shared().country_name(code));
+        let label = match name {
             Some(name) => format!("{name} ({code})"),
             None => code.to_string(),
         };

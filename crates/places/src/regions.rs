@@ -1,12 +1,15 @@
 //! Countries and first-level regions by ISO 3166 code, from the boundary
 //! data of the country-boundaries crate (OpenStreetMap, ODbL): every
 //! country, and the first-level regions of the countries it details (US
-//! states, Canadian provinces, Australian states and a few others; not yet
-//! the departments of Latin American countries).
+//! states, Canadian provinces, Australian states and a few others); and
+//! Argentina's provinces and Brazil's states from DCW-GMT
+//! ([`crate::subdivisions`]). Not yet the departments of other Latin
+//! American countries.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use crate::subdivisions::Subdivisions;
 use alerta_core::{Circle, Coordinates};
 use country_boundaries::{BOUNDARIES_ODBL_360X180, BoundingBox, CountryBoundaries, LatLon};
 
@@ -44,11 +47,32 @@ impl Regions {
     /// if the data has that region.
     pub fn known(&self, code: &str) -> Option<&str> {
         let upper = code.trim().to_ascii_uppercase();
-        self.known.get(&upper).map(String::as_str)
+        self.known.get(&upper).map(String::as_str).or_else(|| {
+            Subdivisions::shared()
+                .get(&upper)
+                .map(|region| region.code.as_str())
+        })
+    }
+
+    /// A region's own name, for those the data names ("São Paulo" for
+    /// "BR-SP").
+    pub fn name(&self, code: &str) -> Option<&str> {
+        Subdivisions::shared()
+            .get(code)
+            .map(|region| region.name.as_str())
     }
 
     /// The regions holding `point`, smallest first: ["US-TX", "US"].
     pub fn at(&self, point: Coordinates) -> Vec<&str> {
+        let mut ids = self.boundaries_at(point);
+        if let Some(region) = Subdivisions::shared().at(point) {
+            ids.insert(0, region);
+        }
+        ids
+    }
+
+    /// What country-boundaries alone says holds `point`.
+    fn boundaries_at(&self, point: Coordinates) -> Vec<&str> {
         match LatLon::new(point.lat, point.lng) {
             Ok(position) => self.boundaries.ids(position),
             Err(_) => Vec::new(),
@@ -57,7 +81,11 @@ impl Regions {
 
     /// The country holding `point`, if any (not at sea).
     pub fn country_at(&self, point: Coordinates) -> Option<&str> {
-        self.at(point).into_iter().find(|id| id.len() == 2)
+        // (Not `at`: a bulk import asks this of every zone, and the
+        // regions' polygons would only slow it down.)
+        self.boundaries_at(point)
+            .into_iter()
+            .find(|id| id.len() == 2)
     }
 
     /// The regions holding some point of `area`: the centre's, and those of
@@ -69,6 +97,9 @@ impl Regions {
             .into_iter()
             .map(str::to_string)
             .collect();
+        // Those from DCW-GMT decide by distance to their border: exact, and
+        // no sampling.
+        touched.extend(Subdivisions::shared().touching(area).map(str::to_string));
         if let Some(settled) = self.settled_without_sampling(area) {
             touched.extend(settled);
             return touched;

@@ -122,6 +122,44 @@ fn the_core_trait_answers_with_labels() {
         Some(("US-TX".into(), "US-TX".into()))
     );
     assert_eq!(WORLD.region("XX"), None);
+    assert_eq!(
+        WORLD.region("br-sp"),
+        Some(("BR-SP".into(), "São Paulo (BR-SP)".into()))
+    );
+    assert_eq!(
+        WORLD.region("AR-X"),
+        Some(("AR-X".into(), "Córdoba (AR-X)".into()))
+    );
+    // Departments of the other Latin American countries: not yet.
+    assert_eq!(WORLD.region("BO-C"), None);
+}
+
+#[test]
+fn argentine_and_brazilian_regions_hold_their_towns_and_reach_across_borders() {
+    let regions = Regions::shared();
+    let at = |lat, lng| regions.at(Coordinates { lat, lng });
+    assert_eq!(at(-23.55, -46.63), vec!["BR-SP", "BR"]);
+    assert_eq!(at(-22.91, -43.17), vec!["BR-RJ", "BR"]);
+    assert_eq!(at(-31.42, -64.18), vec!["AR-X", "AR"]);
+    assert_eq!(at(-34.60, -58.38), vec!["AR-C", "AR"]);
+    // Far inside São Paulo state, a 10 km alert stays in it.
+    let inland: Vec<String> = regions
+        .touching(&circle(-22.0, -49.0, 10.0))
+        .into_iter()
+        .collect();
+    assert_eq!(inland, vec!["BR", "BR-SP"]);
+    // From the middle of the city of Buenos Aires (AR-C), a 10 km alert
+    // crosses into the province around it (AR-B); a 1 km one does not.
+    let capital = regions.touching(&circle(-34.61, -58.44, 10.0));
+    assert!(
+        capital.contains("AR-C") && capital.contains("AR-B"),
+        "{capital:?}"
+    );
+    let small = regions.touching(&circle(-34.61, -58.44, 1.0));
+    assert!(!small.contains("AR-B"), "{small:?}");
+    // Foz do Iguaçu (BR-PR) reaches Misiones (AR-N) across the river.
+    let foz = regions.touching(&circle(-25.55, -54.58, 10.0));
+    assert!(foz.contains("BR-PR") && foz.contains("AR-N"), "{foz:?}");
 }
 
 fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
