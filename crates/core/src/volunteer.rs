@@ -41,34 +41,68 @@ impl Circle {
     /// have held. Where it would cross the antimeridian or reach a pole, it
     /// spans all longitudes.
     pub fn bounding_box(&self, margin_km: f64) -> BoundingBox {
+        let b = self.unwrapped_box(margin_km);
+        if b.west < -180.0 || b.east > 180.0 {
+            return BoundingBox {
+                west: -180.0,
+                east: 180.0,
+                ..b
+            };
+        }
+        b
+    }
+
+    /// The same box, or where it would cross the antimeridian the two
+    /// boxes either side of it.
+    pub fn bounding_boxes(&self, margin_km: f64) -> Vec<BoundingBox> {
+        let b = self.unwrapped_box(margin_km);
+        let (east_side, west_side) = if b.west < -180.0 {
+            (b.west + 360.0, b.east)
+        } else if b.east > 180.0 {
+            (b.west, b.east - 360.0)
+        } else {
+            return vec![b];
+        };
+        vec![
+            BoundingBox {
+                west: east_side,
+                east: 180.0,
+                ..b
+            },
+            BoundingBox {
+                west: -180.0,
+                east: west_side,
+                ..b
+            },
+        ]
+    }
+
+    /// The box, its longitudes possibly beyond ±180 (never by more than
+    /// 90°); all longitudes where it reaches a pole.
+    fn unwrapped_box(&self, margin_km: f64) -> BoundingBox {
         // A hair wider than exact: floating-point rounding must not decide.
         let reach = (self.radius_km + margin_km) * (1.0 + 1e-9) + 1e-6;
         let angle = reach / EARTH_RADIUS_KM;
         let lat = self.center.lat.to_radians();
         let (south, north) = (lat - angle, lat + angle);
         let half_pi = std::f64::consts::FRAC_PI_2;
-        let whole_width = BoundingBox {
-            south: south.max(-half_pi).to_degrees(),
-            west: -180.0,
-            north: north.min(half_pi).to_degrees(),
-            east: 180.0,
-        };
         // A cap reaching a pole holds every longitude; otherwise its widest
         // east-west extent is asin(sin(angle) / cos(lat)) either side.
         let ratio = angle.sin() / lat.cos();
         if south <= -half_pi || north >= half_pi || !ratio.is_finite() || ratio >= 1.0 {
-            return whole_width;
+            return BoundingBox {
+                south: south.max(-half_pi).to_degrees(),
+                west: -180.0,
+                north: north.min(half_pi).to_degrees(),
+                east: 180.0,
+            };
         }
         let half_width = ratio.asin().to_degrees();
-        let (west, east) = (self.center.lng - half_width, self.center.lng + half_width);
-        if west < -180.0 || east > 180.0 {
-            return whole_width;
-        }
         BoundingBox {
             south: south.to_degrees(),
-            west,
+            west: self.center.lng - half_width,
             north: north.to_degrees(),
-            east,
+            east: self.center.lng + half_width,
         }
     }
 
