@@ -105,16 +105,9 @@ pub fn cells_reaching(area: &Circle) -> Vec<CellRange> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Coordinates;
+    use crate::volunteer::tests::circle;
     use rand::rngs::StdRng;
     use rand::{Rng, SeedableRng};
-
-    fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
-        Circle {
-            center: Coordinates { lat, lng },
-            radius_km,
-        }
-    }
 
     fn found(zone: &Circle, area: &Circle) -> bool {
         let cell = cell_of(zone);

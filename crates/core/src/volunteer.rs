@@ -397,10 +397,10 @@ pub fn trim_number(value: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
+    pub(crate) fn circle(lat: f64, lng: f64, radius_km: f64) -> Circle {
         Circle {
             center: Coordinates { lat, lng },
             radius_km,

@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::sync::LazyLock;
 
-use alerta_core::{Circle, Coordinates};
+use alerta_core::{BoundingBox, Circle, Coordinates};
 
 static DATA: &[u8] = include_bytes!("../../../assets/regions/subdivisions.tsv.gz");
 const KM_PER_DEGREE: f64 = 111.2;
@@ -54,9 +54,10 @@ impl Subdivisions {
     /// The regions holding some point of `area`: those holding its centre,
     /// or whose border passes within its radius.
     pub fn touching<'a>(&'a self, area: &'a Circle) -> impl Iterator<Item = &'a str> + 'a {
+        let area_box = area.bounding_box(0.0);
         self.all
             .iter()
-            .filter(|s| s.near(area) && (s.holds(area.center) || s.border_within(area)))
+            .filter(move |s| s.near(&area_box) && (s.holds(area.center) || s.border_within(area)))
             .map(|s| s.code.as_str())
     }
 }
@@ -84,9 +85,8 @@ impl Subdivision {
         inside
     }
 
-    /// Whether the region's box comes within the area's.
-    fn near(&self, area: &Circle) -> bool {
-        let b = area.bounding_box(0.0);
+    /// Whether the region's box meets the area's box `b`.
+    fn near(&self, b: &BoundingBox) -> bool {
         let (south, west, north, east) = self.bounds;
         b.south <= north && b.north >= south && b.west <= east && b.east >= west
     }
