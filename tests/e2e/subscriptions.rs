@@ -480,16 +480,23 @@ async fn a_country_is_reached_by_an_alert_crossing_its_border() {
 }
 
 #[tokio::test]
-async fn a_brazilian_state_is_a_zone_reached_from_inside_and_across_its_border() {
+async fn a_state_or_department_is_a_zone_reached_from_inside_and_across_its_border() {
     let smtp = SmtpServer::start();
     let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
-    let body = json!({ "email": "paulista@example.org", "zone": { "region": "br-sp" } });
-    let response = app.post("/api/v1/subscriptions", None, &body).await;
-    assert_eq!(response.status(), StatusCode::ACCEPTED);
-    let mail = smtp.wait_for("paulista@example.org", 1).await.remove(0);
-    assert!(mail.text().contains("São Paulo (BR-SP)"), "{}", mail.text());
-    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
-    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    // São Paulo's state is drawn by DCW-GMT, Cochabamba's department by
+    // Natural Earth.
+    for (email, region, label) in [
+        ("paulista@example.org", "br-sp", "São Paulo (BR-SP)"),
+        ("cochala@example.org", "BO-C", "Cochabamba (BO-C)"),
+    ] {
+        let body = json!({ "email": email, "zone": { "region": region } });
+        let response = app.post("/api/v1/subscriptions", None, &body).await;
+        assert_eq!(response.status(), StatusCode::ACCEPTED);
+        let mail = smtp.wait_for(email, 1).await.remove(0);
+        assert!(mail.text().contains(label), "{}", mail.text());
+        let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+        assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    }
 
     let area = |lat, lng, radius_km| alerta_core::Circle {
         center: alerta_core::Coordinates { lat, lng },
@@ -506,5 +513,7 @@ async fn a_brazilian_state_is_a_zone_reached_from_inside_and_across_its_border()
     // São Paulo: a 10 km alert crosses it, a 2 km one does not.
     assert_eq!(reach(-23.25, -44.78, 10.0).await.unwrap(), 1, "across");
     assert_eq!(reach(-23.25, -44.78, 2.0).await.unwrap(), 0, "short of it");
+    assert_eq!(reach(-17.40, -66.04, 10.0).await.unwrap(), 1, "Sacaba");
+    assert_eq!(reach(-16.50, -68.15, 10.0).await.unwrap(), 0, "La Paz");
     app.stop().await;
 }

@@ -25,7 +25,7 @@ static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv")
 static ADDITIONS: &str = include_str!("../../../assets/gazetteer/additions.tsv");
 
 /// Credit the data's licences ask for, wherever places or regions are used.
-pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL; Argentine and Brazilian regions: DCW-GMT, LGPL 3.0 or later";
+pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL; Latin American regions: Made with Natural Earth; Argentina and Brazil: DCW-GMT, LGPL 3.0 or later";
 
 /// When one place of a name is this many times as populous as the next,
 /// the name means it: "Bogota" is Bogotá, not Bogota, New Jersey.

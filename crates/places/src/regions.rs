@@ -1,10 +1,9 @@
-//! Countries and first-level regions by ISO 3166 code, from the boundary
-//! data of the country-boundaries crate (OpenStreetMap, ODbL): every
-//! country, and the first-level regions of the countries it details (US
-//! states, Canadian provinces, Australian states and a few others); and
-//! Argentina's provinces and Brazil's states from DCW-GMT
-//! ([`crate::subdivisions`]). Not yet the departments of other Latin
-//! American countries.
+//! Countries and first-level regions by ISO 3166 code: every country, and
+//! the first-level regions of the countries it details (US states,
+//! Canadian provinces, Australian states and a few others), from the
+//! boundary data of the country-boundaries crate (OpenStreetMap, ODbL);
+//! the regions of the Latin American and Caribbean countries from
+//! [`crate::subdivisions`].
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -54,6 +53,12 @@ impl Regions {
         })
     }
 
+    /// Whether country-boundaries draws that code.
+    #[cfg(test)]
+    pub(crate) fn drawn_by_country_boundaries(&self, code: &str) -> bool {
+        self.known.contains(code)
+    }
+
     /// A region's own name, for those the data names ("São Paulo" for
     /// "BR-SP").
     pub fn name(&self, code: &str) -> Option<&str> {
@@ -64,10 +69,8 @@ impl Regions {
 
     /// The regions holding `point`, smallest first: ["US-TX", "US"].
     pub fn at(&self, point: Coordinates) -> Vec<&str> {
-        let mut ids = self.boundaries_at(point);
-        if let Some(region) = Subdivisions::shared().at(point) {
-            ids.insert(0, region);
-        }
+        let mut ids: Vec<&str> = Subdivisions::shared().at(point).collect();
+        ids.extend(self.boundaries_at(point));
         ids
     }
 
@@ -92,20 +95,23 @@ impl Regions {
     /// points spread over the disc and its rim, so a circle that crosses a
     /// border reaches the region across it.
     pub fn touching(&self, area: &Circle) -> BTreeSet<String> {
-        let mut touched: BTreeSet<String> = self
-            .at(area.center)
-            .into_iter()
+        // Those of `Subdivisions` decide by distance to their border:
+        // exact, and no sampling.
+        let mut touched: BTreeSet<String> = Subdivisions::shared()
+            .touching(area)
             .map(str::to_string)
             .collect();
-        // Those from DCW-GMT decide by distance to their border: exact, and
-        // no sampling.
-        touched.extend(Subdivisions::shared().touching(area).map(str::to_string));
+        touched.extend(
+            self.boundaries_at(area.center)
+                .into_iter()
+                .map(str::to_string),
+        );
         if let Some(settled) = self.settled_without_sampling(area) {
             touched.extend(settled);
             return touched;
         }
         for point in disc_points(area) {
-            touched.extend(self.at(point).into_iter().map(str::to_string));
+            touched.extend(self.boundaries_at(point).into_iter().map(str::to_string));
         }
         touched
     }

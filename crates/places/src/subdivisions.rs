@@ -1,7 +1,9 @@
-//! First-level regions that the country-boundaries data does not detail,
-//! from DCW-GMT (`assets/regions/`, see its README for source and licence):
-//! Argentina's provinces and Brazil's states, by their ISO 3166-2 codes.
-//! Each is a set of rings (islands apart), tested with the even-odd rule.
+//! First-level regions that the country-boundaries data does not detail:
+//! those of the Latin American and Caribbean countries, by their ISO
+//! 3166-2 codes (`assets/regions/`, see its README for sources and
+//! licences: DCW-GMT for Argentina and Brazil, Natural Earth for the
+//! others). Each is a set of rings (islands and holes apart), tested with
+//! the even-odd rule.
 
 use std::io::Read;
 use std::sync::LazyLock;
@@ -43,11 +45,18 @@ impl Subdivisions {
         self.all.iter().find(|s| s.code == code)
     }
 
-    /// The region holding `point`, if any.
-    pub fn at(&self, point: Coordinates) -> Option<&str> {
+    /// Every region's code.
+    #[cfg(test)]
+    pub fn codes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.all.iter().map(|s| s.code.as_str())
+    }
+
+    /// The regions holding `point`: one, or two where the drawings of
+    /// neighbouring countries, from different maps, overlap a little.
+    pub fn at(&self, point: Coordinates) -> impl Iterator<Item = &str> + '_ {
         self.all
             .iter()
-            .find(|s| s.holds(point))
+            .filter(move |s| s.holds(point))
             .map(|s| s.code.as_str())
     }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::subdivisions::Subdivisions;
 
 fn gazetteer() -> &'static Gazetteer {
     Gazetteer::shared()
@@ -130,8 +131,56 @@ fn the_core_trait_answers_with_labels() {
         WORLD.region("AR-X"),
         Some(("AR-X".into(), "Córdoba (AR-X)".into()))
     );
-    // Departments of the other Latin American countries: not yet.
-    assert_eq!(WORLD.region("BO-C"), None);
+    assert_eq!(
+        WORLD.region("bo-c"),
+        Some(("BO-C".into(), "Cochabamba (BO-C)".into()))
+    );
+    assert_eq!(
+        WORLD.region("MX-CMX"),
+        Some(("MX-CMX".into(), "Ciudad de México (MX-CMX)".into()))
+    );
+    // A code ISO 3166-2 does not have, though shaped like one.
+    assert_eq!(WORLD.region("BO-Q"), None);
+}
+
+#[test]
+fn latin_american_departments_hold_their_capitals() {
+    let regions = Regions::shared();
+    let at = |lat, lng| regions.at(Coordinates { lat, lng });
+    assert_eq!(at(-17.39, -66.16), vec!["BO-C", "BO"]);
+    assert_eq!(at(-16.50, -68.15), vec!["BO-L", "BO"]);
+    assert_eq!(at(4.65, -74.08), vec!["CO-DC", "CO"]);
+    assert_eq!(at(-12.05, -77.04), vec!["PE-LMA", "PE"]);
+    assert_eq!(at(19.43, -99.13), vec!["MX-CMX", "MX"]);
+    assert_eq!(at(14.64, -90.51), vec!["GT-01", "GT"]);
+    assert_eq!(at(18.54, -72.34), vec!["HT-OU", "HT"]);
+    assert_eq!(at(-33.45, -70.67), vec!["CL-RM", "CL"]);
+    // Sacaba, 12 km east of Cochabamba, is in the same department; an
+    // alert there stays in it.
+    let sacaba: Vec<String> = regions
+        .touching(&circle(-17.40, -66.04, 10.0))
+        .into_iter()
+        .collect();
+    assert_eq!(sacaba, vec!["BO", "BO-C"]);
+    // Desaguadero (BO-L), on the river border: its alert reaches Puno.
+    let border = regions.touching(&circle(-16.566, -69.037, 10.0));
+    assert!(
+        border.contains("BO-L") && border.contains("PE-PUN"),
+        "{border:?}"
+    );
+}
+
+#[test]
+fn each_region_comes_from_one_source() {
+    // A code drawn by both sources would be matched twice and named by one.
+    let regions = Regions::shared();
+    for code in Subdivisions::shared().codes() {
+        assert!(
+            !regions.drawn_by_country_boundaries(code),
+            "{code} is also in country-boundaries"
+        );
+    }
+    assert!(Subdivisions::shared().codes().count() > 500);
 }
 
 #[test]
@@ -191,7 +240,7 @@ fn regions_hold_points_and_circles_reach_across_borders() {
         .touching(&circle(-17.38, -66.16, 10.0))
         .into_iter()
         .collect();
-    assert_eq!(inland, vec!["BO"]);
+    assert_eq!(inland, vec!["BO", "BO-C"]);
     // Desaguadero, a border town on the Bolivian bank of the river that
     // separates Bolivia from Peru: a 10 km alert reaches both.
     let border = regions.touching(&circle(-16.566, -69.037, 10.0));
