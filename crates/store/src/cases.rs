@@ -911,28 +911,41 @@ impl Store {
         }))
     }
 
-    /// How many confirmed volunteers an alert over `area` would reach now.
-    /// How many confirmed volunteers `area` reaches, counted by the database.
+    /// How many confirmed volunteers `area` reaches.
     pub async fn reach(&self, area: Circle) -> Result<usize> {
-        let regions = alerta_places::WORLD.regions_touching(&area);
-        let count: i64 = with_db!(self, pool => {
-            let mut count = sqlx::QueryBuilder::new("SELECT COUNT(DISTINCT volunteer_id) FROM (");
-            push_reached(&mut count, &area, &regions);
-            count.push(") reached");
-            count.build_query_scalar().fetch_one(pool).await?
-        });
-        Ok(count as usize)
+        Ok(self.reached_volunteers(area).await?.len())
     }
 
     /// The ids of the confirmed volunteers `area` reaches, in order.
+    ///
+    /// The database sends them as one text, repeats included (a volunteer
+    /// with several zones in the area), and they are de-duplicated here:
+    /// SQLite's `DISTINCT` builds a temporary B-tree, which at 1 M zones
+    /// took half of the slowest answers (5.1 ms instead of 2.5 for an alert
+    /// in São Paulo); a sort here takes microseconds. One row, not one per
+    /// id: sqlx hands SQLite's rows over one by one.
     pub async fn reached_volunteers(&self, area: Circle) -> Result<Vec<i64>> {
         let regions = alerta_places::WORLD.regions_touching(&area);
-        Ok(with_db!(self, pool => {
-            let mut select = sqlx::QueryBuilder::new("SELECT DISTINCT volunteer_id FROM (");
+        let listed: Option<String> = with_db!(self, pool => {
+            let mut select = sqlx::QueryBuilder::new(
+                "SELECT string_agg(CAST(volunteer_id AS TEXT), ',') FROM (",
+            );
             push_reached(&mut select, &area, &regions);
-            select.push(") reached ORDER BY volunteer_id");
-            select.build_query_scalar().fetch_all(pool).await?
-        }))
+            select.push(") reached");
+            select.build_query_scalar().fetch_one(pool).await?
+        });
+        let mut ids = listed
+            .as_deref()
+            .unwrap_or_default()
+            .split_terminator(',')
+            .map(|id| {
+                id.parse()
+                    .map_err(|_| StoreError::Corrupt(format!("volunteer id {id:?}")))
+            })
+            .collect::<Result<Vec<i64>>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 
     pub async fn resolve_case(
