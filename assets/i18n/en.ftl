@@ -128,6 +128,8 @@ rule-one-zone-kind = Choose a town, a country or region, or a point on the map.
 rule-region-has-no-radius = A country or region has no radius: leave it empty.
 rule-unknown-town = We do not know this town (towns of 5 000 people or more): check the spelling, add the country code ("Cochabamba, BO"), or choose a point on the map.
 rule-ambiguous-town = Several places have this name; write one of: { $choices }
+rule-unknown-region = We do not know this country or region: write its name ("Cochabamba") or its ISO code ("BO", "BO-C").
+rule-ambiguous-region = Several regions have this name; write one of: { $choices }
 
 ## Pages: errors
 error-title = That did not work
@@ -197,8 +199,8 @@ subscribe-place-hint = Write it as you say it: "Belize City", "Kingston, JM", "S
 subscribe-radius = Distance around it
 subscribe-radius-default = by the size of the place
 subscribe-use-location = Use my location instead of a name
-subscribe-region = Or a whole country
-subscribe-region-hint = The country's ISO code, e.g. BZ or US.
+subscribe-region = Or a whole country, state or department
+subscribe-region-hint = Its name or ISO code, e.g. Bolivia, BO, Cochabamba or BO-C.
 subscribe-privacy = Your address is used only to send you the alerts: it is never shown or shared.
 subscribe-send = Subscribe
 subscribe-sent-title = Check your email

@@ -144,6 +144,8 @@ rule-one-zone-kind = Elige una ciudad, un país o región, o un punto en el mapa
 rule-region-has-no-radius = Un país o región no tiene radio: déjalo vacío.
 rule-unknown-town = No conocemos esta ciudad (ciudades de 5 000 habitantes o más): revisa cómo se escribe, añade el código del país ("Cochabamba, BO") o elige un punto en el mapa.
 rule-ambiguous-town = Varios lugares se llaman así; escribe uno de estos: { $choices }
+rule-unknown-region = No conocemos este país o región: escribe su nombre ("Cochabamba") o su código ISO ("BO", "BO-C").
+rule-ambiguous-region = Varias regiones se llaman así; escribe una de estas: { $choices }
 
 ## Pages: errors
 error-title = No se pudo
@@ -213,8 +215,8 @@ subscribe-place-hint = Escríbelo como lo dices: «Cochabamba», «Sao Paulo», 
 subscribe-radius = Distancia alrededor
 subscribe-radius-default = según el tamaño del lugar
 subscribe-use-location = Usar mi ubicación en lugar del nombre
-subscribe-region = O todo un país
-subscribe-region-hint = Código ISO del país, por ejemplo PE o BO.
+subscribe-region = O todo un país, departamento o provincia
+subscribe-region-hint = Su nombre o código ISO, por ejemplo Bolivia, BO, Cochabamba o BO-C.
 subscribe-privacy = Tu correo solo sirve para enviarte las alertas: no se muestra ni se comparte.
 subscribe-send = Suscribirme
 subscribe-sent-title = Revisa tu correo

@@ -144,6 +144,8 @@ rule-one-zone-kind = Choisissez une ville, un pays ou une région, ou un point s
 rule-region-has-no-radius = Un pays ou une région n'a pas de rayon : laissez vide.
 rule-unknown-town = Nous ne connaissons pas cette ville (villes de 5 000 habitants ou plus) : vérifiez l'orthographe, ajoutez le code du pays (« Cochabamba, BO ») ou choisissez un point sur la carte.
 rule-ambiguous-town = Plusieurs lieux portent ce nom ; écrivez l'un de ceux-ci : { $choices }
+rule-unknown-region = Nous ne connaissons pas ce pays ou cette région : écrivez son nom (« Cochabamba ») ou son code ISO (« BO », « BO-C »).
+rule-ambiguous-region = Plusieurs régions portent ce nom ; écrivez l'une de celles-ci : { $choices }
 
 ## Pages: errors
 error-title = Impossible
@@ -213,8 +215,8 @@ subscribe-place-hint = Écrivez-la comme vous la dites : « Port-au-Prince », �
 subscribe-radius = Distance autour
 subscribe-radius-default = selon la taille du lieu
 subscribe-use-location = Utiliser ma position plutôt que le nom
-subscribe-region = Ou tout un pays
-subscribe-region-hint = Code ISO du pays, par exemple HT ou GF.
+subscribe-region = Ou tout un pays ou un département
+subscribe-region-hint = Son nom ou son code ISO, par exemple Haïti, HT, Ouest ou HT-OU.
 subscribe-privacy = Votre adresse ne sert qu’à vous envoyer les alertes : elle n’est ni affichée ni partagée.
 subscribe-send = M’inscrire
 subscribe-sent-title = Consultez vos courriels

@@ -144,6 +144,8 @@ rule-one-zone-kind = Escolha uma cidade, um país ou região, ou um ponto no map
 rule-region-has-no-radius = Um país ou região não tem raio: deixe em branco.
 rule-unknown-town = Não conhecemos esta cidade (cidades de 5 000 habitantes ou mais): confira a grafia, acrescente o código do país ("Cochabamba, BO") ou escolha um ponto no mapa.
 rule-ambiguous-town = Vários lugares têm este nome; escreva um destes: { $choices }
+rule-unknown-region = Não conhecemos este país ou região: escreva o nome ("Cochabamba") ou o código ISO ("BO", "BO-C").
+rule-ambiguous-region = Várias regiões têm este nome; escreva uma destas: { $choices }
 
 ## Pages: errors
 error-title = Não foi possível
@@ -213,8 +215,8 @@ subscribe-place-hint = Escreva como você fala: «São Paulo», «Sao Paulo», �
 subscribe-radius = Distância ao redor
 subscribe-radius-default = conforme o tamanho do lugar
 subscribe-use-location = Usar minha localização em vez do nome
-subscribe-region = Ou um país inteiro
-subscribe-region-hint = Código ISO do país, por exemplo BR ou PY.
+subscribe-region = Ou um país ou estado inteiro
+subscribe-region-hint = O nome ou código ISO, por exemplo BR, São Paulo ou BR-SP.
 subscribe-privacy = Seu e-mail serve apenas para enviar os alertas: não é mostrado nem compartilhado.
 subscribe-send = Inscrever-me
 subscribe-sent-title = Confira seu e-mail

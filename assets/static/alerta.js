@@ -1,8 +1,10 @@
 // Alerta: small progressive help for the pages. Everything works without it.
 "use strict";
 
-// Town suggestions from our own gazetteer, for inputs marked data-suggest.
-function suggestPlaces(input) {
+// Suggestions from our own data as the volunteer types: `search` names the
+// API to ask and `labels` picks the labels out of its answer. The label is
+// what the field sends back ("Cochabamba, BO", "Cochabamba (BO-C)").
+function suggest(input, search, labels) {
   const list = document.createElement("datalist");
   list.id = input.name + "-suggestions";
   input.setAttribute("list", list.id);
@@ -13,12 +15,11 @@ function suggestPlaces(input) {
     const q = input.value.trim();
     if (q.length < 2) return;
     timer = setTimeout(async () => {
-      const response = await fetch("/api/v1/places?limit=6&q=" + encodeURIComponent(q));
+      const response = await fetch(search + "?limit=6&q=" + encodeURIComponent(q));
       if (!response.ok) return;
-      const found = await response.json();
-      list.replaceChildren(...found.places.map((place) => {
+      list.replaceChildren(...labels(await response.json()).map((label) => {
         const option = document.createElement("option");
-        option.value = place.label;
+        option.value = label;
         return option;
       }));
     }, 200);
@@ -75,7 +76,10 @@ function share(button) {
   });
 }
 
-document.querySelectorAll("input[data-suggest]").forEach(suggestPlaces);
+document.querySelectorAll("input[data-suggest]").forEach((input) =>
+  suggest(input, "/api/v1/places", (found) => found.places.map((place) => place.label)));
+document.querySelectorAll("input[data-suggest-regions]").forEach((input) =>
+  suggest(input, "/api/v1/regions", (found) => found.regions.map((region) => region.label)));
 if (navigator.geolocation) document.querySelectorAll("button[data-locate]").forEach(locate);
 document.querySelectorAll("select[data-tz-offset]").forEach(presetOffset);
 document.querySelectorAll("[data-dispatch]").forEach(followDispatch);

@@ -373,6 +373,43 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
     app.stop().await;
 }
 
+/// Typing a department's name in the region field offers it, and the
+/// offered label subscribes to it.
+#[tokio::test]
+async fn a_region_is_offered_as_its_name_is_typed() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let browser = Browser::open(&app, "region").await;
+    browser.goto("/subscribe").await;
+    browser.fill("email", "cochala@example.org").await;
+    browser.fill("region", "Cochab").await;
+    let started = Instant::now();
+    let offered = loop {
+        let offered = browser
+            .client
+            .execute(
+                "const o = document.querySelector('#region-suggestions option'); return o ? o.value : null;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if offered != json!(null) || started.elapsed() > Duration::from_secs(10) {
+            break offered;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(offered, json!("Cochabamba (BO-C)"));
+    browser.step("1-region-offered").await;
+    browser.fill("region", "Cochabamba (BO-C)").await;
+    browser.submit("form.stack button[type=submit]").await;
+    let sent = browser.text().await;
+    assert!(sent.contains("Revisa tu correo"), "{sent}");
+    let mail = smtp.wait_for("cochala@example.org", 1).await.remove(0);
+    assert!(mail.text().contains("Cochabamba (BO-C)"), "{}", mail.text());
+    browser.close().await;
+    app.stop().await;
+}
+
 /// Every public page, and the forms of families and police, in every
 /// language, fit a 320-pixel screen.
 #[tokio::test]

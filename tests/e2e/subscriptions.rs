@@ -307,7 +307,7 @@ async fn bad_subscriptions_are_refused_by_name_and_store_nothing() {
             "zone.region",
         ),
         (
-            json!({ "email": "a@example.org", "zone": { "region": "Bolivia" } }),
+            json!({ "email": "a@example.org", "zone": { "region": "Atlantis" } }),
             "zone.region",
         ),
         (
@@ -430,6 +430,46 @@ async fn place_suggestions_come_from_the_offline_gazetteer_with_credit() {
         );
         assert_eq!(crate::common::body(response).await["error"]["field"], field);
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_region_is_found_by_its_name_and_chosen_by_its_label() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let found = crate::common::body(app.get("/api/v1/regions?q=cochab", None).await).await;
+    assert_eq!(found["regions"][0]["code"], "BO-C", "{found}");
+    assert_eq!(found["regions"][0]["label"], "Cochabamba (BO-C)");
+    assert!(
+        found["attribution"]
+            .as_str()
+            .unwrap()
+            .contains("Natural Earth")
+    );
+    let bad = app.get("/api/v1/regions?q=bo&limit=21", None).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(crate::common::body(bad).await["error"]["field"], "limit");
+
+    // The label, as the form's suggestion fills it in, is a zone.
+    let body = json!({ "email": "cocha@example.org", "zone": { "region": "Cochabamba (BO-C)" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let mail = smtp.wait_for("cocha@example.org", 1).await.remove(0);
+    assert!(mail.text().contains("Cochabamba (BO-C)"), "{}", mail.text());
+
+    // A name two regions share asks which; nothing is stored.
+    let before = app.counts().await;
+    let body = json!({ "email": "cruz@example.org", "zone": { "region": "Santa Cruz" } });
+    let response = app.post("/api/v1/subscriptions", None, &body).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = crate::common::body(response).await;
+    assert_eq!(error["error"]["field"], "zone.region");
+    let message = error["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Santa Cruz (BO-S)") && message.contains("Santa Cruz (AR-Z)"),
+        "{message}"
+    );
+    assert_eq!(app.counts().await, before);
     app.stop().await;
 }
 

@@ -69,6 +69,10 @@ pub enum Rule {
     AmbiguousTown {
         choices: String,
     },
+    UnknownRegion,
+    AmbiguousRegion {
+        choices: String,
+    },
 }
 
 impl Rule {
@@ -112,6 +116,14 @@ impl Rule {
             Rule::AmbiguousTown { choices } => {
                 format!("names several places; write one of: {choices}")
             }
+            Rule::UnknownRegion => {
+                "is not a country or region the boundary data knows: give its ISO 3166 \
+                 code (\"BO\", \"BO-C\") or its name, a place, or lat, lng and radius_km"
+                    .into()
+            }
+            Rule::AmbiguousRegion { choices } => {
+                format!("names several regions; write one of: {choices}")
+            }
         }
     }
 
@@ -136,6 +148,8 @@ impl Rule {
             Rule::RegionHasNoRadius => "rule-region-has-no-radius",
             Rule::UnknownTown => "rule-unknown-town",
             Rule::AmbiguousTown { .. } => "rule-ambiguous-town",
+            Rule::UnknownRegion => "rule-unknown-region",
+            Rule::AmbiguousRegion { .. } => "rule-ambiguous-region",
         }
     }
 
@@ -149,7 +163,9 @@ impl Rule {
             Rule::TooShort { min } => vec![("min", min.to_string())],
             Rule::AgeMismatch { computed } => vec![("computed", computed.to_string())],
             Rule::ControlCharacter { code } => vec![("code", code.clone())],
-            Rule::AmbiguousTown { choices } => vec![("choices", choices.clone())],
+            Rule::AmbiguousTown { choices } | Rule::AmbiguousRegion { choices } => {
+                vec![("choices", choices.clone())]
+            }
             _ => Vec::new(),
         }
     }

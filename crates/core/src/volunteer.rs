@@ -175,6 +175,10 @@ pub trait Geography {
     /// The region's code as the boundary data writes it ("bo" → "BO") and a
     /// label for it ("Bolivia (BO)"), if the data has that region.
     fn region(&self, code: &str) -> Option<(String, String)>;
+    /// The regions named `name`, case and accents ignored ("bolivia" →
+    /// Bolivia; "Santa Cruz" → Bolivia's and Argentina's): (code, label)
+    /// each, as [`Geography::region`] answers.
+    fn regions_named(&self, name: &str) -> Vec<(String, String)>;
     /// The regions holding some point of `area`.
     fn regions_touching(&self, area: &Circle) -> Vec<String>;
     /// The ISO 3166-1 code of the country `point` lies in, if any.
@@ -318,29 +322,57 @@ fn parse_zone(zone: &ZoneInput, world: &dyn Geography) -> Result<(Zone, String),
     Ok((Zone::Circle(Circle { center, radius_km }), label))
 }
 
-fn region_zone(code: &str, world: &dyn Geography) -> Result<(Zone, String), FieldError> {
-    let looks_like_iso = |c: &str| {
-        let (country, sub) = c.split_once('-').unwrap_or((c, ""));
-        country.len() == 2
-            && country.chars().all(|ch| ch.is_ascii_alphabetic())
-            && sub.len() <= 3
-            && sub.chars().all(|ch| ch.is_ascii_alphanumeric())
-    };
-    let trimmed = code.trim();
-    if !looks_like_iso(trimmed) {
+/// A region zone from its ISO code ("BO-C"), the label suggestions and
+/// choices show ("Cochabamba (BO-C)"), or its name when one region has it
+/// ("Cochabamba").
+fn region_zone(typed: &str, world: &dyn Geography) -> Result<(Zone, String), FieldError> {
+    const LONGEST_NAME: usize = 100;
+    let typed = typed.trim();
+    if typed.chars().count() > LONGEST_NAME || typed.chars().any(char::is_control) {
         return Err(FieldError::new(
             "zone.region",
-            "must be an ISO 3166 code: a country (\"BO\") or first-level region (\"US-TX\")",
+            "must be an ISO 3166 code (\"BO\", \"BO-C\") or a region's name, \
+             at most 100 characters on one line",
         ));
     }
-    match world.region(trimmed) {
-        Some((code, label)) => Ok((Zone::Region(code), label)),
-        None => Err(FieldError::new(
+    let code = label_code(typed).unwrap_or(typed);
+    if looks_like_iso(code) {
+        return match world.region(code) {
+            Some((code, label)) => Ok((Zone::Region(code), label)),
+            None => Err(FieldError::broke("zone.region", Rule::UnknownRegion)),
+        };
+    }
+    match world.regions_named(typed).as_slice() {
+        [(code, label)] => Ok((Zone::Region(code.clone()), label.clone())),
+        [] => Err(FieldError::broke("zone.region", Rule::UnknownRegion)),
+        several => Err(FieldError::broke(
             "zone.region",
-            "is not a country or region the boundary data knows: give the country \
-             code (\"BO\"), a place, or lat, lng and radius_km",
+            Rule::AmbiguousRegion {
+                choices: several
+                    .iter()
+                    .map(|(_, label)| label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
         )),
     }
+}
+
+/// "BO", "BO-C", "US-TX", "MX-CMX": two letters, then up to three letters
+/// or digits.
+fn looks_like_iso(code: &str) -> bool {
+    let (country, sub) = code.split_once('-').unwrap_or((code, ""));
+    country.len() == 2
+        && country.chars().all(|ch| ch.is_ascii_alphabetic())
+        && sub.len() <= 3
+        && sub.chars().all(|ch| ch.is_ascii_alphanumeric())
+}
+
+/// The code of a label written "Name (CODE)".
+fn label_code(label: &str) -> Option<&str> {
+    let inner = label.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    Some(inner[open + 1..].trim())
 }
 
 fn named_place_zone(
@@ -499,7 +531,21 @@ pub(crate) mod tests {
 
     impl Geography for Towns {
         fn region(&self, code: &str) -> Option<(String, String)> {
-            (code.eq_ignore_ascii_case("bo")).then(|| ("BO".into(), "Bolivia (BO)".into()))
+            match code.to_ascii_uppercase().as_str() {
+                "BO" => Some(("BO".into(), "Bolivia (BO)".into())),
+                "BO-S" => Some(("BO-S".into(), "Santa Cruz (BO-S)".into())),
+                "AR-Z" => Some(("AR-Z".into(), "Santa Cruz (AR-Z)".into())),
+                _ => None,
+            }
+        }
+
+        fn regions_named(&self, name: &str) -> Vec<(String, String)> {
+            let codes: &[&str] = match name.to_lowercase().as_str() {
+                "bolivia" => &["BO"],
+                "santa cruz" => &["BO-S", "AR-Z"],
+                _ => &[],
+            };
+            codes.iter().filter_map(|c| self.region(c)).collect()
         }
 
         fn regions_touching(&self, _: &Circle) -> Vec<String> {
@@ -620,9 +666,27 @@ pub(crate) mod tests {
         let field =
             |code: &str, radius| region_zone_of(code, radius).unwrap_err().0[0].field.clone();
         assert_eq!(field("XX", None), "zone.region", "unknown code");
-        assert_eq!(field("Bolivia", None), "zone.region", "not a code");
+        assert_eq!(field("Atlantis", None), "zone.region", "unknown name");
         assert_eq!(field("BO-C\r\nBcc: x", None), "zone.region");
         assert_eq!(field("BO", Some(10.0)), "zone.radius_km");
+    }
+
+    #[test]
+    fn a_region_is_also_known_by_its_label_or_its_own_name() {
+        let zone = |typed: &str| region_zone_of(typed, None).map(|s| s.zone);
+        assert_eq!(zone("Bolivia"), Ok(Zone::Region("BO".into())));
+        assert_eq!(zone("Santa Cruz (AR-Z)"), Ok(Zone::Region("AR-Z".into())));
+        // Two regions share the name: both are offered.
+        let refused = region_zone_of("Santa Cruz", None).unwrap_err();
+        assert_eq!(
+            refused.0[0].rule,
+            Some(Rule::AmbiguousRegion {
+                choices: "Santa Cruz (BO-S); Santa Cruz (AR-Z)".into()
+            })
+        );
+        // A label whose code is unknown is refused, whatever its name.
+        let refused = region_zone_of("Bolivia (XX)", None).unwrap_err();
+        assert_eq!(refused.0[0].rule, Some(Rule::UnknownRegion));
     }
 
     #[test]

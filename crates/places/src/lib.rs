@@ -12,10 +12,12 @@ use std::sync::LazyLock;
 use alerta_core::{Circle, Coordinates, Geography, NamedPlace, PlaceError};
 
 mod fold;
+mod region_names;
 mod regions;
 mod subdivisions;
 
 pub use fold::fold;
+pub use region_names::{RegionChoice, regions_named, suggest_regions};
 pub use regions::Regions;
 
 static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
@@ -281,16 +283,15 @@ impl Geography for World {
     }
 
     fn region(&self, code: &str) -> Option<(String, String)> {
-        let regions = Regions::shared();
-        let code = regions.known(code)?;
-        let name = regions
-            .name(code)
-            .or_else(|| Gazetteer::shared().country_name(code));
-        let label = match name {
-            Some(name) => format!("{name} ({code})"),
-            None => code.to_string(),
-        };
-        Some((code.to_string(), label))
+        let code = Regions::shared().known(code)?;
+        Some((code.to_string(), region_names::label(code)))
+    }
+
+    fn regions_named(&self, name: &str) -> Vec<(String, String)> {
+        regions_named(name)
+            .into_iter()
+            .map(|choice| (choice.code, choice.label))
+            .collect()
     }
 
     fn regions_touching(&self, area: &Circle) -> Vec<String> {

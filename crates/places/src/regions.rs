@@ -53,6 +53,14 @@ impl Regions {
         })
     }
 
+    /// Every code the data knows: countries, and regions from either source.
+    pub fn codes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.known
+            .iter()
+            .map(String::as_str)
+            .chain(Subdivisions::shared().codes())
+    }
+
     /// Whether country-boundaries draws that code.
     #[cfg(test)]
     pub(crate) fn drawn_by_country_boundaries(&self, code: &str) -> bool {

@@ -46,7 +46,6 @@ impl Subdivisions {
     }
 
     /// Every region's code.
-    #[cfg(test)]
     pub fn codes(&self) -> impl Iterator<Item = &str> + '_ {
         self.all.iter().map(|s| s.code.as_str())
     }

@@ -254,3 +254,54 @@ fn folding_drops_case_accents_and_punctuation() {
     assert_eq!(fold("  Bogotá,  D.C. "), "bogota d c");
     assert_eq!(fold("Ch'aska"), "ch aska");
 }
+
+#[test]
+fn regions_are_suggested_by_name_or_code() {
+    let codes = |typed: &str| -> Vec<String> {
+        suggest_regions(typed, 8)
+            .into_iter()
+            .map(|choice| choice.code)
+            .collect()
+    };
+    let first = |typed: &str| suggest_regions(typed, 8).remove(0);
+    assert_eq!(
+        first("cochab"),
+        RegionChoice {
+            code: "BO-C".into(),
+            label: "Cochabamba (BO-C)".into()
+        }
+    );
+    assert_eq!(first("Sao Paulo").code, "BR-SP");
+    // The code itself first, then names, then the country's regions.
+    assert_eq!(first("bo").code, "BO");
+    assert!(codes("bo").contains(&"BO".to_string()));
+    assert!(codes("bo-").iter().all(|c| c.starts_with("BO-")));
+    assert_eq!(codes("bo-").len(), 8);
+    // A word inside the name: "paz" finds La Paz.
+    assert!(
+        codes("paz").contains(&"BO-L".to_string()),
+        "{:?}",
+        codes("paz")
+    );
+    // Regions the data leaves unnamed answer to their codes.
+    assert_eq!(first("us-tx").label, "US-TX");
+    assert!(codes("c").is_empty(), "one letter is too little");
+    assert!(codes("qwertz").is_empty());
+}
+
+#[test]
+fn a_region_is_known_by_its_own_name() {
+    let named = |name: &str| -> Vec<String> {
+        regions_named(name)
+            .into_iter()
+            .map(|choice| choice.code)
+            .collect()
+    };
+    assert_eq!(named("bolivia"), vec!["BO"]);
+    assert_eq!(named("SAO PAULO"), vec!["BR-SP"]);
+    assert_eq!(named("Ciudad de Mexico"), vec!["MX-CMX"]);
+    let mut santa_cruz = named("Santa Cruz");
+    santa_cruz.sort();
+    assert_eq!(santa_cruz, vec!["AR-Z", "BO-S"]);
+    assert!(named("Cochab").is_empty(), "a start is not a name");
+}

@@ -155,7 +155,7 @@ async fn subscribe(
 }
 
 /// The zone part of a form: a town with suggestions and a radius, the
-/// browser's location, or a whole country.
+/// browser's location, or a whole country or region, with suggestions.
 pub fn zone_fieldset(page: &Page, form: &ZoneFields, errors: &FormErrors) -> Markup {
     let chosen_radius = form.radius_km.as_deref().unwrap_or("");
     html! {
@@ -192,7 +192,8 @@ pub fn zone_fieldset(page: &Page, form: &ZoneFields, errors: &FormErrors) -> Mar
         label {
             (page.t("subscribe-region"))
             span class="hint" { (page.t("subscribe-region-hint")) }
-            input type="text" name="region" maxlength="6" autocomplete="off" value=[form.region.as_deref()];
+            input type="text" name="region" maxlength="100" data-suggest-regions autocomplete="off"
+                placeholder="Cochabamba (BO-C)" value=[form.region.as_deref()];
             (errors.beside(page, "zone.region"))
         }
         (errors.beside(page, "zone"))
