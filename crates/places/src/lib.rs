@@ -22,6 +22,8 @@ pub use regions::Regions;
 
 static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
+/// Countries' names in English, Spanish, Portuguese and French ("Brasil").
+static COUNTRY_NAMES: &str = include_str!("../../../assets/gazetteer/country-names.tsv");
 /// Large towns the GeoNames export we build from lacks (El Alto, Bolivia's
 /// second city, among them), in the same format; see assets/gazetteer/README.md.
 static ADDITIONS: &str = include_str!("../../../assets/gazetteer/additions.tsv");
@@ -64,8 +66,11 @@ pub struct Gazetteer {
     places: Vec<Place>,
     /// Sorted by folded name: exact and prefix lookups are binary searches.
     keys: Vec<Key>,
-    /// (code, English name, folded English name).
-    countries: Vec<(String, String, String)>,
+    /// (code, English name).
+    countries: Vec<(String, String)>,
+    /// (folded name, code): every name of every country, in any of the
+    /// four languages.
+    country_names: Vec<(String, String)>,
 }
 
 impl Gazetteer {
@@ -73,7 +78,7 @@ impl Gazetteer {
     /// places; a fraction of a second).
     pub fn shared() -> &'static Gazetteer {
         static SHARED: LazyLock<Gazetteer> = LazyLock::new(|| {
-            Gazetteer::load(CITIES, ADDITIONS, COUNTRIES)
+            Gazetteer::load(CITIES, ADDITIONS, COUNTRIES, COUNTRY_NAMES)
                 .expect("the shipped gazetteer is well formed")
         });
         &SHARED
@@ -81,11 +86,13 @@ impl Gazetteer {
 
     /// Reads a gzip'd TSV of places, a TSV of places to add (same columns,
     /// with a header line), and a TSV of countries, in the formats
-    /// `scripts/make-gazetteer` writes.
+    /// `scripts/make-gazetteer` writes, and a TSV of countries' other names
+    /// as `scripts/make-country-names` writes it.
     pub fn load(
         cities_gz: &[u8],
         additions_tsv: &str,
         countries_tsv: &str,
+        country_names_tsv: &str,
     ) -> Result<Gazetteer, String> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(cities_gz)
@@ -126,21 +133,32 @@ impl Gazetteer {
         }
         keys.sort_by(|a, b| a.folded.cmp(&b.folded).then(a.place.cmp(&b.place)));
         keys.dedup_by(|a, b| a.folded == b.folded && a.place == b.place);
-        let countries = countries_tsv
+        let countries: Vec<(String, String)> = countries_tsv
             .lines()
             .skip(1)
             .filter_map(|line| {
                 let mut fields = line.split('\t');
-                let code = fields.next()?.to_string();
-                let name = fields.next()?.to_string();
-                let folded = fold(&name);
-                Some((code, name, folded))
+                Some((fields.next()?.to_string(), fields.next()?.to_string()))
             })
             .collect();
+        let others = country_names_tsv.lines().skip(1).flat_map(|line| {
+            let (code, names) = line.split_once('\t').unwrap_or((line, ""));
+            names.split('|').map(move |name| (code, name))
+        });
+        let mut country_names: Vec<(String, String)> = countries
+            .iter()
+            .map(|(code, name)| (code.as_str(), name.as_str()))
+            .chain(others)
+            .map(|(code, name)| (fold(name), code.to_string()))
+            .filter(|(folded, _)| !folded.is_empty())
+            .collect();
+        country_names.sort();
+        country_names.dedup();
         Ok(Gazetteer {
             places,
             keys,
             countries,
+            country_names,
         })
     }
 
@@ -148,8 +166,16 @@ impl Gazetteer {
     pub fn country_name(&self, code: &str) -> Option<&str> {
         self.countries
             .iter()
-            .find(|(c, ..)| c == code)
-            .map(|(_, name, _)| name.as_str())
+            .find(|(c, _)| c == code)
+            .map(|(_, name)| name.as_str())
+    }
+
+    /// Every name of the country, folded: "brazil", "brasil", "bresil".
+    pub fn country_names_folded<'g>(&'g self, code: &'g str) -> impl Iterator<Item = &'g str> {
+        self.country_names
+            .iter()
+            .filter(move |(_, c)| c == code)
+            .map(|(folded, _)| folded.as_str())
     }
 
     /// Every place, for generators of realistic test data (benchmarks).
@@ -246,11 +272,19 @@ impl Gazetteer {
         };
         let after = after.trim();
         let folded = fold(after);
-        let country = self.countries.iter().find(|(code, _, name)| {
-            code.eq_ignore_ascii_case(after) || (!folded.is_empty() && *name == folded)
-        });
-        match country {
-            Some((code, ..)) => (name, Some(code.as_str())),
+        let by_code = self
+            .countries
+            .iter()
+            .map(|(code, _)| code)
+            .find(|code| code.eq_ignore_ascii_case(after));
+        let by_name = || {
+            self.country_names
+                .iter()
+                .find(|(name, _)| !folded.is_empty() && *name == folded)
+                .map(|(_, code)| code)
+        };
+        match by_code.or_else(by_name) {
+            Some(code) => (name, Some(code.as_str())),
             None => (typed, None),
         }
     }

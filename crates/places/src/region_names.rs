@@ -1,9 +1,9 @@
 //! Countries and regions found by name as people type them ("cochab" →
 //! "Cochabamba (BO-C)"), or by code: the suggestions of the subscription
 //! form, and a region zone given by its name. Countries answer to their
-//! English names (the gazetteer's), regions to the names the boundary data
-//! gives them; regions it leaves unnamed (the US states of
-//! country-boundaries) only to their codes.
+//! names in English, Spanish, Portuguese and French ("Brasil"), regions to
+//! the names the boundary data gives them; regions it leaves unnamed (the
+//! US states of country-boundaries) only to their codes.
 
 use std::sync::LazyLock;
 
@@ -20,8 +20,8 @@ pub struct RegionChoice {
 
 struct Entry {
     choice: RegionChoice,
-    /// The name folded for matching; empty when the data names none.
-    folded: String,
+    /// Its names folded for matching; none when the data names none.
+    names: Vec<String>,
 }
 
 /// Every region the boundary data knows, countries first, then by label.
@@ -34,7 +34,7 @@ fn entries() -> &'static [Entry] {
                     code: code.to_string(),
                     label: label(code),
                 },
-                folded: name(code).map(fold).unwrap_or_default(),
+                names: folded_names(code),
             })
             .collect();
         entries.sort_by(|a, b| {
@@ -44,6 +44,16 @@ fn entries() -> &'static [Entry] {
         entries
     });
     &ENTRIES
+}
+
+fn folded_names(code: &str) -> Vec<String> {
+    match Regions::shared().name(code) {
+        Some(name) => vec![fold(name)],
+        None => Gazetteer::shared()
+            .country_names_folded(code)
+            .map(str::to_string)
+            .collect(),
+    }
 }
 
 fn name(code: &str) -> Option<&'static str> {
@@ -68,7 +78,7 @@ pub fn regions_named(typed: &str) -> Vec<RegionChoice> {
     }
     entries()
         .iter()
-        .filter(|e| e.folded == folded)
+        .filter(|e| e.names.contains(&folded))
         .map(|e| e.choice.clone())
         .collect()
 }
@@ -91,23 +101,27 @@ pub fn suggest_regions(typed: &str, limit: usize) -> Vec<RegionChoice> {
     if !code_only && folded.len() < 2 {
         return Vec::new();
     }
-    let rank = |e: &Entry| {
-        let name = e.folded.as_str();
-        if e.choice.code == code {
-            Some(0)
-        } else if folded.is_empty() {
-            e.choice.code.starts_with(&code).then_some(4)
-        } else if name == folded {
+    let by_name = |name: &str| {
+        if name == folded {
             Some(1)
         } else if name.starts_with(&folded) {
             Some(2)
         } else if name.split(' ').any(|word| word.starts_with(&folded)) {
             Some(3)
-        } else if e.choice.code.starts_with(&code) {
-            Some(4)
         } else {
             None
         }
+    };
+    let rank = |e: &Entry| {
+        if e.choice.code == code {
+            return Some(0);
+        }
+        let named = if folded.is_empty() {
+            None
+        } else {
+            e.names.iter().filter_map(|name| by_name(name)).min()
+        };
+        named.or_else(|| e.choice.code.starts_with(&code).then_some(4))
     };
     let mut found: Vec<(u8, &Entry)> = entries()
         .iter()

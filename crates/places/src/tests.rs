@@ -24,6 +24,10 @@ fn names_are_found_as_people_type_them() {
     assert_eq!(found("port au prince"), "Port-au-Prince, HT");
     // Another name GeoNames knows, as a Mexican would write it.
     assert_eq!(found("Ciudad de México"), "Mexico City, MX");
+    // The country by its name in the volunteer's language.
+    assert_eq!(found("Santa Cruz, Bolivia"), found("Santa Cruz, BO"));
+    assert_eq!(found("Campinas, Brasil"), "Campinas, BR");
+    assert_eq!(found("Cap-Haïtien, Haïti"), "Cap-Haïtien, HT");
 }
 
 #[test]
@@ -272,6 +276,13 @@ fn regions_are_suggested_by_name_or_code() {
         }
     );
     assert_eq!(first("Sao Paulo").code, "BR-SP");
+    assert_eq!(
+        first("Haití"),
+        RegionChoice {
+            code: "HT".into(),
+            label: "Haiti (HT)".into()
+        }
+    );
     // The code itself first, then names, then the country's regions.
     assert_eq!(first("bo").code, "BO");
     assert!(codes("bo").contains(&"BO".to_string()));
@@ -298,6 +309,10 @@ fn a_region_is_known_by_its_own_name() {
             .collect()
     };
     assert_eq!(named("bolivia"), vec!["BO"]);
+    // Countries in the volunteers' languages too.
+    assert_eq!(named("Brasil"), vec!["BR"]);
+    assert_eq!(named("República Dominicana"), vec!["DO"]);
+    assert_eq!(named("Pérou"), vec!["PE"]);
     assert_eq!(named("SAO PAULO"), vec!["BR-SP"]);
     assert_eq!(named("Ciudad de Mexico"), vec!["MX-CMX"]);
     let mut santa_cruz = named("Santa Cruz");

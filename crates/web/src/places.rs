@@ -29,7 +29,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct PlaceQuery {
     /// The start of a town's name, accents and case ignored; ", CC" (an ISO
-    /// country code or English country name) narrows to one country.
+    /// country code or a country name in English, Spanish, Portuguese or
+    /// French) narrows to one country.
     #[param(example = "cochab")]
     q: Option<String>,
     /// At most this many places (1 to 20, default 8).
