@@ -229,7 +229,9 @@ pub struct ZoneInput {
     pub radius_km: Option<f64>,
     /// A city as people type it, e.g. "Cochabamba, BO".
     pub place: Option<String>,
-    /// An ISO 3166 country or first-level region code, e.g. "BO" or "BO-C".
+    /// An ISO 3166 country or first-level region code, e.g. "BO" or "BO-C";
+    /// or the label `GET /api/v1/regions` suggests ("Cochabamba (BO-C)"),
+    /// or a name only one country or region has ("Brasil").
     pub region: Option<String>,
 }
 
