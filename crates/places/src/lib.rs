@@ -31,6 +31,10 @@ static ADDITIONS: &str = include_str!("../../../assets/gazetteer/additions.tsv")
 /// Credit the data's licences ask for, wherever places or regions are used.
 pub const ATTRIBUTION: &str = "Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL; Latin American regions: Made with Natural Earth; Argentina and Brazil: DCW-GMT, LGPL 3.0 or later";
 
+/// Kilometres per degree of latitude (and of longitude at the equator):
+/// close enough at the scale of an alert area.
+const KM_PER_DEGREE: f64 = 111.2;
+
 /// When one place of a name is this many times as populous as the next,
 /// the name means it: "Bogota" is Bogotá, not Bogota, New Jersey.
 const DOMINANCE: u64 = 10;

@@ -37,10 +37,10 @@ fn entries() -> &'static [Entry] {
                 names: folded_names(code),
             })
             .collect();
-        entries.sort_by(|a, b| {
-            let country = |e: &Entry| e.choice.code.len() != 2;
-            (country(a), &a.choice.label).cmp(&(country(b), &b.choice.label))
-        });
+        // Countries (two-letter codes) first: false sorts before true.
+        let is_region = |e: &Entry| e.choice.code.len() != 2;
+        entries
+            .sort_by(|a, b| (is_region(a), &a.choice.label).cmp(&(is_region(b), &b.choice.label)));
         entries
     });
     &ENTRIES

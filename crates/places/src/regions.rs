@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use crate::KM_PER_DEGREE;
 use crate::subdivisions::Subdivisions;
 use alerta_core::{Circle, Coordinates};
 use country_boundaries::{BOUNDARIES_ODBL_360X180, BoundingBox, CountryBoundaries, LatLon};
@@ -17,7 +18,6 @@ use country_boundaries::{BOUNDARIES_ODBL_360X180, BoundingBox, CountryBoundaries
 /// radius, never under 500 m: about 300 points whatever the size.
 const MIN_SPACING_KM: f64 = 0.5;
 const SPACINGS_PER_RADIUS: f64 = 10.0;
-const KM_PER_DEGREE: f64 = 111.2;
 
 pub struct Regions {
     boundaries: CountryBoundaries,

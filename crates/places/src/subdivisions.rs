@@ -8,18 +8,18 @@
 use std::io::Read;
 use std::sync::LazyLock;
 
+use crate::KM_PER_DEGREE;
 use alerta_core::{BoundingBox, Circle, Coordinates};
 
 static DATA: &[u8] = include_bytes!("../../../assets/regions/subdivisions.tsv.gz");
-const KM_PER_DEGREE: f64 = 111.2;
 
 pub struct Subdivision {
     pub code: String,
     pub name: String,
     /// Rings of (lat, lng) points; the last joins the first.
     rings: Vec<Vec<(f64, f64)>>,
-    /// (south, west, north, east) of every ring.
-    bounds: (f64, f64, f64, f64),
+    /// The box around every ring.
+    bounds: BoundingBox,
 }
 
 pub struct Subdivisions {
@@ -72,8 +72,8 @@ impl Subdivisions {
 
 impl Subdivision {
     fn holds(&self, point: Coordinates) -> bool {
-        let (south, west, north, east) = self.bounds;
-        if point.lat < south || point.lat > north || point.lng < west || point.lng > east {
+        let b = &self.bounds;
+        if point.lat < b.south || point.lat > b.north || point.lng < b.west || point.lng > b.east {
             return false;
         }
         let mut inside = false;
@@ -95,8 +95,8 @@ impl Subdivision {
 
     /// Whether the region's box meets the area's box `b`.
     fn near(&self, b: &BoundingBox) -> bool {
-        let (south, west, north, east) = self.bounds;
-        b.south <= north && b.north >= south && b.west <= east && b.east >= west
+        let own = &self.bounds;
+        b.south <= own.north && b.north >= own.south && b.west <= own.east && b.east >= own.west
     }
 
     /// Whether some stretch of the border lies within the area, measured on
@@ -105,12 +105,8 @@ impl Subdivision {
     fn border_within(&self, area: &Circle) -> bool {
         let cos = area.center.lat.to_radians().cos().max(1e-6);
         let plane = |(lat, lng): (f64, f64)| {
-            let mut east = lng - area.center.lng;
-            if east > 180.0 {
-                east -= 360.0;
-            } else if east < -180.0 {
-                east += 360.0;
-            }
+            // The shorter way round, across the antimeridian if need be.
+            let east = (lng - area.center.lng + 180.0).rem_euclid(360.0) - 180.0;
             (
                 east * KM_PER_DEGREE * cos,
                 (lat - area.center.lat) * KM_PER_DEGREE,
@@ -162,11 +158,21 @@ fn parse_line(line: &str) -> Subdivision {
                 .collect()
         })
         .collect();
-    let points = rings.iter().flatten();
-    let bounds = points.fold(
-        (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
-        |(s, w, n, e), &(lat, lng)| (s.min(lat), w.min(lng), n.max(lat), e.max(lng)),
-    );
+    let empty = BoundingBox {
+        south: f64::MAX,
+        west: f64::MAX,
+        north: f64::MIN,
+        east: f64::MIN,
+    };
+    let bounds = rings
+        .iter()
+        .flatten()
+        .fold(empty, |b, &(lat, lng)| BoundingBox {
+            south: b.south.min(lat),
+            west: b.west.min(lng),
+            north: b.north.max(lat),
+            east: b.east.max(lng),
+        });
     Subdivision {
         code: code.to_string(),
         name: name.to_string(),
