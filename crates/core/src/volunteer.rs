@@ -670,6 +670,7 @@ pub(crate) mod tests {
         assert_eq!(field("XX", None), "zone.region", "unknown code");
         assert_eq!(field("Atlantis", None), "zone.region", "unknown name");
         assert_eq!(field("BO-C\r\nBcc: x", None), "zone.region");
+        assert_eq!(field(&"a".repeat(101), None), "zone.region", "overlong");
         assert_eq!(field("BO", Some(10.0)), "zone.radius_km");
     }
 
