@@ -753,6 +753,8 @@ async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
     for mail in alerts(&smtp) {
         assert!(mail.text().contains("María José"), "{}", mail.text());
     }
+    // The sender records a message as sent just after the server took it.
+    wait_until_sent(&app, &police, id, volunteers.len() as i64).await;
     for email in volunteers {
         assert_eq!(alert_rows(&app, email).await, ["sent"], "{email}");
     }
