@@ -58,6 +58,12 @@ def api(base, method, path, token=None, body=None, content_type="application/jso
         return json.loads(text) if text else None
 
 
+def publish(base, case_id, token):
+    """Publishes the case at the version the officer read, as the API asks."""
+    version = api(base, "GET", f"/api/v1/cases/{case_id}", token)["version"]
+    api(base, "POST", f"/api/v1/cases/{case_id}/publish", token, {"version": version})
+
+
 def wait_for_port(port, process, what):
     for _ in range(600):
         if process.poll() is not None:
@@ -100,7 +106,7 @@ def message_size():
     env["ALERTA_BIND"] = f"127.0.0.1:{port}"
     server, token, case_id = serve_with_case(env, port)
     base = f"http://127.0.0.1:{port}"
-    api(base, "POST", f"/api/v1/cases/{case_id}/publish", token)
+    publish(base, case_id, token)
     outbox = work / "size/outbox"
     for _ in range(600):
         files = list(outbox.glob("*.eml")) if outbox.exists() else []
@@ -153,7 +159,7 @@ def alerta_run(sink_port):
     import_s = time.monotonic() - started
     server, token, case_id = serve_with_case(env, port)
     base = f"http://127.0.0.1:{port}"
-    api(base, "POST", f"/api/v1/cases/{case_id}/publish", token)
+    publish(base, case_id, token)
     published = api(base, "GET", f"/api/v1/cases/{case_id}", token)
     # Polled once a second, as a few police pages following the case would
     # (each refreshes every 3 s); the times come from the outbox rows, not

@@ -143,6 +143,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
             .map(|host| host.trim().to_ascii_lowercase())
             .filter(|host| !host.is_empty())
             .collect(),
+        metrics_token: settings.metrics_token.clone(),
     };
     let mail_wakeup = Arc::new(Notify::new());
     let mailer = Mailer::new(

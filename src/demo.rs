@@ -156,7 +156,9 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
             CaseDetails::parse(&input, now).with_context(|| format!("demo case {}", demo.given))?;
         let case = store.create_case(&details, &family, true, now).await?;
         if demo.stage != Stage::Draft {
-            store.publish_case(case.id, &police, now).await?;
+            store
+                .publish_case(case.id, case.version, &police, now)
+                .await?;
         }
         if demo.stage == Stage::Found {
             store
@@ -164,6 +166,7 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
                     case.id,
                     Outcome::FoundSafe,
                     Some("Encontrado con vida."),
+                    case.version,
                     &police,
                     now,
                 )

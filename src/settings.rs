@@ -55,6 +55,9 @@ pub struct Settings {
     /// photos from; none by default, so an import never makes us fetch a URL
     /// an outsider chose.
     pub pfif_photo_hosts: String,
+    /// When set, `/metrics` answers only requests that carry it as a
+    /// bearer token: the metrics reveal case counts by status.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Settings {
@@ -83,6 +86,7 @@ impl Default for Settings {
             unconfirmed_days: 7,
             retention_days: 30,
             pfif_photo_hosts: String::new(),
+            metrics_token: None,
         }
     }
 }
@@ -102,6 +106,7 @@ impl Settings {
     fn normalized(mut self) -> Settings {
         self.public_url = self.public_url.trim_end_matches('/').to_string();
         self.smtp_url = self.smtp_url.filter(|url| !url.trim().is_empty());
+        self.metrics_token = self.metrics_token.filter(|token| !token.trim().is_empty());
         self
     }
 
@@ -139,6 +144,14 @@ impl fmt::Display for Settings {
         }
         writeln!(f, "  send_lease_seconds  {}", self.send_lease_seconds)?;
         writeln!(f, "  data_dir            {}", self.data_dir.display())?;
+        writeln!(
+            f,
+            "  metrics_token       {}",
+            match self.metrics_token {
+                Some(_) => "*** (/metrics needs it as a bearer token)",
+                None => "(unset: /metrics is open)",
+            }
+        )?;
         write!(
             f,
             "  jobs                expire unconfirmed after {} days [{}], purge tokens [{}], erase resolved cases after {} days [{}], widen [{}], re-alert after {:?} days [{}]",

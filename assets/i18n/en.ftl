@@ -12,7 +12,6 @@ unsubscribe-page-question = Do you want to stop receiving Alerta alerts at this 
 unsubscribe-page-button = Yes, unsubscribe
 unsubscribe-page-done = Done: you will receive no more alerts. Thank you for having helped.
 unsubscribe-page-invalid = This link is not valid or was already used.
-mail-footer = You receive this message because you subscribed to Alerta alerts. To unsubscribe: { $link }
 link-invalid-title = Link not valid
 
 ## Alert mail
@@ -300,7 +299,6 @@ stats-withdrawn = Withdrawn
 stats-note = Counts the cases police published; located includes people found dead. The country is that of the place the person was last seen.
 
 ## Pages: managing a subscription
-mail-manage = To change your areas or the language: { $link }
 manage-title = Your alerts
 manage-zones = Your areas
 manage-no-zones = You have no area: add one to receive alerts.
@@ -311,7 +309,6 @@ manage-add-zone-hint = We will email you to confirm the new area.
 manage-add = Add
 manage-save = Save
 manage-zone-added = Done: check your email to confirm the new area.
-manage-instead = I would rather change my areas or the language
 
 ## Pages: "this report is about me"
 about-me-title = Is this report about you and false, or are you safe?
@@ -363,3 +360,35 @@ pfif-note-published = Reported missing and published by the police on Alerta: an
 pfif-note-found-safe = Found safe. The search is over.
 pfif-note-found-deceased = Found deceased. The search is over.
 pfif-note-withdrawn = The report was withdrawn. The search is over.
+
+# Forwarded alerts carry no personal link; a manage link is asked for by address.
+mail-why = Alerta sends its alerts to the volunteers who signed up for the area where the person was last seen.
+mail-manage-stop = To manage or stop your alerts, ask for a link at { $link } (we email it to you).
+mail-join = Did someone forward you this message? Get alerts for your own area: { $link }
+manage-mail-subject = Your link to manage your Alerta alerts
+manage-mail-body = Someone (we hope you) asked to manage the Alerta alerts of this address. Open this link within { $hours } hours to change your areas or the language, or to stop the alerts. It works once:
+manage-ask-intro = Enter the address where you receive the alerts. We will email it a link to change your areas or the language, or to stop the alerts.
+manage-ask-button = Email me a link
+manage-ask-sent = If this address receives Alerta alerts, a link is on its way to it. It is valid for { $hours } hours and works once.
+manage-open-intro = Open the settings of your alerts: your areas, the language, or stopping them.
+manage-open-button = Open my alerts
+manage-link-used = This link was already used or has expired. Ask for a new one below.
+manage-instead = I would rather change my areas or the language
+
+# Confirmation links show what they confirm and a button: mail scanners open links.
+confirm-ask-title = Confirm your subscription
+confirm-ask-zones = You are about to receive missing-person alerts for:
+confirm-ask-follows = And news of these cases:
+confirm-ask-button = Confirm
+confirm-used-title = This link no longer works
+confirm-page-zones = Alerts on for:
+confirm-page-manage = Change your areas or the language
+
+# Police act on the version they read.
+police-point = Map point
+police-changed = The case changed since you opened it: nothing was done.
+police-changed-unseen = None of the fields shown changed: the photo may have been replaced. Look at it again.
+police-changed-field = Field
+police-changed-before = When you opened it
+police-changed-now = Now
+police-changed-again = Read it again below; the buttons now act on this version.

@@ -12,7 +12,6 @@ unsubscribe-page-question = ¿Quieres dejar de recibir las alertas de Alerta en 
 unsubscribe-page-button = Sí, dar de baja
 unsubscribe-page-done = Listo: ya no recibirás alertas. Gracias por haber ayudado.
 unsubscribe-page-invalid = Este enlace no es válido o ya fue usado.
-mail-footer = Recibes este mensaje porque te suscribiste a las alertas de Alerta. Para darte de baja: { $link }
 link-invalid-title = Enlace no válido
 
 ## Alert mail
@@ -316,7 +315,6 @@ stats-withdrawn = Retiradas
 stats-note = Cuenta los casos publicados por la policía; localizadas incluye a quienes fueron hallados sin vida. El país es el del lugar donde se vio a la persona por última vez.
 
 ## Pages: managing a subscription
-mail-manage = Para cambiar tus zonas o el idioma: { $link }
 manage-title = Tus alertas
 manage-zones = Tus zonas
 manage-no-zones = No tienes ninguna zona: agrega una para recibir alertas.
@@ -327,7 +325,6 @@ manage-add-zone-hint = Te enviaremos un correo para confirmar la zona nueva.
 manage-add = Agregar
 manage-save = Guardar
 manage-zone-added = Listo: revisa tu correo para confirmar la zona nueva.
-manage-instead = Prefiero cambiar mis zonas o el idioma
 
 ## Pages: "this report is about me"
 about-me-title = ¿Este aviso es sobre ti y es falso, o estás a salvo?
@@ -379,3 +376,35 @@ pfif-note-published = Desaparición denunciada y publicada por la policía en Al
 pfif-note-found-safe = Encontrada/o con vida. La búsqueda terminó.
 pfif-note-found-deceased = Encontrada/o sin vida. La búsqueda terminó.
 pfif-note-withdrawn = La denuncia fue retirada. La búsqueda terminó.
+
+# Forwarded alerts carry no personal link; a manage link is asked for by address.
+mail-why = Alerta envía sus alertas a los voluntarios suscritos a la zona donde la persona fue vista por última vez.
+mail-manage-stop = Para gestionar o dejar de recibir tus alertas, pide un enlace en { $link } (te lo enviamos por correo).
+mail-join = ¿Te reenviaron este mensaje? Recibe alertas para tu propia zona: { $link }
+manage-mail-subject = Tu enlace para gestionar tus alertas de Alerta
+manage-mail-body = Alguien (esperamos que tú) pidió gestionar las alertas de Alerta de esta dirección. Abre este enlace antes de { $hours } horas para cambiar tus zonas o el idioma, o para dejar de recibir alertas. Sirve una sola vez:
+manage-ask-intro = Escribe la dirección donde recibes las alertas. Le enviaremos un enlace para cambiar tus zonas o el idioma, o para dejar de recibir alertas.
+manage-ask-button = Envíame un enlace
+manage-ask-sent = Si esta dirección recibe alertas de Alerta, le enviamos un enlace. Vale { $hours } horas y sirve una sola vez.
+manage-open-intro = Abre la configuración de tus alertas: tus zonas, el idioma, o dejar de recibirlas.
+manage-open-button = Abrir mis alertas
+manage-link-used = Este enlace ya se usó o venció. Pide uno nuevo aquí abajo.
+manage-instead = Prefiero cambiar mis zonas o el idioma
+
+# Confirmation links show what they confirm and a button: mail scanners open links.
+confirm-ask-title = Confirma tu suscripción
+confirm-ask-zones = Vas a recibir alertas de personas desaparecidas para:
+confirm-ask-follows = Y novedades de estos casos:
+confirm-ask-button = Confirmar
+confirm-used-title = Este enlace ya no sirve
+confirm-page-zones = Alertas activadas para:
+confirm-page-manage = Cambiar tus zonas o el idioma
+
+# Police act on the version they read.
+police-point = Punto en el mapa
+police-changed = El caso cambió desde que lo abriste: no se hizo nada.
+police-changed-unseen = Ningún dato mostrado cambió: quizá se reemplazó la foto. Mírala de nuevo.
+police-changed-field = Dato
+police-changed-before = Cuando lo abriste
+police-changed-now = Ahora
+police-changed-again = Léelo de nuevo aquí abajo; los botones actúan ahora sobre esta versión.

@@ -12,7 +12,6 @@ unsubscribe-page-question = Voulez-vous ne plus recevoir les alertes d'Alerta à
 unsubscribe-page-button = Oui, me désinscrire
 unsubscribe-page-done = C'est fait : vous ne recevrez plus d'alertes. Merci de votre aide.
 unsubscribe-page-invalid = Ce lien n'est pas valable ou a déjà servi.
-mail-footer = Vous recevez ce message parce que vous êtes inscrit aux alertes d'Alerta. Pour vous désinscrire : { $link }
 link-invalid-title = Lien non valable
 
 ## Alert mail
@@ -316,7 +315,6 @@ stats-withdrawn = Retirées
 stats-note = Compte les dossiers publiés par la police ; « retrouvées » inclut les personnes retrouvées sans vie. Le pays est celui du lieu où la personne a été vue pour la dernière fois.
 
 ## Pages: managing a subscription
-mail-manage = Pour changer vos zones ou la langue : { $link }
 manage-title = Vos alertes
 manage-zones = Vos zones
 manage-no-zones = Vous n’avez aucune zone : ajoutez-en une pour recevoir les alertes.
@@ -327,7 +325,6 @@ manage-add-zone-hint = Nous vous enverrons un courriel pour confirmer la nouvell
 manage-add = Ajouter
 manage-save = Enregistrer
 manage-zone-added = C’est noté : consultez vos courriels pour confirmer la nouvelle zone.
-manage-instead = Je préfère changer mes zones ou la langue
 
 ## Pages: "this report is about me"
 about-me-title = Cet avis vous concerne et il est faux, ou vous êtes en sécurité ?
@@ -379,3 +376,35 @@ pfif-note-published = Disparition signalée et publiée par la police sur Alerta
 pfif-note-found-safe = Retrouvé(e) sain(e) et sauf(ve). Les recherches sont terminées.
 pfif-note-found-deceased = Retrouvé(e) décédé(e). Les recherches sont terminées.
 pfif-note-withdrawn = Le signalement a été retiré. Les recherches sont terminées.
+
+# Forwarded alerts carry no personal link; a manage link is asked for by address.
+mail-why = Alerta envoie ses alertes aux bénévoles inscrits pour la zone où la personne a été vue pour la dernière fois.
+mail-manage-stop = Pour gérer vos alertes ou ne plus les recevoir, demandez un lien sur { $link } (nous vous l'envoyons par e-mail).
+mail-join = On vous a transféré ce message ? Recevez les alertes de votre propre zone : { $link }
+manage-mail-subject = Votre lien pour gérer vos alertes Alerta
+manage-mail-body = Quelqu'un (nous espérons que c'est vous) a demandé à gérer les alertes Alerta de cette adresse. Ouvrez ce lien dans les { $hours } heures pour changer vos zones ou la langue, ou pour ne plus recevoir d'alertes. Il ne sert qu'une fois :
+manage-ask-intro = Indiquez l'adresse où vous recevez les alertes. Nous lui enverrons un lien pour changer vos zones ou la langue, ou pour ne plus recevoir d'alertes.
+manage-ask-button = M'envoyer un lien
+manage-ask-sent = Si cette adresse reçoit les alertes d'Alerta, un lien lui a été envoyé. Il est valable { $hours } heures et ne sert qu'une fois.
+manage-open-intro = Ouvrez les réglages de vos alertes : vos zones, la langue, ou l'arrêt des alertes.
+manage-open-button = Ouvrir mes alertes
+manage-link-used = Ce lien a déjà servi ou a expiré. Demandez-en un nouveau ci-dessous.
+manage-instead = Je préfère changer mes zones ou la langue
+
+# Confirmation links show what they confirm and a button: mail scanners open links.
+confirm-ask-title = Confirmez votre inscription
+confirm-ask-zones = Vous allez recevoir les alertes de personnes disparues pour :
+confirm-ask-follows = Et des nouvelles de ces cas :
+confirm-ask-button = Confirmer
+confirm-used-title = Ce lien ne fonctionne plus
+confirm-page-zones = Alertes activées pour :
+confirm-page-manage = Changer vos zones ou la langue
+
+# Police act on the version they read.
+police-point = Point sur la carte
+police-changed = Le cas a changé depuis que vous l'avez ouvert : rien n'a été fait.
+police-changed-unseen = Aucune donnée affichée n'a changé : la photo a peut-être été remplacée. Regardez-la de nouveau.
+police-changed-field = Donnée
+police-changed-before = Quand vous l'avez ouvert
+police-changed-now = Maintenant
+police-changed-again = Relisez-le ci-dessous ; les boutons agissent désormais sur cette version.

@@ -12,7 +12,6 @@ unsubscribe-page-question = Você quer deixar de receber os alertas do Alerta ne
 unsubscribe-page-button = Sim, cancelar inscrição
 unsubscribe-page-done = Pronto: você não receberá mais alertas. Obrigado por ter ajudado.
 unsubscribe-page-invalid = Este link não é válido ou já foi usado.
-mail-footer = Você recebe esta mensagem porque se inscreveu nos alertas do Alerta. Para cancelar: { $link }
 link-invalid-title = Link inválido
 
 ## Alert mail
@@ -316,7 +315,6 @@ stats-withdrawn = Retiradas
 stats-note = Conta os casos publicados pela polícia; localizadas inclui quem foi encontrado sem vida. O país é o do lugar onde a pessoa foi vista pela última vez.
 
 ## Pages: managing a subscription
-mail-manage = Para mudar suas regiões ou o idioma: { $link }
 manage-title = Seus alertas
 manage-zones = Suas regiões
 manage-no-zones = Você não tem nenhuma região: acrescente uma para receber alertas.
@@ -327,7 +325,6 @@ manage-add-zone-hint = Enviaremos um e-mail para confirmar a nova região.
 manage-add = Acrescentar
 manage-save = Salvar
 manage-zone-added = Pronto: confira seu e-mail para confirmar a nova região.
-manage-instead = Prefiro mudar minhas regiões ou o idioma
 
 ## Pages: "this report is about me"
 about-me-title = Este alerta é sobre você e é falso, ou você está em segurança?
@@ -379,3 +376,35 @@ pfif-note-published = Desaparecimento comunicado e publicado pela polícia no Al
 pfif-note-found-safe = Encontrado/a com vida. A busca terminou.
 pfif-note-found-deceased = Encontrado/a sem vida. A busca terminou.
 pfif-note-withdrawn = O comunicado foi retirado. A busca terminou.
+
+# Forwarded alerts carry no personal link; a manage link is asked for by address.
+mail-why = O Alerta envia seus alertas aos voluntários inscritos na região onde a pessoa foi vista pela última vez.
+mail-manage-stop = Para gerenciar ou parar de receber seus alertas, peça um link em { $link } (enviamos por e-mail).
+mail-join = Alguém encaminhou esta mensagem para você? Receba alertas da sua própria região: { $link }
+manage-mail-subject = Seu link para gerenciar seus alertas do Alerta
+manage-mail-body = Alguém (esperamos que você) pediu para gerenciar os alertas do Alerta deste endereço. Abra este link em até { $hours } horas para mudar suas regiões ou o idioma, ou para parar de receber alertas. Ele funciona uma única vez:
+manage-ask-intro = Digite o endereço onde você recebe os alertas. Enviaremos a ele um link para mudar suas regiões ou o idioma, ou para parar de receber alertas.
+manage-ask-button = Enviar-me um link
+manage-ask-sent = Se este endereço recebe alertas do Alerta, enviamos um link para ele. Vale por { $hours } horas e funciona uma única vez.
+manage-open-intro = Abra as configurações dos seus alertas: suas regiões, o idioma, ou parar de recebê-los.
+manage-open-button = Abrir meus alertas
+manage-link-used = Este link já foi usado ou expirou. Peça um novo abaixo.
+manage-instead = Prefiro mudar minhas regiões ou o idioma
+
+# Confirmation links show what they confirm and a button: mail scanners open links.
+confirm-ask-title = Confirme sua inscrição
+confirm-ask-zones = Você vai receber alertas de pessoas desaparecidas para:
+confirm-ask-follows = E novidades destes casos:
+confirm-ask-button = Confirmar
+confirm-used-title = Este link não funciona mais
+confirm-page-zones = Alertas ativados para:
+confirm-page-manage = Mudar suas regiões ou o idioma
+
+# Police act on the version they read.
+police-point = Ponto no mapa
+police-changed = O caso mudou desde que você o abriu: nada foi feito.
+police-changed-unseen = Nenhum dado mostrado mudou: talvez a foto tenha sido trocada. Olhe-a de novo.
+police-changed-field = Dado
+police-changed-before = Quando você o abriu
+police-changed-now = Agora
+police-changed-again = Leia-o de novo abaixo; os botões agora agem sobre esta versão.

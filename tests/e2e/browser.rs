@@ -223,7 +223,12 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
     browser
         .goto(&confirm.link("http://alerta.test/subscriptions/confirm"))
         .await;
-    assert!(browser.text().await.contains("Suscripción confirmada"));
+    assert!(browser.text().await.contains("Confirma tu suscripción"));
+    browser.step("3-confirm-button").await;
+    browser.submit("form.stack button[type=submit]").await;
+    let confirmed = browser.text().await;
+    assert!(confirmed.contains("Suscripción confirmada"), "{confirmed}");
+    assert!(confirmed.contains("Cochabamba, BO · 10 km"), "{confirmed}");
     browser.step("3-confirmed").await;
 
     // A family registers a case with a photo.

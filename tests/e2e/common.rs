@@ -165,12 +165,31 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Posts `body` as JSON. A police action on a case (publish, resolve,
+    /// widen, notify-update) names the version of the case it acts on; when
+    /// `body` does not, the case's current version is added, as a client
+    /// that has just read the case would send it.
     pub async fn post(&self, path: &str, user: Option<&User>, body: &Value) -> Response {
+        let mut body = body.clone();
+        if let Some(case) = reviewed_action_case(path)
+            && body.is_object()
+            && body.get("version").is_none()
+        {
+            body["version"] = json!(self.current_version(case).await);
+        }
         Self::with_token(self.http.post(self.url(path)), user)
-            .json(body)
+            .json(&body)
             .send()
             .await
             .unwrap()
+    }
+
+    /// The case's version as stored now.
+    pub async fn current_version(&self, case: i64) -> i64 {
+        self.store
+            .case(alerta_core::CaseId(case))
+            .await
+            .map_or(0, |c| c.version)
     }
 
     pub async fn put(&self, path: &str, user: Option<&User>, body: &Value) -> Response {
@@ -217,7 +236,7 @@ impl TestApp {
             .post(
                 &format!("/api/v1/cases/{id}/publish"),
                 Some(police),
-                &json!({}),
+                &json!({ "version": self.current_version(id).await }),
             )
             .await;
         assert_eq!(
@@ -233,6 +252,16 @@ impl TestApp {
             running.stop().await.unwrap();
         }
     }
+}
+
+/// The case a police action's path names (`/api/v1/cases/{id}/publish`,
+/// `…/resolve`, `…/widen`, `…/notify-update`), if it is one.
+fn reviewed_action_case(path: &str) -> Option<i64> {
+    let rest = path.split('?').next()?.strip_prefix("/api/v1/cases/")?;
+    let (id, action) = rest.split_once('/')?;
+    matches!(action, "publish" | "resolve" | "widen" | "notify-update")
+        .then(|| id.parse().ok())
+        .flatten()
 }
 
 /// A complete, valid case body.
@@ -311,4 +340,30 @@ pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radi
         app.store.confirm_volunteer(&hash, now).await.unwrap(),
         Some(id)
     );
+}
+
+/// Opens a mailed confirmation link as a person does: the page it shows
+/// (which confirms nothing, as a mail scanner's visit must not), then its
+/// button. Answers the last page's status and text.
+pub async fn confirm_link(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = browser.get(app.url(path)).send().await.unwrap();
+    let (status, html) = (page.status(), page.text().await.unwrap());
+    if status != StatusCode::OK {
+        return (status, html);
+    }
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("a confirmation button") + marker.len();
+    let csrf = html[start..].split('"').next().unwrap();
+    let confirmed = browser
+        .post(app.url(path))
+        .form(&[("csrf", csrf)])
+        .send()
+        .await
+        .unwrap();
+    (confirmed.status(), confirmed.text().await.unwrap())
 }

@@ -114,7 +114,10 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
         )
         .await
         .unwrap();
-    let (_, recipients) = store.publish_case(case.id, &police, now).await.unwrap();
+    let (_, recipients) = store
+        .publish_case(case.id, case.version, &police, now)
+        .await
+        .unwrap();
     assert_eq!(recipients, count);
     case.id
 }

@@ -27,13 +27,8 @@ async fn volunteer(
         );
     }
     let mail = smtp.wait_for(email, 1).await.remove(0);
-    let page = app
-        .get(
-            &mail.link("http://alerta.test/subscriptions/confirm?token="),
-            None,
-        )
-        .await;
-    assert_eq!(page.status(), StatusCode::OK);
+    let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
+    assert_eq!(confirm_link(app, &confirm).await.0, StatusCode::OK);
 }
 
 fn alerts(smtp: &SmtpServer) -> Vec<Received> {
@@ -631,7 +626,7 @@ async fn the_attached_poster_is_on_the_paper_of_the_volunteers_country() {
     );
     let confirm = smtp.wait_for("sandiego@example.org", 1).await.remove(0);
     let confirm = confirm.link("http://alerta.test/subscriptions/confirm?token=");
-    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    assert_eq!(confirm_link(&app, &confirm).await.0, StatusCode::OK);
     app.publish(&police, id).await;
 
     for address in ["tijuana@example.org", "sandiego@example.org"] {

@@ -192,6 +192,30 @@ impl SmtpServer {
     }
 }
 
+impl SmtpServer {
+    /// Waits (up to a minute) for a message of `kind` to `to`: the first
+    /// whose Message-ID starts with that kind ("alert", "manage", ...).
+    pub async fn wait_for_kind(&self, to: &str, kind: &str) -> Received {
+        let started = Instant::now();
+        let prefix = format!("<{kind}.");
+        loop {
+            let found = self.received().into_iter().find(|m| {
+                m.to.eq_ignore_ascii_case(to)
+                    && m.header("Message-ID")
+                        .is_some_and(|id| id.starts_with(&prefix))
+            });
+            if let Some(mail) = found {
+                return mail;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "no {kind} message for {to} arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
 impl Drop for SmtpServer {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -57,17 +57,48 @@ async fn a_volunteer_subscribes_confirms_and_unsubscribes_in_one_click() {
     assert!(mail.html().contains("/subscriptions/confirm?token="));
 
     let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
-    let page = app.get(&confirm, None).await;
-    assert_eq!(page.status(), StatusCode::OK);
-    assert!(page.text().await.unwrap().contains("Inscrição confirmada"));
+    // Opening the link (as a mail scanner does) confirms nothing.
+    for _ in 0..2 {
+        let page = app.get(&confirm, None).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Confirme sua inscrição"), "{html}");
+        assert!(
+            html.contains("15 km · -17.3935, -66.1570"),
+            "the zone it confirms: {html}"
+        );
+    }
+    assert_eq!(
+        state(&app, "vecina@example.org").await,
+        Some(("pending".into(), 1, 0))
+    );
+    // Without this reader's form token the button does nothing either.
+    let forged = app
+        .http
+        .post(app.url(&confirm))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let (status, html) = confirm_link(&app, &confirm).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Inscrição confirmada"), "{html}");
+    assert!(
+        html.contains("15 km · -17.3935, -66.1570"),
+        "which zone: {html}"
+    );
+    assert!(html.contains("href=\"/subscriptions/manage\""));
     assert_eq!(
         state(&app, "vecina@example.org").await,
         Some(("confirmed".into(), 1, 1))
     );
-    assert_eq!(
-        app.get(&confirm, None).await.status(),
-        StatusCode::GONE,
-        "a confirmation link works once"
+    let (status, html) = confirm_link(&app, &confirm).await;
+    assert_eq!(status, StatusCode::GONE, "a confirmation link works once");
+    assert!(html.contains("Este link não funciona mais"), "{html}");
+    assert!(
+        !html.contains("Inscrição confirmada"),
+        "a used link says so plainly: {html}"
     );
 
     let unsubscribe = unsubscribe_header
@@ -177,9 +208,9 @@ async fn a_token_touches_only_its_own_volunteer() {
     let uno = smtp.wait_for("uno@example.org", 1).await.remove(0);
     smtp.wait_for("dos@example.org", 1).await;
 
-    app.get(
+    confirm_link(
+        &app,
         &uno.link("http://alerta.test/subscriptions/confirm?token="),
-        None,
     )
     .await;
     assert_eq!(state(&app, "uno@example.org").await.unwrap().0, "confirmed");
@@ -222,9 +253,9 @@ async fn a_zone_added_to_a_confirmed_address_waits_for_its_own_confirmation() {
     )
     .await;
     let first = smtp.wait_for("tres@example.org", 1).await.remove(0);
-    app.get(
+    confirm_link(
+        &app,
         &first.link("http://alerta.test/subscriptions/confirm?token="),
-        None,
     )
     .await;
 
@@ -245,9 +276,9 @@ async fn a_zone_added_to_a_confirmed_address_waits_for_its_own_confirmation() {
         "the mail names the zone to confirm: {}",
         second.text()
     );
-    app.get(
+    confirm_link(
+        &app,
         &second.link("http://alerta.test/subscriptions/confirm?token="),
-        None,
     )
     .await;
     assert_eq!(
@@ -365,7 +396,7 @@ async fn a_volunteer_names_a_town_and_is_reached_by_cases_there() {
         mail.text()
     );
     let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
-    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    assert_eq!(confirm_link(&app, &confirm).await.0, StatusCode::OK);
 
     let near = |lat, lng| alerta_core::Circle {
         center: alerta_core::Coordinates { lat, lng },
@@ -491,7 +522,7 @@ async fn a_country_is_reached_by_an_alert_crossing_its_border() {
     let mail = smtp.wait_for("peruana@example.org", 1).await.remove(0);
     assert!(mail.text().contains("Peru (PE)"), "{}", mail.text());
     let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
-    assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+    assert_eq!(confirm_link(&app, &confirm).await.0, StatusCode::OK);
     let digest = smtp.wait_for("peruana@example.org", 2).await.remove(1);
     assert!(
         digest
@@ -535,7 +566,7 @@ async fn a_state_or_department_is_a_zone_reached_from_inside_and_across_its_bord
         let mail = smtp.wait_for(email, 1).await.remove(0);
         assert!(mail.text().contains(label), "{}", mail.text());
         let confirm = mail.link("http://alerta.test/subscriptions/confirm?token=");
-        assert_eq!(app.get(&confirm, None).await.status(), StatusCode::OK);
+        assert_eq!(confirm_link(&app, &confirm).await.0, StatusCode::OK);
     }
 
     let area = |lat, lng, radius_km| alerta_core::Circle {

@@ -2,6 +2,7 @@
 //! whether the caller may know the case exists (404), then its state (409).
 
 use crate::case::{Case, CaseStatus};
+use crate::error::FieldError;
 use crate::user::{Role, UserId};
 
 /// The signed-in user a request acts for.
@@ -33,6 +34,12 @@ pub enum Denied {
     NotFound,
     #[error("{0}")]
     WrongState(&'static str),
+    /// The case changed after the officer read it: they act on what they
+    /// saw, so they must read it again first.
+    #[error(
+        "the case changed since version {reviewed} (it is now version {current}): read it again before acting on it"
+    )]
+    VersionChanged { reviewed: i64, current: i64 },
 }
 
 fn is_owner(actor: &Actor, case: &Case) -> bool {
@@ -132,6 +139,43 @@ pub fn may_notify_update(actor: Option<&Actor>, case: &Case) -> Result<(), Denie
         ));
     }
     Ok(())
+}
+
+/// An officer acts on the version of the case they read: publishing,
+/// widening, resolving or mailing a correction of a case that changed since
+/// (a family editing the draft, another officer correcting it) is refused,
+/// so nothing goes out that nobody verified.
+pub fn reviewed(case: &Case, reviewed_version: i64) -> Result<(), Denied> {
+    if case.version != reviewed_version {
+        return Err(Denied::VersionChanged {
+            reviewed: reviewed_version,
+            current: case.version,
+        });
+    }
+    Ok(())
+}
+
+/// The widest alert area a family may ask for. Police, who answer for how
+/// many people an alert reaches, set anything wider.
+pub const FAMILY_MAX_ALERT_RADIUS_KM: f64 = 50.0;
+
+/// Whether `actor` may ask for an alert radius of `radius_km`; `current_km`
+/// is the case's radius before an edit (a wider one police set stays).
+pub fn may_ask_alert_radius(
+    actor: &Actor,
+    radius_km: f64,
+    current_km: Option<f64>,
+) -> Result<(), FieldError> {
+    let unchanged = current_km.is_some_and(|current| current == radius_km);
+    if actor.role.is_police() || unchanged || radius_km <= FAMILY_MAX_ALERT_RADIUS_KM {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "alert_radius_km",
+        format!(
+            "must be at most {FAMILY_MAX_ALERT_RADIUS_KM} km: police set a wider area when they verify the case"
+        ),
+    ))
 }
 
 /// Police-only reading: the audit log, tips and dispatch figures.

@@ -59,10 +59,20 @@ pub fn clean_optional(
     }
 }
 
-/// Bidirectional overrides and similar invisible characters let a name
-/// display as something other than what it is; nobody types them by accident.
+/// Invisible and direction characters let a name display as something
+/// other than what it is, or hide text: every format character (Unicode
+/// category Cf: direction marks, overrides and isolates, zero-width
+/// characters, the Arabic letter mark, tag characters) and the line and
+/// paragraph separators (Zl, Zp), which break lines where no line may
+/// break. Nobody types them by accident.
 fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{FEFF}')
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    matches!(
+        c.general_category(),
+        GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
 }
 
 /// A search and comparison key for names: accents folded, lower case, one
@@ -174,8 +184,38 @@ mod tests {
     }
 
     #[test]
-    fn refuses_bidi_override() {
-        assert!(clean("family_name", "Pe\u{202E}rez", 1, 100, Lines::Single).is_err());
+    fn refuses_every_invisible_or_direction_character() {
+        for (c, code) in [
+            ('\u{202E}', "U+202E"),   // right-to-left override
+            ('\u{200F}', "U+200F"),   // right-to-left mark
+            ('\u{061C}', "U+061C"),   // Arabic letter mark
+            ('\u{2028}', "U+2028"),   // line separator
+            ('\u{2029}', "U+2029"),   // paragraph separator
+            ('\u{E0041}', "U+E0041"), // tag latin capital letter A
+            ('\u{200B}', "U+200B"),   // zero-width space
+            ('\u{2066}', "U+2066"),   // left-to-right isolate
+            ('\u{00AD}', "U+00AD"),   // soft hyphen
+        ] {
+            for lines in [Lines::Single, Lines::Multi] {
+                let err = clean("family_name", &format!("Pe{c}rez"), 1, 100, lines).unwrap_err();
+                assert_eq!(err.field, "family_name");
+                assert_eq!(err.rule, Some(Rule::ControlCharacter { code: code.into() }));
+            }
+        }
+        // Letters of every script pass, accents and apostrophes too.
+        for name in [
+            "Ch'aska Quispe",
+            "Ñusta Wanka",
+            "Gonçalves",
+            "Nguyễn",
+            "محمد",
+            "Kʼicheʼ",
+        ] {
+            assert!(
+                clean("given_name", name, 1, 100, Lines::Single).is_ok(),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -13,6 +13,13 @@ pub struct VolunteerId(pub i64);
 pub const MIN_ZONE_RADIUS_KM: f64 = 1.0;
 pub const MAX_ZONE_RADIUS_KM: f64 = 500.0;
 
+/// How long a mailed manage link stays valid: long enough for slow mail,
+/// short enough that an old copy found later (a forward, a shared mailbox)
+/// is useless. It opens one manage session, once.
+pub const MANAGE_LINK_HOURS: i64 = 2;
+/// How long a manage session (opened from such a link) lasts.
+pub const MANAGE_SESSION_MINUTES: i64 = 60;
+
 /// A circle on the Earth's surface.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Circle {

@@ -164,11 +164,11 @@ mod tests {
     fn arguments_are_filled_without_isolation_marks() {
         let footer = text(
             Language::Pt,
-            "mail-footer",
+            "mail-join",
             &[("link", "https://alerta.example/u")],
         );
         assert!(
-            footer.ends_with("Para cancelar: https://alerta.example/u"),
+            footer.ends_with("sua própria região: https://alerta.example/u"),
             "{footer}"
         );
         assert!(!footer.contains('\u{2068}'));

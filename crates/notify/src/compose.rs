@@ -87,23 +87,97 @@ pub struct Envelope<'a> {
     pub language: Language,
     /// Without angle brackets; stable across retries.
     pub message_id: String,
+    /// The one-click link of the `List-Unsubscribe` header. It is never
+    /// written in the body: a forwarded message would hand it to the friend.
     pub unsubscribe_url: &'a str,
-    /// The page where the volunteer changes zones and language.
-    pub manage_url: &'a str,
 }
 
-/// Why the volunteer gets this, how to stop, and where to change zones or language.
-fn footer(envelope: &Envelope<'_>) -> String {
-    let language = envelope.language;
-    format!(
-        "{}\n{}",
-        text(
-            language,
-            "mail-footer",
-            &[("link", envelope.unsubscribe_url)]
-        ),
-        text(language, "mail-manage", &[("link", envelope.manage_url)])
-    )
+/// Links a footer names, in the mail's language. None of them acts on the
+/// recipient's subscription: they stay safe in a forwarded copy.
+struct FooterLinks {
+    /// Asks for the address, and mails that address a manage link.
+    manage: String,
+    /// The subscribe page, for a friend who reads a forward.
+    join: String,
+}
+
+impl FooterLinks {
+    fn new(ctx: &MailContext, language: Language) -> FooterLinks {
+        let lang = language.as_str();
+        FooterLinks {
+            manage: ctx.link(&format!("/subscriptions/manage?lang={lang}")),
+            join: ctx.link(&format!("/subscribe?lang={lang}")),
+        }
+    }
+}
+
+/// A footer line and the link in it, for the text part as it is and for
+/// the HTML part with the link as a link.
+struct FooterLine {
+    text: String,
+    link: String,
+}
+
+impl FooterLine {
+    fn html(&self) -> String {
+        linked_html(&self.text, &self.link)
+    }
+}
+
+/// The footer of mail that invites forwarding (alerts, updates, found,
+/// digests): why it was sent, said so it stays true for a friend who reads
+/// a forward, the invitation to subscribe, and how the volunteer manages
+/// their alerts without any link that would work for someone else.
+fn forwardable_footer(ctx: &MailContext, language: Language) -> Vec<FooterLine> {
+    let links = FooterLinks::new(ctx, language);
+    vec![
+        FooterLine {
+            text: text(language, "mail-join", &[("link", &links.join)]),
+            link: links.join,
+        },
+        FooterLine {
+            text: text(language, "mail-why", &[]),
+            link: String::new(),
+        },
+        FooterLine {
+            text: text(language, "mail-manage-stop", &[("link", &links.manage)]),
+            link: links.manage,
+        },
+    ]
+}
+
+/// The footer of mail meant for its recipient alone (confirmations, manage links).
+fn personal_footer(ctx: &MailContext, language: Language) -> Vec<FooterLine> {
+    let links = FooterLinks::new(ctx, language);
+    vec![FooterLine {
+        text: text(language, "mail-manage-stop", &[("link", &links.manage)]),
+        link: links.manage,
+    }]
+}
+
+fn footer_text(lines: &[FooterLine]) -> String {
+    lines
+        .iter()
+        .map(|line| line.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn footer_html(lines: &[FooterLine]) -> String {
+    lines
+        .iter()
+        .map(|line| format!("<p style=\"color:#555;font-size:.9em\">{}</p>", line.html()))
+        .collect()
+}
+
+/// `text` escaped for HTML, with `url` in it (if any) as a link.
+fn linked_html(text: &str, url: &str) -> String {
+    let escaped = escape_html(text);
+    if url.is_empty() {
+        return escaped;
+    }
+    let url = escape_html(url);
+    escaped.replacen(&url, &format!("<a href=\"{url}\">{url}</a>"), 1)
 }
 
 /// A file that messages carry (the photo, the poster), encoded for mail
@@ -228,22 +302,58 @@ pub fn confirmation(
         ));
     }
     let body = asked.join("\n\n");
-    let ignore = t("confirm-ignore", &[]);
-    let footer = footer(&envelope);
-    let text_body = format!("{greeting}\n\n{body}\n\n{confirm_url}\n\n{ignore}\n\n-- \n{footer}\n");
+    personal_link_mail(ctx, envelope, &subject, &[greeting, body], confirm_url)
+}
+
+/// A fresh manage link, asked for by address: single use, short-lived.
+pub fn manage_link(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    manage_url: &str,
+    valid_hours: i64,
+) -> Result<Composed, String> {
+    let language = envelope.language;
+    let hours = valid_hours.to_string();
+    let subject = text(language, "manage-mail-subject", &[]);
+    let paragraphs = [
+        text(language, "confirm-greeting", &[]),
+        text(language, "manage-mail-body", &[("hours", &hours)]),
+    ];
+    personal_link_mail(ctx, envelope, &subject, &paragraphs, manage_url)
+}
+
+/// A mail whose point is one personal link (confirm, manage): the
+/// paragraphs, the link large, and "ignore this if it was not you".
+fn personal_link_mail(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    subject: &str,
+    paragraphs: &[String],
+    url: &str,
+) -> Result<Composed, String> {
+    let language = envelope.language;
+    let ignore = text(language, "confirm-ignore", &[]);
+    let footer = personal_footer(ctx, language);
+    let text_body = format!(
+        "{}\n\n{url}\n\n{ignore}\n\n-- \n{}\n",
+        paragraphs.join("\n\n"),
+        footer_text(&footer)
+    );
+    let paragraphs_html: String = paragraphs
+        .iter()
+        .map(|p| format!("<p>{}</p>", escape_html(p)))
+        .collect();
     let html_body = format!(
         "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:36em\">\
-         <p>{greeting}</p><p>{body}</p>\
+         {paragraphs_html}\
          <p><a href=\"{url}\" style=\"font-size:1.2em;font-weight:bold\">{url}</a></p>\
-         <p>{ignore}</p><hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+         <p>{ignore}</p><hr>{footer}</body></html>",
         lang = language.as_str(),
-        greeting = escape_html(&greeting),
-        body = escape_html(&body),
-        url = escape_html(confirm_url),
+        url = escape_html(url),
         ignore = escape_html(&ignore),
-        footer = escape_html(&footer),
+        footer = footer_html(&footer),
     );
-    build(ctx, envelope, &subject, text_body, html_body)
+    build(ctx, envelope, subject, text_body, html_body)
 }
 
 /// The alert for a case: every essential field in the text part, so it
@@ -345,22 +455,26 @@ fn alert_or_update(
         ),
         None => t("alert-forward", &[]),
     };
-    let footer = footer(&envelope);
+    let footer = forwardable_footer(ctx, language);
 
-    let mut text_body = format!("{subject}\n\n{update_line}{intro}\n\n{last_seen}\n");
+    // The phone and the case link first: a forwarded copy is read from the top.
+    let mut text_body = format!("{subject}\n\n{update_line}{intro}\n{link_line}\n\n{last_seen}\n");
     for (title, body) in &sections {
         text_body.push_str(&format!("\n{title}:\n{body}\n"));
     }
     text_body.push_str(&format!(
-        "\n{case_line}\n{link_line}\n\n{forward}\n\n-- \n{footer}\n"
+        "\n{case_line}\n\n{forward}\n\n-- \n{}\n",
+        footer_text(&footer)
     ));
 
     let mut html_body = format!(
         "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:40em\">\
-         <h1 style=\"font-size:1.5em\">{subject}</h1><p style=\"font-size:1.2em\"><strong>{intro}</strong></p><p>{last_seen}</p>",
+         <h1 style=\"font-size:1.5em\">{subject}</h1><p style=\"font-size:1.2em\"><strong>{intro}</strong></p>\
+         <p>{link_line}</p><p>{last_seen}</p>",
         lang = language.as_str(),
         subject = escape_html(&subject),
         intro = escape_html(&intro),
+        link_line = linked_html(&link_line, &link),
         last_seen = escape_html(&last_seen),
     );
     let content_id = format!("photo.{}@{}", case.id, ctx.domain);
@@ -379,13 +493,10 @@ fn alert_or_update(
         ));
     }
     html_body.push_str(&format!(
-        "<p>{case_line}</p><p><a href=\"{link}\">{link_text}</a></p><p>{forward}</p>\
-         <hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+        "<p>{case_line}</p><p>{forward}</p><hr>{footer}</body></html>",
         case_line = escape_html(&case_line),
-        link = escape_html(&link),
-        link_text = escape_html(&link_line),
         forward = escape_html(&forward),
-        footer = escape_html(&footer),
+        footer = footer_html(&footer),
     ));
     let image = photo.map(|jpeg| InlineImage { content_id, jpeg });
     let poster = poster.map(|pdf| PosterAttachment {
@@ -407,14 +518,14 @@ pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
     };
     let subject = text(language, subject_key, &[("name", &name)]);
     let body = text(language, body_key, &[("name", &name)]);
-    let footer = footer(&envelope);
-    let text_body = format!("{body}\n\n-- \n{footer}\n");
+    let footer = forwardable_footer(ctx, language);
+    let text_body = format!("{body}\n\n-- \n{}\n", footer_text(&footer));
     let html_body = format!(
         "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p>\
-         <hr><p style=\"color:#555;font-size:.9em\">{}</p></body></html>",
+         <hr>{}</body></html>",
         language.as_str(),
         escape_html(&body),
-        escape_html(&footer),
+        footer_html(&footer),
     );
     build(ctx, envelope, &subject, text_body, html_body)
 }
@@ -438,7 +549,7 @@ pub fn digest(
     let count = cases.len().to_string();
     let subject = text(language, "digest-subject", &[("count", &count)]);
     let intro = text(language, "digest-intro", &[]);
-    let footer = footer(&envelope);
+    let footer = forwardable_footer(ctx, language);
     let lines: Vec<(String, String)> = cases
         .iter()
         .map(|case| {
@@ -460,7 +571,7 @@ pub fn digest(
     for (line, link) in &lines {
         text_body.push_str(&format!("- {line}\n  {link}\n"));
     }
-    text_body.push_str(&format!("\n-- \n{footer}\n"));
+    text_body.push_str(&format!("\n-- \n{}\n", footer_text(&footer)));
     let items: String = lines
         .iter()
         .map(|(line, link)| {
@@ -473,10 +584,10 @@ pub fn digest(
         .collect();
     let html_body = format!(
         "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p><ul>{items}</ul>\
-         <hr><p style=\"color:#555;font-size:.9em\">{}</p></body></html>",
+         <hr>{}</body></html>",
         language.as_str(),
         escape_html(&intro),
-        escape_html(&footer),
+        footer_html(&footer),
     );
     build(ctx, envelope, &subject, text_body, html_body)
 }

@@ -26,6 +26,7 @@ use crate::tokens::{new_token, token_hash};
 pub const CONFIRM_LINK_HOURS: i64 = 48;
 /// Unsubscribe links in mail keep working for a long time: people act on old mail.
 pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
+pub use alerta_core::volunteer::MANAGE_LINK_HOURS;
 
 #[derive(Clone, Debug)]
 pub struct SenderSettings {
@@ -423,14 +424,35 @@ impl Sender {
         let now = (self.clock)();
         // Links open their pages in the volunteer's language.
         let lang = contact.language.as_str();
+        // For the List-Unsubscribe header only: never in the body.
         let unsubscribe_url = self
             .ctx
             .link(&format!("/unsubscribe?token={unsubscribe}&lang={lang}"));
-        // The same token opens the page where zones and language change.
-        let manage_url = self.ctx.link(&format!(
-            "/subscriptions/manage?token={unsubscribe}&lang={lang}"
-        ));
         match item.kind {
+            MailKind::Manage => {
+                let token = self
+                    .mint(
+                        volunteer,
+                        TokenPurpose::Manage,
+                        now + chrono::Duration::hours(MANAGE_LINK_HOURS),
+                    )
+                    .await?;
+                let envelope = Envelope {
+                    to: &contact.email,
+                    language: contact.language,
+                    message_id: self.ctx.message_id("manage", item.id, contact.id.0),
+                    unsubscribe_url: &unsubscribe_url,
+                };
+                let manage_url = self
+                    .ctx
+                    .link(&format!("/subscriptions/manage?token={token}&lang={lang}"));
+                Ok(compose::manage_link(
+                    &self.ctx,
+                    envelope,
+                    &manage_url,
+                    MANAGE_LINK_HOURS,
+                ))
+            }
             MailKind::Confirm => {
                 let confirm = self
                     .mint(
@@ -460,7 +482,6 @@ impl Sender {
                     language: contact.language,
                     message_id: self.ctx.message_id("confirm", item.id, contact.id.0),
                     unsubscribe_url: &unsubscribe_url,
-                    manage_url: &manage_url,
                 };
                 let confirm_url = self.ctx.link(&format!(
                     "/subscriptions/confirm?token={confirm}&lang={lang}"
@@ -493,7 +514,6 @@ impl Sender {
                     language: contact.language,
                     message_id,
                     unsubscribe_url: &unsubscribe_url,
-                    manage_url: &manage_url,
                 };
                 if !contact.confirmed {
                     return Ok(Err("the volunteer unsubscribed".into()));
@@ -531,7 +551,6 @@ impl Sender {
                     language: contact.language,
                     message_id: self.ctx.message_id("digest", item.id, contact.id.0),
                     unsubscribe_url: &unsubscribe_url,
-                    manage_url: &manage_url,
                 };
                 Ok(compose::digest(&self.ctx, envelope, &cases))
             }

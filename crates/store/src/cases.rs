@@ -737,12 +737,14 @@ impl Store {
     pub async fn publish_case(
         &self,
         id: CaseId,
+        reviewed_version: i64,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(Case, usize)> {
         let recipients = write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_publish(Some(actor), &case)?;
+            policy::reviewed(&case, reviewed_version)?;
             sqlx::query(
                 "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
                     organisation = COALESCE(organisation, $3), police_contact_id = $4
@@ -767,12 +769,14 @@ impl Store {
         &self,
         id: CaseId,
         radius_km: f64,
+        reviewed_version: i64,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u64> {
         Ok(write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_widen(Some(actor), &case, radius_km)?;
+            policy::reviewed(&case, reviewed_version)?;
             widen_in_tx!(tx, case, radius_km, Some(actor.user_id.0), now, "by hand")
         }))
     }
@@ -885,12 +889,14 @@ impl Store {
     pub async fn notify_update(
         &self,
         id: CaseId,
+        reviewed_version: i64,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u64> {
         Ok(write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_notify_update(Some(actor), &case)?;
+            policy::reviewed(&case, reviewed_version)?;
             let queued = sqlx::query(
                 "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
                  SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
@@ -953,12 +959,14 @@ impl Store {
         id: CaseId,
         outcome: Outcome,
         note: Option<&str>,
+        reviewed_version: i64,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Case> {
         write_tx!(self, tx => {
             let case = load_for_update!(self, tx, id);
             policy::may_resolve(Some(actor), &case)?;
+            policy::reviewed(&case, reviewed_version)?;
             sqlx::query(
                 "UPDATE cases SET status = 'resolved', outcome = $2, resolution_note = $3,
                     resolved_at = $4, updated_at = $4

@@ -16,6 +16,8 @@ pub enum MailKind {
     Update,
     /// A tip, to the case's police contact.
     Tip,
+    /// A fresh manage link, asked for by address.
+    Manage,
 }
 
 impl MailKind {
@@ -27,6 +29,7 @@ impl MailKind {
             MailKind::Digest => "digest",
             MailKind::Update => "update",
             MailKind::Tip => "tip",
+            MailKind::Manage => "manage",
         }
     }
 
@@ -38,6 +41,7 @@ impl MailKind {
             "digest" => MailKind::Digest,
             "update" => MailKind::Update,
             "tip" => MailKind::Tip,
+            "manage" => MailKind::Manage,
             other => return Err(StoreError::Corrupt(format!("outbox kind {other}"))),
         })
     }

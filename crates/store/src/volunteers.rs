@@ -21,7 +21,12 @@ pub const MAX_ZONES_PER_VOLUNTEER: i64 = 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {
     Confirm,
+    /// The RFC 8058 one-click link of a message's `List-Unsubscribe` header.
     Unsubscribe,
+    /// A mailed link, asked for by address, that opens a manage session.
+    Manage,
+    /// The cookie of a manage session: a volunteer changing zones and language.
+    ManageSession,
 }
 
 impl TokenPurpose {
@@ -29,9 +34,20 @@ impl TokenPurpose {
         match self {
             TokenPurpose::Confirm => "confirm",
             TokenPurpose::Unsubscribe => "unsubscribe",
+            TokenPurpose::Manage => "manage",
+            TokenPurpose::ManageSession => "manage_session",
         }
     }
 }
+
+/// What unsubscribing forgets, besides marking the address: its zones, the
+/// cases it follows, its queued mail and its open manage links and sessions.
+const FORGET_ON_UNSUBSCRIBE: [&str; 4] = [
+    "DELETE FROM zones WHERE volunteer_id = $1",
+    "DELETE FROM case_followers WHERE volunteer_id = $1",
+    "DELETE FROM outbox WHERE volunteer_id = $1 AND status = 'queued'",
+    "DELETE FROM volunteer_tokens WHERE volunteer_id = $1 AND purpose IN ('manage', 'manage_session')",
+];
 
 /// What a bulk import batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,24 +115,37 @@ macro_rules! volunteer_for_request {
     }};
 }
 
-/// Queues a confirmation mail for volunteer `$id`, unless one was queued
-/// within `$cooldown` (a second request then rides on the first mail).
+/// Queues a confirmation mail for volunteer `$id`, unless an earlier one
+/// still carries the request: one not sent yet (it will list every zone
+/// waiting), or one sent within `$cooldown` whose link is still unused
+/// (its page lists every zone waiting before its button confirms them).
+/// A link already used confirms nothing more, so a zone asked for after
+/// it always gets a mail of its own.
 macro_rules! queue_confirmation {
     ($tx:ident, $id:expr, $now:expr, $cooldown:expr) => {{
-        let recent: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2")
-            .bind($id)
-            .bind(to_millis($now - $cooldown))
-            .fetch_one(&mut *$tx)
-            .await?;
-        if recent == 0 {
+        let carried: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM outbox
+                      WHERE volunteer_id = $1 AND kind = 'confirm' AND status = 'queued')
+                  + (SELECT COUNT(*) FROM outbox
+                      WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2
+                        AND EXISTS (SELECT 1 FROM volunteer_tokens
+                                     WHERE volunteer_id = $1 AND purpose = 'confirm'
+                                       AND used_at IS NULL AND expires_at > $3))",
+        )
+        .bind($id)
+        .bind(to_millis($now - $cooldown))
+        .bind(to_millis($now))
+        .fetch_one(&mut *$tx)
+        .await?;
+        if carried == 0 {
             sqlx::query(
                 "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
-                 VALUES ('confirm', $1, 'queued', $2, $2)")
-                .bind($id)
-                .bind(to_millis($now))
-                .execute(&mut *$tx)
-                .await?;
+                 VALUES ('confirm', $1, 'queued', $2, $2)",
+            )
+            .bind($id)
+            .bind(to_millis($now))
+            .execute(&mut *$tx)
+            .await?;
         }
     }};
 }
@@ -488,7 +517,7 @@ impl Store {
     }
 
     /// Uses an unsubscribe token: no more mail of any kind, zones and followed cases forgotten,
-    /// queued mail withdrawn. The address stays, marked, so it is not mailed.
+    /// queued mail withdrawn. None when the token is unknown, used or expired.
     pub async fn unsubscribe(
         &self,
         token_hash: &str,
@@ -500,11 +529,99 @@ impl Store {
             };
             sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
                 .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM zones WHERE volunteer_id = $1").bind(id).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM case_followers WHERE volunteer_id = $1").bind(id).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM outbox WHERE volunteer_id = $1 AND status = 'queued'").bind(id).execute(&mut *tx).await?;
+            for statement in FORGET_ON_UNSUBSCRIBE {
+                sqlx::query(statement).bind(id).execute(&mut *tx).await?;
+            }
             Some(VolunteerId(id))
         }))
+    }
+
+    /// Unsubscribes a volunteer from their manage session, as [`Store::unsubscribe`] does.
+    pub async fn unsubscribe_volunteer(&self, id: VolunteerId, now: DateTime<Utc>) -> Result<()> {
+        write_tx!(self, tx => {
+            sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
+                .bind(id.0).bind(to_millis(now)).execute(&mut *tx).await?;
+            for statement in FORGET_ON_UNSUBSCRIBE {
+                sqlx::query(statement).bind(id.0).execute(&mut *tx).await?;
+            }
+        });
+        Ok(())
+    }
+
+    /// Queues a mail with a fresh manage link to the volunteer registered
+    /// under `email`, if one is (and has not unsubscribed) and no such mail
+    /// was queued within `cooldown`. Answers whether a mail was queued; the
+    /// caller tells the asker the same thing either way.
+    pub async fn request_manage_link(
+        &self,
+        email: &Email,
+        now: DateTime<Utc>,
+        cooldown: chrono::Duration,
+    ) -> Result<bool> {
+        Ok(write_tx!(self, tx => {
+            let id: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM volunteers WHERE email = $1 AND status <> 'unsubscribed'")
+                .bind(email.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(id) = id else { return Ok(false) };
+            let recent: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'manage' AND created_at > $2")
+                .bind(id)
+                .bind(to_millis(now - cooldown))
+                .fetch_one(&mut *tx)
+                .await?;
+            if recent > 0 {
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                 VALUES ('manage', $1, 'queued', $2, $2)")
+                .bind(id)
+                .bind(to_millis(now))
+                .execute(&mut *tx)
+                .await?;
+            true
+        }))
+    }
+
+    /// Uses a mailed manage link (single use) and opens a manage session
+    /// with the token whose hash is `session_hash`. None when the link is
+    /// unknown, used or expired, or its volunteer has unsubscribed since.
+    pub async fn open_manage_session(
+        &self,
+        link_hash: &str,
+        session_hash: &str,
+        now: DateTime<Utc>,
+        session_expires_at: DateTime<Utc>,
+    ) -> Result<Option<VolunteerId>> {
+        Ok(write_tx!(self, tx => {
+            let Some(id) = use_token!(tx, link_hash, TokenPurpose::Manage, now) else {
+                return Ok(None);
+            };
+            sqlx::query(
+                "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at)
+                 VALUES ($1, $2, $3, $4, $5)")
+                .bind(session_hash)
+                .bind(id)
+                .bind(TokenPurpose::ManageSession.as_str())
+                .bind(to_millis(now))
+                .bind(to_millis(session_expires_at))
+                .execute(&mut *tx)
+                .await?;
+            Some(VolunteerId(id))
+        }))
+    }
+
+    /// Ends a manage session (the volunteer signed out of it).
+    pub async fn close_manage_session(&self, session_hash: &str) -> Result<()> {
+        write_tx!(self, tx => sqlx::query(
+            "DELETE FROM volunteer_tokens WHERE token_hash = $1 AND purpose = 'manage_session'")
+            .bind(session_hash)
+            .execute(&mut *tx)
+            .await
+            .map(|_| ())?);
+        Ok(())
     }
 
     pub async fn volunteer_contact(&self, id: VolunteerId) -> Result<Option<VolunteerContact>> {

@@ -10,6 +10,7 @@ use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
 use axum::extract::FromRequestParts;
+use axum::http::Method;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use base64::Engine;
@@ -192,7 +193,8 @@ impl FromRequestParts<AppState> for Caller {
                 None => Err(ApiError::SignInRequired),
             };
         }
-        if let Some(token) = session_cookie(parts)
+        if cookie_may_authenticate(parts)
+            && let Some(token) = session_cookie(parts)
             && let Some(found) = lookup(state, &token, SessionKind::Cookie).await?
         {
             return Ok(found);
@@ -222,6 +224,15 @@ async fn lookup(
         actor: Some(user.actor()),
         token_hash: Some(hash),
     }))
+}
+
+/// A page session's cookie travels with every request the browser makes to
+/// this site, whoever made the browser make it. Pages post with a form token
+/// (CSRF); the JSON API has none, so there the cookie only reads (`GET`,
+/// `HEAD`) and every change needs the bearer token.
+fn cookie_may_authenticate(parts: &Parts) -> bool {
+    let api = parts.uri.path().starts_with("/api/");
+    !api || matches!(parts.method, Method::GET | Method::HEAD)
 }
 
 fn session_cookie(parts: &Parts) -> Option<String> {

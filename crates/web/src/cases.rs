@@ -193,6 +193,7 @@ async fn create_case(
 ) -> Result<Response, ApiError> {
     let actor = caller.require()?;
     let details = CaseDetails::parse(&input, state.now())?;
+    policy::may_ask_alert_radius(actor, details.alert_radius_km, None)?;
     let case = state
         .store
         .create_case(&details, actor, params.confirm_duplicate, state.now())
@@ -237,6 +238,14 @@ async fn update_case(
 ) -> Result<Json<CaseView>, ApiError> {
     let actor = caller.require()?;
     let details = CaseDetails::parse(&input, state.now())?;
+    let current = state.store.case(CaseId(id)).await?;
+    // Who may edit is answered first (403, 404), as the store would.
+    policy::may_edit(Some(actor), &current)?;
+    policy::may_ask_alert_radius(
+        actor,
+        details.alert_radius_km,
+        Some(current.details.alert_radius_km),
+    )?;
     let case = state
         .store
         .update_case(CaseId(id), &details, actor, state.now())
@@ -384,18 +393,39 @@ pub struct Published {
     recipients: i64,
 }
 
-/// Publish a verified draft (police). Its alert goes to the volunteers of its area.
+/// The version of the case an officer read before acting on it (its
+/// `version` field): the action is refused with `409 version_changed` if the
+/// case changed since.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"version": 3}))]
+pub struct Reviewed {
+    #[schema(required = true)]
+    pub version: Option<i64>,
+}
+
+/// The reviewed version an action names; required.
+pub(crate) fn reviewed_version(version: Option<i64>) -> Result<i64, ApiError> {
+    version.ok_or_else(|| {
+        ApiError::invalid("version", "is required: the version of the case you read")
+    })
+}
+
+/// Publish a verified draft (police): the version the officer reviewed. Its
+/// alert goes to the volunteers of its area.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/publish", tag = "cases", params(("id" = i64, Path)),
-    security(("bearer" = [])),
+    request_body = Reviewed, security(("bearer" = [])),
     responses((status = 200, body = Published), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn publish_case(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<Reviewed>,
 ) -> Result<Json<Published>, ApiError> {
     let actor = caller.require()?;
-    let (case, recipients) = publish(&state, actor, CaseId(id)).await?;
+    let version = reviewed_version(body.version)?;
+    let (case, recipients) = publish(&state, actor, CaseId(id), version).await?;
     Ok(Json(Published {
         status: case.status,
         recipients: recipients as i64,
@@ -407,8 +437,12 @@ pub(crate) async fn publish(
     state: &AppState,
     actor: &Actor,
     id: CaseId,
+    reviewed_version: i64,
 ) -> Result<(Case, u64), ApiError> {
-    let (case, recipients) = state.store.publish_case(id, actor, state.now()).await?;
+    let (case, recipients) = state
+        .store
+        .publish_case(id, reviewed_version, actor, state.now())
+        .await?;
     metrics::counter!("alerta_cases_published_total").increment(1);
     state.mail_wakeup.notify_one();
     Ok((case, recipients as u64))
@@ -416,11 +450,14 @@ pub(crate) async fn publish(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"outcome": "found_safe", "note": "Encontrada en casa de una tía en Quillacollo."}))]
+#[schema(example = json!({"outcome": "found_safe", "note": "Encontrada en casa de una tía en Quillacollo.", "version": 4}))]
 pub struct Resolution {
     #[schema(value_type = Outcome)]
     pub outcome: Option<String>,
     pub note: Option<String>,
+    /// The version of the case the officer read (required).
+    #[schema(required = true)]
+    pub version: Option<i64>,
 }
 
 /// Close a case (police): found safe, found deceased, or withdrawn.
@@ -451,9 +488,10 @@ pub(crate) async fn resolve(
         Some(o) => Outcome::parse("outcome", o)?,
     };
     let note = clean_optional("note", body.note.as_deref(), 2000, Lines::Multi)?;
+    let version = reviewed_version(body.version)?;
     let case = state
         .store
-        .resolve_case(id, outcome, note.as_deref(), actor, state.now())
+        .resolve_case(id, outcome, note.as_deref(), version, actor, state.now())
         .await?;
     state.mail_wakeup.notify_one();
     Ok(case)
@@ -629,10 +667,13 @@ async fn dispatch_progress(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"alert_radius_km": 50}))]
+#[schema(example = json!({"alert_radius_km": 50, "version": 4}))]
 pub struct Widening {
     /// The new alert radius: larger than the current one, at most 1000 km.
     alert_radius_km: Option<f64>,
+    /// The version of the case the officer read (required).
+    #[schema(required = true)]
+    version: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -654,7 +695,14 @@ async fn widen_case(
     ApiJson(body): ApiJson<Widening>,
 ) -> Result<Json<Widened>, ApiError> {
     let actor = caller.require()?;
-    let recipients = widen(&state, actor, CaseId(id), body.alert_radius_km).await?;
+    let recipients = widen(
+        &state,
+        actor,
+        CaseId(id),
+        body.alert_radius_km,
+        body.version,
+    )
+    .await?;
     Ok(Json(Widened { recipients }))
 }
 
@@ -664,14 +712,16 @@ pub(crate) async fn widen(
     actor: &Actor,
     id: CaseId,
     radius_km: Option<f64>,
+    version: Option<i64>,
 ) -> Result<u64, ApiError> {
     if radius_km.is_none() {
         return Err(ApiError::invalid("alert_radius_km", "is required"));
     }
     let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
+    let version = reviewed_version(version)?;
     let recipients = state
         .store
-        .widen_case(id, radius_km, actor, state.now())
+        .widen_case(id, radius_km, version, actor, state.now())
         .await?;
     state.mail_wakeup.notify_one();
     Ok(recipients)
@@ -785,19 +835,32 @@ pub struct UpdateQueued {
 /// Send the case's current details to the volunteers who got its alert (police),
 /// after correcting them: edits alone mail nobody.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/notify-update", tag = "cases", params(("id" = i64, Path)),
-    security(("bearer" = [])),
+    request_body = Reviewed, security(("bearer" = [])),
     responses((status = 200, body = UpdateQueued), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn notify_update(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<Reviewed>,
 ) -> Result<Json<UpdateQueued>, ApiError> {
     let actor = caller.require()?;
+    let version = reviewed_version(body.version)?;
+    let recipients = mail_correction(&state, actor, CaseId(id), version).await?;
+    Ok(Json(UpdateQueued { recipients }))
+}
+
+/// Mails a published case's corrected details to those it alerted.
+pub(crate) async fn mail_correction(
+    state: &AppState,
+    actor: &Actor,
+    id: CaseId,
+    reviewed_version: i64,
+) -> Result<u64, ApiError> {
     let recipients = state
         .store
-        .notify_update(CaseId(id), actor, state.now())
+        .notify_update(id, reviewed_version, actor, state.now())
         .await?;
     state.mail_wakeup.notify_one();
-    Ok(Json(UpdateQueued { recipients }))
+    Ok(recipients)
 }

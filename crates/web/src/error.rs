@@ -30,6 +30,10 @@ pub enum ApiError {
     NotFound,
     #[error("{0}")]
     WrongState(String),
+    #[error(
+        "the case changed since version {reviewed} (it is now version {current}): read it again before acting on it"
+    )]
+    VersionChanged { reviewed: i64, current: i64 },
     #[error("an open case for the same person exists")]
     PossibleDuplicate(CaseId),
     #[error("{0} is already taken")]
@@ -95,6 +99,7 @@ impl ApiError {
             ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::WrongState(_) => (StatusCode::CONFLICT, "wrong_state"),
+            ApiError::VersionChanged { .. } => (StatusCode::CONFLICT, "version_changed"),
             ApiError::PossibleDuplicate(_) => (StatusCode::CONFLICT, "possible_duplicate"),
             ApiError::Taken(_) => (StatusCode::CONFLICT, "taken"),
             ApiError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
@@ -128,6 +133,7 @@ impl ApiError {
                 }
             }
             ApiError::BadRequest { field, .. } => detail.field = field.clone(),
+            ApiError::VersionChanged { .. } => detail.field = Some("version".into()),
             ApiError::Taken(field) => detail.field = Some(field.to_string()),
             ApiError::TooLarge { field, .. }
             | ApiError::UnsupportedMediaType { field, .. }
@@ -195,6 +201,9 @@ impl From<Denied> for ApiError {
             Denied::Forbidden(why) => ApiError::Forbidden(why.into()),
             Denied::NotFound => ApiError::NotFound,
             Denied::WrongState(why) => ApiError::WrongState(why.into()),
+            Denied::VersionChanged { reviewed, current } => {
+                ApiError::VersionChanged { reviewed, current }
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ mod cap;
 mod cases;
 pub mod error;
 mod exports;
+mod headers;
 mod json;
 mod limits;
 mod openapi;
@@ -52,6 +53,8 @@ pub struct WebSettings {
     pub trust_forwarded_for: bool,
     /// Hosts (`host` or `host:port`) a PFIF import may fetch photos from.
     pub pfif_photo_hosts: Vec<String>,
+    /// When set, `/metrics` needs it as a bearer token.
+    pub metrics_token: Option<String>,
 }
 
 pub use alerta_core::Clock;
@@ -116,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes(state.clone(), openapi))
         .merge(cap::feed_routes())
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(middleware::from_fn(headers::security_headers))
         .layer(middleware::from_fn(record_metrics))
         .layer(
             // Spans carry the route template, never the URI: query strings hold

@@ -3,15 +3,17 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use subtle::ConstantTimeEq;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::error::ErrorBody;
+use crate::auth::token_hash;
+use crate::error::{ApiError, ErrorBody};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -39,10 +41,27 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Prometheus text format.
+/// Prometheus text format. With `ALERTA_METRICS_TOKEN` set, only for
+/// requests that carry it as a bearer token.
 #[utoipa::path(get, path = "/metrics", tag = "operations",
-    responses((status = 200, description = "Prometheus exposition text", content_type = "text/plain")))]
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    responses((status = 200, description = "Prometheus exposition text", content_type = "text/plain"),
+        (status = 401, body = ErrorBody)))]
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(expected) = &state.settings.metrics_token {
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .unwrap_or("");
+        // Compared as hashes, in constant time: neither length nor content leaks.
+        let same = token_hash(given)
+            .as_bytes()
+            .ct_eq(token_hash(expected).as_bytes());
+        if given.is_empty() || !bool::from(same) {
+            return ApiError::SignInRequired.into_response();
+        }
+    }
     // Read at scrape time, so every process sharing the database reports the same.
     match state.store.counts().await {
         Ok(c) => {
@@ -61,4 +80,5 @@ async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
     )
+        .into_response()
 }

@@ -143,3 +143,32 @@ pub async fn follow(
     state.mail_wakeup.notify_one();
     Ok(())
 }
+
+/// Mails a fresh manage link to `email` if it is subscribed: the one path
+/// for the manage page. The answer is the same whether or not it is.
+pub async fn request_manage_link(
+    state: &AppState,
+    client: std::net::IpAddr,
+    email: Option<&str>,
+) -> Result<(), ApiError> {
+    limits::check(state, limits::SUBSCRIBE_PER_CLIENT, &client.to_string()).await?;
+    let email = Email::parse("email", email.unwrap_or(""))?;
+    limits::check(
+        state,
+        limits::SUBSCRIBE_PER_ADDRESS,
+        &token_hash(email.as_str()),
+    )
+    .await?;
+    let queued = state
+        .store
+        .request_manage_link(
+            &email,
+            state.now(),
+            chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
+        )
+        .await?;
+    if queued {
+        state.mail_wakeup.notify_one();
+    }
+    Ok(())
+}

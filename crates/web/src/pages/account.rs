@@ -3,8 +3,8 @@
 use alerta_core::Role;
 use alerta_store::SessionKind;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -36,10 +36,18 @@ struct LoginForm {
     next: Option<String>,
 }
 
-/// Only our own paths: a crafted link must not send a signed-in officer elsewhere.
+/// Only a path on this site: a crafted link must not send a signed-in
+/// officer elsewhere ("//evil.example", "/\\evil.example"), nor split the
+/// redirect's header (control characters), nor carry whitespace a browser
+/// would strip into something else.
 fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(String::from)
+    let next = next?;
+    let mut chars = next.chars();
+    let on_this_site = chars.next() == Some('/') && !matches!(chars.next(), Some('/' | '\\'));
+    let plain = next
+        .chars()
+        .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\');
+    (on_this_site && plain).then(|| next.to_string())
 }
 
 async fn login_page(page: Page, Query(next): Query<Next>) -> Response {
@@ -114,18 +122,28 @@ async fn login(
         Role::Police | Role::Admin => "/police",
         Role::Family => "/family",
     };
-    let target = safe_next(form_in.next.as_deref()).unwrap_or_else(|| home.to_string());
-    Ok((
-        StatusCode::SEE_OTHER,
-        [
-            (LOCATION, target.parse().expect("a path")),
-            (
-                SET_COOKIE,
-                cookie_header(SESSION_COOKIE, &token, Some(max_age), page.secure_cookies()),
-            ),
-        ],
+    let target = safe_next(form_in.next.as_deref())
+        .and_then(|next| HeaderValue::from_str(&next).ok())
+        .unwrap_or(HeaderValue::from_static(home));
+    let mut response = (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response();
+    let headers = response.headers_mut();
+    headers.append(
+        SET_COOKIE,
+        cookie_header(SESSION_COOKIE, &token, Some(max_age), page.secure_cookies()),
+    );
+    // A form token planted before sign-in must not outlive it.
+    headers.append(SET_COOKIE, fresh_csrf_cookie(&page));
+    Ok(response)
+}
+
+/// A new form token, replacing the one this browser had.
+fn fresh_csrf_cookie(page: &Page) -> HeaderValue {
+    cookie_header(
+        super::CSRF_COOKIE,
+        &auth::new_token(),
+        None,
+        page.secure_cookies(),
     )
-        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -143,15 +161,43 @@ async fn logout(
     if let Some(hash) = caller.token_hash {
         state.store.revoke_session(&hash, state.now()).await?;
     }
-    Ok((
+    let mut response = (
         StatusCode::SEE_OTHER,
-        [
-            (LOCATION, "/".parse().expect("a path")),
-            (
-                SET_COOKIE,
-                cookie_header(SESSION_COOKIE, "", Some(0), page.secure_cookies()),
-            ),
-        ],
+        [(LOCATION, HeaderValue::from_static("/"))],
     )
-        .into_response())
+        .into_response();
+    let headers = response.headers_mut();
+    headers.append(
+        SET_COOKIE,
+        cookie_header(SESSION_COOKIE, "", Some(0), page.secure_cookies()),
+    );
+    headers.append(SET_COOKIE, fresh_csrf_cookie(&page));
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_a_path_on_this_site_or_nothing() {
+        for good in ["/police", "/cases/12?lang=pt", "/police/cases/3#tips"] {
+            assert_eq!(safe_next(Some(good)).as_deref(), Some(good));
+        }
+        for bad in [
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "/police\r\nSet-Cookie: x=y",
+            "/police\nx",
+            "/ evil",
+            "/\u{0085}x",
+            "police",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(bad)), None, "{bad:?}");
+        }
+        assert_eq!(safe_next(None), None);
+    }
 }

@@ -12,6 +12,7 @@ mod case;
 mod family;
 mod home;
 mod police;
+mod review;
 mod static_files;
 mod stats;
 mod subscribe;

@@ -5,15 +5,17 @@
 use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome, TipKind};
 use alerta_store::CaseFilter;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{CsrfOnly, Page, PageError, PagePath, paragraphs, see_other};
+use super::{CsrfOnly, Page, PageError, PagePath, paragraphs, review, see_other};
 use crate::AppState;
 use crate::cases::{self, Resolution};
+use crate::error::ApiError;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -103,11 +105,58 @@ async fn case_desk(
 ) -> Result<Response, PageError> {
     officer(&page, &format!("/police/cases/{id}"))?;
     let case = state.store.case(CaseId(id)).await?;
-    let body = desk(&state, &page, &case).await?;
+    let body = desk(&state, &page, &case, None).await?;
     Ok(page.render(&case.details.full_name(), body).into_response())
 }
 
-async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, PageError> {
+/// The desk again, for an action refused because the case changed since
+/// the officer opened it: what changed, then the case as it is now.
+async fn changed_since_reviewed(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    reviewed: Option<&str>,
+) -> Result<Response, PageError> {
+    let case = state.store.case(CaseId(id)).await?;
+    let changes = review::changes(reviewed, &case);
+    let notice = review::changed_box(page, &changes);
+    let body = desk(state, page, &case, Some(notice)).await?;
+    Ok((
+        StatusCode::CONFLICT,
+        page.render(&case.details.full_name(), body),
+    )
+        .into_response())
+}
+
+/// Back to the desk after an action, or the desk with what changed when
+/// the case changed since the officer read it.
+async fn after_action<T>(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    reviewed: Option<&str>,
+    outcome: Result<T, ApiError>,
+) -> Result<Response, PageError> {
+    match outcome {
+        Ok(_) => Ok(see_other(&format!("/police/cases/{id}"))),
+        Err(ApiError::VersionChanged { .. }) => {
+            changed_since_reviewed(state, page, id, reviewed).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The version a desk form says it showed.
+fn form_version(version: &Option<String>) -> Option<i64> {
+    version.as_deref().and_then(|v| v.trim().parse().ok())
+}
+
+async fn desk(
+    state: &AppState,
+    page: &Page,
+    case: &Case,
+    notice: Option<Markup>,
+) -> Result<Markup, PageError> {
     let figures = state.store.dispatch_figures(case.id).await?;
     let tips = state.store.tips(case.id).await?;
     let audit = state.store.audit_log(case.id).await?;
@@ -118,6 +167,7 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
     let status_key = format!("status-{}", case.status.as_str());
     let d = &case.details;
     Ok(html! {
+        @if let Some(notice) = notice { (notice) }
         p {
             span class=(format!("badge {}", case.status.as_str())) { (page.t(&status_key)) } " "
             @if case.hidden { span class="badge draft" { (page.t("police-hidden")) } " " }
@@ -149,6 +199,7 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
             CaseStatus::Draft => {
                 form class="stack" method="post" action=(format!("/police/cases/{}/publish", case.id)) {
                     (page.csrf_field())
+                    (review::fields(case))
                     p { (page.ta("police-publish-hint", &[("count", &reach.unwrap_or(0).to_string())])) }
                     div { button type="submit" { (page.t("police-publish")) } }
                 }
@@ -166,11 +217,13 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
                 }
                 form class="stack" method="post" action=(format!("/police/cases/{}/notify-update", case.id)) {
                     (page.csrf_field())
+                    (review::fields(case))
                     p { (page.t("police-notify-update-hint")) }
                     div { button class="secondary" type="submit" { (page.t("police-notify-update")) } }
                 }
                 form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
                     (page.csrf_field())
+                    (review::fields(case))
                     label {
                         (page.t("police-widen"))
                         input type="number" name="alert_radius_km" min="1" max="1000" step="any" required;
@@ -179,6 +232,7 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
                 }
                 form class="stack" method="post" action=(format!("/police/cases/{}/resolve", case.id)) {
                     (page.csrf_field())
+                    (review::fields(case))
                     label {
                         (page.t("police-outcome"))
                         select name="outcome" required {
@@ -237,21 +291,39 @@ async fn desk(state: &AppState, page: &Page, case: &Case) -> Result<Markup, Page
     })
 }
 
+/// A desk form that acts on the case as it showed it.
+#[derive(Deserialize)]
+struct ReviewedForm {
+    csrf: Option<String>,
+    version: Option<String>,
+    reviewed: Option<String>,
+}
+
+impl ReviewedForm {
+    fn version(&self) -> Result<i64, ApiError> {
+        cases::reviewed_version(form_version(&self.version))
+    }
+}
+
 async fn publish(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
-    Form(form): Form<CsrfOnly>,
+    Form(form): Form<ReviewedForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
-    cases::publish(&state, &actor, CaseId(id)).await?;
-    Ok(see_other(&format!("/police/cases/{id}")))
+    let outcome = match form.version() {
+        Ok(version) => cases::publish(&state, &actor, CaseId(id), version).await,
+        Err(e) => Err(e),
+    };
+    after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
 }
 
 #[derive(Deserialize)]
 struct WidenForm {
-    csrf: Option<String>,
+    #[serde(flatten)]
+    reviewed: ReviewedForm,
     alert_radius_km: Option<String>,
 }
 
@@ -262,18 +334,21 @@ async fn widen(
     Form(form): Form<WidenForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
-    page.check_csrf(form.csrf.as_deref())?;
+    let reviewed = &form.reviewed;
+    page.check_csrf(reviewed.csrf.as_deref())?;
     let radius = form
         .alert_radius_km
         .as_deref()
         .and_then(|r| r.trim().parse().ok());
-    cases::widen(&state, &actor, CaseId(id), radius).await?;
-    Ok(see_other(&format!("/police/cases/{id}")))
+    let version = form_version(&reviewed.version);
+    let outcome = cases::widen(&state, &actor, CaseId(id), radius, version).await;
+    after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
 }
 
 #[derive(Deserialize)]
 struct ResolveForm {
-    csrf: Option<String>,
+    #[serde(flatten)]
+    reviewed: ReviewedForm,
     outcome: Option<String>,
     note: Option<String>,
 }
@@ -285,13 +360,15 @@ async fn resolve(
     Form(form): Form<ResolveForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
-    page.check_csrf(form.csrf.as_deref())?;
+    let reviewed = form.reviewed;
+    page.check_csrf(reviewed.csrf.as_deref())?;
     let resolution = Resolution {
         outcome: form.outcome,
         note: form.note,
+        version: form_version(&reviewed.version),
     };
-    cases::resolve(&state, &actor, CaseId(id), &resolution).await?;
-    Ok(see_other(&format!("/police/cases/{id}")))
+    let outcome = cases::resolve(&state, &actor, CaseId(id), &resolution).await;
+    after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
 }
 
 async fn hide(
@@ -332,14 +409,13 @@ async fn notify_update(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
-    Form(form): Form<CsrfOnly>,
+    Form(form): Form<ReviewedForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
-    state
-        .store
-        .notify_update(CaseId(id), &actor, state.now())
-        .await?;
-    state.mail_wakeup.notify_one();
-    Ok(see_other(&format!("/police/cases/{id}")))
+    let outcome = match form.version() {
+        Ok(version) => cases::mail_correction(&state, &actor, CaseId(id), version).await,
+        Err(e) => Err(e),
+    };
+    after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
 }

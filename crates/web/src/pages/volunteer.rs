@@ -1,11 +1,19 @@
 //! The pages mailed links open: confirming a subscription, unsubscribing in
-//! one click (RFC 8058), and managing zones and language. The link's token is
-//! the volunteer's only credential; their address never shows.
+//! one click (RFC 8058), and managing zones and language.
+//!
+//! Managing takes two steps a forwarded alert cannot complete: the volunteer
+//! asks for a link by address (the same answer whether it is subscribed),
+//! and opens the mailed link with a button, which uses it up and opens a
+//! short manage session in a cookie. No body of any alert carries a link
+//! that acts on its recipient's subscription; the volunteer's address never
+//! shows on a page.
 
+use alerta_core::volunteer::{MANAGE_LINK_HOURS, MANAGE_SESSION_MINUTES};
 use alerta_core::{Language, SubscriptionInput, VolunteerId};
 use alerta_store::TokenPurpose;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -15,15 +23,18 @@ use serde::Deserialize;
 use super::subscribe::ZoneFields;
 use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, see_other};
 use crate::AppState;
-use crate::auth::token_hash;
+use crate::auth::{cookie, new_token, token_hash};
 use crate::error::ApiError;
 use crate::limits::ClientIp;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/subscriptions/confirm", get(confirm))
+        .route("/subscriptions/confirm", get(confirm_page).post(confirm))
         .route("/unsubscribe", get(unsubscribe_page).post(unsubscribe))
         .route("/subscriptions/manage", get(manage))
+        .route("/subscriptions/manage/link", post(ask_for_link))
+        .route("/subscriptions/manage/open", post(open_session))
+        .route("/subscriptions/manage/stop", post(stop_alerts))
         .route("/subscriptions/manage/language", post(change_language))
         .route("/subscriptions/manage/zones", post(add_zone))
         .route(
@@ -55,35 +66,101 @@ fn message(page: &Page, status: StatusCode, title_key: &str, body_key: &str) -> 
     (status, page.render(&page.t(title_key), body)).into_response()
 }
 
-async fn confirm(
+/// The mailed confirmation link, opened: what it would turn on, and a
+/// button. Mail scanners open every link of a message; only the button
+/// (a form post with this reader's token) confirms.
+async fn confirm_page(
     State(state): State<AppState>,
     page: Page,
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
-    Ok(
-        match state
-            .store
-            .confirm_volunteer(&token.hash(), state.now())
-            .await?
-        {
-            Some(_) => {
-                // A digest of the cases already active may have been queued.
-                state.mail_wakeup.notify_one();
-                message(
-                    &page,
-                    StatusCode::OK,
-                    "confirm-page-title",
-                    "confirm-page-body",
-                )
-            }
-            None => message(
-                &page,
-                StatusCode::GONE,
-                "confirm-page-title",
-                "confirm-page-invalid",
-            ),
-        },
+    let Some(id) = state
+        .store
+        .volunteer_for_token(&token.hash(), TokenPurpose::Confirm, state.now())
+        .await?
+    else {
+        return Ok(confirm_link_used(&page));
+    };
+    let (zones, follows) = to_confirm(&state, id).await?;
+    let body = html! {
+        @if !zones.is_empty() {
+            p { (page.t("confirm-ask-zones")) }
+            ul { @for zone in &zones { li { (zone) } } }
+        }
+        @if !follows.is_empty() {
+            p { (page.t("confirm-ask-follows")) }
+            ul { @for (case, name) in &follows { li { a href=(format!("/cases/{case}")) { (name) } } } }
+        }
+        form class="stack" method="post" action=(format!("/subscriptions/confirm?{}", token.query())) {
+            (page.csrf_field())
+            div { button type="submit" { (page.t("confirm-ask-button")) } }
+        }
+    };
+    Ok(page
+        .render(&page.t("confirm-ask-title"), body)
+        .into_response())
+}
+
+/// What a volunteer's confirmation turns on: the zones and followed cases
+/// waiting for it, or (a repeated request) the zones they hold.
+async fn to_confirm(
+    state: &AppState,
+    id: VolunteerId,
+) -> Result<(Vec<String>, Vec<(i64, String)>), PageError> {
+    let follows = state.store.follows_to_confirm(id).await?;
+    let mut zones = state.store.pending_zone_labels(id).await?;
+    if zones.is_empty() && follows.is_empty() {
+        zones = state.store.zone_labels_to_confirm(id).await?;
+    }
+    Ok((zones, follows))
+}
+
+/// A confirmation link that was used or has expired: said as it is.
+fn confirm_link_used(page: &Page) -> Response {
+    message(
+        page,
+        StatusCode::GONE,
+        "confirm-used-title",
+        "confirm-page-invalid",
     )
+}
+
+async fn confirm(
+    State(state): State<AppState>,
+    page: Page,
+    Query(token): Query<Token>,
+    Form(form): Form<super::CsrfOnly>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let Some(id) = state
+        .store
+        .volunteer_for_token(&token.hash(), TokenPurpose::Confirm, state.now())
+        .await?
+    else {
+        return Ok(confirm_link_used(&page));
+    };
+    let (zones, _) = to_confirm(&state, id).await?;
+    if state
+        .store
+        .confirm_volunteer(&token.hash(), state.now())
+        .await?
+        .is_none()
+    {
+        return Ok(confirm_link_used(&page));
+    }
+    // A digest of the cases already active may have been queued.
+    state.mail_wakeup.notify_one();
+    let body = html! {
+        p class="notice" role="status" { (page.t("confirm-page-body")) }
+        @if !zones.is_empty() {
+            p { (page.t("confirm-page-zones")) }
+            ul { @for zone in &zones { li { (zone) } } }
+        }
+        p { a href="/subscriptions/manage" { (page.t("confirm-page-manage")) } }
+    };
+    Ok(page
+        .render(&page.t("confirm-page-title"), body)
+        .into_response())
 }
 
 async fn unsubscribe_page(
@@ -109,7 +186,7 @@ async fn unsubscribe_page(
             input type="hidden" name="List-Unsubscribe" value="One-Click";
             div { button type="submit" { (page.t("unsubscribe-page-button")) } }
         }
-        p { a href=(format!("/subscriptions/manage?{}", token.query())) { (page.t("manage-instead")) } }
+        p { a href="/subscriptions/manage" { (page.t("manage-instead")) } }
     };
     Ok(page
         .render(&page.t("unsubscribe-page-title"), body)
@@ -142,44 +219,204 @@ async fn unsubscribe(
     )
 }
 
-/// The volunteer a live manage link belongs to (the unsubscribe token of any
-/// mail they received).
-async fn volunteer(state: &AppState, token: &Token) -> Result<Option<VolunteerId>, PageError> {
-    Ok(state
-        .store
-        .volunteer_for_token(&token.hash(), TokenPurpose::Unsubscribe, state.now())
-        .await?)
+/// The manage session's cookie: sent back only to the manage pages, and
+/// only from this site.
+const MANAGE_COOKIE: &str = "alerta_manage";
+
+fn manage_cookie(value: &str, max_age_seconds: i64, secure: bool) -> HeaderValue {
+    let mut cookie = format!(
+        "{MANAGE_COOKIE}={value}; Path=/subscriptions/manage; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}"
+    );
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).expect("cookie values are URL-safe tokens")
 }
 
+/// The volunteer whose manage session this request carries, and the
+/// session token's hash.
+async fn session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(VolunteerId, String)>, PageError> {
+    let Some(token) = cookie(headers, MANAGE_COOKIE) else {
+        return Ok(None);
+    };
+    let hash = token_hash(&token);
+    let id = state
+        .store
+        .volunteer_for_token(&hash, TokenPurpose::ManageSession, state.now())
+        .await?;
+    Ok(id.map(|id| (id, hash)))
+}
+
+/// `/subscriptions/manage`: with a mailed link, a button that opens it; in a
+/// manage session, the volunteer's zones and language; otherwise the form
+/// that asks for a link.
 async fn manage(
     State(state): State<AppState>,
     page: Page,
+    headers: HeaderMap,
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
-    let Some(id) = volunteer(&state, &token).await? else {
-        return Ok(message(
+    if token.token.is_some() {
+        return open_link_page(&state, &page, &token).await;
+    }
+    match session(&state, &headers).await? {
+        Some((id, _)) => {
+            manage_page(
+                &state,
+                &page,
+                id,
+                &ZoneFields::default(),
+                &FormErrors::default(),
+                None,
+            )
+            .await
+        }
+        None => Ok(ask_page(
             &page,
-            StatusCode::GONE,
-            "manage-title",
-            "unsubscribe-page-invalid",
-        ));
+            StatusCode::OK,
+            None,
+            &FormErrors::default(),
+        )),
+    }
+}
+
+/// The mailed link, opened: a button, so that a mail scanner opening the
+/// link uses up nothing.
+async fn open_link_page(
+    state: &AppState,
+    page: &Page,
+    token: &Token,
+) -> Result<Response, PageError> {
+    let live = state
+        .store
+        .volunteer_for_token(&token.hash(), TokenPurpose::Manage, state.now())
+        .await?;
+    if live.is_none() {
+        return Ok(link_used(page));
+    }
+    let body = html! {
+        p { (page.t("manage-open-intro")) }
+        form class="stack" method="post" action=(format!("/subscriptions/manage/open?{}", token.query())) {
+            (page.csrf_field())
+            div { button type="submit" { (page.t("manage-open-button")) } }
+        }
     };
-    manage_page(
-        &state,
-        &page,
-        &token,
-        id,
-        &ZoneFields::default(),
+    Ok(page.render(&page.t("manage-title"), body).into_response())
+}
+
+/// A link that was used, has expired or never existed: said plainly, with
+/// the form to ask for a new one.
+fn link_used(page: &Page) -> Response {
+    ask_page(
+        page,
+        StatusCode::GONE,
+        Some(page.t("manage-link-used")),
         &FormErrors::default(),
-        None,
     )
-    .await
+}
+
+#[derive(Deserialize)]
+struct AskForm {
+    csrf: Option<String>,
+    email: Option<String>,
+}
+
+fn ask_page(
+    page: &Page,
+    status: StatusCode,
+    notice: Option<String>,
+    errors: &FormErrors,
+) -> Response {
+    let body = html! {
+        @if let Some(notice) = notice { p class="notice" role="status" { (notice) } }
+        p { (page.t("manage-ask-intro")) }
+        form class="stack" method="post" action="/subscriptions/manage/link" {
+            (page.csrf_field())
+            (errors.summary(page))
+            label {
+                (page.t("subscribe-email"))
+                input type="email" name="email" required autocomplete="email";
+                (errors.beside(page, "email"))
+            }
+            div { button type="submit" { (page.t("manage-ask-button")) } }
+        }
+    };
+    (status, page.render(&page.t("manage-title"), body)).into_response()
+}
+
+/// Mails a manage link to the address, if it is subscribed; the answer is
+/// the same either way.
+async fn ask_for_link(
+    State(state): State<AppState>,
+    page: Page,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<AskForm>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    match crate::subscriptions::request_manage_link(&state, ip, form.email.as_deref()).await {
+        Ok(()) => {
+            let hours = MANAGE_LINK_HOURS.to_string();
+            let body = html! {
+                p class="notice" role="status" { (page.ta("manage-ask-sent", &[("hours", &hours)])) }
+            };
+            Ok(page.render(&page.t("manage-title"), body).into_response())
+        }
+        Err(ApiError::Invalid(invalid)) => Ok(ask_page(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            &FormErrors::from_invalid(invalid),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Uses up the mailed link and opens a manage session.
+async fn open_session(
+    State(state): State<AppState>,
+    page: Page,
+    Query(token): Query<Token>,
+    Form(form): Form<super::CsrfOnly>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let session = new_token();
+    let now = state.now();
+    let opened = state
+        .store
+        .open_manage_session(
+            &token.hash(),
+            &token_hash(&session),
+            now,
+            now + chrono::Duration::minutes(MANAGE_SESSION_MINUTES),
+        )
+        .await?;
+    if opened.is_none() {
+        return Ok(link_used(&page));
+    }
+    let mut response = see_other("/subscriptions/manage");
+    response.headers_mut().append(
+        SET_COOKIE,
+        manage_cookie(&session, MANAGE_SESSION_MINUTES * 60, page.secure_cookies()),
+    );
+    Ok(response)
+}
+
+/// A manage form posted without a live session: the session ran out.
+fn session_over(page: &Page) -> Response {
+    ask_page(
+        page,
+        StatusCode::GONE,
+        Some(page.t("manage-link-used")),
+        &FormErrors::default(),
+    )
 }
 
 async fn manage_page(
     state: &AppState,
     page: &Page,
-    token: &Token,
     id: VolunteerId,
     zone: &ZoneFields,
     errors: &FormErrors,
@@ -191,7 +428,6 @@ async fn manage_page(
         .volunteer_contact(id)
         .await?
         .map_or(page.lang, |c| c.language);
-    let q = token.query();
     let body = html! {
         @if let Some(notice) = notice { p class="notice" role="status" { (notice) } }
         h2 { (page.t("manage-zones")) }
@@ -201,7 +437,7 @@ async fn manage_page(
                 li {
                     (label)
                     @if !confirmed { " " span class="badge draft" { (page.t("manage-unconfirmed")) } }
-                    form class="inline" method="post" action=(format!("/subscriptions/manage/zones/{zone_id}/remove?{q}")) {
+                    form class="inline" method="post" action=(format!("/subscriptions/manage/zones/{zone_id}/remove")) {
                         (page.csrf_field())
                         " " button class="link" type="submit" { (page.t("manage-remove")) }
                     }
@@ -209,7 +445,7 @@ async fn manage_page(
             }
         }
         h2 { (page.t("manage-add-zone")) }
-        form class="stack" method="post" action=(format!("/subscriptions/manage/zones?{q}")) {
+        form class="stack" method="post" action="/subscriptions/manage/zones" {
             (page.csrf_field())
             (errors.summary(page))
             (super::subscribe::zone_fieldset(page, zone, errors))
@@ -217,7 +453,7 @@ async fn manage_page(
             div { button type="submit" { (page.t("manage-add")) } }
         }
         h2 { (page.t("subscribe-language")) }
-        form class="stack" method="post" action=(format!("/subscriptions/manage/language?{q}")) {
+        form class="stack" method="post" action="/subscriptions/manage/language" {
             (page.csrf_field())
             select name="language" {
                 @for (option, name) in LANGUAGE_NAMES {
@@ -227,8 +463,8 @@ async fn manage_page(
             div { button class="secondary" type="submit" { (page.t("manage-save")) } }
         }
         h2 { (page.t("unsubscribe-page-title")) }
-        form class="stack" method="post" action=(format!("/unsubscribe?{q}")) {
-            input type="hidden" name="List-Unsubscribe" value="One-Click";
+        form class="stack" method="post" action="/subscriptions/manage/stop" {
+            (page.csrf_field())
             div { button type="submit" { (page.t("unsubscribe-page-button")) } }
         }
     };
@@ -244,24 +480,18 @@ struct LanguageForm {
 async fn change_language(
     State(state): State<AppState>,
     page: Page,
-    Query(token): Query<Token>,
+    headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
-    let Some(id) = volunteer(&state, &token).await? else {
-        return Ok(message(
-            &page,
-            StatusCode::GONE,
-            "manage-title",
-            "unsubscribe-page-invalid",
-        ));
+    let Some((id, _)) = session(&state, &headers).await? else {
+        return Ok(session_over(&page));
     };
     let language = Language::parse("language", form.language.as_deref().unwrap_or(""))
         .map_err(ApiError::from)?;
     state.store.set_volunteer_language(id, language).await?;
     Ok(see_other(&format!(
-        "/subscriptions/manage?{}&lang={}",
-        token.query(),
+        "/subscriptions/manage?lang={}",
         language.as_str()
     )))
 }
@@ -269,26 +499,42 @@ async fn change_language(
 async fn remove_zone(
     State(state): State<AppState>,
     page: Page,
-    Query(token): Query<Token>,
+    headers: HeaderMap,
     PagePath(zone): PagePath<i64>,
     Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
-    let Some(id) = volunteer(&state, &token).await? else {
-        return Ok(message(
-            &page,
-            StatusCode::GONE,
-            "manage-title",
-            "unsubscribe-page-invalid",
-        ));
+    let Some((id, _)) = session(&state, &headers).await? else {
+        return Ok(session_over(&page));
     };
     if !state.store.remove_zone(id, zone).await? {
         return Err(ApiError::NotFound.into());
     }
-    Ok(see_other(&format!(
-        "/subscriptions/manage?{}",
-        token.query()
-    )))
+    Ok(see_other("/subscriptions/manage"))
+}
+
+/// Every alert stops, from the manage page: as the one-click link does.
+async fn stop_alerts(
+    State(state): State<AppState>,
+    page: Page,
+    headers: HeaderMap,
+    Form(form): Form<super::CsrfOnly>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let Some((id, _)) = session(&state, &headers).await? else {
+        return Ok(session_over(&page));
+    };
+    state.store.unsubscribe_volunteer(id, state.now()).await?;
+    let mut response = message(
+        &page,
+        StatusCode::OK,
+        "unsubscribe-page-title",
+        "unsubscribe-page-done",
+    );
+    response
+        .headers_mut()
+        .append(SET_COOKIE, manage_cookie("", 0, page.secure_cookies()));
+    Ok(response)
 }
 
 /// A new zone for a known volunteer goes the way of every subscription:
@@ -296,18 +542,13 @@ async fn remove_zone(
 async fn add_zone(
     State(state): State<AppState>,
     page: Page,
+    headers: HeaderMap,
     ClientIp(ip): ClientIp,
-    Query(token): Query<Token>,
     Form(form): Form<ZoneFields>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
-    let Some(id) = volunteer(&state, &token).await? else {
-        return Ok(message(
-            &page,
-            StatusCode::GONE,
-            "manage-title",
-            "unsubscribe-page-invalid",
-        ));
+    let Some((id, _)) = session(&state, &headers).await? else {
+        return Ok(session_over(&page));
     };
     let Some(contact) = state.store.volunteer_contact(id).await? else {
         return Err(ApiError::NotFound.into());
@@ -323,7 +564,6 @@ async fn add_zone(
             manage_page(
                 &state,
                 &page,
-                &token,
                 id,
                 &ZoneFields::default(),
                 &FormErrors::default(),
@@ -333,7 +573,7 @@ async fn add_zone(
         }
         Err(ApiError::Invalid(invalid)) => {
             let errors = FormErrors::from_invalid(invalid);
-            let mut response = manage_page(&state, &page, &token, id, &form, &errors, None).await?;
+            let mut response = manage_page(&state, &page, id, &form, &errors, None).await?;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }

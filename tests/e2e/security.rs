@@ -1,0 +1,425 @@
+//! Tried as an attacker would: a signed-in officer's browser made to change
+//! things through the API, redirects after sign-in, framing and sniffing,
+//! form tokens planted before sign-in, metrics read by strangers, names that
+//! display as something else.
+
+use reqwest::StatusCode;
+use reqwest::header::{LOCATION, SET_COOKIE};
+use serde_json::json;
+
+use crate::common::*;
+use crate::pages::Visitor;
+use alerta_core::Role;
+
+/// The value of cookie `name` in a response's Set-Cookie headers.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(String::from)
+}
+
+/// A cookie-carrying client, signed in on the sign-in page as `email`.
+async fn signed_in_browser(app: &TestApp, email: &str) -> reqwest::Client {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = browser.get(app.url("/login")).send().await.unwrap();
+    let html = login.text().await.unwrap();
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).unwrap() + marker.len();
+    let csrf = html[start..].split('"').next().unwrap().to_string();
+    let signed_in = browser
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    browser
+}
+
+#[tokio::test]
+async fn a_page_session_reads_the_api_but_changes_nothing_through_it() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let browser = signed_in_browser(&app, &police.email).await;
+
+    let read = browser
+        .get(app.url(&format!("/api/v1/cases/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), StatusCode::OK, "the cookie reads");
+    // Another site's page makes the officer's browser post, cookie and all.
+    for (path, change) in [
+        (
+            format!("/api/v1/cases/{id}/publish"),
+            json!({ "version": 1 }),
+        ),
+        (
+            format!("/api/v1/cases/{id}/resolve"),
+            json!({ "outcome": "withdrawn", "version": 1 }),
+        ),
+    ] {
+        let posted = browser
+            .post(app.url(&path))
+            .json(&change)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(posted.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["status"], "draft", "nothing was published");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn after_sign_in_only_a_path_on_this_site_is_followed() {
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    for (next, expected) in [
+        ("/police/cases/1", "/police/cases/1"),
+        ("//evil.example/", "/police"),
+        ("/\\evil.example", "/police"),
+        ("https://evil.example/", "/police"),
+        ("/police\r\nSet-Cookie: alerta_session=x", "/police"),
+        ("/police evil", "/police"),
+    ] {
+        let visitor = Visitor::new(&app);
+        let page = visitor
+            .submit(
+                "/login",
+                "/login",
+                &[
+                    ("email", &police.email),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(page.location.as_deref(), Some(expected), "{next:?}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_answer_refuses_sniffing_and_framing_and_sends_no_referrer() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    for path in [
+        "/".to_string(),
+        format!("/cases/{id}"),
+        "/api/v1/cases".to_string(),
+        format!("/api/v1/cases/{id}/cap.xml"),
+        format!("/cases/{id}/poster.pdf"),
+        format!("/cases/{id}/poster.png"),
+        "/feeds/cap.atom".to_string(),
+        "/api/v1/openapi.json".to_string(),
+        "/healthz".to_string(),
+        "/api/v1/no-such-route".to_string(),
+    ] {
+        let response = app.get(&path, None).await;
+        let headers = response.headers();
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert!(
+            header("x-frame-options") == "DENY"
+                && header("content-security-policy").contains("frame-ancestors 'none'"),
+            "{path}: {headers:?}"
+        );
+        assert_eq!(header("referrer-policy"), "no-referrer", "{path}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_form_token_changes_at_sign_in_and_cookies_are_secure_over_https() {
+    let app = spawn_app_with(|s| s.public_url = "https://alerta.example".into()).await;
+    let police = app.user(Role::Police).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client.get(app.url("/login")).send().await.unwrap();
+    let planted = set_cookie(&login, "alerta_csrf").unwrap();
+    assert!(planted.contains("; Secure"), "{planted}");
+    let planted = planted.split(';').next().unwrap().to_string();
+    let html = login.text().await.unwrap();
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).unwrap() + marker.len();
+    let csrf = html[start..].split('"').next().unwrap().to_string();
+    let signed_in = client
+        .post(app.url("/login"))
+        .header("cookie", &planted)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", police.email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let session = set_cookie(&signed_in, "alerta_session").unwrap();
+    assert!(
+        session.contains("; Secure") && session.contains("HttpOnly"),
+        "{session}"
+    );
+    let fresh = set_cookie(&signed_in, "alerta_csrf").expect("a new form token");
+    assert_ne!(fresh.split(';').next().unwrap(), planted);
+    assert!(signed_in.headers().get(LOCATION).is_some());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn metrics_need_their_token_when_one_is_set() {
+    let open = spawn_app().await;
+    assert_eq!(open.get("/metrics", None).await.status(), StatusCode::OK);
+    open.stop().await;
+
+    let app = spawn_app_with(|s| s.metrics_token = Some("scrape-secret-2026".into())).await;
+    assert_eq!(
+        app.get("/metrics", None).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let with = |token: &str| app.http.get(app.url("/metrics")).bearer_auth(token).send();
+    assert_eq!(
+        with("wrong").await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let scraped = with("scrape-secret-2026").await.unwrap();
+    assert_eq!(scraped.status(), StatusCode::OK);
+    assert!(scraped.text().await.unwrap().contains("alerta_cases"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn names_refuse_every_invisible_or_direction_character() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let before = app.counts().await;
+    for (character, code) in [
+        ('\u{200F}', "U+200F"),
+        ('\u{061C}', "U+061C"),
+        ('\u{2028}', "U+2028"),
+        ('\u{E0041}', "U+E0041"),
+    ] {
+        let mut case = valid_case();
+        case["given_name"] = json!(format!("María{character} José"));
+        let response = app.post("/api/v1/cases", Some(&family), &case).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{code}"
+        );
+        let error = body(response).await["error"].clone();
+        assert_eq!(error["field"], "given_name", "{code}");
+        assert!(error["message"].as_str().unwrap().contains(code), "{error}");
+    }
+    assert_eq!(app.counts().await, before, "nothing stored");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn police_publish_only_the_version_they_reviewed() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    confirmed_zone(&app, "vecina@example.org", -17.39, -66.15, 10.0).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let reviewed = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    let seen = reviewed["version"].as_i64().unwrap();
+
+    // The family moves the case after the officer read it.
+    let mut moved = valid_case();
+    moved["last_seen_place"] = json!("Terminal de buses, La Paz");
+    moved["last_seen"] = json!({ "lat": -16.49, "lng": -68.14 });
+    let edited = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&family), &moved)
+        .await;
+    assert_eq!(edited.status(), StatusCode::OK);
+
+    let path = format!("/api/v1/cases/{id}/publish");
+    let outbox = app.counts().await.outbox;
+    let stale = app
+        .post(&path, Some(&police), &json!({ "version": seen }))
+        .await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let error = body(stale).await["error"].clone();
+    assert_eq!(error["code"], "version_changed");
+    assert_eq!(error["field"], "version");
+    let missing = app
+        .post(&path, Some(&police), &json!({ "version": null }))
+        .await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body(missing).await["error"]["field"], "version");
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["status"], "draft", "nothing unverified went out");
+    assert_eq!(app.counts().await.outbox, outbox, "no alert queued");
+
+    let current = case["version"].as_i64().unwrap();
+    assert!(current > seen);
+    let published = app
+        .post(&path, Some(&police), &json!({ "version": current }))
+        .await;
+    assert_eq!(published.status(), StatusCode::OK);
+
+    // Every action on what was shown checks it too.
+    for (action, change) in [
+        ("widen", json!({ "alert_radius_km": 60, "version": seen })),
+        ("notify-update", json!({ "version": seen })),
+        (
+            "resolve",
+            json!({ "outcome": "found_safe", "version": seen }),
+        ),
+    ] {
+        let response = app
+            .post(
+                &format!("/api/v1/cases/{id}/{action}"),
+                Some(&police),
+                &change,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT, "{action}");
+        assert_eq!(
+            body(response).await["error"]["code"],
+            "version_changed",
+            "{action}"
+        );
+    }
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(
+        (case["status"].as_str(), case["alert_radius_km"].as_f64()),
+        (Some("active"), Some(10.0))
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_desk_shows_what_changed_and_publishes_the_new_version_once_read() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = officer.get(&format!("/police/cases/{id}")).await;
+    let shown = |name: &str| desk.hidden(name).unwrap();
+    let (version, reviewed) = (shown("version"), shown("reviewed"));
+
+    let mut moved = valid_case();
+    moved["last_seen_place"] = json!("Terminal de buses, La Paz");
+    moved["circumstances"] = json!("Subió a un bus hacia Oruro con un hombre desconocido.");
+    app.put(&format!("/api/v1/cases/{id}"), Some(&family), &moved)
+        .await;
+
+    let refused = officer
+        .post(
+            &format!("/police/cases/{id}/publish"),
+            &[
+                ("csrf", desk.csrf().as_str()),
+                ("version", version.as_str()),
+                ("reviewed", reviewed.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let changed = refused
+        .html
+        .split("id=\"changed\"")
+        .nth(1)
+        .unwrap()
+        .split("</div>")
+        .next()
+        .unwrap();
+    for shown in [
+        "Plaza 14 de Septiembre, Cochabamba",
+        "Terminal de buses, La Paz",
+        "Salió del colegio a las 18:30",
+        "Subió a un bus hacia Oruro",
+    ] {
+        assert!(changed.contains(shown), "{shown} in {changed}");
+    }
+    assert!(
+        !changed.contains("María José"),
+        "only what changed: {changed}"
+    );
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["status"], "draft");
+
+    // The refusal page is the desk of the new version: its button publishes it.
+    let new_version = refused.hidden("version").unwrap();
+    assert_eq!(new_version, case["version"].to_string());
+    let published = officer
+        .post(
+            &format!("/police/cases/{id}/publish"),
+            &[
+                ("csrf", refused.csrf().as_str()),
+                ("version", new_version.as_str()),
+                ("reviewed", refused.hidden("reviewed").unwrap().as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER);
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["status"], "active");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_family_asks_for_an_alert_area_police_may_widen() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let mut wide = valid_case();
+    wide["alert_radius_km"] = json!(80);
+    let before = app.counts().await;
+    let refused = app
+        .post("/api/v1/cases?confirm_duplicate=true", Some(&family), &wide)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = body(refused).await["error"].clone();
+    assert_eq!(error["field"], "alert_radius_km");
+    assert!(
+        error["message"].as_str().unwrap().contains("50 km"),
+        "{error}"
+    );
+    assert_eq!(app.counts().await, before);
+
+    let mut asked = valid_case();
+    asked["alert_radius_km"] = json!(50);
+    let id = app.create_case(&family, &asked).await;
+    let widened = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&family), &wide)
+        .await;
+    assert_eq!(widened.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let by_police = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&police), &wide)
+        .await;
+    assert_eq!(by_police.status(), StatusCode::OK);
+    assert_eq!(body(by_police).await["alert_radius_km"], 80.0);
+    app.stop().await;
+}
