@@ -132,14 +132,10 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
     }
     let now = Utc::now();
     let add = |email: &'static str, role: Role, org: Option<&'static str>| async move {
-        let id = alerta_web::auth::add_user(store, email, DEMO_PASSWORD, role, org, now)
+        let added = alerta_web::auth::add_user(store, email, DEMO_PASSWORD, role, org, now)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        anyhow::Ok(alerta_core::Actor {
-            user_id: id,
-            role,
-            organisation: org.map(str::to_string),
-        })
+        anyhow::Ok(store.actor(added.id).await?)
     };
     add("admin@demo.alerta", Role::Admin, None).await?;
     let police = add(

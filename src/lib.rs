@@ -1,10 +1,12 @@
 //! The `alerta` program: settings, wiring and the command line. The work
 //! itself lives in the crates under `crates/`.
 
+pub mod accounts;
 pub mod app;
 pub mod demo;
 pub mod dispatch;
 pub mod import;
+pub mod orgs;
 pub mod poster;
 pub mod settings;
 

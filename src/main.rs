@@ -19,6 +19,11 @@ enum Command {
     Serve,
     /// Apply migrations and exit.
     Migrate,
+    /// Manage organisations (police units, NGOs) and where they act.
+    Orgs {
+        #[command(subcommand)]
+        command: OrgsCommand,
+    },
     /// Manage accounts.
     Users {
         #[command(subcommand)]
@@ -71,6 +76,24 @@ enum VolunteersCommand {
 }
 
 #[derive(Subcommand)]
+enum OrgsCommand {
+    /// Create an organisation, or set the jurisdiction and contact of one.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// ISO 3166 countries or first-level regions, comma-separated ("BO",
+        /// "BO-C,BO-L"); "" for anywhere (a national unit).
+        #[arg(long)]
+        jurisdiction: String,
+        /// Where a case whose alert reaches into the jurisdiction is announced.
+        #[arg(long)]
+        contact_email: Option<String>,
+    },
+    /// List the organisations, their jurisdictions and accounts.
+    List,
+}
+
+#[derive(Subcommand)]
 enum UsersCommand {
     /// Create an account. The password comes from ALERTA_PASSWORD or a prompt.
     Add {
@@ -82,6 +105,18 @@ enum UsersCommand {
         /// The police unit or NGO the account belongs to.
         #[arg(long)]
         org: Option<String>,
+    },
+    /// List the accounts: address, role, organisation.
+    List,
+    /// Lift the lock of an account that many addresses failed to sign in to.
+    Unlock {
+        #[arg(long)]
+        email: String,
+    },
+    /// Set a new password (from ALERTA_PASSWORD or a prompt); ends the account's sessions.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -103,6 +138,42 @@ async fn main() -> anyhow::Result<()> {
         Command::Users {
             command: UsersCommand::Add { email, role, org },
         } => add_user(&settings, &email, &role, org.as_deref()).await,
+        Command::Users {
+            command: UsersCommand::List,
+        } => {
+            let store = app::open_store(&settings).await?;
+            alerta::accounts::list(&store, &mut std::io::stdout().lock()).await
+        }
+        Command::Users {
+            command: UsersCommand::Unlock { email },
+        } => {
+            let store = app::open_store(&settings).await?;
+            alerta::accounts::unlock(&store, &email).await
+        }
+        Command::Users {
+            command: UsersCommand::ResetPassword { email },
+        } => {
+            let password = read_password()?;
+            let store = app::open_store(&settings).await?;
+            alerta::accounts::reset_password(&store, &email, &password).await
+        }
+        Command::Orgs {
+            command:
+                OrgsCommand::Add {
+                    name,
+                    jurisdiction,
+                    contact_email,
+                },
+        } => {
+            let store = app::open_store(&settings).await?;
+            alerta::orgs::add(&store, &name, &jurisdiction, contact_email.as_deref()).await
+        }
+        Command::Orgs {
+            command: OrgsCommand::List,
+        } => {
+            let store = app::open_store(&settings).await?;
+            alerta::orgs::list(&store, &mut std::io::stdout().lock()).await
+        }
         Command::Volunteers {
             command: VolunteersCommand::Import { file, confirmed },
         } => {
@@ -193,23 +264,39 @@ async fn add_user(
     org: Option<&str>,
 ) -> anyhow::Result<()> {
     let role = Role::parse(role).map_err(|e| anyhow::anyhow!("--role {}", e.message))?;
-    let password = match std::env::var("ALERTA_PASSWORD") {
-        Ok(password) => password,
+    let password = read_password()?;
+    let store = app::open_store(settings).await?;
+    let added = alerta_web::auth::add_user(&store, email, &password, role, org, chrono::Utc::now())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(organisation) = added.new_organisation {
+        eprintln!(
+            "warning: the organisation \"{}\" did not exist: it was created without a jurisdiction, \
+             so its officers act anywhere. Limit it with: alerta orgs add --name \"{}\" --jurisdiction CODES",
+            organisation.name, organisation.name
+        );
+    }
+    println!(
+        "Created {} account {} for {email}",
+        role.as_str(),
+        added.id.0
+    );
+    Ok(())
+}
+
+/// The password from ALERTA_PASSWORD, or asked twice in a terminal.
+fn read_password() -> anyhow::Result<String> {
+    match std::env::var("ALERTA_PASSWORD") {
+        Ok(password) => Ok(password),
         Err(_) if std::io::stdin().is_terminal() => {
             let first = rpassword::prompt_password("Password: ")?;
             if rpassword::prompt_password("Repeat it: ")? != first {
                 bail!("the passwords differ");
             }
-            first
+            Ok(first)
         }
         Err(_) => bail!("set ALERTA_PASSWORD, or run in a terminal to be asked for the password"),
-    };
-    let store = app::open_store(settings).await?;
-    let id = alerta_web::auth::add_user(&store, email, &password, role, org, chrono::Utc::now())
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    println!("Created {} account {} for {email}", role.as_str(), id.0);
-    Ok(())
+    }
 }
 
 fn init_logging(settings: &Settings) {

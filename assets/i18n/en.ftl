@@ -138,7 +138,7 @@ error-sign-in = Sign in to see this page.
 error-forbidden = Your account cannot do this.
 error-wrong-state = The case is no longer in a state that allows this. Reload the page.
 error-rate-limited = Too many tries in a row. Wait a few minutes and try again.
-error-account-locked = Too many failed sign-ins for this account: it is locked for 15 minutes. If you forgot the password, ask whoever runs Alerta for help.
+error-account-locked = Too many failed sign-ins on this account from many places: it is locked for now. Ask whoever runs Alerta to unlock it, or try again in an hour.
 error-expired-form = This form expired or did not come from this page. Go back, reload the page and send it again.
 error-bad-request = Something in what was sent is not valid. Go back and check it.
 error-internal = Something failed on our side. Try again in a moment.
@@ -392,3 +392,10 @@ police-changed-field = Field
 police-changed-before = When you opened it
 police-changed-now = Now
 police-changed-again = Read it again below; the buttons now act on this version.
+
+# A case whose alert reaches into another organisation's jurisdiction.
+org-notice-subject = Missing person near your jurisdiction: { $name } (case no. { $id })
+org-notice-intro = { $owner } published this case; its alert area reaches into the jurisdiction of { $organisation }. Your officers can read the case and its tips on Alerta.
+org-notice-desk = Case and tips (sign in as an officer of { $organisation }): { $link }
+police-informed = This case's alert reaches into your organisation's jurisdiction: you can read it and its tips; the organisation in charge changes it.
+error-sign-in-wait = Several wrong passwords in a row from here: wait a moment before trying again (each new failure makes the wait longer).

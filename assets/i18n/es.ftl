@@ -154,7 +154,7 @@ error-sign-in = Ingresa con tu cuenta para ver esta página.
 error-forbidden = Tu cuenta no puede hacer esto.
 error-wrong-state = El caso ya no está en un estado que permita esto. Vuelve a cargar la página.
 error-rate-limited = Demasiados intentos seguidos. Espera unos minutos y vuelve a probar.
-error-account-locked = Demasiados intentos fallidos con esta cuenta: quedó bloqueada por 15 minutos. Si olvidaste la contraseña, pide ayuda a quien administra Alerta.
+error-account-locked = Demasiados intentos fallidos con esta cuenta desde muchos lugares: quedó bloqueada por ahora. Pide a quien administra Alerta que la desbloquee, o vuelve a probar en una hora.
 error-expired-form = Este formulario venció o no vino de esta página. Vuelve atrás, recarga la página y envíalo de nuevo.
 error-bad-request = Algo en lo enviado no es válido. Vuelve atrás y revisa los datos.
 error-internal = Algo falló de nuestro lado. Vuelve a probar en un momento.
@@ -408,3 +408,10 @@ police-changed-field = Dato
 police-changed-before = Cuando lo abriste
 police-changed-now = Ahora
 police-changed-again = Léelo de nuevo aquí abajo; los botones actúan ahora sobre esta versión.
+
+# A case whose alert reaches into another organisation's jurisdiction.
+org-notice-subject = Persona desaparecida cerca de su jurisdicción: { $name } (caso n.º { $id })
+org-notice-intro = { $owner } publicó este caso; su zona de alerta llega a la jurisdicción de { $organisation }. Sus agentes pueden leer el caso y sus pistas en Alerta.
+org-notice-desk = Caso y pistas (ingrese como agente de { $organisation }): { $link }
+police-informed = La alerta de este caso llega a la jurisdicción de su organización: puede leerlo y ver sus pistas; lo cambia la organización a cargo.
+error-sign-in-wait = Varias contraseñas equivocadas seguidas desde aquí: espera un momento antes de volver a probar (cada nuevo error alarga la espera).

@@ -154,7 +154,7 @@ error-sign-in = Connectez-vous pour voir cette page.
 error-forbidden = Votre compte ne peut pas faire cela.
 error-wrong-state = Le dossier n’est plus dans un état qui le permet. Rechargez la page.
 error-rate-limited = Trop de tentatives d’affilée. Attendez quelques minutes puis réessayez.
-error-account-locked = Trop d’échecs de connexion pour ce compte : il est bloqué pendant 15 minutes. En cas d’oubli du mot de passe, demandez de l’aide à l’administration d’Alerta.
+error-account-locked = Trop d'échecs de connexion sur ce compte depuis de nombreux endroits : il est bloqué pour l'instant. Demandez à qui administre Alerta de le débloquer, ou réessayez dans une heure.
 error-expired-form = Ce formulaire a expiré ou ne vient pas de cette page. Revenez en arrière, rechargez la page et renvoyez-le.
 error-bad-request = Quelque chose dans l’envoi n’est pas valable. Revenez en arrière et vérifiez.
 error-internal = Une erreur s’est produite de notre côté. Réessayez dans un instant.
@@ -408,3 +408,10 @@ police-changed-field = Donnée
 police-changed-before = Quand vous l'avez ouvert
 police-changed-now = Maintenant
 police-changed-again = Relisez-le ci-dessous ; les boutons agissent désormais sur cette version.
+
+# A case whose alert reaches into another organisation's jurisdiction.
+org-notice-subject = Personne disparue près de votre juridiction : { $name } (dossier n° { $id })
+org-notice-intro = { $owner } a publié ce dossier ; sa zone d'alerte atteint la juridiction de { $organisation }. Vos agents peuvent lire le dossier et ses indices sur Alerta.
+org-notice-desk = Dossier et indices (connectez-vous comme agent de { $organisation }) : { $link }
+police-informed = L'alerte de ce dossier atteint la juridiction de votre organisation : vous pouvez le lire ainsi que ses indices ; c'est l'organisation responsable qui le modifie.
+error-sign-in-wait = Plusieurs mots de passe erronés d'affilée depuis ici : attendez un moment avant de réessayer (chaque nouvel échec allonge l'attente).

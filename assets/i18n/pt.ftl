@@ -154,7 +154,7 @@ error-sign-in = Entre com sua conta para ver esta página.
 error-forbidden = Sua conta não pode fazer isto.
 error-wrong-state = O caso já não está em um estado que permita isto. Recarregue a página.
 error-rate-limited = Muitas tentativas seguidas. Espere alguns minutos e tente de novo.
-error-account-locked = Muitas tentativas falhas com esta conta: ela foi bloqueada por 15 minutos. Se esqueceu a senha, peça ajuda a quem administra o Alerta.
+error-account-locked = Tentativas demais com esta conta a partir de muitos lugares: ela está bloqueada por enquanto. Peça a quem administra o Alerta para desbloqueá-la, ou tente de novo em uma hora.
 error-expired-form = Este formulário expirou ou não veio desta página. Volte, recarregue a página e envie de novo.
 error-bad-request = Algo no que foi enviado não é válido. Volte e confira os dados.
 error-internal = Algo falhou do nosso lado. Tente de novo em instantes.
@@ -408,3 +408,10 @@ police-changed-field = Dado
 police-changed-before = Quando você o abriu
 police-changed-now = Agora
 police-changed-again = Leia-o de novo abaixo; os botões agora agem sobre esta versão.
+
+# A case whose alert reaches into another organisation's jurisdiction.
+org-notice-subject = Pessoa desaparecida perto da sua jurisdição: { $name } (caso n.º { $id })
+org-notice-intro = { $owner } publicou este caso; sua área de alerta chega à jurisdição de { $organisation }. Seus agentes podem ler o caso e suas pistas no Alerta.
+org-notice-desk = Caso e pistas (entre como agente de { $organisation }): { $link }
+police-informed = O alerta deste caso chega à jurisdição da sua organização: você pode lê-lo e ver suas pistas; quem o muda é a organização responsável.
+error-sign-in-wait = Várias senhas erradas seguidas daqui: espere um momento antes de tentar de novo (cada novo erro aumenta a espera).

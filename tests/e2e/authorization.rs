@@ -1,5 +1,7 @@
 //! Every case route × {anonymous, the family that owns the case, another
-//! family, police, admin}: the status each gets.
+//! family, police of the organisation in charge (Cochabamba, where the case
+//! was last seen), police of another organisation (Lima), police of a
+//! national unit acting anywhere, admin}: the status each gets.
 
 use alerta_core::Role;
 use reqwest::StatusCode;
@@ -13,21 +15,30 @@ enum Who {
     Owner,
     OtherFamily,
     Police,
+    OtherOrganisation,
+    NationalUnit,
     Admin,
 }
 
-const EVERYONE: [Who; 5] = [
+const EVERYONE: [Who; 7] = [
     Who::Anonymous,
     Who::Owner,
     Who::OtherFamily,
     Who::Police,
+    Who::OtherOrganisation,
+    Who::NationalUnit,
     Who::Admin,
 ];
 
 struct Actors {
     owner: User,
     other: User,
+    /// Cochabamba's police (BO-C), who publish the case.
     police: User,
+    /// Lima's police (PE).
+    lima: User,
+    /// A unit without a jurisdiction: it acts anywhere.
+    national: User,
     admin: User,
 }
 
@@ -38,6 +49,8 @@ impl Actors {
             Who::Owner => Some(&self.owner),
             Who::OtherFamily => Some(&self.other),
             Who::Police => Some(&self.police),
+            Who::OtherOrganisation => Some(&self.lima),
+            Who::NationalUnit => Some(&self.national),
             Who::Admin => Some(&self.admin),
         }
     }
@@ -50,58 +63,87 @@ enum Start {
 }
 
 /// One route: what state the case starts in, how to call it, and the status
-/// expected for anonymous, owner, other family, police, admin.
+/// expected for each of [`EVERYONE`], in that order.
 struct Row {
     name: &'static str,
     start: Start,
-    expected: [u16; 5],
+    expected: [u16; 7],
 }
+
+/// What an active case's records and changes answer: the organisation in
+/// charge and admins only.
+const IN_CHARGE_ONLY: [u16; 7] = [401, 403, 403, 200, 403, 403, 200];
 
 const MATRIX: &[Row] = &[
     Row {
         name: "GET draft",
         start: Start::Draft,
-        expected: [404, 200, 404, 200, 200],
+        expected: [404, 200, 404, 200, 404, 200, 200],
     },
     Row {
         name: "GET active",
         start: Start::Active,
-        expected: [200, 200, 200, 200, 200],
+        expected: [200, 200, 200, 200, 200, 200, 200],
     },
     Row {
         name: "PUT draft",
         start: Start::Draft,
-        expected: [401, 200, 404, 200, 200],
+        expected: [401, 200, 404, 200, 404, 200, 200],
     },
     Row {
         name: "PUT active",
         start: Start::Active,
-        expected: [401, 409, 403, 200, 200],
+        expected: [401, 409, 403, 200, 403, 403, 200],
     },
     Row {
         name: "PUT photo",
         start: Start::Draft,
-        expected: [401, 200, 404, 200, 200],
+        expected: [401, 200, 404, 200, 404, 200, 200],
     },
     Row {
         name: "GET photo of draft",
         start: Start::Draft,
-        expected: [404, 200, 404, 200, 200],
+        expected: [404, 200, 404, 200, 404, 200, 200],
     },
     Row {
         name: "POST publish",
         start: Start::Draft,
-        expected: [401, 403, 403, 200, 200],
+        expected: [401, 403, 403, 200, 404, 200, 200],
     },
     Row {
         name: "POST resolve",
         start: Start::Active,
-        expected: [401, 403, 403, 200, 200],
+        expected: IN_CHARGE_ONLY,
+    },
+    Row {
+        name: "POST widen",
+        start: Start::Active,
+        expected: IN_CHARGE_ONLY,
+    },
+    Row {
+        name: "POST notify-update",
+        start: Start::Active,
+        expected: IN_CHARGE_ONLY,
     },
     Row {
         name: "GET audit",
         start: Start::Draft,
-        expected: [401, 403, 403, 200, 200],
+        expected: [401, 403, 403, 200, 404, 200, 200],
+    },
+    Row {
+        name: "GET audit",
+        start: Start::Active,
+        expected: IN_CHARGE_ONLY,
+    },
+    Row {
+        name: "GET tips",
+        start: Start::Active,
+        expected: IN_CHARGE_ONLY,
+    },
+    Row {
+        name: "GET dispatch",
+        start: Start::Active,
+        expected: IN_CHARGE_ONLY,
     },
 ];
 
@@ -124,7 +166,21 @@ async fn call(app: &TestApp, row: &Row, id: i64, user: Option<&User>) -> StatusC
             )
             .await
         }
+        "POST widen" => {
+            app.post(
+                &format!("{path}/widen"),
+                user,
+                &json!({ "alert_radius_km": 40 }),
+            )
+            .await
+        }
+        "POST notify-update" => {
+            app.post(&format!("{path}/notify-update"), user, &json!({}))
+                .await
+        }
         "GET audit" => app.get(&format!("{path}/audit"), user).await,
+        "GET tips" => app.get(&format!("{path}/tips"), user).await,
+        "GET dispatch" => app.get(&format!("{path}/dispatch"), user).await,
         other => unreachable!("no route named {other}"),
     };
     response.status()
@@ -136,7 +192,9 @@ async fn each_role_gets_the_status_it_should_on_every_case_route() {
     let actors = Actors {
         owner: app.user(Role::Family).await,
         other: app.user(Role::Family).await,
-        police: app.user(Role::Police).await,
+        police: app.officer_of("FELCC Cochabamba", "BO-C").await,
+        lima: app.officer_of("Policía de Lima", "PE").await,
+        national: app.officer_of("División Nacional", "").await,
         admin: app.user(Role::Admin).await,
     };
     let mut failures = Vec::new();
@@ -157,8 +215,13 @@ async fn each_role_gets_the_status_it_should_on_every_case_route() {
             let got = call(&app, row, id, actors.get(who)).await;
             if got.as_u16() != expected {
                 failures.push(format!(
-                    "{} as {who:?}: expected {expected}, got {got}",
-                    row.name
+                    "{} ({}) as {who:?}: expected {expected}, got {got}",
+                    row.name,
+                    if row.start == Start::Draft {
+                        "draft"
+                    } else {
+                        "active"
+                    }
                 ));
             }
         }

@@ -124,7 +124,39 @@ impl TestApp {
         let org = role.is_police().then_some("Policía de Prueba");
         let id = alerta_web::auth::add_user(&self.store, &email, PASSWORD, role, org, Utc::now())
             .await
+            .unwrap()
+            .id;
+        let token = self.sign_in(&email, PASSWORD).await;
+        User {
+            id: id.0,
+            email,
+            token,
+        }
+    }
+
+    /// A signed-in officer of the organisation `organisation`, which acts in
+    /// `jurisdiction` (codes as `alerta orgs add` takes them; "" anywhere).
+    pub async fn officer_of(&self, organisation: &str, jurisdiction: &str) -> User {
+        let jurisdiction =
+            alerta_core::Jurisdiction::parse("jurisdiction", jurisdiction, &alerta_places::WORLD)
+                .unwrap();
+        self.store
+            .put_organisation(organisation, &jurisdiction, None, Utc::now())
+            .await
             .unwrap();
+        let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
+        let email = format!("agente{n}@example.org");
+        let id = alerta_web::auth::add_user(
+            &self.store,
+            &email,
+            PASSWORD,
+            Role::Police,
+            Some(organisation),
+            Utc::now(),
+        )
+        .await
+        .unwrap()
+        .id;
         let token = self.sign_in(&email, PASSWORD).await;
         User {
             id: id.0,

@@ -6,9 +6,7 @@ use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use alerta_core::{
-    Actor, CaseDetails, CaseInput, NewSubscription, Role, SubscriptionInput, ZoneInput,
-};
+use alerta_core::{CaseDetails, CaseInput, NewSubscription, Role, SubscriptionInput, ZoneInput};
 use alerta_store::{MailKind, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -98,12 +96,9 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
         now,
     )
     .await
-    .unwrap();
-    let police = Actor {
-        user_id: id,
-        role: Role::Police,
-        organisation: Some("FELCC".into()),
-    };
+    .unwrap()
+    .id;
+    let police = store.actor(id).await.unwrap();
     let input: CaseInput = serde_json::from_value(valid_case()).unwrap();
     let case = store
         .create_case(

@@ -717,11 +717,11 @@ async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
     }
 
     // Someone says the report is about them and false: police hide it.
-    let officer = alerta_core::Actor {
-        user_id: alerta_core::UserId(police.id),
-        role: Role::Police,
-        organisation: None,
-    };
+    let officer = app
+        .store
+        .actor(alerta_core::UserId(police.id))
+        .await
+        .unwrap();
     app.store
         .set_hidden(case, true, &officer, chrono::Utc::now())
         .await

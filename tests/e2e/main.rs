@@ -19,6 +19,7 @@ mod jobs;
 mod limits;
 mod openapi;
 mod ops;
+mod organisations;
 mod pages;
 mod pfif;
 mod posters;

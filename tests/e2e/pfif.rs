@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use alerta_core::{Actor, CaseId, CaseStatus, Role, UserId};
+use alerta_core::{CaseId, CaseStatus, Role, UserId};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -69,14 +69,6 @@ async fn resolve(app: &TestApp, police: &User, id: i64, outcome: &str) {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
-fn actor(user: &User) -> Actor {
-    Actor {
-        user_id: UserId(user.id),
-        role: Role::Police,
-        organisation: None,
-    }
-}
-
 /// A draft, two active cases (one hidden), one found: what the export shows.
 async fn some_cases(app: &TestApp, police: &User) -> (i64, i64, i64, i64) {
     let family = app.user(Role::Family).await;
@@ -98,7 +90,12 @@ async fn some_cases(app: &TestApp, police: &User) -> (i64, i64, i64, i64) {
     let hidden = app.create_case(&family, &another_case("Oculta")).await;
     app.publish(police, hidden).await;
     app.store
-        .set_hidden(CaseId(hidden), true, &actor(police), chrono::Utc::now())
+        .set_hidden(
+            CaseId(hidden),
+            true,
+            &app.store.actor(UserId(police.id)).await.unwrap(),
+            chrono::Utc::now(),
+        )
         .await
         .unwrap();
     let mut found = another_case("Encontrado");

@@ -423,3 +423,138 @@ async fn a_family_asks_for_an_alert_area_police_may_widen() {
     assert_eq!(body(by_police).await["alert_radius_km"], 80.0);
     app.stop().await;
 }
+
+/// A sign-in through the API from `client` (the app trusts X-Forwarded-For).
+async fn sign_in_from(
+    app: &TestApp,
+    client: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    app.http
+        .post(app.url("/api/v1/sessions"))
+        .header("x-forwarded-for", client)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_passwords_slows_down_only_their_own_address() {
+    let app = spawn_app_with(|s| s.trust_forwarded_for = true).await;
+    let police = app.user(Role::Police).await;
+    // Five addresses, five wrong passwords each: the old rule's lock-out.
+    for n in 1..=5 {
+        let stranger = format!("203.0.113.{n}");
+        for attempt in 1..=5 {
+            let status = sign_in_from(&app, &stranger, &police.email, "guess guess guess")
+                .await
+                .status();
+            let expected = if attempt == 5 {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::UNAUTHORIZED
+            };
+            assert_eq!(status, expected, "{stranger}, attempt {attempt}");
+        }
+    }
+    let officer = sign_in_from(&app, "198.51.100.7", &police.email, PASSWORD).await;
+    assert_eq!(
+        officer.status(),
+        StatusCode::CREATED,
+        "the officer is not locked out"
+    );
+    // Each further failure doubles the stranger's wait.
+    app.advance(chrono::Duration::seconds(2));
+    let fifth = sign_in_from(&app, "203.0.113.1", &police.email, "guess guess guess").await;
+    assert_eq!(fifth.status(), StatusCode::UNAUTHORIZED);
+    let sixth = sign_in_from(&app, "203.0.113.1", &police.email, "guess guess guess").await;
+    assert_eq!(sixth.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(sixth.headers()["retry-after"], "2");
+    app.stop().await;
+}
+
+fn cli(app: &TestApp, args: &[&str], password: Option<&str>) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_alerta"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("ALERTA_DATABASE_URL", &app.database_url)
+        .args(args)
+        .stdin(std::process::Stdio::null());
+    if let Some(password) = password {
+        command.env("ALERTA_PASSWORD", password);
+    }
+    command.output().unwrap()
+}
+
+#[tokio::test]
+async fn many_addresses_failing_lock_the_account_until_an_admin_unlocks_it() {
+    let app = spawn_app_with(|s| s.trust_forwarded_for = true).await;
+    let police = app.user(Role::Police).await;
+    for round in 1..=10 {
+        for n in 1..=10 {
+            let status = sign_in_from(
+                &app,
+                &format!("203.0.113.{n}"),
+                &police.email,
+                "guess guess",
+            )
+            .await
+            .status();
+            assert_ne!(status, StatusCode::CREATED);
+        }
+        // Past each address's wait before the next round.
+        app.advance(alerta_core::sign_in::delay(round) + chrono::Duration::seconds(1));
+    }
+    let locked = sign_in_from(&app, "198.51.100.7", &police.email, PASSWORD).await;
+    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body(locked).await["error"]["code"], "account_locked");
+
+    let listed = cli(&app, &["users", "list"], None);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&police.email));
+    let unlocked = cli(&app, &["users", "unlock", "--email", &police.email], None);
+    assert!(
+        unlocked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&unlocked.stderr)
+    );
+    let signed_in = sign_in_from(&app, "198.51.100.7", &police.email, PASSWORD).await;
+    assert_eq!(signed_in.status(), StatusCode::CREATED);
+
+    // A forgotten password: the admin sets a new one; old sessions end.
+    let reset = cli(
+        &app,
+        &["users", "reset-password", "--email", &police.email],
+        Some("una clave nueva y larga"),
+    );
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    assert_eq!(
+        app.get("/api/v1/cases?status=draft", Some(&police))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED,
+        "the old token is revoked"
+    );
+    let renewed = sign_in_from(
+        &app,
+        "198.51.100.7",
+        &police.email,
+        "una clave nueva y larga",
+    )
+    .await;
+    assert_eq!(renewed.status(), StatusCode::CREATED);
+    let short = cli(
+        &app,
+        &["users", "reset-password", "--email", &police.email],
+        Some("corta"),
+    );
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    app.stop().await;
+}

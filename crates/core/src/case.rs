@@ -452,6 +452,15 @@ pub struct Case {
     pub hidden: bool,
     /// The PFIF record it was imported from (its original repository's id).
     pub pfif_record_id: Option<String>,
+    /// The organisation in charge: the publishing officer's (None while a
+    /// draft, and for cases published before organisations existed).
+    pub organisation_id: Option<crate::OrganisationId>,
+    /// The country and first-level region codes of the last-seen point
+    /// ("BO", "BO-C"): whose jurisdiction it lies in.
+    pub last_seen_regions: Vec<String>,
+    /// Organisations told of the case because its alert reaches into their
+    /// jurisdiction: their officers read it and its tips, and change nothing.
+    pub informed_organisations: Vec<crate::OrganisationId>,
 }
 
 impl Case {

@@ -6,7 +6,9 @@
 pub mod case;
 pub mod error;
 pub mod grid;
+pub mod organisation;
 pub mod policy;
+pub mod sign_in;
 pub mod stats;
 pub mod text;
 pub mod tip;
@@ -21,6 +23,7 @@ pub use error::{FieldError, InvalidInput, Rule};
 
 /// The clock everything reads "now" from; tests replace it to travel in time.
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
+pub use organisation::{Jurisdiction, Organisation, OrganisationId};
 pub use policy::Actor;
 pub use tip::{NewTip, Tip, TipInput, TipKind};
 pub use user::{Email, Role, UserId};

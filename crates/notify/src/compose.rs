@@ -664,3 +664,65 @@ pub fn tip(
         message_id,
     })
 }
+
+/// To an organisation whose jurisdiction a case's alert reaches into (a
+/// border town): the case, and the desk where its officers read it and its
+/// tips. Staff mail, in the case's language, no unsubscribe headers.
+pub fn organisation_notice(
+    ctx: &MailContext,
+    to: &str,
+    organisation: &alerta_core::Organisation,
+    case: &Case,
+) -> Result<Composed, String> {
+    let language = case.details.language;
+    let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
+    let d = &case.details;
+    let name = d.full_name();
+    let id = case.id.to_string();
+    let owner = case.organisation.clone().unwrap_or_else(|| "Alerta".into());
+    let subject = t("org-notice-subject", &[("name", &name), ("id", &id)]);
+    let when = local_time(&d.last_seen_at, language);
+    let lines = [
+        t(
+            "org-notice-intro",
+            &[("organisation", &organisation.name), ("owner", &owner)],
+        ),
+        String::new(),
+        t(
+            "alert-last-seen",
+            &[("when", &when), ("place", &d.last_seen_place)],
+        ),
+        t(
+            "alert-intro",
+            &[("name", &name), ("phone", &d.contact_phone)],
+        ),
+        String::new(),
+        t(
+            "org-notice-desk",
+            &[
+                ("organisation", &organisation.name),
+                ("link", &ctx.link(&format!("/police/cases/{}", case.id))),
+            ],
+        ),
+    ];
+    let to: Mailbox = to
+        .parse()
+        .map_err(|e| format!("the organisation's contact address is not valid: {e}"))?;
+    // The same on every retry: one notice per case and organisation.
+    let message_id = format!(
+        "org_notice.{}.{}@{}",
+        case.id, organisation.id.0, ctx.domain
+    );
+    let message = Message::builder()
+        .from(ctx.from.clone())
+        .to(to)
+        .subject(subject)
+        .message_id(Some(format!("<{message_id}>")))
+        .header(ContentType::TEXT_PLAIN)
+        .body(lines.join("\n") + "\n")
+        .map_err(|e| format!("the message cannot be built: {e}"))?;
+    Ok(Composed {
+        message,
+        message_id,
+    })
+}

@@ -410,6 +410,9 @@ impl Sender {
         if item.kind == MailKind::Tip {
             return self.compose_tip(item, bundle).await;
         }
+        if item.kind == MailKind::OrgNotice {
+            return self.compose_org_notice(item, bundle).await;
+        }
         if item.volunteer_id.is_none() {
             return Ok(Err("a volunteer message without a volunteer".into()));
         }
@@ -554,7 +557,9 @@ impl Sender {
                 };
                 Ok(compose::digest(&self.ctx, envelope, &cases))
             }
-            MailKind::Tip => Ok(Err("tips are composed by compose_tip".into())),
+            MailKind::Tip | MailKind::OrgNotice => {
+                Ok(Err("staff mail is composed on its own".into()))
+            }
         }
     }
 
@@ -574,6 +579,31 @@ impl Sender {
             return Ok(Err("the case has no police contact".into()));
         };
         Ok(compose::tip(&self.ctx, &police, case, &tip))
+    }
+
+    /// The notice to an organisation whose jurisdiction a case's alert
+    /// reaches into, at its contact address.
+    async fn compose_org_notice(
+        &self,
+        item: &OutboxItem,
+        bundle: Option<&CaseBundle>,
+    ) -> Result<Result<Composed, String>, StoreError> {
+        let (Some(organisation), Some(CaseBundle { case, .. })) = (item.organisation_id, bundle)
+        else {
+            return Ok(Err("a notice row without its organisation or case".into()));
+        };
+        let Some(organisation) = self.store.organisation(organisation).await? else {
+            return Ok(Err("the organisation no longer exists".into()));
+        };
+        let Some(to) = organisation.contact_email.as_deref() else {
+            return Ok(Err("the organisation has no contact address".into()));
+        };
+        Ok(compose::organisation_notice(
+            &self.ctx,
+            to,
+            &organisation,
+            case,
+        ))
     }
 
     async fn mint(

@@ -3,8 +3,8 @@
 use alerta_core::grid::CellRange;
 use alerta_core::policy::{self, Actor};
 use alerta_core::{
-    Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Language, Outcome, Sex,
-    UserId,
+    Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Jurisdiction, Language,
+    OrganisationId, Outcome, Sex, UserId,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
@@ -21,7 +21,10 @@ macro_rules! case_columns {
          c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
          c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
          c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
-         c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo"
+         c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
+         c.organisation_id, c.last_seen_country, c.last_seen_region,
+         (SELECT string_agg(CAST(i.organisation_id AS TEXT), ',') FROM case_informed_organisations i
+           WHERE i.case_id = c.id) AS informed_organisations"
     };
 }
 
@@ -157,7 +160,9 @@ macro_rules! filter_where {
                 OR (c.status = 'resolved' AND $3 = 1))
            AND ($4 IS NULL OR c.owner_id = $4)
            AND ($5 IS NULL OR c.id < $5)
-           AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))"
+           AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
+           AND ($10 IS NULL OR $10 LIKE '%,' || c.last_seen_country || ',%'
+                OR $10 LIKE '%,' || c.last_seen_region || ',%')"
     };
 }
 
@@ -182,6 +187,13 @@ macro_rules! bind_filter {
             .bind(west)
             .bind(north)
             .bind(east)
+            .bind(
+                filter
+                    .within
+                    .as_ref()
+                    .filter(|j| !j.is_anywhere())
+                    .map(|j| format!(",{},", j.to_stored())),
+            )
     }};
 }
 
@@ -222,6 +234,46 @@ macro_rules! queue_alerts {
 /// Widens `$case` to `$radius` inside `$tx` and queues alerts for the
 /// volunteers newly reached; answers how many. Shared by police widening by
 /// hand and the widenings they planned ahead.
+/// Tells every organisation whose (limited) jurisdiction the alert area
+/// `$area` reaches into, other than the one in charge (`$owner`), of the
+/// case `$case_id`: recorded once per organisation, audited, and mailed to
+/// its contact address when it has one. Its officers may then read the
+/// case and its tips.
+macro_rules! inform_organisations {
+    ($tx:ident, $case_id:expr, $owner:expr, $area:expr, $actor_id:expr, $now:expr) => {{
+        let case_id: CaseId = $case_id;
+        let owner: Option<OrganisationId> = $owner;
+        let touched = alerta_places::WORLD.regions_touching(&$area);
+        let organisations: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, name, jurisdiction, contact_email FROM organisations WHERE jurisdiction <> ''")
+            .fetch_all(&mut *$tx)
+            .await?;
+        for (id, name, jurisdiction, contact) in organisations {
+            let reached = Jurisdiction::from_stored(&jurisdiction).reached_by(&touched);
+            if !reached || owner == Some(OrganisationId(id)) {
+                continue;
+            }
+            let added = sqlx::query(
+                "INSERT INTO case_informed_organisations (case_id, organisation_id, informed_at)
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(case_id.0).bind(id).bind(to_millis($now))
+                .execute(&mut *$tx).await?.rows_affected();
+            if added == 0 {
+                continue;
+            }
+            if contact.is_some() {
+                sqlx::query(
+                    "INSERT INTO outbox (kind, case_id, organisation_id, status, next_attempt_at, created_at)
+                     VALUES ('org_notice', $1, $2, 'queued', $3, $3)")
+                    .bind(case_id.0).bind(id).bind(to_millis($now))
+                    .execute(&mut *$tx).await?;
+            }
+            audit!($tx, case_id.0, $actor_id, $now, "organisation_informed",
+                json!({ "organisation": name, "mailed": contact.is_some() }));
+        }
+    }};
+}
+
 macro_rules! widen_in_tx {
     ($tx:ident, $case:expr, $radius:expr, $actor_id:expr, $now:expr, $how:expr) => {{
         let case: &Case = &$case;
@@ -234,12 +286,34 @@ macro_rules! widen_in_tx {
         let area = Circle { radius_km: $radius, ..case.alert_area() };
         // A hidden case mails nobody; showing it again queues the whole area.
         let newly = if case.hidden { 0 } else { queue_alerts!($tx, case.id, area, $now) };
+        inform_organisations!($tx, case.id, case.organisation_id, area, $actor_id, $now);
         let detail = json!({
             "from_km": case.details.alert_radius_km, "to_km": $radius, "newly_reached": newly, "how": $how,
         });
         audit!($tx, case.id.0, $actor_id, $now, "widened", detail);
         newly
     }};
+}
+
+/// Records where a case was last seen as jurisdictions name it, from its
+/// point: bound (id, country, region) by [`last_seen_regions`].
+const SET_LAST_SEEN_REGIONS: &str =
+    "UPDATE cases SET last_seen_country = $2, last_seen_region = $3 WHERE id = $1";
+
+/// The country and first-level region codes at `point` ("" where the
+/// boundary data has none).
+pub(crate) fn last_seen_regions(point: Coordinates) -> (String, String) {
+    let at_point = Circle {
+        center: point,
+        radius_km: 0.001,
+    };
+    let codes = alerta_places::WORLD.regions_touching(&at_point);
+    let country = codes.iter().find(|c| !c.contains('-'));
+    let region = codes.iter().find(|c| c.contains('-'));
+    (
+        country.cloned().unwrap_or_default(),
+        region.cloned().unwrap_or_default(),
+    )
 }
 
 /// Reads a case inside the transaction `$tx`, locking its row on PostgreSQL
@@ -301,6 +375,10 @@ struct CaseRow {
     hidden_at: Option<i64>,
     pfif_record_id: Option<String>,
     has_photo: bool,
+    organisation_id: Option<i64>,
+    last_seen_country: Option<String>,
+    last_seen_region: Option<String>,
+    informed_organisations: Option<String>,
 }
 
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
@@ -364,6 +442,18 @@ impl TryFrom<CaseRow> for Case {
             has_photo: r.has_photo,
             hidden: r.hidden_at.is_some(),
             pfif_record_id: r.pfif_record_id,
+            organisation_id: r.organisation_id.map(OrganisationId),
+            last_seen_regions: [r.last_seen_country, r.last_seen_region]
+                .into_iter()
+                .flatten()
+                .filter(|code| !code.is_empty())
+                .collect(),
+            informed_organisations: r
+                .informed_organisations
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|id| id.parse().ok().map(OrganisationId))
+                .collect(),
         })
     }
 }
@@ -442,6 +532,8 @@ pub struct CaseFilter {
     pub near: Option<Circle>,
     /// Continue after this id (newest first).
     pub before_id: Option<i64>,
+    /// Only cases last seen within this jurisdiction (None, or anywhere: all).
+    pub within: Option<Jurisdiction>,
     pub limit: i64,
 }
 
@@ -496,6 +588,27 @@ macro_rules! store_photo {
 }
 
 impl Store {
+    /// Gives every case stored before jurisdictions its last-seen country
+    /// and region. A no-op once done; batched like the zone index's fill.
+    pub(crate) async fn fill_case_regions(&self) -> Result<()> {
+        loop {
+            let rows: Vec<(i64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
+                "SELECT id, lat, lng FROM cases WHERE last_seen_country IS NULL ORDER BY id LIMIT 1000")
+                .fetch_all(pool)
+                .await?);
+            if rows.is_empty() {
+                return Ok(());
+            }
+            write_tx!(self, tx => {
+                for (id, lat, lng) in &rows {
+                    let (country, region) = last_seen_regions(Coordinates { lat: *lat, lng: *lng });
+                    sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
+                        .execute(&mut *tx).await?;
+                }
+            });
+        }
+    }
+
     /// Registers a case as a draft. Unless `confirm_duplicate`, refuses one
     /// whose name and age match an open case, naming that case.
     pub async fn create_case(
@@ -625,6 +738,9 @@ impl Store {
                 .bind(origin.pfif_record_id)
                 .fetch_one(&mut *tx)
                 .await?;
+            let (country, region) = last_seen_regions(details.last_seen);
+            sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
+                .execute(&mut *tx).await?;
             match origin.pfif_record_id {
                 None => audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details })),
                 Some(record) => audit!(tx, id, Some(owner.user_id.0), now, "imported", json!({
@@ -674,6 +790,9 @@ impl Store {
                     .bind(id.0)
                     .execute(&mut *tx)
                     .await?;
+                let (country, region) = last_seen_regions(details.last_seen);
+                sqlx::query(SET_LAST_SEEN_REGIONS).bind(id.0).bind(country).bind(region)
+                    .execute(&mut *tx).await?;
                 audit!(tx, id.0, Some(actor.user_id.0), now, "edited", json!({ "changed": changes }));
             }
         });
@@ -747,16 +866,20 @@ impl Store {
             policy::reviewed(&case, reviewed_version)?;
             sqlx::query(
                 "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
-                    organisation = COALESCE(organisation, $3), police_contact_id = $4
+                    organisation = COALESCE(organisation, $3), police_contact_id = $4,
+                    organisation_id = $5
                  WHERE id = $1")
                 .bind(id.0)
                 .bind(to_millis(now))
                 .bind(actor.organisation.clone())
                 // The publishing officer answers for the case: tips go to them.
                 .bind(actor.user_id.0)
+                // Their organisation is in charge of it from now on.
+                .bind(actor.organisation_id.map(|o| o.0))
                 .execute(&mut *tx)
                 .await?;
             let recipients = queue_alerts!(tx, id, case.alert_area(), now) as usize;
+            inform_organisations!(tx, id, actor.organisation_id, case.alert_area(), Some(actor.user_id.0), now);
             audit!(tx, id.0, Some(actor.user_id.0), now, "published", json!({ "recipients": recipients }));
             recipients
         });
@@ -1025,7 +1148,7 @@ impl Store {
         let rows: Vec<CaseRow> = with_db!(self, pool => bind_filter!(sqlx::query_as(concat!(
             "SELECT ", case_columns!(), " FROM cases c ", filter_where!(), "
              ORDER BY c.id DESC
-             LIMIT $10")), filter)
+             LIMIT $11")), filter)
             .bind(filter.limit)
             .fetch_all(pool)
             .await?);

@@ -64,6 +64,7 @@ impl Store {
         let sessions = self.purge_expired_sessions(now).await?;
         self.purge_rate_limits(now - chrono::Duration::days(1))
             .await?;
+        self.purge_sign_in_failures(now).await?;
         let links = write_tx!(self, tx => sqlx::query("DELETE FROM volunteer_tokens WHERE expires_at <= $1")
             .bind(to_millis(now)).execute(&mut *tx).await?.rows_affected());
         Ok(sessions + links)

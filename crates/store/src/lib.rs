@@ -18,6 +18,7 @@ mod cases;
 mod error;
 mod jobs;
 mod limits;
+mod organisations;
 mod outbox;
 mod tips;
 mod users;
@@ -32,7 +33,7 @@ pub use error::StoreError;
 pub use outbox::{
     Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, WITHDRAWN_WHILE_HIDDEN,
 };
-pub use users::{SessionKind, UserRecord};
+pub use users::{SessionKind, UserListing, UserRecord};
 pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -166,7 +167,8 @@ impl Store {
                     .await?
             }
         }
-        self.fill_zone_cells().await
+        self.fill_zone_cells().await?;
+        self.fill_case_regions().await
     }
 
     /// Gives every circle zone without them its zone index columns (zones

@@ -56,3 +56,85 @@ impl Store {
         )
     }
 }
+
+impl Store {
+    /// An account's recent failed sign-ins, from `client` and from everyone.
+    pub async fn sign_in_failures(
+        &self,
+        account_hash: &str,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<alerta_core::sign_in::Failures> {
+        let hour_ago = to_millis(now - chrono::Duration::hours(1));
+        let (from_client, last, clients, total): (Option<i64>, Option<i64>, i64, Option<i64>) = with_db!(self, pool => sqlx::query_as(
+                "SELECT (SELECT failures FROM sign_in_failures WHERE account_hash = $1 AND client = $2),
+                        (SELECT last_failure_at FROM sign_in_failures WHERE account_hash = $1 AND client = $2),
+                        COUNT(*), CAST(SUM(failures) AS BIGINT)
+                 FROM sign_in_failures WHERE account_hash = $1 AND last_failure_at > $3")
+                .bind(account_hash)
+                .bind(client)
+                .bind(hour_ago)
+                .fetch_one(pool)
+                .await?);
+        Ok(alerta_core::sign_in::Failures {
+            from_client: from_client.unwrap_or(0),
+            last_from_client: last.map(crate::from_millis),
+            clients_last_hour: clients,
+            failures_last_hour: total.unwrap_or(0),
+        })
+    }
+
+    /// Counts one failed sign-in of the pair; a pair quiet for a day starts afresh.
+    pub async fn record_sign_in_failure(
+        &self,
+        account_hash: &str,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let forget_before =
+            to_millis(now - chrono::Duration::hours(alerta_core::sign_in::FORGET_AFTER_HOURS));
+        write_tx!(self, tx => sqlx::query(
+            "INSERT INTO sign_in_failures (account_hash, client, failures, last_failure_at)
+             VALUES ($1, $2, 1, $3)
+             ON CONFLICT (account_hash, client) DO UPDATE SET
+                failures = CASE WHEN sign_in_failures.last_failure_at < $4 THEN 1
+                                ELSE sign_in_failures.failures + 1 END,
+                last_failure_at = excluded.last_failure_at")
+            .bind(account_hash)
+            .bind(client)
+            .bind(to_millis(now))
+            .bind(forget_before)
+            .execute(&mut *tx)
+            .await
+            .map(|_| ())?);
+        Ok(())
+    }
+
+    /// Forgets the failures of the pair (it signed in), or of every client
+    /// of the account when `client` is None (an admin unlocked it).
+    pub async fn clear_sign_in_failures(
+        &self,
+        account_hash: &str,
+        client: Option<&str>,
+    ) -> Result<u64> {
+        Ok(write_tx!(self, tx => sqlx::query(
+            "DELETE FROM sign_in_failures WHERE account_hash = $1 AND ($2 IS NULL OR client = $2)")
+            .bind(account_hash)
+            .bind(client)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()))
+    }
+
+    /// Drops failures older than a day: they count for nothing.
+    pub async fn purge_sign_in_failures(&self, now: DateTime<Utc>) -> Result<u64> {
+        let cutoff =
+            to_millis(now - chrono::Duration::hours(alerta_core::sign_in::FORGET_AFTER_HOURS));
+        Ok(write_tx!(self, tx => sqlx::query(
+            "DELETE FROM sign_in_failures WHERE last_failure_at < $1")
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()))
+    }
+}

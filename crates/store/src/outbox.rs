@@ -18,6 +18,8 @@ pub enum MailKind {
     Tip,
     /// A fresh manage link, asked for by address.
     Manage,
+    /// To an organisation whose jurisdiction a case's alert reaches into.
+    OrgNotice,
 }
 
 impl MailKind {
@@ -30,6 +32,7 @@ impl MailKind {
             MailKind::Update => "update",
             MailKind::Tip => "tip",
             MailKind::Manage => "manage",
+            MailKind::OrgNotice => "org_notice",
         }
     }
 
@@ -42,6 +45,7 @@ impl MailKind {
             "update" => MailKind::Update,
             "tip" => MailKind::Tip,
             "manage" => MailKind::Manage,
+            "org_notice" => MailKind::OrgNotice,
             other => return Err(StoreError::Corrupt(format!("outbox kind {other}"))),
         })
     }
@@ -98,6 +102,8 @@ pub struct OutboxItem {
     /// The volunteer it goes to; None for a tip, which goes to police.
     pub volunteer_id: Option<VolunteerId>,
     pub tip_id: Option<i64>,
+    /// The organisation an `org_notice` goes to.
+    pub organisation_id: Option<alerta_core::OrganisationId>,
     /// Including this one.
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -110,6 +116,7 @@ struct ClaimRow {
     case_id: Option<i64>,
     volunteer_id: Option<i64>,
     tip_id: Option<i64>,
+    organisation_id: Option<i64>,
     attempts: i64,
     created_at: i64,
 }
@@ -124,7 +131,7 @@ macro_rules! claim_sql {
                           ORDER BY next_attempt_at, id LIMIT $4 ",
             $lock,
             ")
-             RETURNING id, kind, case_id, volunteer_id, tip_id, attempts, created_at"
+             RETURNING id, kind, case_id, volunteer_id, tip_id, organisation_id, attempts, created_at"
         )
     };
 }
@@ -196,6 +203,7 @@ impl Store {
                     case_id: r.case_id.map(CaseId),
                     volunteer_id: r.volunteer_id.map(VolunteerId),
                     tip_id: r.tip_id,
+                    organisation_id: r.organisation_id.map(alerta_core::OrganisationId),
                     attempts: r.attempts,
                     created_at: from_millis(r.created_at),
                 })

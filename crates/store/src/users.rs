@@ -1,6 +1,6 @@
 //! Accounts and their sessions (API tokens and page cookies).
 
-use alerta_core::{Actor, Email, Role, UserId};
+use alerta_core::{Actor, Email, Jurisdiction, Organisation, OrganisationId, Role, UserId};
 use chrono::{DateTime, Utc};
 
 use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
@@ -12,6 +12,9 @@ pub struct UserRecord {
     pub password_hash: String,
     pub role: Role,
     pub organisation: Option<String>,
+    pub organisation_id: Option<OrganisationId>,
+    /// The organisation's; anywhere without one.
+    pub jurisdiction: Jurisdiction,
 }
 
 impl UserRecord {
@@ -20,9 +23,16 @@ impl UserRecord {
             user_id: self.id,
             role: self.role,
             organisation: self.organisation.clone(),
+            organisation_id: self.organisation_id,
+            jurisdiction: self.jurisdiction.clone(),
         }
     }
 }
+
+/// The columns of a user and their organisation's jurisdiction, for [`UserRow`].
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.password_hash, u.role, u.organisation, u.organisation_id,
+     COALESCE(o.jurisdiction, '') AS jurisdiction";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionKind {
@@ -48,6 +58,8 @@ struct UserRow {
     password_hash: String,
     role: String,
     organisation: Option<String>,
+    organisation_id: Option<i64>,
+    jurisdiction: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,6 +78,8 @@ impl TryFrom<UserRow> for UserRecord {
             password_hash: row.password_hash,
             role: Role::parse(&row.role).map_err(|e| StoreError::Corrupt(e.message))?,
             organisation: row.organisation,
+            organisation_id: row.organisation_id.map(OrganisationId),
+            jurisdiction: Jurisdiction::from_stored(&row.jurisdiction),
         })
     }
 }
@@ -76,16 +90,17 @@ impl Store {
         email: &Email,
         password_hash: &str,
         role: Role,
-        organisation: Option<&str>,
+        organisation: Option<&Organisation>,
         now: DateTime<Utc>,
     ) -> Result<UserId> {
         let id: i64 = with_db!(self, pool => sqlx::query_scalar(
-            "INSERT INTO users (email, password_hash, role, organisation, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id")
+            "INSERT INTO users (email, password_hash, role, organisation, organisation_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
             .bind(email.as_str())
             .bind(password_hash)
             .bind(role.as_str())
-            .bind(organisation)
+            .bind(organisation.map(|o| o.name.clone()))
+            .bind(organisation.map(|o| o.id.0))
             .bind(to_millis(now))
             .fetch_one(pool)
             .await
@@ -94,12 +109,24 @@ impl Store {
     }
 
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<UserRecord>> {
-        let row: Option<UserRow> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, email, password_hash, role, organisation FROM users WHERE email = $1")
+        let row: Option<UserRow> = with_db!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
+             WHERE u.email = $1")))
             .bind(email.as_str())
             .fetch_optional(pool)
             .await?);
         row.map(UserRecord::try_from).transpose()
+    }
+
+    /// The actor an account acts as: its role, organisation and jurisdiction.
+    pub async fn actor(&self, id: UserId) -> Result<Actor> {
+        let row: Option<UserRow> = with_db!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
+             WHERE u.id = $1")))
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await?);
+        Ok(UserRecord::try_from(row.ok_or(StoreError::NotFound)?)?.actor())
     }
 
     pub async fn count_users(&self) -> Result<i64> {
@@ -137,10 +164,11 @@ impl Store {
         kind: SessionKind,
         now: DateTime<Utc>,
     ) -> Result<Option<(String, UserRecord)>> {
-        let row: Option<SessionRow> = with_db!(self, pool => sqlx::query_as(
-            "SELECT s.token_hash, u.id, u.email, u.password_hash, u.role, u.organisation
+        let row: Option<SessionRow> = with_db!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT s.token_hash, {USER_COLUMNS}
              FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3 AND s.revoked_at IS NULL")
+             LEFT JOIN organisations o ON o.id = u.organisation_id
+             WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3 AND s.revoked_at IS NULL")))
             .bind(token_hash)
             .bind(kind.as_str())
             .bind(to_millis(now))
@@ -171,5 +199,52 @@ impl Store {
             .await?
             .rows_affected()),
         )
+    }
+}
+
+/// An account as `alerta users list` shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserListing {
+    pub id: i64,
+    pub email: String,
+    pub role: String,
+    pub organisation: Option<String>,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+}
+
+impl Store {
+    /// Every account, by address.
+    pub async fn users(&self) -> Result<Vec<UserListing>> {
+        Ok(with_db!(self, pool => sqlx::query_as(
+            "SELECT id, email, role, organisation, created_at FROM users ORDER BY email")
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Gives the account of `email` a new password hash and ends its
+    /// sessions; false when there is no such account.
+    pub async fn reset_password(
+        &self,
+        email: &Email,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        Ok(write_tx!(self, tx => {
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE users SET password_hash = $2 WHERE email = $1 RETURNING id")
+                .bind(email.as_str())
+                .bind(password_hash)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(id) = id {
+                sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
+                    .bind(id)
+                    .bind(to_millis(now))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            id.is_some()
+        }))
     }
 }

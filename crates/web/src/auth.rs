@@ -3,7 +3,7 @@
 //! Tokens are 256 random bits handed to the client once; we keep only their
 //! SHA-256, so a leaked database holds no usable token.
 
-use alerta_core::{Actor, Email, FieldError, Role, UserId};
+use alerta_core::{Actor, Email, FieldError, Role, UserId, sign_in};
 use alerta_store::{SessionKind, Store};
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -21,7 +21,6 @@ use subtle::ConstantTimeEq;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::limits;
 
 pub const SESSION_COOKIE: &str = "alerta_session";
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -80,6 +79,13 @@ pub async fn verify_password(password: String, stored: String) -> Result<bool, A
     .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
+/// A new account, and the organisation it named when that organisation did
+/// not exist before (created then without a jurisdiction: acting anywhere).
+pub struct AddedUser {
+    pub id: UserId,
+    pub new_organisation: Option<alerta_core::Organisation>,
+}
+
 /// Creates an account; the one place the password rules and hashing meet storage.
 pub async fn add_user(
     store: &Store,
@@ -88,7 +94,7 @@ pub async fn add_user(
     role: Role,
     organisation: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<UserId, ApiError> {
+) -> Result<AddedUser, ApiError> {
     let email = Email::parse("email", email)?;
     check_password_rules(password)?;
     let organisation = alerta_core::text::clean_optional(
@@ -98,30 +104,51 @@ pub async fn add_user(
         alerta_core::text::Lines::Single,
     )?;
     let hash = hash_password(password.to_string()).await?;
-    Ok(store
-        .create_user(&email, &hash, role, organisation.as_deref(), now)
-        .await?)
+    let (organisation, created) = match organisation {
+        None => (None, false),
+        Some(name) => {
+            let (organisation, created) = store.organisation_named(&name, now).await?;
+            (Some(organisation), created)
+        }
+    };
+    let id = store
+        .create_user(&email, &hash, role, organisation.as_ref(), now)
+        .await?;
+    Ok(AddedUser {
+        id,
+        new_organisation: organisation.filter(|_| created),
+    })
 }
 
-/// Signs in: the same answer, after the same work, whether or not the address exists.
+/// Signs in: the same answer, after the same work, whether or not the
+/// address exists. Failures slow down the (account, client) pair that makes
+/// them ([`alerta_core::sign_in`]); the account locks only when many
+/// addresses fail on it.
 pub async fn authenticate(
     state: &AppState,
     email: &str,
     password: &str,
+    client: std::net::IpAddr,
 ) -> Result<alerta_store::UserRecord, ApiError> {
     let email = Email::parse("email", email)?;
     if password.len() > MAX_PASSWORD_BYTES {
         return Err(ApiError::BadCredentials);
     }
-    // Lock-out counts by a hash of the address, never the address itself.
+    // Counted by a hash of the address, never the address itself.
     let account = token_hash(email.as_str());
-    let failures = limits::SIGN_IN_FAILURES_PER_ACCOUNT;
-    let window = chrono::Duration::minutes(failures.window_minutes);
-    let key = format!("{}:{account}", failures.name);
-    if state.store.hits(&key, window, state.now()).await? >= failures.max {
-        return Err(ApiError::AccountLocked {
-            minutes: failures.window_minutes,
-        });
+    let client = client.to_string();
+    let now = state.now();
+    let failures = state.store.sign_in_failures(&account, &client, now).await?;
+    match sign_in::gate(&failures, now) {
+        sign_in::Gate::Open => {}
+        sign_in::Gate::Wait(wait) => {
+            // Rounded up: a client that waits as told is let in.
+            let seconds = (wait.num_milliseconds() + 999) / 1000;
+            return Err(ApiError::RateLimited {
+                retry_after_seconds: seconds.max(1),
+            });
+        }
+        sign_in::Gate::Locked => return Err(ApiError::AccountLocked { minutes: 60 }),
     }
     let user = state.store.user_by_email(&email).await?;
     // Unknown addresses are checked against a dummy hash so timing reveals nothing.
@@ -130,9 +157,18 @@ pub async fn authenticate(
         .map_or_else(|| state.dummy_hash.to_string(), |u| u.password_hash.clone());
     let matches = verify_password(password.to_string(), stored).await?;
     match user {
-        Some(user) if matches => Ok(user),
+        Some(user) if matches => {
+            state
+                .store
+                .clear_sign_in_failures(&account, Some(&client))
+                .await?;
+            Ok(user)
+        }
         _ => {
-            state.store.hit(&key, window, state.now()).await?;
+            state
+                .store
+                .record_sign_in_failure(&account, &client, now)
+                .await?;
             Err(ApiError::BadCredentials)
         }
     }

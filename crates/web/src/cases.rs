@@ -3,7 +3,7 @@
 use alerta_core::policy::{self, Actor, View};
 use alerta_core::text::{Lines, clean_optional};
 use alerta_core::{
-    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Sex,
+    Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Role, Sex,
 };
 use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
 use axum::Json;
@@ -546,8 +546,11 @@ async fn list_cases(
     }
     if status == CaseStatus::Draft {
         let actor = caller.require()?;
-        if !actor.role.is_police() {
-            filter.owner = Some(actor.user_id);
+        match actor.role {
+            Role::Family => filter.owner = Some(actor.user_id),
+            // Police see the drafts last seen where their organisation acts.
+            Role::Police => filter.within = Some(actor.jurisdiction.clone()),
+            Role::Admin => {}
         }
     }
     filter.near =
@@ -621,8 +624,8 @@ async fn case_audit(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<AuditLine>>, ApiError> {
-    policy::may_audit(caller.actor())?;
-    state.store.case(CaseId(id)).await?;
+    let case = state.store.case(CaseId(id)).await?;
+    policy::may_read_records(caller.actor(), &case)?;
     let lines = state.store.audit_log(CaseId(id)).await?;
     Ok(Json(lines.into_iter().map(AuditLine::from).collect()))
 }
@@ -651,8 +654,8 @@ async fn dispatch_progress(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<DispatchProgress>, ApiError> {
-    policy::may_audit(caller.actor())?;
     let case = state.store.case(CaseId(id)).await?;
+    policy::may_read_records(caller.actor(), &case)?;
     let f = state.store.dispatch_figures(case.id).await?;
     let at = |ms: Option<i64>| ms.and_then(DateTime::<Utc>::from_timestamp_millis);
     Ok(Json(DispatchProgress {
@@ -803,8 +806,8 @@ async fn planned_widenings(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<PlannedStepView>>, ApiError> {
-    policy::may_audit(caller.actor())?;
-    state.store.case(CaseId(id)).await?;
+    let case = state.store.case(CaseId(id)).await?;
+    policy::may_read_records(caller.actor(), &case)?;
     planned_steps(&state, CaseId(id)).await
 }
 

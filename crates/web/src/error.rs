@@ -53,7 +53,9 @@ pub enum ApiError {
         field: &'static str,
         message: String,
     },
-    #[error("too many failed sign-ins for this account: it is locked for {minutes} minutes")]
+    #[error(
+        "too many failed sign-ins on this account from many addresses: it is locked for up to {minutes} minutes, or until an admin unlocks it"
+    )]
     AccountLocked { minutes: i64 },
     #[error("too many requests: try again in {retry_after_seconds} seconds")]
     RateLimited { retry_after_seconds: i64 },

@@ -42,14 +42,6 @@ pub const SIGN_IN_PER_CLIENT: Limit = Limit {
     window_minutes: 10,
 };
 
-/// Failed sign-ins on one account, from anywhere: past this, the account is
-/// locked for the rest of the window, whoever knows the password.
-pub const SIGN_IN_FAILURES_PER_ACCOUNT: Limit = Limit {
-    name: "sign-in-failures",
-    max: 5,
-    window_minutes: 15,
-};
-
 /// Counts a hit for `subject` (an IP, or a hash: never an address in clear)
 /// and refuses it with 429 past the limit.
 pub async fn check(state: &AppState, limit: Limit, subject: &str) -> Result<(), ApiError> {

@@ -65,7 +65,9 @@ async fn export_pfif(
                 .with_timezone(&Utc),
         ),
     };
-    let cases = exported_cases(&state, since).await?;
+    // An officer exports the cases their organisation answers for or was told of.
+    let mut cases = exported_cases(&state, since).await?;
+    cases.retain(|case| policy::may_read_records(caller.actor(), case).is_ok());
     let site = Site {
         public_url: &state.settings.public_url,
     };

@@ -50,7 +50,7 @@ async fn sign_in(
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<SessionCreated>), ApiError> {
     limits::check(&state, limits::SIGN_IN_PER_CLIENT, &ip.to_string()).await?;
-    let user = auth::authenticate(&state, &body.email, &body.password).await?;
+    let user = auth::authenticate(&state, &body.email, &body.password, ip).await?;
     let (token, expires_at) = auth::open_session(&state, user.id, SessionKind::Api).await?;
     Ok((
         StatusCode::CREATED,

@@ -113,8 +113,8 @@ async fn read_tips(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<TipView>>, ApiError> {
-    policy::may_audit(caller.actor())?;
-    state.store.case(CaseId(id)).await?;
+    let case = state.store.case(CaseId(id)).await?;
+    policy::may_read_records(caller.actor(), &case)?;
     let tips = state.store.tips(CaseId(id)).await?;
     Ok(Json(tips.into_iter().map(TipView::from).collect()))
 }

@@ -59,6 +59,9 @@ fn case(details: CaseDetails) -> Case {
         has_photo: true,
         hidden: false,
         pfif_record_id: None,
+        organisation_id: None,
+        last_seen_regions: vec!["BO".into(), "BO-C".into()],
+        informed_organisations: vec![],
     }
 }
 

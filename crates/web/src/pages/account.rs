@@ -105,17 +105,26 @@ async fn login(
     {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "error-rate-limited");
     }
-    let user =
-        match auth::authenticate(&state, email, form_in.password.as_deref().unwrap_or("")).await {
-            Ok(user) => user,
-            Err(ApiError::AccountLocked { .. }) => {
-                return refuse(StatusCode::TOO_MANY_REQUESTS, "error-account-locked");
-            }
-            Err(ApiError::BadCredentials | ApiError::Invalid(_)) => {
-                return refuse(StatusCode::UNAUTHORIZED, "login-wrong");
-            }
-            Err(other) => return Err(other.into()),
-        };
+    let user = match auth::authenticate(
+        &state,
+        email,
+        form_in.password.as_deref().unwrap_or(""),
+        ip,
+    )
+    .await
+    {
+        Ok(user) => user,
+        Err(ApiError::AccountLocked { .. }) => {
+            return refuse(StatusCode::TOO_MANY_REQUESTS, "error-account-locked");
+        }
+        Err(ApiError::RateLimited { .. }) => {
+            return refuse(StatusCode::TOO_MANY_REQUESTS, "error-sign-in-wait");
+        }
+        Err(ApiError::BadCredentials | ApiError::Invalid(_)) => {
+            return refuse(StatusCode::UNAUTHORIZED, "login-wrong");
+        }
+        Err(other) => return Err(other.into()),
+    };
     let (token, _) = auth::open_session(&state, user.id, SessionKind::Cookie).await?;
     let max_age = state.settings.cookie_session_ttl.num_seconds();
     let home = match user.role {

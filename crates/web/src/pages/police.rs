@@ -43,14 +43,24 @@ fn officer(page: &Page, back_to: &str) -> Result<Actor, PageError> {
 const LIST_SIZE: i64 = 100;
 
 async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    officer(&page, "/police")?;
-    let list = |status| CaseFilter {
-        statuses: vec![status],
+    let actor = officer(&page, "/police")?;
+    // The drafts last seen where the officer's organisation acts, and the
+    // active cases it answers for or was told of.
+    let within = (actor.role == alerta_core::Role::Police).then(|| actor.jurisdiction.clone());
+    let drafts = CaseFilter {
+        statuses: vec![CaseStatus::Draft],
+        within,
         limit: LIST_SIZE,
         ..CaseFilter::default()
     };
-    let drafts = state.store.list_cases(&list(CaseStatus::Draft)).await?;
-    let active = state.store.list_cases(&list(CaseStatus::Active)).await?;
+    let drafts = state.store.list_cases(&drafts).await?;
+    let active = CaseFilter {
+        statuses: vec![CaseStatus::Active],
+        limit: LIST_SIZE,
+        ..CaseFilter::default()
+    };
+    let mut active = state.store.list_cases(&active).await?;
+    active.retain(|case| alerta_core::policy::may_read_records(Some(&actor), case).is_ok());
     let mut reach = Vec::with_capacity(drafts.len());
     for case in &drafts {
         reach.push(state.store.reach(case.alert_area()).await?);
@@ -157,6 +167,12 @@ async fn desk(
     case: &Case,
     notice: Option<Markup>,
 ) -> Result<Markup, PageError> {
+    alerta_core::policy::may_read_records(page.actor.as_ref(), case)?;
+    // Officers of an organisation told of the case read it; those in charge act.
+    let acts = page
+        .actor
+        .as_ref()
+        .is_some_and(|a| alerta_core::policy::in_charge(a, case));
     let figures = state.store.dispatch_figures(case.id).await?;
     let tips = state.store.tips(case.id).await?;
     let audit = state.store.audit_log(case.id).await?;
@@ -168,18 +184,19 @@ async fn desk(
     let d = &case.details;
     Ok(html! {
         @if let Some(notice) = notice { (notice) }
+        @if !acts { p class="notice" role="status" { (page.t("police-informed")) } }
         p {
             span class=(format!("badge {}", case.status.as_str())) { (page.t(&status_key)) } " "
             @if case.hidden { span class="badge draft" { (page.t("police-hidden")) } " " }
             a href=(format!("/cases/{}", case.id)) { (page.t("police-public-page")) }
-            @if case.status != CaseStatus::Resolved {
+            @if acts && case.status != CaseStatus::Resolved {
                 " · " a href=(format!("/cases/{}/edit", case.id)) { (page.t("police-edit")) }
             }
         }
         @if tips.iter().any(|t| t.tip.kind == TipKind::AboutMe) && !case.hidden && case.status == CaseStatus::Active {
             div class="errors" role="alert" { p { (page.t("police-about-me-warning")) } }
         }
-        @if case.status == CaseStatus::Active {
+        @if acts && case.status == CaseStatus::Active {
             form class="inline" method="post" action=(format!("/police/cases/{}/{}", case.id, if case.hidden { "show" } else { "hide" })) {
                 (page.csrf_field())
                 button class="secondary" type="submit" {
@@ -196,6 +213,7 @@ async fn desk(
         h2 { (page.t("poster-label-circumstances")) }
         (paragraphs(&d.circumstances))
         @match case.status {
+            CaseStatus::Draft if !acts => {}
             CaseStatus::Draft => {
                 form class="stack" method="post" action=(format!("/police/cases/{}/publish", case.id)) {
                     (page.csrf_field())
@@ -215,38 +233,40 @@ async fn desk(
                         tr { th { (page.t("police-failed")) } td data-figure="failed" { (figures.failed) } }
                     } }
                 }
-                form class="stack" method="post" action=(format!("/police/cases/{}/notify-update", case.id)) {
-                    (page.csrf_field())
-                    (review::fields(case))
-                    p { (page.t("police-notify-update-hint")) }
-                    div { button class="secondary" type="submit" { (page.t("police-notify-update")) } }
-                }
-                form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
-                    (page.csrf_field())
-                    (review::fields(case))
-                    label {
-                        (page.t("police-widen"))
-                        input type="number" name="alert_radius_km" min="1" max="1000" step="any" required;
+                @if acts {
+                    form class="stack" method="post" action=(format!("/police/cases/{}/notify-update", case.id)) {
+                        (page.csrf_field())
+                        (review::fields(case))
+                        p { (page.t("police-notify-update-hint")) }
+                        div { button class="secondary" type="submit" { (page.t("police-notify-update")) } }
                     }
-                    div { button class="secondary" type="submit" { (page.t("police-widen-send")) } }
-                }
-                form class="stack" method="post" action=(format!("/police/cases/{}/resolve", case.id)) {
-                    (page.csrf_field())
-                    (review::fields(case))
-                    label {
-                        (page.t("police-outcome"))
-                        select name="outcome" required {
-                            option value="" { "—" }
-                            @for outcome in Outcome::ALL {
-                                option value=(outcome.as_str()) { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                    form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
+                        (page.csrf_field())
+                        (review::fields(case))
+                        label {
+                            (page.t("police-widen"))
+                            input type="number" name="alert_radius_km" min="1" max="1000" step="any" required;
+                        }
+                        div { button class="secondary" type="submit" { (page.t("police-widen-send")) } }
+                    }
+                    form class="stack" method="post" action=(format!("/police/cases/{}/resolve", case.id)) {
+                        (page.csrf_field())
+                        (review::fields(case))
+                        label {
+                            (page.t("police-outcome"))
+                            select name="outcome" required {
+                                option value="" { "—" }
+                                @for outcome in Outcome::ALL {
+                                    option value=(outcome.as_str()) { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                                }
                             }
                         }
+                        label {
+                            (page.t("police-note"))
+                            textarea name="note" maxlength="2000" {}
+                        }
+                        div { button type="submit" { (page.t("police-resolve")) } }
                     }
-                    label {
-                        (page.t("police-note"))
-                        textarea name="note" maxlength="2000" {}
-                    }
-                    div { button type="submit" { (page.t("police-resolve")) } }
                 }
             }
             CaseStatus::Resolved => {
