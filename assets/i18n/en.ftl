@@ -399,3 +399,7 @@ org-notice-intro = { $owner } published this case; its alert area reaches into t
 org-notice-desk = Case and tips (sign in as an officer of { $organisation }): { $link }
 police-informed = This case's alert reaches into your organisation's jurisdiction: you can read it and its tips; the organisation in charge changes it.
 error-sign-in-wait = Several wrong passwords in a row from here: wait a moment before trying again (each new failure makes the wait longer).
+
+# Sightings that come within a few minutes are mailed together.
+tips-mail-subject = { $count } new tips — case no. { $id }: { $name }
+tips-mail-intro = { $count } tips arrived for case no. { $id } ({ $name }) within a few minutes; here they are together (every tip is on the case's page too):

@@ -415,3 +415,7 @@ org-notice-intro = { $owner } publicó este caso; su zona de alerta llega a la j
 org-notice-desk = Caso y pistas (ingrese como agente de { $organisation }): { $link }
 police-informed = La alerta de este caso llega a la jurisdicción de su organización: puede leerlo y ver sus pistas; lo cambia la organización a cargo.
 error-sign-in-wait = Varias contraseñas equivocadas seguidas desde aquí: espera un momento antes de volver a probar (cada nuevo error alarga la espera).
+
+# Sightings that come within a few minutes are mailed together.
+tips-mail-subject = { $count } pistas nuevas — caso n.º { $id }: { $name }
+tips-mail-intro = Llegaron { $count } pistas para el caso n.º { $id } ({ $name }) en pocos minutos; aquí van juntas (todas están también en la página del caso):

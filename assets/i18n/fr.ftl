@@ -415,3 +415,7 @@ org-notice-intro = { $owner } a publié ce dossier ; sa zone d'alerte atteint la
 org-notice-desk = Dossier et indices (connectez-vous comme agent de { $organisation }) : { $link }
 police-informed = L'alerte de ce dossier atteint la juridiction de votre organisation : vous pouvez le lire ainsi que ses indices ; c'est l'organisation responsable qui le modifie.
 error-sign-in-wait = Plusieurs mots de passe erronés d'affilée depuis ici : attendez un moment avant de réessayer (chaque nouvel échec allonge l'attente).
+
+# Sightings that come within a few minutes are mailed together.
+tips-mail-subject = { $count } nouveaux indices — dossier n° { $id } : { $name }
+tips-mail-intro = { $count } indices sont arrivés pour le dossier n° { $id } ({ $name }) en quelques minutes ; les voici ensemble (tous sont aussi sur la page du dossier) :

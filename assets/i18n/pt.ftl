@@ -415,3 +415,7 @@ org-notice-intro = { $owner } publicou este caso; sua área de alerta chega à j
 org-notice-desk = Caso e pistas (entre como agente de { $organisation }): { $link }
 police-informed = O alerta deste caso chega à jurisdição da sua organização: você pode lê-lo e ver suas pistas; quem o muda é a organização responsável.
 error-sign-in-wait = Várias senhas erradas seguidas daqui: espere um momento antes de tentar de novo (cada novo erro aumenta a espera).
+
+# Sightings that come within a few minutes are mailed together.
+tips-mail-subject = { $count } novas pistas — caso n.º { $id }: { $name }
+tips-mail-intro = Chegaram { $count } pistas para o caso n.º { $id } ({ $name }) em poucos minutos; aqui estão juntas (todas estão também na página do caso):

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::common::*;
 use crate::pages::Visitor;
+use crate::smtp::SmtpServer;
 use alerta_core::Role;
 
 /// The value of cookie `name` in a response's Set-Cookie headers.
@@ -556,5 +557,88 @@ async fn many_addresses_failing_lock_the_account_until_an_admin_unlocks_it() {
     );
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_tip_flood_keeps_every_tip_and_mails_the_officer_one_digest() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| {
+        s.smtp_url = Some(smtp.url());
+        s.trust_forwarded_for = true;
+    })
+    .await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    let tip = |n: usize| {
+        let app = &app;
+        async move {
+            app.http
+                .post(app.url(&format!("/api/v1/cases/{id}/tips")))
+                .header("x-forwarded-for", format!("203.0.113.{n}"))
+                .json(&json!({ "message": format!("La vi en el mercado, mensaje {n}") }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(tip(1).await, StatusCode::CREATED);
+    let first = smtp.wait_for(&police.email, 1).await.remove(0);
+    assert!(first.text().contains("mensaje 1"), "{}", first.text());
+    for n in 2..=30 {
+        assert_eq!(tip(n).await, StatusCode::CREATED);
+    }
+    // Someone saying the report is about them is never held back.
+    let about_me = Visitor::new(&app)
+        .submit(
+            &format!("/cases/{id}"),
+            &format!("/cases/{id}/about-me"),
+            &[
+                ("message", "Soy yo, estoy bien"),
+                ("contact", "+591 70000000"),
+            ],
+        )
+        .await;
+    assert!(about_me.status.is_success() || about_me.status.is_redirection());
+    let urgent = smtp.wait_for(&police.email, 2).await.remove(1);
+    assert!(
+        urgent.subject().starts_with("URGENTE"),
+        "{}",
+        urgent.subject()
+    );
+    let stored = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    assert_eq!(stored.as_array().unwrap().len(), 31, "every tip is kept");
+    assert_eq!(
+        smtp.received()
+            .into_iter()
+            .filter(|m| m.to == police.email)
+            .count(),
+        2,
+        "the other 29 wait for the digest"
+    );
+
+    app.advance(chrono::Duration::minutes(6));
+    let digest = smtp.wait_for(&police.email, 3).await.pop().unwrap();
+    assert!(
+        digest.subject().starts_with("29 pistas nuevas"),
+        "{}",
+        digest.subject()
+    );
+    let text = digest.text();
+    let has = |n: usize| {
+        let line = format!("La vi en el mercado, mensaje {n}");
+        text.lines().any(|l| l.trim_end() == line)
+    };
+    for n in 2..=30 {
+        assert!(has(n), "tip {n} in:\n{text}");
+    }
+    assert!(!has(1), "the first went alone");
     app.stop().await;
 }

@@ -588,3 +588,40 @@ async fn a_state_or_department_is_a_zone_reached_from_inside_and_across_its_bord
     assert_eq!(reach(-16.50, -68.15, 10.0).await.unwrap(), 0, "La Paz");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_zone_asked_for_right_after_confirming_gets_its_own_confirmation_mail() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let email = "pronto@example.org";
+    app.post("/api/v1/subscriptions", None, &subscription(email, "es"))
+        .await;
+    let first = smtp.wait_for(email, 1).await.remove(0);
+    let (status, _) = confirm_link(
+        &app,
+        &first.link("http://alerta.test/subscriptions/confirm?token="),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Within the ten minutes a repeated request would wait, another zone.
+    let far = json!({ "email": email, "zone": { "lat": -16.5, "lng": -68.15, "radius_km": 5 } });
+    assert_eq!(
+        app.post("/api/v1/subscriptions", None, &far).await.status(),
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        state(&app, email).await,
+        Some(("confirmed".into(), 2, 1)),
+        "the new zone waits"
+    );
+    let second = smtp.wait_for(email, 2).await.remove(1);
+    assert!(second.text().contains("-16.5000"), "{}", second.text());
+    confirm_link(
+        &app,
+        &second.link("http://alerta.test/subscriptions/confirm?token="),
+    )
+    .await;
+    assert_eq!(state(&app, email).await, Some(("confirmed".into(), 2, 2)));
+    app.stop().await;
+}

@@ -592,55 +592,49 @@ pub fn digest(
     build(ctx, envelope, &subject, text_body, html_body)
 }
 
-/// A tip, to the police contact of its case: plain text, the tip as the
+/// Tips, to the police contact of their case: plain text, each tip as its
 /// sender wrote it, and the link to the case's desk where all its tips are.
-/// Staff mail, not a list: no unsubscribe headers.
-pub fn tip(
+/// One tip alone, or the digest of the sightings that came within a few
+/// minutes (`first` is the first one's id: the Message-ID stays the same on
+/// a retry). Staff mail, not a list: no unsubscribe headers.
+pub fn tips(
     ctx: &MailContext,
     to: &str,
     case: &Case,
-    tip: &alerta_core::Tip,
+    first: i64,
+    tips: &[alerta_core::Tip],
 ) -> Result<Composed, String> {
     let language = case.details.language;
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
     let name = case.details.full_name();
     let id = case.id.to_string();
-    let subject_key = match tip.tip.kind {
-        alerta_core::TipKind::Sighting => "tip-mail-subject",
-        alerta_core::TipKind::AboutMe => "about-me-mail-subject",
+    let count = tips.len().to_string();
+    let about_me = tips
+        .first()
+        .is_some_and(|tip| tip.tip.kind == alerta_core::TipKind::AboutMe);
+    let (subject_key, intro_key) = match (about_me, tips.len()) {
+        (true, _) => ("about-me-mail-subject", "about-me-mail-intro"),
+        (false, 1) => ("tip-mail-subject", "tip-mail-intro"),
+        (false, _) => ("tips-mail-subject", "tips-mail-intro"),
     };
-    let subject = t(subject_key, &[("name", &name), ("id", &id)]);
-    let anonymous = t("police-anonymous", &[]);
-    let intro_key = match tip.tip.kind {
-        alerta_core::TipKind::Sighting => "tip-mail-intro",
-        alerta_core::TipKind::AboutMe => "about-me-mail-intro",
-    };
-    let mut lines = vec![
-        t(intro_key, &[("name", &name), ("id", &id)]),
-        String::new(),
-        tip.tip.message.clone(),
-        String::new(),
-        format!(
-            "{} {}",
-            t("tip-nickname", &[]),
-            tip.tip.nickname.as_deref().unwrap_or(&anonymous)
-        ),
+    let args = [
+        ("name", name.as_str()),
+        ("id", id.as_str()),
+        ("count", count.as_str()),
     ];
-    if let Some(contact) = &tip.tip.contact {
-        lines.push(format!("{} {contact}", t("tip-contact", &[])));
-    }
-    if let Some(place) = &tip.tip.seen_place {
-        lines.push(format!("{} {place}", t("tip-seen-place", &[])));
-    }
-    if let Some(at) = &tip.tip.seen_at {
-        lines.push(format!(
-            "{} {}",
-            t("tip-seen-at", &[]),
-            local_time(at, language)
-        ));
-    }
-    if let Some(point) = tip.tip.seen_near {
-        lines.push(format!("geo:{:.5},{:.5}", point.lat, point.lng));
+    let subject = t(subject_key, &args);
+    let mut lines = vec![t(intro_key, &args)];
+    for (n, tip) in tips.iter().enumerate() {
+        lines.push(String::new());
+        if tips.len() > 1 {
+            lines.push(format!(
+                "— {}/{} · {}",
+                n + 1,
+                tips.len(),
+                tip.received_at.format("%Y-%m-%d %H:%M UTC")
+            ));
+        }
+        lines.extend(tip_lines(tip, language));
     }
     lines.push(String::new());
     lines.push(t(
@@ -650,7 +644,7 @@ pub fn tip(
     let to: Mailbox = to
         .parse()
         .map_err(|e| format!("the police contact's address is not valid: {e}"))?;
-    let message_id = format!("tip.{}.{}@{}", tip.id, case.id, ctx.domain);
+    let message_id = format!("tip.{first}.{}@{}", case.id, ctx.domain);
     let message = Message::builder()
         .from(ctx.from.clone())
         .to(to)
@@ -663,6 +657,34 @@ pub fn tip(
         message,
         message_id,
     })
+}
+
+/// One tip as the officer reads it: the message, then who and what else.
+fn tip_lines(tip: &alerta_core::Tip, language: Language) -> Vec<String> {
+    let t = |key: &str| text(language, key, &[]);
+    let anonymous = t("police-anonymous");
+    let mut lines = vec![
+        tip.tip.message.clone(),
+        String::new(),
+        format!(
+            "{} {}",
+            t("tip-nickname"),
+            tip.tip.nickname.as_deref().unwrap_or(&anonymous)
+        ),
+    ];
+    if let Some(contact) = &tip.tip.contact {
+        lines.push(format!("{} {contact}", t("tip-contact")));
+    }
+    if let Some(place) = &tip.tip.seen_place {
+        lines.push(format!("{} {place}", t("tip-seen-place")));
+    }
+    if let Some(at) = &tip.tip.seen_at {
+        lines.push(format!("{} {}", t("tip-seen-at"), local_time(at, language)));
+    }
+    if let Some(point) = tip.tip.seen_near {
+        lines.push(format!("geo:{:.5},{:.5}", point.lat, point.lng));
+    }
+    lines
 }
 
 /// To an organisation whose jurisdiction a case's alert reaches into (a

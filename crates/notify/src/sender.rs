@@ -572,13 +572,13 @@ impl Sender {
         let (Some(tip_id), Some(CaseBundle { case, .. })) = (item.tip_id, bundle) else {
             return Ok(Err("a tip row without its tip or case".into()));
         };
-        let Some((tip, police)) = self.store.tip_for_police(tip_id).await? else {
+        let Some((tips, police)) = self.store.tips_for_police(tip_id).await? else {
             return Ok(Err("the tip no longer exists".into()));
         };
         let Some(police) = police else {
             return Ok(Err("the case has no police contact".into()));
         };
-        Ok(compose::tip(&self.ctx, &police, case, &tip))
+        Ok(compose::tips(&self.ctx, &police, case, tip_id, &tips))
     }
 
     /// The notice to an organisation whose jurisdiction a case's alert

@@ -5,7 +5,7 @@ use alerta_core::{CaseId, Coordinates, NewTip, Tip, TipKind};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::json;
 
-use crate::{Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
+use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
 
 #[derive(sqlx::FromRow)]
 struct TipRow {
@@ -57,6 +57,23 @@ impl TryFrom<TipRow> for Tip {
     }
 }
 
+/// A case's sightings are mailed to its officer at most once per this many
+/// minutes: a flood of tips (a case gone viral, or someone drowning the
+/// real one) makes one digest, not a hundred mails. Every tip is kept and
+/// listed on the desk.
+pub const TIP_DIGEST_MINUTES: i64 = 5;
+
+/// The digest of sightings queued for a case and not yet claimed by a
+/// sender: a new sighting rides on it. (Bound: the case.)
+const PENDING_DIGEST: &str = "SELECT o.id FROM outbox o JOIN tips t ON t.id = o.tip_id
+     WHERE o.kind = 'tip' AND o.case_id = $1 AND o.status = 'queued' AND o.lease_until IS NULL
+       AND t.kind = 'sighting'";
+
+/// When the case's last digest of sightings went out (or is due).
+const LAST_DIGEST: &str = "SELECT MAX(COALESCE(o.sent_at, o.next_attempt_at)) FROM outbox o
+     JOIN tips t ON t.id = o.tip_id
+     WHERE o.kind = 'tip' AND o.case_id = $1 AND t.kind = 'sighting'";
+
 impl Store {
     /// Keeps a tip for an active case; the case's audit log notes that one
     /// arrived (not what it says: the log is read more widely than tips).
@@ -89,35 +106,76 @@ impl Store {
                 TipKind::AboutMe => "about_me",
             };
             audit!(tx, case.0, None::<i64>, now, action, json!({ "tip": id }));
-            // Mailed to the case's police contact through the outbox, like every message.
-            sqlx::query(
-                "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
-                 VALUES ('tip', $1, $2, 'queued', $3, $3)")
-                .bind(case.0)
-                .bind(id)
-                .bind(to_millis(now))
-                .execute(&mut *tx).await?;
+            // Mailed to the case's police contact through the outbox, like
+            // every message: a sighting rides on a digest not yet on its way,
+            // or starts one, due once the last went out long enough ago; a
+            // "this is about me" goes at once, alone.
+            let (pending, last_mailed): (Option<i64>, Option<i64>) = match tip.kind {
+                TipKind::AboutMe => (None, None),
+                TipKind::Sighting => {
+                    // On PostgreSQL, a sender claiming the digest right now
+                    // holds its row: wait, and see it claimed (then start
+                    // the next digest) rather than ride on a mail composed
+                    // without this tip.
+                    let pending_sql = match self.backend() {
+                        Backend::Postgres => format!("{PENDING_DIGEST} FOR UPDATE OF o"),
+                        Backend::Sqlite => PENDING_DIGEST.to_string(),
+                    };
+                    let pending = sqlx::query_scalar(sqlx::AssertSqlSafe(pending_sql))
+                        .bind(case.0).fetch_optional(&mut *tx).await?;
+                    let last = sqlx::query_scalar(LAST_DIGEST)
+                        .bind(case.0).fetch_one(&mut *tx).await?;
+                    (pending, last)
+                }
+            };
+            if pending.is_none() {
+                let due = last_mailed
+                    .map_or(to_millis(now), |last| (last + TIP_DIGEST_MINUTES * 60_000).max(to_millis(now)));
+                sqlx::query(
+                    "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
+                     VALUES ('tip', $1, $2, 'queued', $3, $4)")
+                    .bind(case.0)
+                    .bind(id)
+                    .bind(due)
+                    .bind(to_millis(now))
+                    .execute(&mut *tx).await?;
+            }
             id
         }))
     }
 
-    /// One tip and the address of its case's police contact (None when the
-    /// case has none, or the account is gone), for the tip's mail.
-    pub async fn tip_for_police(&self, id: i64) -> Result<Option<(Tip, Option<String>)>> {
-        let row: Option<TipRow> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at
-             FROM tips WHERE id = $1")
+    /// The tips a tip mail carries, oldest first, and the address of the
+    /// case's police contact (None when the case has none, or the account
+    /// is gone). The mail's row names its first tip: a "this is about me"
+    /// goes alone; a sighting brings every later sighting of the case up to
+    /// the next mail's first (the digest).
+    pub async fn tips_for_police(&self, id: i64) -> Result<Option<(Vec<Tip>, Option<String>)>> {
+        let rows: Vec<TipRow> = with_db!(self, pool => sqlx::query_as(
+            "SELECT t.id, t.kind, t.message, t.nickname, t.contact, t.seen_place, t.lat, t.lng,
+                    t.seen_at, t.seen_offset, t.received_at
+             FROM tips first JOIN tips t ON t.case_id = first.case_id
+             WHERE first.id = $1
+               AND (t.id = first.id
+                    OR (first.kind = 'sighting' AND t.kind = 'sighting' AND t.id > first.id
+                        AND t.id < COALESCE((SELECT MIN(o.tip_id) FROM outbox o
+                                             JOIN tips n ON n.id = o.tip_id AND n.kind = 'sighting'
+                                             WHERE o.kind = 'tip' AND o.case_id = first.case_id
+                                               AND o.tip_id > first.id), t.id + 1)))
+             ORDER BY t.id")
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_all(pool)
             .await?);
-        let Some(row) = row else { return Ok(None) };
+        if rows.is_empty() {
+            return Ok(None);
+        }
         let email: Option<String> = with_db!(self, pool => sqlx::query_scalar(
             "SELECT u.email FROM tips t JOIN cases c ON c.id = t.case_id
              JOIN users u ON u.id = c.police_contact_id WHERE t.id = $1")
             .bind(id)
             .fetch_optional(pool)
             .await?);
-        Ok(Some((Tip::try_from(row)?, email)))
+        let tips = rows.into_iter().map(Tip::try_from).collect::<Result<_>>()?;
+        Ok(Some((tips, email)))
     }
 
     /// A case's tips, newest first.
