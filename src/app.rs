@@ -184,19 +184,20 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
     let addr = listener.local_addr()?;
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
     let app = alerta_web::router(state);
-    let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            tokio::select! {
-                _ = shutdown_rx => {},
-                _ = terminated() => {},
-            }
-        })
-        .await
-    });
+    let limits = crate::serve::ServeLimits {
+        header_timeout: std::time::Duration::from_secs(settings.header_timeout_seconds),
+        body_timeout: std::time::Duration::from_secs(settings.body_timeout_seconds),
+        // Behind a reverse proxy every connection is the proxy's: it bounds clients.
+        connections_per_client: (!settings.trust_forwarded_for
+            && settings.max_connections_per_client > 0)
+            .then_some(settings.max_connections_per_client),
+    };
+    let task = tokio::spawn(crate::serve::serve(listener, app, limits, async move {
+        tokio::select! {
+            _ = shutdown_rx => {},
+            _ = terminated() => {},
+        }
+    }));
     let (stop_background, stopped) = watch::channel(false);
     let background = vec![
         tokio::spawn(sender.run(stopped.clone())),

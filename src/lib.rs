@@ -8,6 +8,7 @@ pub mod dispatch;
 pub mod import;
 pub mod orgs;
 pub mod poster;
+pub mod serve;
 pub mod settings;
 
 pub use settings::Settings;

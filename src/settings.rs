@@ -55,6 +55,15 @@ pub struct Settings {
     /// photos from; none by default, so an import never makes us fetch a URL
     /// an outsider chose.
     pub pfif_photo_hosts: String,
+    /// A request's headers must arrive within this many seconds of the
+    /// connection (or of the previous request on it).
+    pub header_timeout_seconds: u64,
+    /// A request body that sends nothing for this many seconds is cut off.
+    pub body_timeout_seconds: u64,
+    /// Open connections one client address may hold (0: no bound). Not
+    /// applied with `trust_forwarded_for`: behind a proxy, every connection
+    /// is the proxy's.
+    pub max_connections_per_client: usize,
     /// When set, `/metrics` answers only requests that carry it as a
     /// bearer token: the metrics reveal case counts by status.
     pub metrics_token: Option<String>,
@@ -87,6 +96,9 @@ impl Default for Settings {
             retention_days: 30,
             pfif_photo_hosts: String::new(),
             metrics_token: None,
+            header_timeout_seconds: 30,
+            body_timeout_seconds: 30,
+            max_connections_per_client: 256,
         }
     }
 }
@@ -144,6 +156,17 @@ impl fmt::Display for Settings {
         }
         writeln!(f, "  send_lease_seconds  {}", self.send_lease_seconds)?;
         writeln!(f, "  data_dir            {}", self.data_dir.display())?;
+        writeln!(
+            f,
+            "  clients             headers within {} s, body pauses under {} s, {} connections per address",
+            self.header_timeout_seconds,
+            self.body_timeout_seconds,
+            match (self.trust_forwarded_for, self.max_connections_per_client) {
+                (true, _) => "unbounded (behind a proxy)".to_string(),
+                (false, 0) => "unbounded".to_string(),
+                (false, n) => format!("at most {n}"),
+            }
+        )?;
         writeln!(
             f,
             "  metrics_token       {}",

@@ -403,3 +403,4 @@ error-sign-in-wait = Several wrong passwords in a row from here: wait a moment b
 # Sightings that come within a few minutes are mailed together.
 tips-mail-subject = { $count } new tips — case no. { $id }: { $name }
 tips-mail-intro = { $count } tips arrived for case no. { $id } ({ $name }) within a few minutes; here they are together (every tip is on the case's page too):
+rule-photo-too-large = This photo is too large (at most { $max } MB and { $megapixels } megapixels): choose a smaller one (a phone's "medium" size, or a screenshot of it). The other details are kept below.

@@ -419,3 +419,4 @@ error-sign-in-wait = Varias contraseñas equivocadas seguidas desde aquí: esper
 # Sightings that come within a few minutes are mailed together.
 tips-mail-subject = { $count } pistas nuevas — caso n.º { $id }: { $name }
 tips-mail-intro = Llegaron { $count } pistas para el caso n.º { $id } ({ $name }) en pocos minutos; aquí van juntas (todas están también en la página del caso):
+rule-photo-too-large = Esta foto es demasiado grande (hasta { $max } MB y { $megapixels } megapíxeles): elige una más liviana (el tamaño "mediano" del teléfono, o una captura de pantalla). Los demás datos se conservan abajo.

@@ -419,3 +419,4 @@ error-sign-in-wait = Plusieurs mots de passe erronés d'affilée depuis ici : at
 # Sightings that come within a few minutes are mailed together.
 tips-mail-subject = { $count } nouveaux indices — dossier n° { $id } : { $name }
 tips-mail-intro = { $count } indices sont arrivés pour le dossier n° { $id } ({ $name }) en quelques minutes ; les voici ensemble (tous sont aussi sur la page du dossier) :
+rule-photo-too-large = Cette photo est trop grande (au plus { $max } Mo et { $megapixels } mégapixels) : choisissez-en une plus légère (la taille « moyenne » du téléphone, ou une capture d'écran). Les autres renseignements sont conservés ci-dessous.

@@ -419,3 +419,4 @@ error-sign-in-wait = Várias senhas erradas seguidas daqui: espere um momento an
 # Sightings that come within a few minutes are mailed together.
 tips-mail-subject = { $count } novas pistas — caso n.º { $id }: { $name }
 tips-mail-intro = Chegaram { $count } pistas para o caso n.º { $id } ({ $name }) em poucos minutos; aqui estão juntas (todas estão também na página do caso):
+rule-photo-too-large = Esta foto é grande demais (até { $max } MB e { $megapixels } megapixels): escolha uma menor (o tamanho "médio" do celular, ou uma captura de tela). Os outros dados continuam abaixo.

@@ -1536,3 +1536,30 @@ async fn a_page_address_with_no_case_number_is_the_not_found_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_photo_over_the_limit_brings_the_form_back_with_the_photo_marked() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let visitor = Visitor::new(&app);
+    visitor.sign_in(&family.email).await;
+    let before = app.counts().await;
+    // The photo field comes last, as the form orders it.
+    let huge = vec![0xFFu8; alerta_photo::MAX_BYTES + 512 * 1024];
+    let page = post_case_form(&visitor, &app, &CASE_FIELDS, Some((huge, "image/jpeg"))).await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.html.contains("id=\"photo-error\""), "{}", page.html);
+    assert!(
+        page.html
+            .contains("Esta foto es demasiado grande (hasta 20 MB y 60 megapíxeles)"),
+        "{}",
+        page.html
+    );
+    assert!(
+        page.html.contains("value=\"Mamani Flores\""),
+        "the typed fields stay"
+    );
+    assert!(page.html.contains("Se separó de su madre en la feria."));
+    assert_eq!(app.counts().await, before, "nothing stored");
+    app.stop().await;
+}

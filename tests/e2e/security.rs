@@ -642,3 +642,122 @@ async fn a_tip_flood_keeps_every_tip_and_mails_the_officer_one_digest() {
     assert!(!has(1), "the first went alone");
     app.stop().await;
 }
+
+/// Reads until the server closes the connection (or 20 s pass: a guard
+/// against a test that would hang, not a measure); answers what came.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        let mut buffer = [0u8; 1024];
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => received.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    read.ok()
+        .map(|()| String::from_utf8_lossy(&received).into_owned())
+}
+
+#[tokio::test]
+async fn a_client_dripping_its_headers_is_cut_off() {
+    use tokio::io::AsyncWriteExt;
+    let app = spawn_app_with(|s| s.header_timeout_seconds = 1).await;
+    let address = app.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: alerta.test\r\n")
+        .await
+        .unwrap();
+    // One header line every 200 ms, never the blank line that ends them:
+    // the server closes the connection long before the 50th.
+    let mut cut_off = false;
+    for n in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        if stream
+            .write_all(format!("X-Drip-{n}: a\r\n").as_bytes())
+            .await
+            .is_err()
+        {
+            cut_off = true;
+            break;
+        }
+        let mut probe = [0u8; 64];
+        match stream.try_read(&mut probe) {
+            Ok(0) => {
+                cut_off = true;
+                break;
+            }
+            Ok(_) => {
+                // An answer (408) is a cut too; the read below sees the close.
+                cut_off = read_until_closed(&mut stream).await.is_some();
+                break;
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(cut_off, "the dripping client was never cut off");
+    // Clients that send a whole request are served as ever.
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_request_body_that_stops_coming_is_cut_off() {
+    use tokio::io::AsyncWriteExt;
+    let app = spawn_app_with(|s| s.body_timeout_seconds = 1).await;
+    let address = app.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    stream
+        .write_all(
+            b"POST /api/v1/sessions HTTP/1.1\r\nHost: alerta.test\r\n\
+              Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"email\": ",
+        )
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut stream)
+        .await
+        .expect("the server answers and closes instead of waiting for ever");
+    let status = answer.split(' ').nth(1).unwrap_or("");
+    assert!(status.starts_with('4'), "{answer}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn one_address_holds_a_bounded_number_of_connections() {
+    let app = spawn_app_with(|s| s.max_connections_per_client = 3).await;
+    let address = app.base.trim_start_matches("http://").to_string();
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(tokio::net::TcpStream::connect(&address).await.unwrap());
+    }
+    let mut one_more = tokio::net::TcpStream::connect(&address).await.unwrap();
+    assert_eq!(
+        read_until_closed(&mut one_more).await.as_deref(),
+        Some(""),
+        "the fourth connection is closed at once, unanswered"
+    );
+    // One closes: a new connection is served again, once the server has
+    // seen the close (polled, a bounded number of times).
+    drop(held.pop());
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .build()
+        .unwrap();
+    let mut served = false;
+    for _ in 0..100 {
+        if let Ok(response) = client.get(app.url("/healthz")).send().await {
+            served = response.status() == StatusCode::OK;
+            if served {
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(served);
+    drop(held);
+    app.stop().await;
+}

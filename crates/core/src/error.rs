@@ -73,6 +73,11 @@ pub enum Rule {
     AmbiguousRegion {
         choices: String,
     },
+    /// A photo over the upload limits.
+    PhotoTooLarge {
+        max_mb: usize,
+        max_megapixels: u64,
+    },
 }
 
 impl Rule {
@@ -124,6 +129,10 @@ impl Rule {
             Rule::AmbiguousRegion { choices } => {
                 format!("names several regions; write one of: {choices}")
             }
+            Rule::PhotoTooLarge {
+                max_mb,
+                max_megapixels,
+            } => format!("is too large: at most {max_mb} MB and {max_megapixels} megapixels"),
         }
     }
 
@@ -150,6 +159,7 @@ impl Rule {
             Rule::AmbiguousTown { .. } => "rule-ambiguous-town",
             Rule::UnknownRegion => "rule-unknown-region",
             Rule::AmbiguousRegion { .. } => "rule-ambiguous-region",
+            Rule::PhotoTooLarge { .. } => "rule-photo-too-large",
         }
     }
 
@@ -163,6 +173,13 @@ impl Rule {
             Rule::TooShort { min } => vec![("min", min.to_string())],
             Rule::AgeMismatch { computed } => vec![("computed", computed.to_string())],
             Rule::ControlCharacter { code } => vec![("code", code.clone())],
+            Rule::PhotoTooLarge {
+                max_mb,
+                max_megapixels,
+            } => vec![
+                ("max", max_mb.to_string()),
+                ("megapixels", max_megapixels.to_string()),
+            ],
             Rule::AmbiguousTown { choices } | Rule::AmbiguousRegion { choices } => {
                 vec![("choices", choices.clone())]
             }

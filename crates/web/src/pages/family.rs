@@ -153,12 +153,6 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
                     (errors.beside(page, "age"))
                 }
             }
-            label {
-                (page.t("case-photo"))
-                span class="hint" { (page.t("case-photo-hint")) }
-                input type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/gif";
-                (errors.beside(page, "photo"))
-            }
             div class="row" {
                 label {
                     (page.t("case-last-seen-at"))
@@ -223,15 +217,39 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
                     }
                 }
             }
+            // Last in the form: a photo over the size limit cuts the upload
+            // short, and every field before it still comes back filled in.
+            label {
+                (page.t("case-photo"))
+                span class="hint" { (page.t("case-photo-hint")) }
+                input type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/gif";
+                (errors.beside(page, "photo"))
+            }
             div { button type="submit" { (page.t(if action == NEW_CASE { "family-register" } else { "case-save" })) } }
         }
     }
 }
 
+fn photo_too_large() -> alerta_core::FieldError {
+    alerta_core::FieldError::broke(
+        "photo",
+        alerta_core::Rule::PhotoTooLarge {
+            max_mb: alerta_photo::MAX_BYTES / (1024 * 1024),
+            max_megapixels: alerta_photo::MAX_PIXELS / 1_000_000,
+        },
+    )
+}
+
+/// The photo a form sent.
+enum Upload {
+    /// The bytes and the type the browser declared.
+    Photo(Vec<u8>, String),
+    /// More than the form may carry: nothing of it was kept.
+    TooLarge,
+}
+
 /// Reads the multipart form: its text fields, and the photo with its type.
-async fn read_form(
-    mut multipart: Multipart,
-) -> Result<(Typed, Option<(Vec<u8>, String)>), ApiError> {
+async fn read_form(mut multipart: Multipart) -> Result<(Typed, Option<Upload>), ApiError> {
     let mut typed = Typed::new();
     let mut photo = None;
     let bad = |e: axum::extract::multipart::MultipartError| ApiError::BadRequest {
@@ -243,9 +261,17 @@ async fn read_form(
         let name = field.name().unwrap_or("").to_string();
         if name == "photo" {
             let declared = field.content_type().unwrap_or("").to_string();
-            let bytes = field.bytes().await.map_err(bad)?;
+            let bytes = match field.bytes().await {
+                Ok(bytes) => bytes,
+                // Over the size limit: the fields before it are read, the
+                // rest of the upload never comes; the form says why.
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Ok((typed, Some(Upload::TooLarge)));
+                }
+                Err(e) => return Err(bad(e)),
+            };
             if !bytes.is_empty() {
-                photo = Some((bytes.to_vec(), declared));
+                photo = Some(Upload::Photo(bytes.to_vec(), declared));
             }
         } else {
             typed.insert(name, field.text().await.map_err(bad)?);
@@ -327,7 +353,7 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
 async fn check_form(
     state: &AppState,
     typed: &Typed,
-    photo: Option<(Vec<u8>, String)>,
+    photo: Option<Upload>,
     alert_radius_km: Option<f64>,
 ) -> Result<(CaseDetails, Option<StoredPhoto>), FormErrors> {
     let (mut input, town_error) = case_input(typed);
@@ -343,13 +369,23 @@ async fn check_form(
     }
     let stored_photo = match photo {
         None => None,
-        Some((bytes, declared)) => match crate::cases::normalize_photo(bytes, declared).await {
-            Ok(stored) => Some(stored),
-            Err(error) => {
-                problems.push(alerta_core::FieldError::new("photo", error.to_string()));
-                None
+        Some(Upload::TooLarge) => {
+            problems.push(photo_too_large());
+            None
+        }
+        Some(Upload::Photo(bytes, declared)) => {
+            match crate::cases::normalize_photo(bytes, declared).await {
+                Ok(stored) => Some(stored),
+                Err(ApiError::TooLarge { .. }) => {
+                    problems.push(photo_too_large());
+                    None
+                }
+                Err(error) => {
+                    problems.push(alerta_core::FieldError::new("photo", error.to_string()));
+                    None
+                }
             }
-        },
+        }
     };
     match details {
         Some(details) if problems.is_empty() => Ok((details, stored_photo)),
@@ -374,7 +410,7 @@ async fn register(
                 &page.t("family-new-case"),
                 case_form(&page, NEW_CASE, &typed, &errors),
             );
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+            return Ok((errors.status(), html).into_response());
         }
     };
     let confirmed = typed.contains_key("confirm_duplicate");
@@ -487,7 +523,7 @@ async fn save_edit(
             let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
             let action = format!("/cases/{id}/edit");
             let html = page.render(&title, case_form(&page, &action, &typed, &errors));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+            return Ok((errors.status(), html).into_response());
         }
     };
     state

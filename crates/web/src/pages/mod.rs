@@ -342,6 +342,20 @@ impl FormErrors {
         self.0.is_empty()
     }
 
+    /// The status a form refused for these errors answers with: 413 when a
+    /// photo was too large (the upload was cut short), else 422.
+    pub fn status(&self) -> StatusCode {
+        let too_large = self
+            .0
+            .iter()
+            .any(|e| matches!(e.rule, Some(alerta_core::Rule::PhotoTooLarge { .. })));
+        if too_large {
+            StatusCode::PAYLOAD_TOO_LARGE
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     /// The message for `field`, or for any field under a `field` ending in a dot.
     pub fn of(&self, page: &Page, field: &str) -> Option<String> {
         // "last_seen." stands for every field under it.
