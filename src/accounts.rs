@@ -3,13 +3,9 @@
 
 use std::io::Write;
 
-use alerta_core::Email;
+use alerta_app::Alerta;
 use alerta_store::Store;
 use anyhow::{anyhow, bail};
-
-fn email(value: &str) -> anyhow::Result<Email> {
-    Email::parse("--email", value).map_err(|e| anyhow!("{}: {}", e.field, e.message))
-}
 
 /// One line per account: address, role, organisation, creation date.
 pub async fn list(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
@@ -31,37 +27,33 @@ pub async fn list(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
 
 /// Forgets every failed sign-in on the account, from every address: the
 /// lock lifts, and every address may try again at once.
-pub async fn unlock(store: &Store, address: &str) -> anyhow::Result<()> {
-    let address = email(address)?;
-    let hash = alerta_web::auth::token_hash(address.as_str());
-    let cleared = store.clear_sign_in_failures(&hash, None).await?;
-    println!(
-        "Unlocked {}: {cleared} addresses' failed sign-ins forgotten",
-        address.as_str()
-    );
+pub async fn unlock(commands: &Alerta, email: &str) -> anyhow::Result<()> {
+    let cleared = commands.unlock(email).await.map_err(described)?;
+    println!("Unlocked {email}: {cleared} addresses' failed sign-ins forgotten");
     Ok(())
 }
 
 /// A new password, under the usual rules; the account's sessions end and
 /// its failed sign-ins are forgotten.
-pub async fn reset_password(store: &Store, address: &str, password: &str) -> anyhow::Result<()> {
-    let address = email(address)?;
-    alerta_web::auth::check_password_rules(password)
-        .map_err(|e| anyhow!("the password {}", e.message))?;
-    let hash = alerta_web::auth::hash_password(password.to_string())
+pub async fn reset_password(commands: &Alerta, email: &str, password: &str) -> anyhow::Result<()> {
+    if !commands
+        .reset_password(email, password)
         .await
-        .map_err(|e| anyhow!("{e}"))?;
-    if !store
-        .reset_password(&address, &hash, chrono::Utc::now())
-        .await?
+        .map_err(described)?
     {
-        bail!("no account has the address {}", address.as_str());
+        bail!("no account has the address {email}");
     }
-    let account = alerta_web::auth::token_hash(address.as_str());
-    store.clear_sign_in_failures(&account, None).await?;
-    println!(
-        "New password set for {}; its sessions are signed out",
-        address.as_str()
-    );
+    println!("New password set for {email}; its sessions are signed out");
     Ok(())
+}
+
+/// A refusal as the command line says it: the option, then why.
+pub fn described(error: alerta_app::CommandError) -> anyhow::Error {
+    match error {
+        alerta_app::CommandError::Invalid(invalid) => match invalid.first() {
+            Some(first) => anyhow!("--{}: {}", first.field.replace('_', "-"), first.message),
+            None => anyhow!("{invalid}"),
+        },
+        other => anyhow!("{other}"),
+    }
 }

@@ -10,7 +10,7 @@ use alerta_web::{AppState, Clock, WebSettings};
 use anyhow::Context;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
-use tokio::sync::{Notify, oneshot, watch};
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 
 use crate::Settings;
@@ -97,6 +97,8 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
 pub struct Running {
     pub addr: SocketAddr,
     pub store: Store,
+    /// The commands, as the web uses them (their mail wakes this sender).
+    pub app: alerta_app::Alerta,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
     stop_background: watch::Sender<bool>,
@@ -126,6 +128,17 @@ impl Running {
     }
 }
 
+/// The commands, for a command-line run: no sender runs in this process,
+/// so the mail they queue goes out when an `alerta serve` finds it.
+pub async fn commands(settings: &Settings) -> anyhow::Result<alerta_app::Alerta> {
+    let store = open_store(settings).await?;
+    Ok(alerta_app::Alerta::new(
+        store,
+        system_clock(),
+        alerta_app::MailQueue::default(),
+    ))
+}
+
 /// Memory for rendered posters: about 300 at their largest, thousands typically.
 const POSTER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -145,7 +158,8 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
             .collect(),
         metrics_token: settings.metrics_token.clone(),
     };
-    let mail_wakeup = Arc::new(Notify::new());
+    // The commands wake this process's sender when they queue mail.
+    let mail_queue = alerta_app::MailQueue::default();
     let mailer = Mailer::new(
         settings.smtp_url.as_deref(),
         settings.outbox_dir(),
@@ -162,18 +176,18 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         mail_context,
         sender_settings(settings)?,
         clock.clone(),
-        mail_wakeup.clone(),
+        mail_queue.notify(),
         posters.clone(),
     );
     let scheduler = Scheduler::new(store.clone(), job_settings(settings)?, clock.clone());
     // Load the gazetteer now, off the runtime, not in the first volunteer's request.
     tokio::task::spawn_blocking(|| alerta_places::Gazetteer::shared().len());
+    let commands = alerta_app::Alerta::new(store.clone(), clock.clone(), mail_queue);
     let state = AppState::new(
-        store.clone(),
+        commands.clone(),
         web_settings,
         metrics_handle(),
         clock,
-        mail_wakeup,
         posters,
     )
     .await
@@ -206,6 +220,7 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
     Ok(Running {
         addr,
         store,
+        app: commands,
         shutdown: Some(shutdown_tx),
         task,
         stop_background,

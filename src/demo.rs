@@ -131,8 +131,16 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
         bail!("the database already has accounts: `alerta demo` only fills an empty one");
     }
     let now = Utc::now();
+    // No sender runs here: `alerta serve` finds the queued mail when it starts.
+    let commands = alerta_app::Alerta::new(
+        store.clone(),
+        crate::app::system_clock(),
+        alerta_app::MailQueue::default(),
+    );
+    let commands = &commands;
     let add = |email: &'static str, role: Role, org: Option<&'static str>| async move {
-        let added = alerta_web::auth::add_user(store, email, DEMO_PASSWORD, role, org, now)
+        let added = commands
+            .add_user(email, DEMO_PASSWORD, role, org)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         anyhow::Ok(store.actor(added.id).await?)
@@ -152,21 +160,22 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
             CaseDetails::parse(&input, now).with_context(|| format!("demo case {}", demo.given))?;
         let case = store.create_case(&details, &family, true, now).await?;
         if demo.stage != Stage::Draft {
-            store
-                .publish_case(case.id, case.version, &police, now)
-                .await?;
+            commands
+                .publish(&police, case.id, Some(case.version))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
         if demo.stage == Stage::Found {
-            store
-                .resolve_case(
-                    case.id,
-                    Outcome::FoundSafe,
-                    Some("Encontrado con vida."),
-                    case.version,
+            commands
+                .resolve(
                     &police,
-                    now,
+                    case.id,
+                    Some(Outcome::FoundSafe.as_str()),
+                    Some("Encontrado con vida."),
+                    Some(case.version),
                 )
-                .await?;
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
     }
 

@@ -147,15 +147,15 @@ async fn main() -> anyhow::Result<()> {
         Command::Users {
             command: UsersCommand::Unlock { email },
         } => {
-            let store = app::open_store(&settings).await?;
-            alerta::accounts::unlock(&store, &email).await
+            let commands = app::commands(&settings).await?;
+            alerta::accounts::unlock(&commands, &email).await
         }
         Command::Users {
             command: UsersCommand::ResetPassword { email },
         } => {
             let password = read_password()?;
-            let store = app::open_store(&settings).await?;
-            alerta::accounts::reset_password(&store, &email, &password).await
+            let commands = app::commands(&settings).await?;
+            alerta::accounts::reset_password(&commands, &email, &password).await
         }
         Command::Orgs {
             command:
@@ -165,8 +165,8 @@ async fn main() -> anyhow::Result<()> {
                     contact_email,
                 },
         } => {
-            let store = app::open_store(&settings).await?;
-            alerta::orgs::add(&store, &name, &jurisdiction, contact_email.as_deref()).await
+            let commands = app::commands(&settings).await?;
+            alerta::orgs::add(&commands, &name, &jurisdiction, contact_email.as_deref()).await
         }
         Command::Orgs {
             command: OrgsCommand::List,
@@ -265,8 +265,9 @@ async fn add_user(
 ) -> anyhow::Result<()> {
     let role = Role::parse(role).map_err(|e| anyhow::anyhow!("--role {}", e.message))?;
     let password = read_password()?;
-    let store = app::open_store(settings).await?;
-    let added = alerta_web::auth::add_user(&store, email, &password, role, org, chrono::Utc::now())
+    let commands = app::commands(settings).await?;
+    let added = commands
+        .add_user(email, &password, role, org)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     if let Some(organisation) = added.new_organisation {

@@ -3,33 +3,21 @@
 
 use std::io::Write;
 
-use alerta_core::{Email, Jurisdiction};
+use alerta_app::Alerta;
+use alerta_core::Jurisdiction;
 use alerta_store::Store;
-use anyhow::anyhow;
 
 /// Creates the organisation `name`, or gives it this jurisdiction and contact.
 pub async fn add(
-    store: &Store,
+    commands: &Alerta,
     name: &str,
     jurisdiction: &str,
     contact_email: Option<&str>,
 ) -> anyhow::Result<()> {
-    let name = alerta_core::text::clean("--name", name, 1, 200, alerta_core::text::Lines::Single)
-        .map_err(|e| anyhow!("{}: {}", e.field, e.message))?;
-    let jurisdiction = Jurisdiction::parse("--jurisdiction", jurisdiction, &alerta_places::WORLD)
-        .map_err(|e| anyhow!("{}: {}", e.field, e.message))?;
-    let contact = contact_email
-        .map(|e| Email::parse("--contact-email", e))
-        .transpose()
-        .map_err(|e| anyhow!("{}: {}", e.field, e.message))?;
-    let (organisation, created) = store
-        .put_organisation(
-            &name,
-            &jurisdiction,
-            contact.as_ref().map(Email::as_str),
-            chrono::Utc::now(),
-        )
-        .await?;
+    let (organisation, created) = commands
+        .put_organisation(name, jurisdiction, contact_email)
+        .await
+        .map_err(crate::accounts::described)?;
     println!(
         "{} organisation {} \"{}\": acts {}",
         if created { "Created" } else { "Updated" },

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub database_url: String,
     pub http: reqwest::Client,
     pub store: Store,
+    /// The commands of the running app: what tests change state through.
+    pub app: alerta_app::Alerta,
     clock_offset_ms: Arc<AtomicI64>,
     running: Option<Running>,
     _dir: tempfile::TempDir,
@@ -60,6 +62,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         database_url,
         http: reqwest::Client::new(),
         store: running.store.clone(),
+        app: running.app.clone(),
         clock_offset_ms: offset,
         running: Some(running),
         _dir: dir,
@@ -122,7 +125,9 @@ impl TestApp {
         let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
         let email = format!("{}{n}@example.org", role.as_str());
         let org = role.is_police().then_some("Policía de Prueba");
-        let id = alerta_web::auth::add_user(&self.store, &email, PASSWORD, role, org, Utc::now())
+        let id = self
+            .app
+            .add_user(&email, PASSWORD, role, org)
             .await
             .unwrap()
             .id;
@@ -137,26 +142,18 @@ impl TestApp {
     /// A signed-in officer of the organisation `organisation`, which acts in
     /// `jurisdiction` (codes as `alerta orgs add` takes them; "" anywhere).
     pub async fn officer_of(&self, organisation: &str, jurisdiction: &str) -> User {
-        let jurisdiction =
-            alerta_core::Jurisdiction::parse("jurisdiction", jurisdiction, &alerta_places::WORLD)
-                .unwrap();
-        self.store
-            .put_organisation(organisation, &jurisdiction, None, Utc::now())
+        self.app
+            .put_organisation(organisation, jurisdiction, None)
             .await
             .unwrap();
         let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
         let email = format!("agente{n}@example.org");
-        let id = alerta_web::auth::add_user(
-            &self.store,
-            &email,
-            PASSWORD,
-            Role::Police,
-            Some(organisation),
-            Utc::now(),
-        )
-        .await
-        .unwrap()
-        .id;
+        let id = self
+            .app
+            .add_user(&email, PASSWORD, Role::Police, Some(organisation))
+            .await
+            .unwrap()
+            .id;
         let token = self.sign_in(&email, PASSWORD).await;
         User {
             id: id.0,

@@ -87,17 +87,21 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
     for chunk in volunteers.chunks(2000) {
         store.import_subscriptions(chunk, true, now).await.unwrap();
     }
-    let id = alerta_web::auth::add_user(
-        store,
-        "jefa@policia.example",
-        PASSWORD,
-        Role::Police,
-        Some("FELCC"),
-        now,
-    )
-    .await
-    .unwrap()
-    .id;
+    let commands = alerta_app::Alerta::new(
+        store.clone(),
+        std::sync::Arc::new(chrono::Utc::now),
+        alerta_app::MailQueue::default(),
+    );
+    let id = commands
+        .add_user(
+            "jefa@policia.example",
+            PASSWORD,
+            Role::Police,
+            Some("FELCC"),
+        )
+        .await
+        .unwrap()
+        .id;
     let police = store.actor(id).await.unwrap();
     let input: CaseInput = serde_json::from_value(valid_case()).unwrap();
     let case = store
@@ -109,11 +113,11 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
         )
         .await
         .unwrap();
-    let (_, recipients) = store
-        .publish_case(case.id, case.version, &police, now)
+    let (_, recipients) = commands
+        .publish(&police, case.id, Some(case.version))
         .await
         .unwrap();
-    assert_eq!(recipients, count);
+    assert_eq!(recipients, count as u64);
     case.id
 }
 

@@ -722,10 +722,7 @@ async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
         .actor(alerta_core::UserId(police.id))
         .await
         .unwrap();
-    app.store
-        .set_hidden(case, true, &officer, chrono::Utc::now())
-        .await
-        .unwrap();
+    app.app.set_hidden(&officer, case, true).await.unwrap();
     for email in volunteers {
         assert!(alert_rows(&app, email).await.is_empty(), "{email}");
     }
@@ -736,10 +733,7 @@ async fn hiding_a_case_withdraws_its_unsent_alerts_and_showing_it_sends_them() {
     assert!(alerts(&smtp).is_empty(), "a hidden case mailed nobody");
 
     // The complaint does not hold: shown again, the alert goes out.
-    app.store
-        .set_hidden(case, false, &officer, chrono::Utc::now())
-        .await
-        .unwrap();
+    app.app.set_hidden(&officer, case, false).await.unwrap();
     let started = std::time::Instant::now();
     while alerts(&smtp).len() < volunteers.len() {
         assert!(started.elapsed().as_secs() < 30, "the alerts never came");

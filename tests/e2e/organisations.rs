@@ -114,15 +114,8 @@ async fn an_alert_across_a_border_tells_the_neighbouring_organisation_once() {
     let la_paz = app.officer_of("FELCC La Paz", "BO-L").await;
     let puno = app.officer_of("Policía de Puno", "PE-PUN").await;
     let lima = app.officer_of("Policía de Lima", "PE-LIM").await;
-    let jurisdiction =
-        alerta_core::Jurisdiction::parse("j", "PE-PUN", &alerta_places::WORLD).unwrap();
-    app.store
-        .put_organisation(
-            "Policía de Puno",
-            &jurisdiction,
-            Some("guardia@puno.example"),
-            chrono::Utc::now(),
-        )
+    app.app
+        .put_organisation("Policía de Puno", "PE-PUN", Some("guardia@puno.example"))
         .await
         .unwrap();
     let id = app.create_case(&family, &desaguadero()).await;

@@ -89,13 +89,9 @@ async fn some_cases(app: &TestApp, police: &User) -> (i64, i64, i64, i64) {
     app.publish(police, active).await;
     let hidden = app.create_case(&family, &another_case("Oculta")).await;
     app.publish(police, hidden).await;
-    app.store
-        .set_hidden(
-            CaseId(hidden),
-            true,
-            &app.store.actor(UserId(police.id)).await.unwrap(),
-            chrono::Utc::now(),
-        )
+    let officer = app.store.actor(UserId(police.id)).await.unwrap();
+    app.app
+        .set_hidden(&officer, CaseId(hidden), true)
         .await
         .unwrap();
     let mut found = another_case("Encontrado");

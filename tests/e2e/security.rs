@@ -413,6 +413,26 @@ async fn a_family_asks_for_an_alert_area_police_may_widen() {
     let mut asked = valid_case();
     asked["alert_radius_km"] = json!(50);
     let id = app.create_case(&family, &asked).await;
+    // The desk shows the radius the family asked for beside the reach.
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = officer.get(&format!("/police/cases/{id}")).await;
+    let facts = desk
+        .html
+        .split("class=\"facts\"")
+        .nth(1)
+        .unwrap()
+        .split("</dl>")
+        .next()
+        .unwrap();
+    assert!(
+        facts.contains("Radio de alerta") && facts.contains("50 km"),
+        "{facts}"
+    );
+    assert!(
+        facts.contains("Voluntarios alcanzados") && facts.contains("id=\"reach\""),
+        "{facts}"
+    );
     let widened = app
         .put(&format!("/api/v1/cases/{id}"), Some(&family), &wide)
         .await;

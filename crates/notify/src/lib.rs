@@ -8,7 +8,6 @@ mod compose;
 pub mod jobs;
 mod mailer;
 mod sender;
-pub mod tokens;
 
 pub use compose::MailContext;
 pub use mailer::{Mailer, MailerError, SendError};

@@ -20,7 +20,7 @@ use tokio::task::JoinSet;
 
 use crate::compose::{self, Composed, EncodedFile, Envelope, MailContext};
 use crate::mailer::{Mailer, SendError};
-use crate::tokens::{new_token, token_hash};
+use alerta_credentials::{new_token, token_hash};
 
 /// How long a confirmation link stays valid.
 pub const CONFIRM_LINK_HOURS: i64 = 48;

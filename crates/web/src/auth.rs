@@ -1,123 +1,34 @@
 //! Who is asking: passwords, API tokens and page sessions.
 //!
-//! Tokens are 256 random bits handed to the client once; we keep only their
-//! SHA-256, so a leaked database holds no usable token.
+//! Tokens and passwords themselves are `alerta-credentials`' job.
 
-use alerta_core::{Actor, Email, FieldError, Role, UserId, sign_in};
-use alerta_store::{SessionKind, Store};
-use argon2::Argon2;
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
-};
+use alerta_core::{Actor, Email, UserId, sign_in};
+use alerta_store::SessionKind;
 use axum::extract::FromRequestParts;
 use axum::http::Method;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use crate::AppState;
 use crate::error::ApiError;
 
 pub const SESSION_COOKIE: &str = "alerta_session";
-pub const MIN_PASSWORD_CHARS: usize = 10;
-const MAX_PASSWORD_BYTES: usize = 1024;
 
-/// A new random token, as the client will send it back.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
+pub use alerta_credentials::password::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
+pub use alerta_credentials::{check_password_rules, new_token, token_hash};
 
-/// What we store for a token: its SHA-256 in hex.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-pub fn check_password_rules(password: &str) -> Result<(), FieldError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(FieldError::new(
-            "password",
-            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
-        ));
-    }
-    if password.len() > MAX_PASSWORD_BYTES {
-        return Err(FieldError::new("password", "must be at most 1024 bytes"));
-    }
-    Ok(())
-}
-
-/// Argon2id with the crate's recommended parameters. Slow on purpose: run it
-/// on the blocking pool.
+/// Argon2id, on the blocking pool.
 pub async fn hash_password(password: String) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| ApiError::Internal(format!("hashing failed: {e}")))
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
+    alerta_credentials::hash_password(password)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// Checks `password` against `stored` (a PHC string).
 pub async fn verify_password(password: String, stored: String) -> Result<bool, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            return false;
-        };
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))
-}
-
-/// A new account, and the organisation it named when that organisation did
-/// not exist before (created then without a jurisdiction: acting anywhere).
-pub struct AddedUser {
-    pub id: UserId,
-    pub new_organisation: Option<alerta_core::Organisation>,
-}
-
-/// Creates an account; the one place the password rules and hashing meet storage.
-pub async fn add_user(
-    store: &Store,
-    email: &str,
-    password: &str,
-    role: Role,
-    organisation: Option<&str>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<AddedUser, ApiError> {
-    let email = Email::parse("email", email)?;
-    check_password_rules(password)?;
-    let organisation = alerta_core::text::clean_optional(
-        "org",
-        organisation,
-        200,
-        alerta_core::text::Lines::Single,
-    )?;
-    let hash = hash_password(password.to_string()).await?;
-    let (organisation, created) = match organisation {
-        None => (None, false),
-        Some(name) => {
-            let (organisation, created) = store.organisation_named(&name, now).await?;
-            (Some(organisation), created)
-        }
-    };
-    let id = store
-        .create_user(&email, &hash, role, organisation.as_ref(), now)
-        .await?;
-    Ok(AddedUser {
-        id,
-        new_organisation: organisation.filter(|_| created),
-    })
+    alerta_credentials::verify_password(password, stored)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// Signs in: the same answer, after the same work, whether or not the
@@ -253,7 +164,7 @@ async fn lookup(
     };
     // The database matched on the hash already; compare again in constant time
     // so no comparison of secret-derived bytes can leak through timing.
-    if !bool::from(stored.as_bytes().ct_eq(hash.as_bytes())) {
+    if !alerta_credentials::same_hash(&stored, &hash) {
         return Ok(None);
     }
     Ok(Some(Caller {

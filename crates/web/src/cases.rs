@@ -1,6 +1,6 @@
 //! The case routes of `/api/v1`.
 
-use alerta_core::policy::{self, Actor, View};
+use alerta_core::policy::{self, View};
 use alerta_core::text::{Lines, clean_optional};
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Role, Sex,
@@ -404,13 +404,6 @@ pub struct Reviewed {
     pub version: Option<i64>,
 }
 
-/// The reviewed version an action names; required.
-pub(crate) fn reviewed_version(version: Option<i64>) -> Result<i64, ApiError> {
-    version.ok_or_else(|| {
-        ApiError::invalid("version", "is required: the version of the case you read")
-    })
-}
-
 /// Publish a verified draft (police): the version the officer reviewed. Its
 /// alert goes to the volunteers of its area.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/publish", tag = "cases", params(("id" = i64, Path)),
@@ -424,28 +417,11 @@ async fn publish_case(
     ApiJson(body): ApiJson<Reviewed>,
 ) -> Result<Json<Published>, ApiError> {
     let actor = caller.require()?;
-    let version = reviewed_version(body.version)?;
-    let (case, recipients) = publish(&state, actor, CaseId(id), version).await?;
+    let (case, recipients) = state.app.publish(actor, CaseId(id), body.version).await?;
     Ok(Json(Published {
         status: case.status,
         recipients: recipients as i64,
     }))
-}
-
-/// Publishes a draft and wakes the sender for its alert mail.
-pub(crate) async fn publish(
-    state: &AppState,
-    actor: &Actor,
-    id: CaseId,
-    reviewed_version: i64,
-) -> Result<(Case, u64), ApiError> {
-    let (case, recipients) = state
-        .store
-        .publish_case(id, reviewed_version, actor, state.now())
-        .await?;
-    metrics::counter!("alerta_cases_published_total").increment(1);
-    state.mail_wakeup.notify_one();
-    Ok((case, recipients as u64))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -472,29 +448,17 @@ async fn resolve_case(
     ApiJson(body): ApiJson<Resolution>,
 ) -> Result<Json<CaseView>, ApiError> {
     let actor = caller.require()?;
-    let case = resolve(&state, actor, CaseId(id), &body).await?;
-    Ok(Json(viewed(&case, &caller, &state)?))
-}
-
-/// Closes a case and wakes the sender for the "found" mail.
-pub(crate) async fn resolve(
-    state: &AppState,
-    actor: &Actor,
-    id: CaseId,
-    body: &Resolution,
-) -> Result<Case, ApiError> {
-    let outcome = match body.outcome.as_deref().map(str::trim) {
-        None | Some("") => return Err(ApiError::invalid("outcome", "is required")),
-        Some(o) => Outcome::parse("outcome", o)?,
-    };
-    let note = clean_optional("note", body.note.as_deref(), 2000, Lines::Multi)?;
-    let version = reviewed_version(body.version)?;
     let case = state
-        .store
-        .resolve_case(id, outcome, note.as_deref(), version, actor, state.now())
+        .app
+        .resolve(
+            actor,
+            CaseId(id),
+            body.outcome.as_deref(),
+            body.note.as_deref(),
+            body.version,
+        )
         .await?;
-    state.mail_wakeup.notify_one();
-    Ok(case)
+    Ok(Json(viewed(&case, &caller, &state)?))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -698,36 +662,11 @@ async fn widen_case(
     ApiJson(body): ApiJson<Widening>,
 ) -> Result<Json<Widened>, ApiError> {
     let actor = caller.require()?;
-    let recipients = widen(
-        &state,
-        actor,
-        CaseId(id),
-        body.alert_radius_km,
-        body.version,
-    )
-    .await?;
-    Ok(Json(Widened { recipients }))
-}
-
-/// Widens an active case's alert area; answers how many volunteers it newly reaches.
-pub(crate) async fn widen(
-    state: &AppState,
-    actor: &Actor,
-    id: CaseId,
-    radius_km: Option<f64>,
-    version: Option<i64>,
-) -> Result<u64, ApiError> {
-    if radius_km.is_none() {
-        return Err(ApiError::invalid("alert_radius_km", "is required"));
-    }
-    let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
-    let version = reviewed_version(version)?;
     let recipients = state
-        .store
-        .widen_case(id, radius_km, version, actor, state.now())
+        .app
+        .widen(actor, CaseId(id), body.alert_radius_km, body.version)
         .await?;
-    state.mail_wakeup.notify_one();
-    Ok(recipients)
+    Ok(Json(Widened { recipients }))
 }
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -848,22 +787,9 @@ async fn notify_update(
     ApiJson(body): ApiJson<Reviewed>,
 ) -> Result<Json<UpdateQueued>, ApiError> {
     let actor = caller.require()?;
-    let version = reviewed_version(body.version)?;
-    let recipients = mail_correction(&state, actor, CaseId(id), version).await?;
-    Ok(Json(UpdateQueued { recipients }))
-}
-
-/// Mails a published case's corrected details to those it alerted.
-pub(crate) async fn mail_correction(
-    state: &AppState,
-    actor: &Actor,
-    id: CaseId,
-    reviewed_version: i64,
-) -> Result<u64, ApiError> {
     let recipients = state
-        .store
-        .notify_update(id, reviewed_version, actor, state.now())
+        .app
+        .mail_correction(actor, CaseId(id), body.version)
         .await?;
-    state.mail_wakeup.notify_one();
-    Ok(recipients)
+    Ok(Json(UpdateQueued { recipients }))
 }

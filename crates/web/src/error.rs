@@ -210,6 +210,16 @@ impl From<Denied> for ApiError {
     }
 }
 
+impl From<alerta_app::CommandError> for ApiError {
+    fn from(e: alerta_app::CommandError) -> Self {
+        match e {
+            alerta_app::CommandError::Invalid(invalid) => invalid.into(),
+            alerta_app::CommandError::Denied(denied) => denied.into(),
+            alerta_app::CommandError::Store(store) => store.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -61,12 +61,13 @@ pub use alerta_core::Clock;
 
 #[derive(Clone)]
 pub struct AppState {
+    /// The commands: every change goes through them.
+    pub app: alerta_app::Alerta,
+    /// For reading (the commands write).
     pub store: Store,
     pub settings: Arc<WebSettings>,
     pub metrics: PrometheusHandle,
     pub clock: Clock,
-    /// Poked when this process queues mail, so its sender starts at once.
-    pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// Posters rendered by this process, by case version, language and paper.
     pub posters: Arc<alerta_poster::PosterCache>,
     /// See [`auth::authenticate`].
@@ -75,19 +76,18 @@ pub struct AppState {
 
 impl AppState {
     pub async fn new(
-        store: Store,
+        app: alerta_app::Alerta,
         settings: WebSettings,
         metrics: PrometheusHandle,
         clock: Clock,
-        mail_wakeup: Arc<tokio::sync::Notify>,
         posters: Arc<alerta_poster::PosterCache>,
     ) -> Result<Self, ApiError> {
         Ok(AppState {
-            store,
+            store: app.store.clone(),
+            app,
             settings: Arc::new(settings),
             metrics,
             clock,
-            mail_wakeup,
             posters,
             dummy_hash: auth::dummy_hash().await?.into(),
         })

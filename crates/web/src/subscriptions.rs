@@ -1,7 +1,7 @@
 //! `POST /api/v1/subscriptions`: volunteers subscribe to a zone. The pages
 //! the mailed links open (confirm, unsubscribe, manage) are in `pages::volunteer`.
 
-use alerta_core::{CaseId, Email, Language, NewSubscription, SubscriptionInput, policy};
+use alerta_core::{CaseId, Email, Language, SubscriptionInput};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,9 +15,6 @@ use crate::auth::token_hash;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::{ApiJson, ApiPath};
 use crate::limits::{self, ClientIp};
-
-/// A second confirmation mail to the same address waits this long.
-const CONFIRM_COOLDOWN_MINUTES: i64 = 10;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -53,23 +50,14 @@ pub async fn request(
     input: &SubscriptionInput,
 ) -> Result<(), ApiError> {
     limits::check(state, limits::SUBSCRIBE_PER_CLIENT, &client.to_string()).await?;
-    let subscription = NewSubscription::parse(input, &alerta_places::WORLD)?;
+    let subscription = state.app.parse_subscription(input)?;
     limits::check(
         state,
         limits::SUBSCRIBE_PER_ADDRESS,
         &token_hash(subscription.email.as_str()),
     )
     .await?;
-    state
-        .store
-        .subscribe(
-            &subscription,
-            state.now(),
-            chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
-        )
-        .await?;
-    state.mail_wakeup.notify_one();
-    Ok(())
+    Ok(state.app.subscribe(&subscription).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -121,27 +109,13 @@ pub async fn follow(
         None => Language::default(),
         Some(l) => Language::parse("language", l)?,
     };
-    let stored = state.store.case(case).await?;
-    policy::view(None, &stored)?;
-    policy::may_tip(&stored)?;
     limits::check(
         state,
         limits::SUBSCRIBE_PER_ADDRESS,
         &token_hash(email.as_str()),
     )
     .await?;
-    state
-        .store
-        .follow_case(
-            &email,
-            language,
-            case,
-            state.now(),
-            chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
-        )
-        .await?;
-    state.mail_wakeup.notify_one();
-    Ok(())
+    Ok(state.app.follow(case, &email, language).await?)
 }
 
 /// Mails a fresh manage link to `email` if it is subscribed: the one path
@@ -159,16 +133,5 @@ pub async fn request_manage_link(
         &token_hash(email.as_str()),
     )
     .await?;
-    let queued = state
-        .store
-        .request_manage_link(
-            &email,
-            state.now(),
-            chrono::Duration::minutes(CONFIRM_COOLDOWN_MINUTES),
-        )
-        .await?;
-    if queued {
-        state.mail_wakeup.notify_one();
-    }
-    Ok(())
+    Ok(state.app.request_manage_link(&email).await?)
 }

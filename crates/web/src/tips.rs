@@ -1,6 +1,6 @@
 //! `POST /api/v1/cases/{id}/tips` (anyone) and `GET /api/v1/cases/{id}/tips` (police).
 
-use alerta_core::{CaseId, NewTip, Tip, TipInput, TipKind, policy};
+use alerta_core::{CaseId, Tip, TipInput, TipKind, policy};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -30,18 +30,7 @@ pub async fn submit(
     kind: TipKind,
 ) -> Result<i64, ApiError> {
     limits::check(state, limits::TIPS_PER_CLIENT, &client.to_string()).await?;
-    let tip = match kind {
-        TipKind::Sighting => NewTip::parse(input, state.now())?,
-        TipKind::AboutMe => NewTip::parse_about_me(input, state.now())?,
-    };
-    let stored = state.store.case(case).await?;
-    policy::view(None, &stored)?;
-    policy::may_tip(&stored)?;
-    let id = state.store.add_tip(case, &tip, state.now()).await?;
-    // Mailed to the case's police contact by the sender, now.
-    state.mail_wakeup.notify_one();
-    metrics::counter!("alerta_tips_received_total").increment(1);
-    Ok(id)
+    Ok(state.app.send_tip(case, input, kind).await?)
 }
 
 #[derive(Serialize, ToSchema)]

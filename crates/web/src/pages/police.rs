@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::{CsrfOnly, Page, PageError, PagePath, paragraphs, review, see_other};
 use crate::AppState;
-use crate::cases::{self, Resolution};
+
 use crate::error::ApiError;
 
 pub fn routes() -> Router<AppState> {
@@ -145,9 +145,9 @@ async fn after_action<T>(
     page: &Page,
     id: i64,
     reviewed: Option<&str>,
-    outcome: Result<T, ApiError>,
+    outcome: Result<T, alerta_app::CommandError>,
 ) -> Result<Response, PageError> {
-    match outcome {
+    match outcome.map_err(ApiError::from) {
         Ok(_) => Ok(see_other(&format!("/police/cases/{id}"))),
         Err(ApiError::VersionChanged { .. }) => {
             changed_since_reviewed(state, page, id, reviewed).await
@@ -319,12 +319,6 @@ struct ReviewedForm {
     reviewed: Option<String>,
 }
 
-impl ReviewedForm {
-    fn version(&self) -> Result<i64, ApiError> {
-        cases::reviewed_version(form_version(&self.version))
-    }
-}
-
 async fn publish(
     State(state): State<AppState>,
     page: Page,
@@ -333,10 +327,8 @@ async fn publish(
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
-    let outcome = match form.version() {
-        Ok(version) => cases::publish(&state, &actor, CaseId(id), version).await,
-        Err(e) => Err(e),
-    };
+    let version = form_version(&form.version);
+    let outcome = state.app.publish(&actor, CaseId(id), version).await;
     after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
 }
 
@@ -361,7 +353,7 @@ async fn widen(
         .as_deref()
         .and_then(|r| r.trim().parse().ok());
     let version = form_version(&reviewed.version);
-    let outcome = cases::widen(&state, &actor, CaseId(id), radius, version).await;
+    let outcome = state.app.widen(&actor, CaseId(id), radius, version).await;
     after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
 }
 
@@ -382,12 +374,16 @@ async fn resolve(
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     let reviewed = form.reviewed;
     page.check_csrf(reviewed.csrf.as_deref())?;
-    let resolution = Resolution {
-        outcome: form.outcome,
-        note: form.note,
-        version: form_version(&reviewed.version),
-    };
-    let outcome = cases::resolve(&state, &actor, CaseId(id), &resolution).await;
+    let outcome = state
+        .app
+        .resolve(
+            &actor,
+            CaseId(id),
+            form.outcome.as_deref(),
+            form.note.as_deref(),
+            form_version(&reviewed.version),
+        )
+        .await;
     after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
 }
 
@@ -419,9 +415,10 @@ async fn set_hidden(
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
     state
-        .store
-        .set_hidden(CaseId(id), hidden, &actor, state.now())
-        .await?;
+        .app
+        .set_hidden(&actor, CaseId(id), hidden)
+        .await
+        .map_err(ApiError::from)?;
     Ok(see_other(&format!("/police/cases/{id}")))
 }
 
@@ -433,9 +430,7 @@ async fn notify_update(
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
-    let outcome = match form.version() {
-        Ok(version) => cases::mail_correction(&state, &actor, CaseId(id), version).await,
-        Err(e) => Err(e),
-    };
+    let version = form_version(&form.version);
+    let outcome = state.app.mail_correction(&actor, CaseId(id), version).await;
     after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
 }

@@ -140,16 +140,14 @@ async fn confirm(
         return Ok(confirm_link_used(&page));
     };
     let (zones, _) = to_confirm(&state, id).await?;
-    if state
-        .store
-        .confirm_volunteer(&token.hash(), state.now())
-        .await?
-        .is_none()
-    {
+    let confirmed = state
+        .app
+        .confirm(&token.hash())
+        .await
+        .map_err(ApiError::from)?;
+    if confirmed.is_none() {
         return Ok(confirm_link_used(&page));
     }
-    // A digest of the cases already active may have been queued.
-    state.mail_wakeup.notify_one();
     let body = html! {
         p class="notice" role="status" { (page.t("confirm-page-body")) }
         @if !zones.is_empty() {

@@ -1,0 +1,112 @@
+//! What police do to a case: publish it, widen its alert area, mail a
+//! correction, take it out of public view or put it back, resolve it.
+//! Each acts on the version of the case the officer read.
+
+use alerta_core::text::{Lines, clean_optional};
+use alerta_core::{Actor, Case, CaseId, FieldError, Outcome};
+
+use crate::{Alerta, CommandError};
+
+/// The version an action names; the officer must say what they read.
+fn reviewed(version: Option<i64>) -> Result<i64, FieldError> {
+    version
+        .ok_or_else(|| FieldError::new("version", "is required: the version of the case you read"))
+}
+
+impl Alerta {
+    /// Publishes a verified draft: its alert is queued for every volunteer
+    /// of its area in the same transaction. Answers the case and the reach.
+    pub async fn publish(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        version: Option<i64>,
+    ) -> Result<(Case, u64), CommandError> {
+        let version = reviewed(version)?;
+        let (case, recipients) = self
+            .store
+            .publish_case(id, version, actor, self.now())
+            .await?;
+        metrics::counter!("alerta_cases_published_total").increment(1);
+        self.queued_mail();
+        Ok((case, recipients as u64))
+    }
+
+    /// Widens an active case's alert area; answers how many volunteers it
+    /// newly reaches (only they are mailed).
+    pub async fn widen(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        radius_km: Option<f64>,
+        version: Option<i64>,
+    ) -> Result<u64, CommandError> {
+        if radius_km.is_none() {
+            return Err(FieldError::new("alert_radius_km", "is required").into());
+        }
+        let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
+        let version = reviewed(version)?;
+        let recipients = self
+            .store
+            .widen_case(id, radius_km, version, actor, self.now())
+            .await?;
+        self.queued_mail();
+        Ok(recipients)
+    }
+
+    /// Closes a case; the volunteers who got its alert are told.
+    pub async fn resolve(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        outcome: Option<&str>,
+        note: Option<&str>,
+        version: Option<i64>,
+    ) -> Result<Case, CommandError> {
+        let outcome = match outcome.map(str::trim) {
+            None | Some("") => return Err(FieldError::new("outcome", "is required").into()),
+            Some(o) => Outcome::parse("outcome", o)?,
+        };
+        let note = clean_optional("note", note, 2000, Lines::Multi)?;
+        let version = reviewed(version)?;
+        let case = self
+            .store
+            .resolve_case(id, outcome, note.as_deref(), version, actor, self.now())
+            .await?;
+        self.queued_mail();
+        Ok(case)
+    }
+
+    /// Mails a published case's corrected details to everyone it alerted
+    /// and everyone following it; answers how many.
+    pub async fn mail_correction(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        version: Option<i64>,
+    ) -> Result<u64, CommandError> {
+        let version = reviewed(version)?;
+        let recipients = self
+            .store
+            .notify_update(id, version, actor, self.now())
+            .await?;
+        self.queued_mail();
+        Ok(recipients)
+    }
+
+    /// Takes an active case out of public view (its unsent alerts are
+    /// withdrawn), or puts it back (its alert goes to everyone in its area
+    /// it has not reached).
+    pub async fn set_hidden(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        hidden: bool,
+    ) -> Result<Case, CommandError> {
+        let case = self.store.set_hidden(id, hidden, actor, self.now()).await?;
+        if !hidden {
+            self.queued_mail();
+        }
+        Ok(case)
+    }
+}

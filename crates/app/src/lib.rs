@@ -1,0 +1,66 @@
+//! The commands of the job: what families, police, volunteers and the
+//! public change, each one transaction. The API handlers, the pages, the
+//! command line and the tests call these for a change, and nothing else.
+//!
+//! A command parses what came in (through the domain's types), asks the
+//! domain whether it may happen, has the store persist the outcome in one
+//! transaction, and, when that queued mail, wakes the sender: in one place,
+//! [`Alerta::queued_mail`], so no caller can forget it.
+//!
+//! (Work in progress, see docs/architecture.md: the commands that queue
+//! mail and the accounts live here; registering and correcting cases, their
+//! photos and the bulk import follow.)
+
+mod accounts;
+mod cases;
+mod error;
+mod tips;
+mod volunteers;
+
+use std::sync::Arc;
+
+use alerta_core::Clock;
+use alerta_store::Store;
+use chrono::{DateTime, Utc};
+use tokio::sync::Notify;
+
+pub use accounts::AddedUser;
+pub use error::CommandError;
+
+/// A second confirmation or manage mail to one address waits this long.
+pub const MAIL_COOLDOWN_MINUTES: i64 = 10;
+
+/// Wakes this process's mail sender when a command queued mail, so it goes
+/// out at once instead of at the sender's next poll.
+#[derive(Clone, Default)]
+pub struct MailQueue(Arc<Notify>);
+
+impl MailQueue {
+    /// What the sender waits on.
+    pub fn notify(&self) -> Arc<Notify> {
+        self.0.clone()
+    }
+}
+
+/// The application: the store, the clock and the mail queue the commands use.
+#[derive(Clone)]
+pub struct Alerta {
+    pub store: Store,
+    clock: Clock,
+    mail: MailQueue,
+}
+
+impl Alerta {
+    pub fn new(store: Store, clock: Clock, mail: MailQueue) -> Alerta {
+        Alerta { store, clock, mail }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// The one place a committed change that queued mail wakes the sender.
+    fn queued_mail(&self) {
+        self.mail.0.notify_one();
+    }
+}

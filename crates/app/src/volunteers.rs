@@ -1,0 +1,74 @@
+//! What volunteers (and anyone following a case) do: ask for alerts,
+//! confirm from the mailed link, ask for a manage link.
+
+use alerta_core::{
+    CaseId, Email, Language, NewSubscription, SubscriptionInput, VolunteerId, policy,
+};
+
+use crate::{Alerta, CommandError, MAIL_COOLDOWN_MINUTES};
+
+impl Alerta {
+    fn cooldown(&self) -> chrono::Duration {
+        chrono::Duration::minutes(MAIL_COOLDOWN_MINUTES)
+    }
+
+    /// Records a subscription request; its confirmation mail goes out
+    /// unless an earlier one still carries it. The same outcome whatever
+    /// the address.
+    pub async fn subscribe(&self, subscription: &NewSubscription) -> Result<(), CommandError> {
+        self.store
+            .subscribe(subscription, self.now(), self.cooldown())
+            .await?;
+        self.queued_mail();
+        Ok(())
+    }
+
+    /// Checks a subscription request as typed (the place and region names
+    /// against the gazetteer and the boundary data).
+    pub fn parse_subscription(
+        &self,
+        input: &SubscriptionInput,
+    ) -> Result<NewSubscription, CommandError> {
+        Ok(NewSubscription::parse(input, &alerta_places::WORLD)?)
+    }
+
+    /// Records a request to follow one active case by mail; a confirmation goes out.
+    pub async fn follow(
+        &self,
+        case: CaseId,
+        email: &Email,
+        language: Language,
+    ) -> Result<(), CommandError> {
+        let stored = self.store.case(case).await?;
+        policy::view(None, &stored)?;
+        policy::may_tip(&stored)?;
+        self.store
+            .follow_case(email, language, case, self.now(), self.cooldown())
+            .await?;
+        self.queued_mail();
+        Ok(())
+    }
+
+    /// Uses a confirmation link: the zones and followed cases waiting go
+    /// live (a digest of the cases already active may be queued).
+    pub async fn confirm(&self, token_hash: &str) -> Result<Option<VolunteerId>, CommandError> {
+        let confirmed = self.store.confirm_volunteer(token_hash, self.now()).await?;
+        if confirmed.is_some() {
+            self.queued_mail();
+        }
+        Ok(confirmed)
+    }
+
+    /// Mails a fresh manage link to the address if it is subscribed; the
+    /// same outcome either way.
+    pub async fn request_manage_link(&self, email: &Email) -> Result<(), CommandError> {
+        let queued = self
+            .store
+            .request_manage_link(email, self.now(), self.cooldown())
+            .await?;
+        if queued {
+            self.queued_mail();
+        }
+        Ok(())
+    }
+}
