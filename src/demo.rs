@@ -158,7 +158,10 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
         let input = demo_input(demo, now);
         let details =
             CaseDetails::parse(&input, now).with_context(|| format!("demo case {}", demo.given))?;
-        let case = store.create_case(&details, &family, true, now).await?;
+        let case = commands
+            .register(&family, &details, None, true)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         if demo.stage != Stage::Draft {
             commands
                 .publish(&police, case.id, Some(case.version))

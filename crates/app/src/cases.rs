@@ -3,7 +3,8 @@
 //! Each acts on the version of the case the officer read.
 
 use alerta_core::text::{Lines, clean_optional};
-use alerta_core::{Actor, Case, CaseId, FieldError, Outcome};
+use alerta_core::{Actor, Case, CaseDetails, CaseId, FieldError, Outcome, policy};
+use alerta_store::{PlannedStep, StoredPhoto};
 
 use crate::{Alerta, CommandError};
 
@@ -14,6 +15,71 @@ fn reviewed(version: Option<i64>) -> Result<i64, FieldError> {
 }
 
 impl Alerta {
+    /// Registers a case as a draft for police to verify, with its photo in
+    /// the same transaction when there is one. Unless `confirm_duplicate`,
+    /// a case that looks like an open one is refused, naming it.
+    pub async fn register(
+        &self,
+        actor: &Actor,
+        details: &CaseDetails,
+        photo: Option<&StoredPhoto>,
+        confirm_duplicate: bool,
+    ) -> Result<Case, CommandError> {
+        policy::may_ask_alert_radius(actor, details.alert_radius_km, None)?;
+        let case = self
+            .store
+            .create_case_with_photo(details, photo, actor, confirm_duplicate, self.now())
+            .await?;
+        metrics::counter!("alerta_cases_created_total").increment(1);
+        Ok(case)
+    }
+
+    /// Replaces a case's details (its family while a draft, police of the
+    /// organisation in charge until resolved). Mails nobody: police decide
+    /// when a correction is news ([`Alerta::mail_correction`]).
+    pub async fn correct(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        details: &CaseDetails,
+    ) -> Result<Case, CommandError> {
+        let current = self.store.case(id).await?;
+        // Who may edit is answered first (403, 404), as the store would.
+        policy::may_edit(Some(actor), &current)?;
+        policy::may_ask_alert_radius(
+            actor,
+            details.alert_radius_km,
+            Some(current.details.alert_radius_km),
+        )?;
+        Ok(self
+            .store
+            .update_case(id, details, actor, self.now())
+            .await?)
+    }
+
+    /// Stores (or replaces) a case's photo, already normalised.
+    pub async fn set_photo(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        photo: &StoredPhoto,
+    ) -> Result<Case, CommandError> {
+        Ok(self.store.set_photo(id, photo, actor, self.now()).await?)
+    }
+
+    /// Replaces the widenings still to come for a case.
+    pub async fn plan_widenings(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        steps: &[PlannedStep],
+    ) -> Result<(), CommandError> {
+        Ok(self
+            .store
+            .plan_widenings(id, steps, actor, self.now())
+            .await?)
+    }
+
     /// Publishes a verified draft: its alert is queued for every volunteer
     /// of its area in the same transaction. Answers the case and the reach.
     pub async fn publish(

@@ -59,6 +59,56 @@ impl Alerta {
         Ok(confirmed)
     }
 
+    /// Uses a one-click unsubscribe token: no more mail of any kind.
+    pub async fn unsubscribe(&self, token_hash: &str) -> Result<Option<VolunteerId>, CommandError> {
+        Ok(self.store.unsubscribe(token_hash, self.now()).await?)
+    }
+
+    /// Stops every alert of a volunteer in a manage session.
+    pub async fn stop_alerts(&self, volunteer: VolunteerId) -> Result<(), CommandError> {
+        Ok(self
+            .store
+            .unsubscribe_volunteer(volunteer, self.now())
+            .await?)
+    }
+
+    /// Uses up a mailed manage link and opens a manage session whose
+    /// token hashes to `session_hash`; None when the link no longer works.
+    pub async fn open_manage_session(
+        &self,
+        link_hash: &str,
+        session_hash: &str,
+    ) -> Result<Option<VolunteerId>, CommandError> {
+        let now = self.now();
+        let expires_at =
+            now + chrono::Duration::minutes(alerta_core::volunteer::MANAGE_SESSION_MINUTES);
+        Ok(self
+            .store
+            .open_manage_session(link_hash, session_hash, now, expires_at)
+            .await?)
+    }
+
+    /// The language of every later message to a volunteer.
+    pub async fn set_language(
+        &self,
+        volunteer: VolunteerId,
+        language: Language,
+    ) -> Result<(), CommandError> {
+        Ok(self
+            .store
+            .set_volunteer_language(volunteer, language)
+            .await?)
+    }
+
+    /// Forgets one of a volunteer's zones; false when it is not theirs.
+    pub async fn remove_zone(
+        &self,
+        volunteer: VolunteerId,
+        zone: i64,
+    ) -> Result<bool, CommandError> {
+        Ok(self.store.remove_zone(volunteer, zone).await?)
+    }
+
     /// Mails a fresh manage link to the address if it is subscribed; the
     /// same outcome either way.
     pub async fn request_manage_link(&self, email: &Email) -> Result<(), CommandError> {

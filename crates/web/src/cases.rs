@@ -193,12 +193,10 @@ async fn create_case(
 ) -> Result<Response, ApiError> {
     let actor = caller.require()?;
     let details = CaseDetails::parse(&input, state.now())?;
-    policy::may_ask_alert_radius(actor, details.alert_radius_km, None)?;
     let case = state
-        .store
-        .create_case(&details, actor, params.confirm_duplicate, state.now())
+        .app
+        .register(actor, &details, None, params.confirm_duplicate)
         .await?;
-    metrics::counter!("alerta_cases_created_total").increment(1);
     let location = format!("/api/v1/cases/{}", case.id);
     Ok((
         StatusCode::CREATED,
@@ -238,18 +236,7 @@ async fn update_case(
 ) -> Result<Json<CaseView>, ApiError> {
     let actor = caller.require()?;
     let details = CaseDetails::parse(&input, state.now())?;
-    let current = state.store.case(CaseId(id)).await?;
-    // Who may edit is answered first (403, 404), as the store would.
-    policy::may_edit(Some(actor), &current)?;
-    policy::may_ask_alert_radius(
-        actor,
-        details.alert_radius_km,
-        Some(current.details.alert_radius_km),
-    )?;
-    let case = state
-        .store
-        .update_case(CaseId(id), &details, actor, state.now())
-        .await?;
+    let case = state.app.correct(actor, CaseId(id), &details).await?;
     Ok(Json(viewed(&case, &caller, &state)?))
 }
 
@@ -297,10 +284,7 @@ async fn put_photo(
         other => other,
     })?;
     let stored = normalize_photo(bytes.to_vec(), declared).await?;
-    let case = state
-        .store
-        .set_photo(CaseId(id), &stored, &actor, state.now())
-        .await?;
+    let case = state.app.set_photo(&actor, CaseId(id), &stored).await?;
     Ok(Json(PhotoStored {
         width: stored.width,
         height: stored.height,
@@ -728,10 +712,7 @@ async fn plan_widenings(
             alert_radius_km: radius,
         });
     }
-    state
-        .store
-        .plan_widenings(CaseId(id), &steps, actor, state.now())
-        .await?;
+    state.app.plan_widenings(actor, CaseId(id), &steps).await?;
     planned_steps(&state, CaseId(id)).await
 }
 

@@ -415,18 +415,14 @@ async fn register(
     };
     let confirmed = typed.contains_key("confirm_duplicate");
     let created = state
-        .store
-        .create_case_with_photo(
-            &details,
-            stored_photo.as_ref(),
-            &actor,
-            confirmed,
-            state.now(),
-        )
+        .app
+        .register(&actor, &details, stored_photo.as_ref(), confirmed)
         .await;
     let case = match created {
         Ok(case) => case,
-        Err(alerta_store::StoreError::PossibleDuplicate(existing)) => {
+        Err(alerta_app::CommandError::Store(alerta_store::StoreError::PossibleDuplicate(
+            existing,
+        ))) => {
             let warning = html! {
                 div class="errors" role="alert" {
                     p { (page.ta("family-duplicate", &[("id", &existing.to_string())])) }
@@ -527,14 +523,16 @@ async fn save_edit(
         }
     };
     state
-        .store
-        .update_case(case.id, &details, &actor, state.now())
-        .await?;
+        .app
+        .correct(&actor, case.id, &details)
+        .await
+        .map_err(ApiError::from)?;
     if let Some(photo) = stored_photo {
         state
-            .store
-            .set_photo(case.id, &photo, &actor, state.now())
-            .await?;
+            .app
+            .set_photo(&actor, case.id, &photo)
+            .await
+            .map_err(ApiError::from)?;
     }
     let back = if actor.role.is_police() {
         format!("/police/cases/{id}")

@@ -432,6 +432,12 @@ impl From<ApiError> for PageError {
     }
 }
 
+impl From<alerta_app::CommandError> for PageError {
+    fn from(e: alerta_app::CommandError) -> Self {
+        PageError::Api(e.into())
+    }
+}
+
 impl From<alerta_store::StoreError> for PageError {
     fn from(e: alerta_store::StoreError) -> Self {
         PageError::Api(e.into())

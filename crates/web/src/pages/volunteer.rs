@@ -200,7 +200,12 @@ async fn unsubscribe(
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
     Ok(
-        match state.store.unsubscribe(&token.hash(), state.now()).await? {
+        match state
+            .app
+            .unsubscribe(&token.hash())
+            .await
+            .map_err(ApiError::from)?
+        {
             Some(_) => message(
                 &page,
                 StatusCode::OK,
@@ -381,16 +386,11 @@ async fn open_session(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let session = new_token();
-    let now = state.now();
     let opened = state
-        .store
-        .open_manage_session(
-            &token.hash(),
-            &token_hash(&session),
-            now,
-            now + chrono::Duration::minutes(MANAGE_SESSION_MINUTES),
-        )
-        .await?;
+        .app
+        .open_manage_session(&token.hash(), &token_hash(&session))
+        .await
+        .map_err(ApiError::from)?;
     if opened.is_none() {
         return Ok(link_used(&page));
     }
@@ -487,7 +487,11 @@ async fn change_language(
     };
     let language = Language::parse("language", form.language.as_deref().unwrap_or(""))
         .map_err(ApiError::from)?;
-    state.store.set_volunteer_language(id, language).await?;
+    state
+        .app
+        .set_language(id, language)
+        .await
+        .map_err(ApiError::from)?;
     Ok(see_other(&format!(
         "/subscriptions/manage?lang={}",
         language.as_str()
@@ -505,7 +509,12 @@ async fn remove_zone(
     let Some((id, _)) = session(&state, &headers).await? else {
         return Ok(session_over(&page));
     };
-    if !state.store.remove_zone(id, zone).await? {
+    if !state
+        .app
+        .remove_zone(id, zone)
+        .await
+        .map_err(ApiError::from)?
+    {
         return Err(ApiError::NotFound.into());
     }
     Ok(see_other("/subscriptions/manage"))
@@ -522,7 +531,7 @@ async fn stop_alerts(
     let Some((id, _)) = session(&state, &headers).await? else {
         return Ok(session_over(&page));
     };
-    state.store.unsubscribe_volunteer(id, state.now()).await?;
+    state.app.stop_alerts(id).await.map_err(ApiError::from)?;
     let mut response = message(
         &page,
         StatusCode::OK,
