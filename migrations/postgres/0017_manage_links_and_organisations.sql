@@ -73,3 +73,11 @@ CREATE TABLE sign_in_failures (
     PRIMARY KEY (account_hash, client)
 );
 CREATE INDEX sign_in_failures_by_time ON sign_in_failures (last_failure_at);
+
+-- Outbox states are a closed set: 'withdrawn' (dropped unsent because its
+-- case left public view) was 'failed' with a sentence.
+ALTER TABLE outbox DROP CONSTRAINT outbox_status_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_status_check
+    CHECK (status IN ('queued', 'sent', 'failed', 'withdrawn'));
+UPDATE outbox SET status = 'withdrawn'
+ WHERE status = 'failed' AND last_error = 'withdrawn: the case was taken out of public view';

@@ -63,7 +63,8 @@ CREATE TABLE outbox_new (
     volunteer_id    INTEGER REFERENCES volunteers (id) ON DELETE CASCADE,
     tip_id          INTEGER REFERENCES tips (id) ON DELETE CASCADE,
     organisation_id INTEGER REFERENCES organisations (id) ON DELETE CASCADE,
-    status          TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+    -- 'withdrawn': dropped unsent because its case left public view.
+    status          TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'withdrawn')),
     attempts        BIGINT NOT NULL DEFAULT 0,
     next_attempt_at BIGINT NOT NULL,
     lease_until     BIGINT,
@@ -82,6 +83,9 @@ INSERT INTO outbox_new (id, kind, case_id, volunteer_id, tip_id, status, attempt
            lease_until, claimed_by, last_error, created_at, sent_at FROM outbox;
 DROP TABLE outbox;
 ALTER TABLE outbox_new RENAME TO outbox;
+-- Rows a sender dropped for a hidden case were 'failed' with this sentence.
+UPDATE outbox SET status = 'withdrawn'
+ WHERE status = 'failed' AND last_error = 'withdrawn: the case was taken out of public view';
 CREATE UNIQUE INDEX outbox_once ON outbox (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL;
 CREATE UNIQUE INDEX outbox_tip_once ON outbox (tip_id) WHERE tip_id IS NOT NULL;
 CREATE UNIQUE INDEX outbox_notice_once ON outbox (case_id, organisation_id) WHERE organisation_id IS NOT NULL;

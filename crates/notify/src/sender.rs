@@ -11,7 +11,7 @@ use alerta_core::{Case, CaseId, CaseStatus, Language, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
 use alerta_store::{
     Delivery, MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose,
-    VolunteerContact, WITHDRAWN_WHILE_HIDDEN,
+    VolunteerContact,
 };
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -351,6 +351,16 @@ impl Sender {
         case: Option<Arc<CaseBundle>>,
         recipient: Option<Arc<Recipient>>,
     ) -> Result<Delivery, StoreError> {
+        // Decided before anything is rendered or a connection taken: an
+        // alert or update of a case out of public view goes to nobody.
+        let hidden = case.as_deref().is_some_and(|bundle| bundle.case.hidden);
+        if hidden && matches!(item.kind, MailKind::Alert | MailKind::Update) {
+            metrics::counter!("alerta_mail_withdrawn_total", "kind" => item.kind.as_str())
+                .increment(1);
+            return Ok(Delivery::Withdrawn {
+                reason: "the case was taken out of public view".into(),
+            });
+        }
         let outcome = match self.mailer.slot().await {
             Ok(slot) => match self
                 .compose(item, case.as_deref(), recipient.as_deref())
@@ -523,7 +533,6 @@ impl Sender {
                 }
                 match item.kind {
                     MailKind::Found => Ok(compose::found(&self.ctx, envelope, case)),
-                    _ if case.hidden => Ok(Err(WITHDRAWN_WHILE_HIDDEN.into())),
                     _ if case.status != CaseStatus::Active => {
                         Ok(Err("the case was resolved before this went out".into()))
                     }

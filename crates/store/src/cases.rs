@@ -9,7 +9,6 @@ use alerta_core::{
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
 
-use crate::outbox::WITHDRAWN_WHILE_HIDDEN;
 use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
 
 /// The columns every case query selects, in [`CaseRow`]'s order.
@@ -1188,7 +1187,7 @@ impl Store {
     /// Takes an active case out of public view (`hidden`) or puts it back.
     /// Out of view it is out of volunteers' mail too: its alerts and
     /// updates not yet on their way are withdrawn (a sender holding one
-    /// drops it, see [`WITHDRAWN_WHILE_HIDDEN`]); shown again, the alert
+    /// drops it as `withdrawn`); shown again, the alert
     /// goes to everyone in its area it has not reached.
     pub async fn set_hidden(
         &self,
@@ -1219,10 +1218,8 @@ impl Store {
                     ("hidden", json!({ "withdrawn": withdrawn }))
                 } else {
                     sqlx::query(
-                        "DELETE FROM outbox WHERE kind = 'alert' AND case_id = $1
-                           AND status = 'failed' AND last_error = $2")
+                        "DELETE FROM outbox WHERE kind = 'alert' AND case_id = $1 AND status = 'withdrawn'")
                         .bind(id.0)
-                        .bind(WITHDRAWN_WHILE_HIDDEN)
                         .execute(&mut *tx)
                         .await?;
                     let queued = queue_alerts!(tx, case.id, case.alert_area(), now);

@@ -30,9 +30,7 @@ pub use cases::{
 };
 pub use error::StoreError;
 
-pub use outbox::{
-    Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, WITHDRAWN_WHILE_HIDDEN,
-};
+pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, OutboxStatus};
 pub use users::{SessionKind, UserListing, UserRecord};
 pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
 

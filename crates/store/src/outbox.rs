@@ -66,9 +66,30 @@ pub struct DispatchFigures {
     pub last_sent_at: Option<i64>,
 }
 
-/// Why an alert in a sender's hands when its case was hidden was not sent
-/// (and what showing the case again looks for, to queue it anew).
-pub const WITHDRAWN_WHILE_HIDDEN: &str = "withdrawn: the case was taken out of public view";
+/// Where an outbox row stands: a closed set, as the `status` column holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxStatus {
+    /// Waiting for a sender (or for its retry).
+    Queued,
+    /// The mail server accepted it.
+    Sent,
+    /// Never deliverable: the server refused it, or attempts ran out.
+    Failed,
+    /// Dropped unsent: its case left public view. Showing the case again
+    /// queues it anew.
+    Withdrawn,
+}
+
+impl OutboxStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxStatus::Queued => "queued",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Failed => "failed",
+            OutboxStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
 
 /// How the attempt on a claimed row went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +100,8 @@ pub enum Delivery {
     Retry { at: DateTime<Utc>, error: String },
     /// Never: give up, keeping the server's reply.
     Failed { error: String },
+    /// Not any more: its case left public view while the row was claimed.
+    Withdrawn { reason: String },
 }
 
 /// An outbox row as support staff see it.
@@ -234,18 +257,40 @@ impl Store {
         // (id, status, sent_at, next_attempt_at, last_error) per row; a
         // NULL time leaves the row's own.
         type OutcomeRow = (i64, &'static str, Option<i64>, Option<i64>, Option<String>);
+        let status = OutboxStatus::as_str;
         let rows: Vec<OutcomeRow> = outcomes
             .iter()
             .map(|(id, outcome)| {
                 let error = |e: &str| Some(e.chars().take(1000).collect::<String>());
                 match outcome {
-                    Delivery::Sent => (*id, "sent", Some(to_millis(now)), None, None),
-                    Delivery::Retry { at, error: e } => {
-                        (*id, "queued", None, Some(to_millis(*at)), error(e))
-                    }
-                    Delivery::Failed { error: e } => {
-                        (*id, "failed", Some(to_millis(now)), None, error(e))
-                    }
+                    Delivery::Sent => (
+                        *id,
+                        status(OutboxStatus::Sent),
+                        Some(to_millis(now)),
+                        None,
+                        None,
+                    ),
+                    Delivery::Retry { at, error: e } => (
+                        *id,
+                        status(OutboxStatus::Queued),
+                        None,
+                        Some(to_millis(*at)),
+                        error(e),
+                    ),
+                    Delivery::Failed { error: e } => (
+                        *id,
+                        status(OutboxStatus::Failed),
+                        Some(to_millis(now)),
+                        None,
+                        error(e),
+                    ),
+                    Delivery::Withdrawn { reason } => (
+                        *id,
+                        status(OutboxStatus::Withdrawn),
+                        None,
+                        None,
+                        error(reason),
+                    ),
                 }
             })
             .collect();
