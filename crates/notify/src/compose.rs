@@ -641,10 +641,23 @@ pub fn tips(
         "tip-mail-desk",
         &[("link", &ctx.link(&format!("/police/cases/{}", case.id)))],
     ));
+    let message_id = format!("tip.{first}.{}@{}", case.id, ctx.domain);
+    staff_mail(ctx, to, "the police contact", &subject, &lines, message_id)
+}
+
+/// Plain-text mail to staff (an officer, an organisation's contact): no
+/// list headers. `who` names the recipient in the error of a bad address.
+fn staff_mail(
+    ctx: &MailContext,
+    to: &str,
+    who: &str,
+    subject: &str,
+    lines: &[String],
+    message_id: String,
+) -> Result<Composed, String> {
     let to: Mailbox = to
         .parse()
-        .map_err(|e| format!("the police contact's address is not valid: {e}"))?;
-    let message_id = format!("tip.{first}.{}@{}", case.id, ctx.domain);
+        .map_err(|e| format!("the address of {who} is not valid: {e}"))?;
     let message = Message::builder()
         .from(ctx.from.clone())
         .to(to)
@@ -727,24 +740,17 @@ pub fn organisation_notice(
             ],
         ),
     ];
-    let to: Mailbox = to
-        .parse()
-        .map_err(|e| format!("the organisation's contact address is not valid: {e}"))?;
     // The same on every retry: one notice per case and organisation.
     let message_id = format!(
         "org_notice.{}.{}@{}",
         case.id, organisation.id.0, ctx.domain
     );
-    let message = Message::builder()
-        .from(ctx.from.clone())
-        .to(to)
-        .subject(subject)
-        .message_id(Some(format!("<{message_id}>")))
-        .header(ContentType::TEXT_PLAIN)
-        .body(lines.join("\n") + "\n")
-        .map_err(|e| format!("the message cannot be built: {e}"))?;
-    Ok(Composed {
-        message,
+    staff_mail(
+        ctx,
+        to,
+        "the organisation's contact",
+        &subject,
+        &lines,
         message_id,
-    })
+    )
 }

@@ -74,11 +74,7 @@ async fn confirm_page(
     page: Page,
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
-    let Some(id) = state
-        .store
-        .volunteer_for_token(&token.hash(), TokenPurpose::Confirm, state.now())
-        .await?
-    else {
+    let Some(id) = confirming(&state, &token).await? else {
         return Ok(confirm_link_used(&page));
     };
     let (zones, follows) = to_confirm(&state, id).await?;
@@ -99,6 +95,14 @@ async fn confirm_page(
     Ok(page
         .render(&page.t("confirm-ask-title"), body)
         .into_response())
+}
+
+/// The volunteer a live, unused confirmation link belongs to.
+async fn confirming(state: &AppState, token: &Token) -> Result<Option<VolunteerId>, PageError> {
+    Ok(state
+        .store
+        .volunteer_for_token(&token.hash(), TokenPurpose::Confirm, state.now())
+        .await?)
 }
 
 /// What a volunteer's confirmation turns on: the zones and followed cases
@@ -132,11 +136,7 @@ async fn confirm(
     Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
-    let Some(id) = state
-        .store
-        .volunteer_for_token(&token.hash(), TokenPurpose::Confirm, state.now())
-        .await?
-    else {
+    let Some(id) = confirming(&state, &token).await? else {
         return Ok(confirm_link_used(&page));
     };
     let (zones, _) = to_confirm(&state, id).await?;
