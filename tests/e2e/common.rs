@@ -125,6 +125,11 @@ impl TestApp {
         let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
         let email = format!("{}{n}@example.org", role.as_str());
         let org = role.is_police().then_some("Policía de Prueba");
+        self.signed_in_user(email, role, org).await
+    }
+
+    /// Creates the account and signs it in through the API.
+    async fn signed_in_user(&self, email: String, role: Role, org: Option<&str>) -> User {
         let id = self
             .app
             .add_user(&email, PASSWORD, role, org)
@@ -148,18 +153,8 @@ impl TestApp {
             .unwrap();
         let n = NEXT_USER.fetch_add(1, Ordering::SeqCst);
         let email = format!("agente{n}@example.org");
-        let id = self
-            .app
-            .add_user(&email, PASSWORD, Role::Police, Some(organisation))
+        self.signed_in_user(email, Role::Police, Some(organisation))
             .await
-            .unwrap()
-            .id;
-        let token = self.sign_in(&email, PASSWORD).await;
-        User {
-            id: id.0,
-            email,
-            token,
-        }
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> String {

@@ -14,10 +14,6 @@ pub struct AddedUser {
     pub new_organisation: Option<Organisation>,
 }
 
-fn hashing_failed(e: alerta_credentials::PasswordError) -> CommandError {
-    CommandError::Store(alerta_store::StoreError::Corrupt(e.to_string()))
-}
-
 impl Alerta {
     /// Creates an account under the password rules; `organisation` names
     /// one (an unknown name is created acting anywhere, and said so).
@@ -31,9 +27,7 @@ impl Alerta {
         let email = Email::parse("email", email)?;
         check_password_rules(password)?;
         let organisation = clean_optional("org", organisation, 200, Lines::Single)?;
-        let hash = hash_password(password.to_string())
-            .await
-            .map_err(hashing_failed)?;
+        let hash = hash_password(password.to_string()).await?;
         let (organisation, created) = match organisation {
             None => (None, false),
             Some(name) => {
@@ -57,9 +51,7 @@ impl Alerta {
     pub async fn reset_password(&self, email: &str, password: &str) -> Result<bool, CommandError> {
         let email = Email::parse("email", email)?;
         check_password_rules(password)?;
-        let hash = hash_password(password.to_string())
-            .await
-            .map_err(hashing_failed)?;
+        let hash = hash_password(password.to_string()).await?;
         if !self.store.reset_password(&email, &hash, self.now()).await? {
             return Ok(false);
         }

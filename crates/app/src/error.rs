@@ -14,6 +14,9 @@ pub enum CommandError {
     Denied(#[from] Denied),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Hashing a password failed (the blocking pool, or argon2 itself).
+    #[error(transparent)]
+    Password(#[from] alerta_credentials::PasswordError),
 }
 
 impl From<alerta_core::FieldError> for CommandError {

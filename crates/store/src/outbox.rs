@@ -257,7 +257,6 @@ impl Store {
         // (id, status, sent_at, next_attempt_at, last_error) per row; a
         // NULL time leaves the row's own.
         type OutcomeRow = (i64, &'static str, Option<i64>, Option<i64>, Option<String>);
-        let status = OutboxStatus::as_str;
         let rows: Vec<OutcomeRow> = outcomes
             .iter()
             .map(|(id, outcome)| {
@@ -265,28 +264,28 @@ impl Store {
                 match outcome {
                     Delivery::Sent => (
                         *id,
-                        status(OutboxStatus::Sent),
+                        OutboxStatus::Sent.as_str(),
                         Some(to_millis(now)),
                         None,
                         None,
                     ),
                     Delivery::Retry { at, error: e } => (
                         *id,
-                        status(OutboxStatus::Queued),
+                        OutboxStatus::Queued.as_str(),
                         None,
                         Some(to_millis(*at)),
                         error(e),
                     ),
                     Delivery::Failed { error: e } => (
                         *id,
-                        status(OutboxStatus::Failed),
+                        OutboxStatus::Failed.as_str(),
                         Some(to_millis(now)),
                         None,
                         error(e),
                     ),
                     Delivery::Withdrawn { reason } => (
                         *id,
-                        status(OutboxStatus::Withdrawn),
+                        OutboxStatus::Withdrawn.as_str(),
                         None,
                         None,
                         error(reason),

@@ -216,6 +216,7 @@ impl From<alerta_app::CommandError> for ApiError {
             alerta_app::CommandError::Invalid(invalid) => invalid.into(),
             alerta_app::CommandError::Denied(denied) => denied.into(),
             alerta_app::CommandError::Store(store) => store.into(),
+            alerta_app::CommandError::Password(e) => ApiError::Internal(e.to_string()),
         }
     }
 }

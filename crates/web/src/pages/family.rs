@@ -522,17 +522,9 @@ async fn save_edit(
             return Ok((errors.status(), html).into_response());
         }
     };
-    state
-        .app
-        .correct(&actor, case.id, &details)
-        .await
-        .map_err(ApiError::from)?;
+    state.app.correct(&actor, case.id, &details).await?;
     if let Some(photo) = stored_photo {
-        state
-            .app
-            .set_photo(&actor, case.id, &photo)
-            .await
-            .map_err(ApiError::from)?;
+        state.app.set_photo(&actor, case.id, &photo).await?;
     }
     let back = if actor.role.is_police() {
         format!("/police/cases/{id}")

@@ -414,11 +414,7 @@ async fn set_hidden(
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     page.check_csrf(form.csrf.as_deref())?;
-    state
-        .app
-        .set_hidden(&actor, CaseId(id), hidden)
-        .await
-        .map_err(ApiError::from)?;
+    state.app.set_hidden(&actor, CaseId(id), hidden).await?;
     Ok(see_other(&format!("/police/cases/{id}")))
 }
 

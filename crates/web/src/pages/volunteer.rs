@@ -140,11 +140,7 @@ async fn confirm(
         return Ok(confirm_link_used(&page));
     };
     let (zones, _) = to_confirm(&state, id).await?;
-    let confirmed = state
-        .app
-        .confirm(&token.hash())
-        .await
-        .map_err(ApiError::from)?;
+    let confirmed = state.app.confirm(&token.hash()).await?;
     if confirmed.is_none() {
         return Ok(confirm_link_used(&page));
     }
@@ -199,27 +195,20 @@ async fn unsubscribe(
     page: Page,
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
-    Ok(
-        match state
-            .app
-            .unsubscribe(&token.hash())
-            .await
-            .map_err(ApiError::from)?
-        {
-            Some(_) => message(
-                &page,
-                StatusCode::OK,
-                "unsubscribe-page-title",
-                "unsubscribe-page-done",
-            ),
-            None => message(
-                &page,
-                StatusCode::GONE,
-                "unsubscribe-page-title",
-                "unsubscribe-page-invalid",
-            ),
-        },
-    )
+    Ok(match state.app.unsubscribe(&token.hash()).await? {
+        Some(_) => message(
+            &page,
+            StatusCode::OK,
+            "unsubscribe-page-title",
+            "unsubscribe-page-done",
+        ),
+        None => message(
+            &page,
+            StatusCode::GONE,
+            "unsubscribe-page-title",
+            "unsubscribe-page-invalid",
+        ),
+    })
 }
 
 /// The manage session's cookie: sent back only to the manage pages, and
@@ -310,8 +299,8 @@ async fn open_link_page(
     Ok(page.render(&page.t("manage-title"), body).into_response())
 }
 
-/// A link that was used, has expired or never existed: said plainly, with
-/// the form to ask for a new one.
+/// A link that was used, has expired or never existed (or a manage session
+/// that ran out): said plainly, with the form to ask for a new one.
 fn link_used(page: &Page) -> Response {
     ask_page(
         page,
@@ -389,8 +378,7 @@ async fn open_session(
     let opened = state
         .app
         .open_manage_session(&token.hash(), &token_hash(&session))
-        .await
-        .map_err(ApiError::from)?;
+        .await?;
     if opened.is_none() {
         return Ok(link_used(&page));
     }
@@ -400,16 +388,6 @@ async fn open_session(
         manage_cookie(&session, MANAGE_SESSION_MINUTES * 60, page.secure_cookies()),
     );
     Ok(response)
-}
-
-/// A manage form posted without a live session: the session ran out.
-fn session_over(page: &Page) -> Response {
-    ask_page(
-        page,
-        StatusCode::GONE,
-        Some(page.t("manage-link-used")),
-        &FormErrors::default(),
-    )
 }
 
 async fn manage_page(
@@ -483,15 +461,11 @@ async fn change_language(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let Some((id, _)) = session(&state, &headers).await? else {
-        return Ok(session_over(&page));
+        return Ok(link_used(&page));
     };
     let language = Language::parse("language", form.language.as_deref().unwrap_or(""))
         .map_err(ApiError::from)?;
-    state
-        .app
-        .set_language(id, language)
-        .await
-        .map_err(ApiError::from)?;
+    state.app.set_language(id, language).await?;
     Ok(see_other(&format!(
         "/subscriptions/manage?lang={}",
         language.as_str()
@@ -507,14 +481,9 @@ async fn remove_zone(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let Some((id, _)) = session(&state, &headers).await? else {
-        return Ok(session_over(&page));
+        return Ok(link_used(&page));
     };
-    if !state
-        .app
-        .remove_zone(id, zone)
-        .await
-        .map_err(ApiError::from)?
-    {
+    if !state.app.remove_zone(id, zone).await? {
         return Err(ApiError::NotFound.into());
     }
     Ok(see_other("/subscriptions/manage"))
@@ -529,9 +498,9 @@ async fn stop_alerts(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let Some((id, _)) = session(&state, &headers).await? else {
-        return Ok(session_over(&page));
+        return Ok(link_used(&page));
     };
-    state.app.stop_alerts(id).await.map_err(ApiError::from)?;
+    state.app.stop_alerts(id).await?;
     let mut response = message(
         &page,
         StatusCode::OK,
@@ -555,7 +524,7 @@ async fn add_zone(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     let Some((id, _)) = session(&state, &headers).await? else {
-        return Ok(session_over(&page));
+        return Ok(link_used(&page));
     };
     let Some(contact) = state.store.volunteer_contact(id).await? else {
         return Err(ApiError::NotFound.into());
