@@ -17,6 +17,8 @@ pub struct SmtpServer {
 pub struct Received {
     pub raw: Vec<u8>,
     pub to: String,
+    /// When the server stored it.
+    pub arrived: std::time::SystemTime,
 }
 
 impl Received {
@@ -163,9 +165,11 @@ impl SmtpServer {
                     .split_once('-')
                     .map(|(_, rest)| rest.trim_end_matches(".eml").to_string())
                     .unwrap_or_default();
+                let path = self.dir.path().join(&name);
                 Received {
-                    raw: std::fs::read(self.dir.path().join(&name)).unwrap(),
+                    raw: std::fs::read(&path).unwrap(),
                     to,
+                    arrived: std::fs::metadata(&path).unwrap().modified().unwrap(),
                 }
             })
             .collect()
