@@ -268,7 +268,9 @@ async fn main() {
             )
         })
         .unwrap_or((2.0, 200.0));
-    let store = Store::connect(&url).await.expect("the database answers");
+    let store = Store::connect(&url, &alerta_places::WORLD)
+        .await
+        .expect("the database answers");
     store.migrate().await.unwrap();
     let towns = Towns::new(Gazetteer::shared().places());
     let mut rng = StdRng::seed_from_u64(20261126);

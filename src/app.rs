@@ -56,7 +56,7 @@ fn sender_settings(settings: &Settings) -> anyhow::Result<SenderSettings> {
 }
 
 /// The scheduled jobs, with their schedules checked before anything starts.
-fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
+pub fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
     let jobs = [
         (Work::ExpireUnconfirmed, &settings.job_expire_unconfirmed),
         (Work::PurgeExpiredTokens, &settings.job_purge_expired_tokens),
@@ -78,7 +78,7 @@ fn job_settings(settings: &Settings) -> anyhow::Result<JobSettings> {
 
 /// Opens the database named in the settings and applies pending migrations.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
-    let store = Store::connect(&settings.database_url)
+    let store = Store::connect(&settings.database_url, &alerta_places::WORLD)
         .await
         .with_context(|| {
             format!(

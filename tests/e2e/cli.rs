@@ -173,7 +173,9 @@ async fn demo_fills_an_empty_database_with_cases_in_several_languages() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("policia@demo.alerta"));
 
-    let store = alerta_store::Store::connect(&url).await.unwrap();
+    let store = alerta_store::Store::connect(&url, &alerta_places::WORLD)
+        .await
+        .unwrap();
     let counts = store.counts().await.unwrap();
     assert_eq!(
         (

@@ -391,3 +391,18 @@ pub async fn confirm_link(app: &TestApp, path: &str) -> (StatusCode, String) {
         .unwrap();
     (confirmed.status(), confirmed.text().await.unwrap())
 }
+
+/// Waits until no mail is waiting or on its way: every row of the outbox
+/// sent, failed or withdrawn (a row due later, a retry or a digest, counts
+/// as waiting). What "mailed once" is checked after.
+pub async fn wait_for_outbox_drained(app: &TestApp) {
+    let started = std::time::Instant::now();
+    let horizon = chrono::Utc::now() + chrono::Duration::days(1);
+    while app.store.outbox_due(horizon, 1).await.unwrap() > 0 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the outbox never drained"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}

@@ -131,7 +131,7 @@ async fn a_fan_out_killed_five_times_reaches_everyone_with_few_repeats() {
     let smtp = SmtpServer::start_keeping_headers_only();
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database_url(dir.path()).await;
-    let store = Store::connect(&url).await.unwrap();
+    let store = Store::connect(&url, &alerta_places::WORLD).await.unwrap();
     store.migrate().await.unwrap();
     let case = published_case_with_many_recipients(&store, RECIPIENTS).await;
 
@@ -182,7 +182,7 @@ async fn two_servers_sharing_a_database_split_a_fan_out_without_repeats() {
     let smtp = SmtpServer::start_keeping_headers_only();
     let dir = tempfile::tempdir().unwrap();
     let url = fresh_database_url(dir.path()).await;
-    let store = Store::connect(&url).await.unwrap();
+    let store = Store::connect(&url, &alerta_places::WORLD).await.unwrap();
     store.migrate().await.unwrap();
     let case = published_case_with_many_recipients(&store, COUNT).await;
 

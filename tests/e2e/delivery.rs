@@ -123,9 +123,10 @@ async fn without_an_smtp_server_mail_is_written_to_files_once() {
 #[tokio::test]
 async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
     let dir = tempfile::tempdir().unwrap();
-    let store = alerta_store::Store::connect(&fresh_database_url(dir.path()).await)
-        .await
-        .unwrap();
+    let store =
+        alerta_store::Store::connect(&fresh_database_url(dir.path()).await, &alerta_places::WORLD)
+            .await
+            .unwrap();
     store.migrate().await.unwrap();
     let input = alerta_core::SubscriptionInput {
         email: Some("lenta@example.org".into()),

@@ -34,8 +34,9 @@ async fn unconfirmed_subscriptions_are_forgotten_after_a_week() {
         &json!({ "email": "olvidada@example.org", "zone": zone }),
     )
     .await;
-    // Several ticks within the week: nothing is forgotten yet.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The job runs within the week (its daily slot passes): nothing is
+    // forgotten yet.
+    advance_and_run(&app, chrono::Duration::days(3), "expire_unconfirmed").await;
     assert!(
         app.store
             .volunteer_state("olvidada@example.org")
@@ -46,8 +47,7 @@ async fn unconfirmed_subscriptions_are_forgotten_after_a_week() {
     );
     assert_eq!(app.counts().await.outbox, 1, "the confirmation mail");
 
-    app.advance(chrono::Duration::days(8));
-    wait_for_runs(&app, "expire_unconfirmed", 1).await;
+    advance_and_run(&app, chrono::Duration::days(5), "expire_unconfirmed").await;
     assert_eq!(
         app.store
             .volunteer_state("olvidada@example.org")
@@ -131,29 +131,62 @@ async fn resolved_cases_lose_their_personal_details_after_the_retention_period()
 
 #[tokio::test]
 async fn two_processes_on_one_database_run_each_slot_once() {
-    let first = with_fast_jobs().await;
-    let url = first.database_url.clone();
-    let second = spawn_app_with(|s| {
-        s.job_tick_ms = 50;
-        s.database_url = url;
-    })
-    .await;
-    // Both register the jobs and tick a while.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    first.advance(chrono::Duration::days(2));
-    second.advance(chrono::Duration::days(2));
-    wait_for_runs(&first, "expire_unconfirmed", 1).await;
-    // Many more ticks of both: the slot is taken.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    for job in [
+    // Two schedulers, as two processes have, each with its own connection
+    // to one database and one clock, ticked by hand: every tick is an
+    // event, none is left to timing. (The app's own scheduler ticks once
+    // at start, then every 30 s: it may take a slot, never a second run.)
+    let app = spawn_app().await;
+    let offset = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let clock: alerta_core::Clock = {
+        let offset = offset.clone();
+        std::sync::Arc::new(move || {
+            let by = offset.load(std::sync::atomic::Ordering::SeqCst);
+            chrono::Utc::now() + chrono::Duration::milliseconds(by)
+        })
+    };
+    let settings = alerta::app::job_settings(&alerta::settings::Settings::default()).unwrap();
+    let mut schedulers = Vec::new();
+    for _ in 0..2 {
+        let store = alerta_store::Store::connect(&app.database_url, &alerta_places::WORLD)
+            .await
+            .unwrap();
+        schedulers.push(alerta_notify::jobs::Scheduler::new(
+            store,
+            settings.clone(),
+            clock.clone(),
+        ));
+    }
+    let (first, second) = (&schedulers[0], &schedulers[1]);
+    // Both register the jobs; nothing is due yet.
+    let (a, b) = tokio::join!(first.tick(), second.tick());
+    a.unwrap();
+    b.unwrap();
+    let jobs = [
         "expire_unconfirmed",
         "purge_expired_tokens",
         "retention_purge",
-    ] {
-        assert_eq!(first.store.job_runs(job).await.unwrap(), 1, "{job}");
+    ];
+    for job in jobs {
+        assert_eq!(
+            app.store.job_runs(job).await.unwrap(),
+            0,
+            "{job} before its slot"
+        );
     }
-    second.stop().await;
-    first.stop().await;
+    // Two days on, both tick at once, and again: each slot runs once.
+    offset.store(
+        chrono::Duration::days(2).num_milliseconds(),
+        std::sync::atomic::Ordering::SeqCst,
+    );
+    for _ in 0..3 {
+        let (a, b) = tokio::join!(first.tick(), second.tick());
+        a.unwrap();
+        b.unwrap();
+    }
+    for job in jobs {
+        assert_eq!(app.store.job_runs(job).await.unwrap(), 1, "{job}");
+    }
+    app.stop().await;
 }
 
 /// Moves the clock past at least one of `job`'s slots and waits for the run.

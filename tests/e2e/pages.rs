@@ -7,7 +7,10 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_SECURITY_POLICY, LOCATION, SET_COOKIE};
 use serde_json::{Value, json};
 
-use crate::common::{PASSWORD, TestApp, User, body, jpeg, spawn_app, spawn_app_with, valid_case};
+use crate::common::{
+    PASSWORD, TestApp, User, body, jpeg, spawn_app, spawn_app_with, valid_case,
+    wait_for_outbox_drained,
+};
 use crate::smtp::SmtpServer;
 
 /// A browser without JavaScript: keeps cookies, does not follow redirects.
@@ -933,8 +936,8 @@ async fn a_tip_is_mailed_to_the_officer_who_published_the_case() {
         mail.header("List-Unsubscribe").is_none(),
         "staff mail, not a list"
     );
-    // Once, and to the case's contact only.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Once, and to the case's contact only: nothing else is waiting.
+    wait_for_outbox_drained(&app).await;
     assert_eq!(smtp.wait_for(&police.email, 1).await.len(), 1);
     assert!(
         !smtp

@@ -65,7 +65,9 @@ async fn an_imported_list_is_checked_row_by_row_and_confirmation_mail_is_queued(
         "the report names lines, not addresses"
     );
 
-    let store = alerta_store::Store::connect(&url).await.unwrap();
+    let store = alerta_store::Store::connect(&url, &alerta_places::WORLD)
+        .await
+        .unwrap();
     assert_eq!(
         store.volunteer_state("ana@example.org").await.unwrap(),
         Some(("pending".into(), 2, 0))
@@ -105,7 +107,9 @@ async fn a_list_imported_as_confirmed_is_alerted_at_once_and_bad_headers_are_ref
     let url = fresh_database_url(dir.path()).await;
     let (ok, output) = import(dir.path(), &url, LIST, true);
     assert!(ok, "{output}");
-    let store = alerta_store::Store::connect(&url).await.unwrap();
+    let store = alerta_store::Store::connect(&url, &alerta_places::WORLD)
+        .await
+        .unwrap();
     assert_eq!(
         store.volunteer_state("ana@example.org").await.unwrap(),
         Some(("confirmed".into(), 2, 2))

@@ -89,13 +89,14 @@ impl Alerta {
         version: Option<i64>,
     ) -> Result<(Case, u64), CommandError> {
         let version = reviewed(version)?;
-        let (case, recipients) = self
-            .store
-            .publish_case(id, version, actor, self.now())
-            .await?;
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let change = case.publish(actor, version, self.now())?;
+        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
+        tx.commit().await?;
         metrics::counter!("alerta_cases_published_total").increment(1);
         self.queued_mail();
-        Ok((case, recipients as u64))
+        Ok((self.store.case(id).await?, recipients))
     }
 
     /// Widens an active case's alert area; answers how many volunteers it
@@ -112,10 +113,11 @@ impl Alerta {
         }
         let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
         let version = reviewed(version)?;
-        let recipients = self
-            .store
-            .widen_case(id, radius_km, version, actor, self.now())
-            .await?;
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let change = case.widen(actor, radius_km, version, self.now())?;
+        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
+        tx.commit().await?;
         self.queued_mail();
         Ok(recipients)
     }
@@ -135,12 +137,13 @@ impl Alerta {
         };
         let note = clean_optional("note", note, 2000, Lines::Multi)?;
         let version = reviewed(version)?;
-        let case = self
-            .store
-            .resolve_case(id, outcome, note.as_deref(), version, actor, self.now())
-            .await?;
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let change = case.resolve(actor, outcome, note.as_deref(), version, self.now())?;
+        tx.apply(&case, &change, Some(actor.user_id.0)).await?;
+        tx.commit().await?;
         self.queued_mail();
-        Ok(case)
+        Ok(self.store.case(id).await?)
     }
 
     /// Mails a published case's corrected details to everyone it alerted
@@ -169,10 +172,15 @@ impl Alerta {
         id: CaseId,
         hidden: bool,
     ) -> Result<Case, CommandError> {
-        let case = self.store.set_hidden(id, hidden, actor, self.now()).await?;
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        if let Some(change) = case.set_hidden(actor, hidden, self.now())? {
+            tx.apply(&case, &change, Some(actor.user_id.0)).await?;
+        }
+        tx.commit().await?;
         if !hidden {
             self.queued_mail();
         }
-        Ok(case)
+        Ok(self.store.case(id).await?)
     }
 }

@@ -12,6 +12,7 @@ pub mod sign_in;
 pub mod stats;
 pub mod text;
 pub mod tip;
+pub mod transition;
 pub mod user;
 pub mod volunteer;
 

@@ -9,54 +9,109 @@ use alerta_core::{
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde_json::{Value, json};
 
-use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
+use std::sync::LazyLock;
+
+use crate::{Backend, Result, Store, StoreError, WriteTx, from_millis, on_tx, to_millis, with_db};
 
 /// The columns every case query selects, in [`CaseRow`]'s order.
-macro_rules! case_columns {
-    () => {
-        "c.id, c.status, c.outcome, c.resolution_note, c.owner_id, c.organisation,
-         c.given_name, c.family_name, c.aliases, c.sex, c.birth_date, c.stated_age,
-         c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
-         c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
-         c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
-         c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
-         c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
-         c.organisation_id, c.last_seen_country, c.last_seen_region,
-         (SELECT string_agg(CAST(i.organisation_id AS TEXT), ',') FROM case_informed_organisations i
-           WHERE i.case_id = c.id) AS informed_organisations"
-    };
+const CASE_COLUMNS: &str =
+    "c.id, c.status, c.outcome, c.resolution_note, c.owner_id, c.organisation,
+     c.given_name, c.family_name, c.aliases, c.sex, c.birth_date, c.stated_age,
+     c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
+     c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
+     c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
+     c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
+     c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
+     c.organisation_id, c.last_seen_country, c.last_seen_region,
+     (SELECT string_agg(CAST(i.organisation_id AS TEXT), ',') FROM case_informed_organisations i
+       WHERE i.case_id = c.id) AS informed_organisations";
+
+/// One case by id ($1).
+static SELECT_CASE: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.id = $1"));
+
+/// One case by id ($1), its row locked until the transaction ends.
+static SELECT_CASE_FOR_UPDATE: LazyLock<String> =
+    LazyLock::new(|| format!("{} FOR UPDATE OF c", *SELECT_CASE));
+
+/// A value either database can bind: what the argument builders below ask
+/// of the types they bind, said once.
+pub(crate) trait Bind<DB: sqlx::Database>:
+    for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>
+{
+}
+impl<DB: sqlx::Database, T: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>> Bind<DB> for T {}
+
+/// Adds `value` to `args`.
+fn add<DB: sqlx::Database>(args: &mut DB::Arguments, value: impl Bind<DB>) -> Result<()> {
+    sqlx::Arguments::add(args, value).map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))
 }
 
-/// Binds a case's details in the order of [`DETAIL_COLUMNS`]: 22 values.
-macro_rules! bind_details {
-    ($query:expr, $d:expr) => {
-        $query
-            .bind($d.given_name.clone())
-            .bind($d.family_name.clone())
-            .bind($d.name_key())
-            .bind($d.aliases.clone())
-            .bind($d.sex.as_str())
-            .bind($d.birth_date.map(|b| b.format("%Y-%m-%d").to_string()))
-            .bind($d.stated_age)
-            .bind($d.age_when_last_seen())
-            .bind($d.height_cm)
-            .bind($d.weight_kg)
-            .bind($d.hair.clone())
-            .bind($d.eyes.clone())
-            .bind($d.marks.clone())
-            .bind($d.clothing.clone())
-            .bind($d.circumstances.clone())
-            .bind($d.last_seen_at.timestamp_millis())
-            .bind(i64::from($d.last_seen_at.offset().local_minus_utc()))
-            .bind($d.last_seen_place.clone())
-            .bind($d.last_seen.lat)
-            .bind($d.last_seen.lng)
-            .bind($d.contact_phone.clone())
-            .bind($d.contact_name.clone())
-            .bind($d.language.as_str())
-            .bind($d.alert_radius_km)
-    };
+/// A case's details as the parameters $1–$24 of [`INSERT_CASE`] and
+/// [`UPDATE_CASE_DETAILS`].
+fn detail_arguments<DB: sqlx::Database>(d: &CaseDetails) -> Result<DB::Arguments>
+where
+    String: Bind<DB>,
+    Option<String>: Bind<DB>,
+    i64: Bind<DB>,
+    Option<i64>: Bind<DB>,
+    f64: Bind<DB>,
+{
+    let mut args = DB::Arguments::default();
+    add::<DB>(&mut args, d.given_name.clone())?;
+    add::<DB>(&mut args, d.family_name.clone())?;
+    add::<DB>(&mut args, d.name_key())?;
+    add::<DB>(&mut args, d.aliases.clone())?;
+    add::<DB>(&mut args, d.sex.as_str().to_string())?;
+    add::<DB>(
+        &mut args,
+        d.birth_date.map(|b| b.format("%Y-%m-%d").to_string()),
+    )?;
+    add::<DB>(&mut args, d.stated_age)?;
+    add::<DB>(&mut args, d.age_when_last_seen())?;
+    add::<DB>(&mut args, d.height_cm)?;
+    add::<DB>(&mut args, d.weight_kg)?;
+    add::<DB>(&mut args, d.hair.clone())?;
+    add::<DB>(&mut args, d.eyes.clone())?;
+    add::<DB>(&mut args, d.marks.clone())?;
+    add::<DB>(&mut args, d.clothing.clone())?;
+    add::<DB>(&mut args, d.circumstances.clone())?;
+    add::<DB>(&mut args, d.last_seen_at.timestamp_millis())?;
+    add::<DB>(
+        &mut args,
+        i64::from(d.last_seen_at.offset().local_minus_utc()),
+    )?;
+    add::<DB>(&mut args, d.last_seen_place.clone())?;
+    add::<DB>(&mut args, d.last_seen.lat)?;
+    add::<DB>(&mut args, d.last_seen.lng)?;
+    add::<DB>(&mut args, d.contact_phone.clone())?;
+    add::<DB>(&mut args, d.contact_name.clone())?;
+    add::<DB>(&mut args, d.language.as_str().to_string())?;
+    add::<DB>(&mut args, d.alert_radius_km)?;
+    Ok(args)
 }
+
+const INSERT_CASE: &str =
+    "INSERT INTO cases (given_name, family_name, name_key, aliases, sex, birth_date,
+        stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
+        circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
+        contact_phone, contact_name, language, alert_radius_km,
+        status, owner_id, organisation, version, created_at, updated_at,
+        outcome, resolved_at, pfif_record_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, 1, $28, $28,
+        $29, $30, $31)
+     RETURNING id";
+
+const UPDATE_CASE_DETAILS: &str =
+    "UPDATE cases SET given_name = $1, family_name = $2, name_key = $3, aliases = $4,
+        sex = $5, birth_date = $6, stated_age = $7, age_years = $8, height_cm = $9,
+        weight_kg = $10, hair = $11, eyes = $12, marks = $13, clothing = $14,
+        circumstances = $15, last_seen_at = $16, last_seen_offset = $17,
+        last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
+        contact_name = $22, language = $23, alert_radius_km = $24,
+        version = version + 1, updated_at = $25
+     WHERE id = $26";
 
 /// How each database is handed the ranges of grid cells a search reads
 /// (see [`alerta_core::grid`] and migration 0016): one bound value in
@@ -151,162 +206,68 @@ pub(crate) fn push_reached<DB: ZoneIndex>(
     }
 }
 
-/// The WHERE clause of a [`CaseFilter`] over `cases c`, parameters $1–$9
-/// (bound in that order by [`bind_filter!`]).
-macro_rules! filter_where {
-    () => {
-        "WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
-                OR (c.status = 'resolved' AND $3 = 1))
-           AND ($4 IS NULL OR c.owner_id = $4)
-           AND ($5 IS NULL OR c.id < $5)
-           AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
-           AND ($10 IS NULL OR $10 LIKE '%,' || c.last_seen_country || ',%'
-                OR $10 LIKE '%,' || c.last_seen_region || ',%')"
-    };
-}
+/// The WHERE clause of a [`CaseFilter`] over `cases c`, parameters $1–$10
+/// (bound in that order by [`filter_arguments`]).
+const FILTER_WHERE: &str =
+    "WHERE ((c.status = 'draft' AND $1 = 1) OR (c.status = 'active' AND $2 = 1)
+        OR (c.status = 'resolved' AND $3 = 1))
+   AND ($4 IS NULL OR c.owner_id = $4)
+   AND ($5 IS NULL OR c.id < $5)
+   AND ($6 IS NULL OR (c.lat BETWEEN $6 AND $8 AND c.lng BETWEEN $7 AND $9))
+   AND ($10 IS NULL OR $10 LIKE '%,' || c.last_seen_country || ',%'
+        OR $10 LIKE '%,' || c.last_seen_region || ',%')";
 
-/// Binds `$filter` to the parameters of [`filter_where!`].
-macro_rules! bind_filter {
-    ($query:expr, $filter:expr) => {{
-        let filter: &CaseFilter = $filter;
-        let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
-        // The circle's bounding box, by index; the distance is checked after.
-        let area = filter.near.map(|circle| circle.bounding_box(0.0));
-        let (south, west, north, east) = match area {
-            Some(b) => (Some(b.south), Some(b.west), Some(b.north), Some(b.east)),
-            None => (None, None, None, None),
-        };
-        $query
-            .bind(has(CaseStatus::Draft))
-            .bind(has(CaseStatus::Active))
-            .bind(has(CaseStatus::Resolved))
-            .bind(filter.owner.map(|o| o.0))
-            .bind(filter.before_id)
-            .bind(south)
-            .bind(west)
-            .bind(north)
-            .bind(east)
-            .bind(
-                filter
-                    .within
-                    .as_ref()
-                    .filter(|j| !j.is_anywhere())
-                    .map(|j| format!(",{},", j.to_stored())),
-            )
-    }};
-}
+/// The cases a filter selects, newest first, at most $11.
+static LIST_CASES: LazyLock<String> = LazyLock::new(|| {
+    format!("SELECT {CASE_COLUMNS} FROM cases c {FILTER_WHERE} ORDER BY c.id DESC LIMIT $11")
+});
 
-/// Queues inside `$tx` an alert of `$case` for every volunteer `$area`
-/// reaches, in one statement: the ids never leave the database. Volunteers
-/// the case has alerted already (from an earlier, smaller area) are left
-/// out, so nobody is alerted twice. Answers how many were queued.
-///
-/// The caller holds the case's row lock (`load_for_update!`), so no other
-/// transaction queues this case's alerts meanwhile. `EXCEPT` both removes
-/// the volunteers already alerted and the repeats of a volunteer with
-/// several zones, in one hashed pass; `ON CONFLICT DO NOTHING` made
-/// PostgreSQL insert each of 100 000 rows speculatively (0.27 s more).
-macro_rules! queue_alerts {
-    ($tx:ident, $case:expr, $area:expr, $now:expr) => {{
-        let area: Circle = $area;
-        let regions = alerta_places::WORLD.regions_touching(&area);
-        let mut insert = sqlx::QueryBuilder::new(
-            "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-             SELECT 'alert', ",
-        );
-        insert
-            .push_bind($case.0)
-            .push(", volunteer_id, 'queued', ")
-            .push_bind(to_millis($now))
-            .push(", ")
-            .push_bind(to_millis($now))
-            .push(" FROM (");
-        push_reached(&mut insert, &area, &regions);
-        insert
-            .push(" EXCEPT SELECT volunteer_id FROM outbox WHERE kind = 'alert' AND case_id = ")
-            .push_bind($case.0)
-            .push(") volunteers");
-        insert.build().execute(&mut *$tx).await?.rows_affected()
-    }};
-}
+/// What a name search reads of the cases a filter selects, newest first.
+static NAME_INDEX: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT c.id, c.name_key, c.aliases, c.lat, c.lng FROM cases c {FILTER_WHERE} ORDER BY c.id DESC"
+    )
+});
 
-/// Widens `$case` to `$radius` inside `$tx` and queues alerts for the
-/// volunteers newly reached; answers how many. Shared by police widening by
-/// hand and the widenings they planned ahead.
-/// Tells every organisation whose (limited) jurisdiction the alert area
-/// `$area` reaches into, other than the one in charge (`$owner`), of the
-/// case `$case_id`: recorded once per organisation, audited, and mailed to
-/// its contact address when it has one. Its officers may then read the
-/// case and its tips.
-macro_rules! inform_organisations {
-    ($tx:ident, $case_id:expr, $owner:expr, $area:expr, $actor_id:expr, $now:expr) => {{
-        let case_id: CaseId = $case_id;
-        let owner: Option<OrganisationId> = $owner;
-        let touched = alerta_places::WORLD.regions_touching(&$area);
-        let organisations: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT id, name, jurisdiction, contact_email FROM organisations WHERE jurisdiction <> ''")
-            .fetch_all(&mut *$tx)
-            .await?;
-        for (id, name, jurisdiction, contact) in organisations {
-            let reached = Jurisdiction::from_stored(&jurisdiction).reached_by(&touched);
-            if !reached || owner == Some(OrganisationId(id)) {
-                continue;
-            }
-            let added = sqlx::query(
-                "INSERT INTO case_informed_organisations (case_id, organisation_id, informed_at)
-                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .bind(case_id.0).bind(id).bind(to_millis($now))
-                .execute(&mut *$tx).await?.rows_affected();
-            if added == 0 {
-                continue;
-            }
-            if contact.is_some() {
-                sqlx::query(
-                    "INSERT INTO outbox (kind, case_id, organisation_id, status, next_attempt_at, created_at)
-                     VALUES ('org_notice', $1, $2, 'queued', $3, $3)")
-                    .bind(case_id.0).bind(id).bind(to_millis($now))
-                    .execute(&mut *$tx).await?;
-            }
-            audit!($tx, case_id.0, $actor_id, $now, "organisation_informed",
-                json!({ "organisation": name, "mailed": contact.is_some() }));
-        }
-    }};
-}
-
-macro_rules! widen_in_tx {
-    ($tx:ident, $case:expr, $radius:expr, $actor_id:expr, $now:expr, $how:expr) => {{
-        let case: &Case = &$case;
-        sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
-            .bind(case.id.0)
-            .bind($radius)
-            .bind(to_millis($now))
-            .execute(&mut *$tx)
-            .await?;
-        let area = Circle { radius_km: $radius, ..case.alert_area() };
-        // A hidden case mails nobody; showing it again queues the whole area.
-        let newly = if case.hidden { 0 } else { queue_alerts!($tx, case.id, area, $now) };
-        inform_organisations!($tx, case.id, case.organisation_id, area, $actor_id, $now);
-        let detail = json!({
-            "from_km": case.details.alert_radius_km, "to_km": $radius, "newly_reached": newly, "how": $how,
-        });
-        audit!($tx, case.id.0, $actor_id, $now, "widened", detail);
-        newly
-    }};
+/// `filter` as the parameters of [`FILTER_WHERE`].
+fn filter_arguments<DB: sqlx::Database>(filter: &CaseFilter) -> Result<DB::Arguments>
+where
+    i64: Bind<DB>,
+    Option<i64>: Bind<DB>,
+    Option<f64>: Bind<DB>,
+    Option<String>: Bind<DB>,
+{
+    let has = |s: CaseStatus| i64::from(filter.statuses.contains(&s));
+    // The circle's bounding box, by index; the distance is checked after.
+    let area = filter.near.map(|circle| circle.bounding_box(0.0));
+    let mut args = DB::Arguments::default();
+    add::<DB>(&mut args, has(CaseStatus::Draft))?;
+    add::<DB>(&mut args, has(CaseStatus::Active))?;
+    add::<DB>(&mut args, has(CaseStatus::Resolved))?;
+    add::<DB>(&mut args, filter.owner.map(|o| o.0))?;
+    add::<DB>(&mut args, filter.before_id)?;
+    add::<DB>(&mut args, area.map(|b| b.south))?;
+    add::<DB>(&mut args, area.map(|b| b.west))?;
+    add::<DB>(&mut args, area.map(|b| b.north))?;
+    add::<DB>(&mut args, area.map(|b| b.east))?;
+    let within = filter.within.as_ref().filter(|j| !j.is_anywhere());
+    add::<DB>(&mut args, within.map(|j| format!(",{},", j.to_stored())))?;
+    Ok(args)
 }
 
 /// Records where a case was last seen as jurisdictions name it, from its
-/// point: bound (id, country, region) by [`last_seen_regions`].
+/// point: bound (id, country, region) by [`WriteTx::set_last_seen_regions`].
 const SET_LAST_SEEN_REGIONS: &str =
     "UPDATE cases SET last_seen_country = $2, last_seen_region = $3 WHERE id = $1";
 
 /// The country and first-level region codes at `point` ("" where the
 /// boundary data has none).
-pub(crate) fn last_seen_regions(point: Coordinates) -> (String, String) {
+fn last_seen_regions(geography: &dyn Geography, point: Coordinates) -> (String, String) {
     let at_point = Circle {
         center: point,
         radius_km: 0.001,
     };
-    let codes = alerta_places::WORLD.regions_touching(&at_point);
+    let codes = geography.regions_touching(&at_point);
     let country = codes.iter().find(|c| !c.contains('-'));
     let region = codes.iter().find(|c| c.contains('-'));
     (
@@ -315,25 +276,60 @@ pub(crate) fn last_seen_regions(point: Coordinates) -> (String, String) {
     )
 }
 
-/// Reads a case inside the transaction `$tx`, locking its row on PostgreSQL
-/// (SQLite's `BEGIN IMMEDIATE` already holds the only write lock), so the
-/// policy check and the change that follows see the same state.
-macro_rules! load_for_update {
-    ($store:expr, $tx:ident, $id:expr) => {{
-        let sql = match $store.backend() {
-            Backend::Postgres => concat!(
-                "SELECT ",
-                case_columns!(),
-                " FROM cases c WHERE c.id = $1 FOR UPDATE OF c"
-            ),
-            Backend::Sqlite => concat!("SELECT ", case_columns!(), " FROM cases c WHERE c.id = $1"),
+impl WriteTx {
+    /// Reads a case, locking its row on PostgreSQL (SQLite's `BEGIN
+    /// IMMEDIATE` already holds the only write lock), so the policy check
+    /// and the change that follows see the same state.
+    pub async fn case_for_update(&mut self, id: CaseId) -> Result<Case> {
+        let sql: &'static str = match self.backend() {
+            Backend::Postgres => &SELECT_CASE_FOR_UPDATE,
+            Backend::Sqlite => &SELECT_CASE,
         };
-        let row: Option<CaseRow> = sqlx::query_as(sql)
-            .bind($id.0)
-            .fetch_optional(&mut *$tx)
-            .await?;
-        Case::try_from(row.ok_or(StoreError::NotFound)?)?
-    }};
+        let row: Option<CaseRow> = on_tx!(self, db => sqlx::query_as(sql)
+            .bind(id.0)
+            .fetch_optional(&mut *db)
+            .await?);
+        Case::try_from(row.ok_or(StoreError::NotFound)?)
+    }
+
+    /// Records the country and region case `id` was last seen in, from `point`.
+    async fn set_last_seen_regions(&mut self, id: i64, point: Coordinates) -> Result<()> {
+        let (country, region) = last_seen_regions(self.geography, point);
+        on_tx!(self, db => { sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
+            .execute(&mut *db).await?; });
+        Ok(())
+    }
+
+    /// Stores (or replaces) case `id`'s photo, and notes it in the audit log.
+    async fn store_photo(
+        &mut self,
+        id: i64,
+        photo: &StoredPhoto,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        on_tx!(self, db => { sqlx::query(
+            "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
+                original_type = excluded.original_type, normalized = excluded.normalized,
+                width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
+            .bind(id)
+            .bind(photo.original.clone())
+            .bind(photo.original_type.clone())
+            .bind(photo.normalized.clone())
+            .bind(i64::from(photo.width))
+            .bind(i64::from(photo.height))
+            .bind(to_millis(now))
+            .execute(&mut *db)
+            .await?; });
+        let detail = json!({
+            "type": photo.original_type, "bytes": photo.original.len(),
+            "width": photo.width, "height": photo.height,
+        });
+        self.audit(id, Some(actor.user_id.0), now, "photo_set", detail)
+            .await
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -560,32 +556,6 @@ pub enum PfifImport {
     Merged(CaseId),
 }
 
-/// Stores (or replaces) case `$id`'s photo inside the transaction `$tx`, and
-/// notes it in the audit log.
-macro_rules! store_photo {
-    ($tx:ident, $id:expr, $photo:expr, $actor:expr, $now:expr) => {{
-        sqlx::query(
-            "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
-                original_type = excluded.original_type, normalized = excluded.normalized,
-                width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
-            .bind($id)
-            .bind($photo.original.clone())
-            .bind($photo.original_type.clone())
-            .bind($photo.normalized.clone())
-            .bind(i64::from($photo.width))
-            .bind(i64::from($photo.height))
-            .bind(to_millis($now))
-            .execute(&mut *$tx)
-            .await?;
-        audit!($tx, $id, Some($actor.user_id.0), $now, "photo_set", json!({
-            "type": $photo.original_type, "bytes": $photo.original.len(),
-            "width": $photo.width, "height": $photo.height,
-        }));
-    }};
-}
-
 impl Store {
     /// Gives every case stored before jurisdictions its last-seen country
     /// and region. A no-op once done; batched like the zone index's fill.
@@ -598,13 +568,18 @@ impl Store {
             if rows.is_empty() {
                 return Ok(());
             }
-            write_tx!(self, tx => {
-                for (id, lat, lng) in &rows {
-                    let (country, region) = last_seen_regions(Coordinates { lat: *lat, lng: *lng });
-                    sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
-                        .execute(&mut *tx).await?;
-                }
-            });
+            let mut tx = self.begin_write().await?;
+            for (id, lat, lng) in &rows {
+                tx.set_last_seen_regions(
+                    *id,
+                    Coordinates {
+                        lat: *lat,
+                        lng: *lng,
+                    },
+                )
+                .await?;
+            }
+            tx.commit().await?;
         }
     }
 
@@ -698,65 +673,56 @@ impl Store {
             Some((outcome, at)) => ("resolved", Some(outcome.as_str()), Some(to_millis(at))),
             None => ("draft", None, None),
         };
-        let id: i64 = write_tx!(self, tx => {
-            if !confirm_duplicate {
-                let age = details.age_when_last_seen();
-                let existing: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM cases
-                     WHERE name_key = $1 AND status IN ('draft', 'active')
-                       AND age_years BETWEEN $2 AND $3
-                       AND (birth_date IS NULL OR $4 IS NULL OR birth_date = $4)
-                     ORDER BY id LIMIT 1")
-                    .bind(details.name_key())
-                    .bind(age - 1)
-                    .bind(age + 1)
-                    .bind(details.birth_date.map(|b| b.format("%Y-%m-%d").to_string()))
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if let Some(existing) = existing {
-                    return Err(StoreError::PossibleDuplicate(CaseId(existing)));
-                }
+        let mut tx = self.begin_write().await?;
+        if !confirm_duplicate {
+            let age = details.age_when_last_seen();
+            let existing: Option<i64> = on_tx!(tx, db => sqlx::query_scalar(
+                "SELECT id FROM cases
+                 WHERE name_key = $1 AND status IN ('draft', 'active')
+                   AND age_years BETWEEN $2 AND $3
+                   AND (birth_date IS NULL OR $4 IS NULL OR birth_date = $4)
+                 ORDER BY id LIMIT 1")
+                .bind(details.name_key())
+                .bind(age - 1)
+                .bind(age + 1)
+                .bind(details.birth_date.map(|b| b.format("%Y-%m-%d").to_string()))
+                .fetch_optional(&mut *db)
+                .await?);
+            if let Some(existing) = existing {
+                return Err(StoreError::PossibleDuplicate(CaseId(existing)));
             }
-            let id: i64 = bind_details!(sqlx::query_scalar(
-                "INSERT INTO cases (given_name, family_name, name_key, aliases, sex, birth_date,
-                    stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
-                    circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
-                    contact_phone, contact_name, language, alert_radius_km,
-                    status, owner_id, organisation, version, created_at, updated_at,
-                    outcome, resolved_at, pfif_record_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                    $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, 1, $28, $28,
-                    $29, $30, $31)
-                 RETURNING id"), details)
-                .bind(status)
-                .bind(owner.user_id.0)
-                .bind(organisation)
-                .bind(to_millis(now))
-                .bind(outcome)
-                .bind(resolved_at)
-                .bind(origin.pfif_record_id)
-                .fetch_one(&mut *tx)
-                .await?;
-            let (country, region) = last_seen_regions(details.last_seen);
-            sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
-                .execute(&mut *tx).await?;
-            match origin.pfif_record_id {
-                None => audit!(tx, id, Some(owner.user_id.0), now, "created", json!({ "details": details })),
-                Some(record) => audit!(tx, id, Some(owner.user_id.0), now, "imported", json!({
+        }
+        let id: i64 = on_tx!(tx, db, Db => sqlx::query_scalar_with(INSERT_CASE, detail_arguments::<Db>(details)?)
+            .bind(status)
+            .bind(owner.user_id.0)
+            .bind(organisation)
+            .bind(to_millis(now))
+            .bind(outcome)
+            .bind(resolved_at)
+            .bind(origin.pfif_record_id)
+            .fetch_one(&mut *db)
+            .await?);
+        tx.set_last_seen_regions(id, details.last_seen).await?;
+        let (action, detail) = match origin.pfif_record_id {
+            None => ("created", json!({ "details": details })),
+            Some(record) => (
+                "imported",
+                json!({
                     "details": details, "pfif_record_id": record, "outcome": outcome,
-                })),
-            };
-            if let Some(photo) = photo {
-                store_photo!(tx, id, photo, owner, now);
-            }
-            id
-        });
+                }),
+            ),
+        };
+        tx.audit(id, Some(owner.user_id.0), now, action, detail)
+            .await?;
+        if let Some(photo) = photo {
+            tx.store_photo(id, photo, owner, now).await?;
+        }
+        tx.commit().await?;
         self.case(CaseId(id)).await
     }
 
     pub async fn case(&self, id: CaseId) -> Result<Case> {
-        let row: Option<CaseRow> = with_db!(self, pool => sqlx::query_as(
-            concat!("SELECT ", case_columns!(), " FROM cases c WHERE c.id = $1"))
+        let row: Option<CaseRow> = with_db!(self, pool => sqlx::query_as(SELECT_CASE.as_str())
             .bind(id.0)
             .fetch_optional(pool)
             .await?);
@@ -771,30 +737,27 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Case> {
-        write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_edit(Some(actor), &case)?;
-            let changes = changed_fields(&case.details, details);
-            if !changes.is_empty() {
-                bind_details!(sqlx::query(
-                    "UPDATE cases SET given_name = $1, family_name = $2, name_key = $3, aliases = $4,
-                        sex = $5, birth_date = $6, stated_age = $7, age_years = $8, height_cm = $9,
-                        weight_kg = $10, hair = $11, eyes = $12, marks = $13, clothing = $14,
-                        circumstances = $15, last_seen_at = $16, last_seen_offset = $17,
-                        last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
-                        contact_name = $22, language = $23, alert_radius_km = $24,
-                        version = version + 1, updated_at = $25
-                     WHERE id = $26"), details)
-                    .bind(to_millis(now))
-                    .bind(id.0)
-                    .execute(&mut *tx)
-                    .await?;
-                let (country, region) = last_seen_regions(details.last_seen);
-                sqlx::query(SET_LAST_SEEN_REGIONS).bind(id.0).bind(country).bind(region)
-                    .execute(&mut *tx).await?;
-                audit!(tx, id.0, Some(actor.user_id.0), now, "edited", json!({ "changed": changes }));
-            }
-        });
+        let mut tx = self.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_edit(Some(actor), &case)?;
+        let changes = changed_fields(&case.details, details);
+        if !changes.is_empty() {
+            on_tx!(tx, db, Db => { sqlx::query_with(UPDATE_CASE_DETAILS, detail_arguments::<Db>(details)?)
+                .bind(to_millis(now))
+                .bind(id.0)
+                .execute(&mut *db)
+                .await?; });
+            tx.set_last_seen_regions(id.0, details.last_seen).await?;
+            tx.audit(
+                id.0,
+                Some(actor.user_id.0),
+                now,
+                "edited",
+                json!({ "changed": changes }),
+            )
+            .await?;
+        }
+        tx.commit().await?;
         self.case(id).await
     }
 
@@ -806,16 +769,16 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Case> {
-        write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_edit(Some(actor), &case)?;
-            store_photo!(tx, id.0, photo, actor, now);
-            sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
-                .bind(id.0)
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
-        });
+        let mut tx = self.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_edit(Some(actor), &case)?;
+        tx.store_photo(id.0, photo, actor, now).await?;
+        on_tx!(tx, db => { sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
+            .bind(id.0)
+            .bind(to_millis(now))
+            .execute(&mut *db)
+            .await?; });
+        tx.commit().await?;
         self.case(id).await
     }
 
@@ -846,63 +809,6 @@ impl Store {
         }))
     }
 
-    /// Makes a verified draft public. The issuing organisation becomes the
-    /// publishing officer's, unless the case already names one.
-    ///
-    /// Also queues the alert for every volunteer the case's area reaches, in the
-    /// same transaction: a published case never lacks its alert rows. Answers
-    /// the case and how many volunteers it reaches.
-    pub async fn publish_case(
-        &self,
-        id: CaseId,
-        reviewed_version: i64,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<(Case, usize)> {
-        let recipients = write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_publish(Some(actor), &case)?;
-            policy::reviewed(&case, reviewed_version)?;
-            sqlx::query(
-                "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
-                    organisation = COALESCE(organisation, $3), police_contact_id = $4,
-                    organisation_id = $5
-                 WHERE id = $1")
-                .bind(id.0)
-                .bind(to_millis(now))
-                .bind(actor.organisation.clone())
-                // The publishing officer answers for the case: tips go to them.
-                .bind(actor.user_id.0)
-                // Their organisation is in charge of it from now on.
-                .bind(actor.organisation_id.map(|o| o.0))
-                .execute(&mut *tx)
-                .await?;
-            let recipients = queue_alerts!(tx, id, case.alert_area(), now) as usize;
-            inform_organisations!(tx, id, actor.organisation_id, case.alert_area(), Some(actor.user_id.0), now);
-            audit!(tx, id.0, Some(actor.user_id.0), now, "published", json!({ "recipients": recipients }));
-            recipients
-        });
-        Ok((self.case(id).await?, recipients))
-    }
-
-    /// Widens an active case's alert area to `radius_km` and alerts only the
-    /// volunteers it newly reaches, in one transaction. Answers how many.
-    pub async fn widen_case(
-        &self,
-        id: CaseId,
-        radius_km: f64,
-        reviewed_version: i64,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<u64> {
-        Ok(write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_widen(Some(actor), &case, radius_km)?;
-            policy::reviewed(&case, reviewed_version)?;
-            widen_in_tx!(tx, case, radius_km, Some(actor.user_id.0), now, "by hand")
-        }))
-    }
-
     /// Replaces the widenings still pending for a case with `steps` (hours
     /// after publication, new radius), if `actor` may widen it.
     pub async fn plan_widenings(
@@ -912,23 +818,34 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_plan_widening(Some(actor), &case)?;
+        let mut tx = self.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_plan_widening(Some(actor), &case)?;
+        on_tx!(tx, db => {
             sqlx::query("DELETE FROM case_widenings WHERE case_id = $1 AND done_at IS NULL")
-                .bind(id.0).execute(&mut *tx).await?;
+                .bind(id.0).execute(&mut *db).await?;
             for step in steps {
                 sqlx::query(
                     "INSERT INTO case_widenings (case_id, after_hours, alert_radius_km, created_by, created_at)
                      VALUES ($1, $2, $3, $4, $5)")
                     .bind(id.0).bind(step.after_hours).bind(step.alert_radius_km)
                     .bind(actor.user_id.0).bind(to_millis(now))
-                    .execute(&mut *tx).await?;
+                    .execute(&mut *db).await?;
             }
-            let plan: Vec<_> = steps.iter().map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km })).collect();
-            audit!(tx, id.0, Some(actor.user_id.0), now, "widening_planned", json!({ "steps": plan }));
         });
-        Ok(())
+        let plan: Vec<_> = steps
+            .iter()
+            .map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km }))
+            .collect();
+        tx.audit(
+            id.0,
+            Some(actor.user_id.0),
+            now,
+            "widening_planned",
+            json!({ "steps": plan }),
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// A case's planned widenings, in order.
@@ -951,16 +868,15 @@ impl Store {
              ORDER BY w.after_hours, w.id")
             .bind(to_millis(now)).fetch_all(pool).await?);
         for (step, case_id, radius_km, planner) in &due {
-            write_tx!(self, tx => {
-                let case = load_for_update!(self, tx, CaseId(*case_id));
-                let newly = if case.status == CaseStatus::Active && *radius_km > case.details.alert_radius_km {
-                    widen_in_tx!(tx, case, *radius_km, *planner, now, "planned") as i64
-                } else {
-                    0
-                };
-                sqlx::query("UPDATE case_widenings SET done_at = $2, newly_reached = $3 WHERE id = $1")
-                    .bind(*step).bind(to_millis(now)).bind(newly).execute(&mut *tx).await?;
-            });
+            let mut tx = self.begin_write().await?;
+            let case = tx.case_for_update(CaseId(*case_id)).await?;
+            let newly = match case.planned_widening(*radius_km, now) {
+                Some(change) => tx.apply(&case, &change, *planner).await? as i64,
+                None => 0,
+            };
+            on_tx!(tx, db => { sqlx::query("UPDATE case_widenings SET done_at = $2, newly_reached = $3 WHERE id = $1")
+                .bind(*step).bind(to_millis(now)).bind(newly).execute(&mut *db).await?; });
+            tx.commit().await?;
         }
         Ok(due.len() as u64)
     }
@@ -982,24 +898,25 @@ impl Store {
                 .bind(after_days)
                 .fetch_all(pool).await?);
             for case_id in due {
-                queued += write_tx!(self, tx => {
-                    let case = load_for_update!(self, tx, CaseId(case_id));
-                    let newly = if case.status == CaseStatus::Active {
-                        queue_alerts!(tx, case.id, case.alert_area(), now)
-                    } else {
-                        0
-                    };
-                    // Another process may have done this one meanwhile: then
-                    // its alerts exist, ours inserted nothing, and this row
-                    // conflicts harmlessly.
-                    sqlx::query(
-                        "INSERT INTO case_realerts (case_id, after_days, done_at, newly_reached)
-                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                        .bind(case_id).bind(after_days).bind(to_millis(now)).bind(newly as i64)
-                        .execute(&mut *tx).await?;
-                    audit!(tx, case_id, None::<i64>, now, "realerted", json!({ "after_days": after_days, "newly_reached": newly }));
-                    newly
-                });
+                let mut tx = self.begin_write().await?;
+                let case = tx.case_for_update(CaseId(case_id)).await?;
+                let newly = if case.status == CaseStatus::Active {
+                    tx.queue_alerts(case.id, case.alert_area(), now).await?
+                } else {
+                    0
+                };
+                // Another process may have done this one meanwhile: then
+                // its alerts exist, ours inserted nothing, and this row
+                // conflicts harmlessly.
+                on_tx!(tx, db => { sqlx::query(
+                    "INSERT INTO case_realerts (case_id, after_days, done_at, newly_reached)
+                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                    .bind(case_id).bind(after_days).bind(to_millis(now)).bind(newly as i64)
+                    .execute(&mut *db).await?; });
+                let detail = json!({ "after_days": after_days, "newly_reached": newly });
+                tx.audit(case_id, None, now, "realerted", detail).await?;
+                tx.commit().await?;
+                queued += newly;
             }
         }
         Ok(queued)
@@ -1015,28 +932,30 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u64> {
-        Ok(write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_notify_update(Some(actor), &case)?;
-            policy::reviewed(&case, reviewed_version)?;
-            let queued = sqlx::query(
-                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
-                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
-                 UNION
-                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
-                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
-                 ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
-                    status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
-                    sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
-                .bind(id.0)
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            audit!(tx, id.0, Some(actor.user_id.0), now, "update_notified", json!({ "recipients": queued, "version": case.version }));
-            queued
-        }))
+        let mut tx = self.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_notify_update(Some(actor), &case)?;
+        policy::reviewed(&case, reviewed_version)?;
+        let queued = on_tx!(tx, db => sqlx::query(
+            "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+             SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
+             WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+             UNION
+             SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
+             WHERE case_id = $1 AND confirmed_at IS NOT NULL
+             ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
+                status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
+                sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
+            .bind(id.0)
+            .bind(to_millis(now))
+            .execute(&mut *db)
+            .await?
+            .rows_affected());
+        let detail = json!({ "recipients": queued, "version": case.version });
+        tx.audit(id.0, Some(actor.user_id.0), now, "update_notified", detail)
+            .await?;
+        tx.commit().await?;
+        Ok(queued)
     }
 
     /// How many confirmed volunteers `area` reaches.
@@ -1053,7 +972,7 @@ impl Store {
     /// in São Paulo); a sort here takes microseconds. One row, not one per
     /// id: sqlx hands SQLite's rows over one by one.
     pub async fn reached_volunteers(&self, area: Circle) -> Result<Vec<i64>> {
-        let regions = alerta_places::WORLD.regions_touching(&area);
+        let regions = self.geography.regions_touching(&area);
         let listed: Option<String> = with_db!(self, pool => {
             let mut select = sqlx::QueryBuilder::new(
                 "SELECT string_agg(CAST(volunteer_id AS TEXT), ',') FROM (",
@@ -1074,52 +993,6 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         Ok(ids)
-    }
-
-    pub async fn resolve_case(
-        &self,
-        id: CaseId,
-        outcome: Outcome,
-        note: Option<&str>,
-        reviewed_version: i64,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Case> {
-        write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_resolve(Some(actor), &case)?;
-            policy::reviewed(&case, reviewed_version)?;
-            sqlx::query(
-                "UPDATE cases SET status = 'resolved', outcome = $2, resolution_note = $3,
-                    resolved_at = $4, updated_at = $4
-                 WHERE id = $1")
-                .bind(id.0)
-                .bind(outcome.as_str())
-                .bind(note.map(str::to_string))
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
-            // Those the alert reached (or is reaching), and those who follow
-            // the case, hear that it is over; alerts not yet on their way are withdrawn.
-            sqlx::query(
-                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
-                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
-                 UNION
-                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
-                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
-                 ON CONFLICT DO NOTHING")
-                .bind(id.0)
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM outbox WHERE case_id = $1 AND kind = 'alert' AND status = 'queued' AND lease_until IS NULL")
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
-            audit!(tx, id.0, Some(actor.user_id.0), now, "resolved", json!({ "outcome": outcome, "note": note }));
-        });
-        self.case(id).await
     }
 
     /// Every case of `statuses`, newest first, read a page at a time: the
@@ -1144,10 +1017,7 @@ impl Store {
 
     /// Cases matching `filter`, newest first.
     pub async fn list_cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
-        let rows: Vec<CaseRow> = with_db!(self, pool => bind_filter!(sqlx::query_as(concat!(
-            "SELECT ", case_columns!(), " FROM cases c ", filter_where!(), "
-             ORDER BY c.id DESC
-             LIMIT $11")), filter)
+        let rows: Vec<CaseRow> = with_db!(self, pool, Db => sqlx::query_as_with(LIST_CASES.as_str(), filter_arguments::<Db>(filter)?)
             .bind(filter.limit)
             .fetch_all(pool)
             .await?);
@@ -1167,9 +1037,7 @@ impl Store {
         &self,
         filter: &CaseFilter,
     ) -> Result<Vec<(i64, String, Option<String>)>> {
-        let rows: Vec<(i64, String, Option<String>, f64, f64)> = with_db!(self, pool => bind_filter!(sqlx::query_as(concat!(
-            "SELECT c.id, c.name_key, c.aliases, c.lat, c.lng FROM cases c ", filter_where!(), "
-             ORDER BY c.id DESC")), filter)
+        let rows: Vec<(i64, String, Option<String>, f64, f64)> = with_db!(self, pool, Db => sqlx::query_as_with(NAME_INDEX.as_str(), filter_arguments::<Db>(filter)?)
             .fetch_all(pool)
             .await?);
         Ok(rows
@@ -1182,53 +1050,6 @@ impl Store {
             })
             .map(|(id, key, aliases, ..)| (id, key, aliases))
             .collect())
-    }
-
-    /// Takes an active case out of public view (`hidden`) or puts it back.
-    /// Out of view it is out of volunteers' mail too: its alerts and
-    /// updates not yet on their way are withdrawn (a sender holding one
-    /// drops it as `withdrawn`); shown again, the alert
-    /// goes to everyone in its area it has not reached.
-    pub async fn set_hidden(
-        &self,
-        id: CaseId,
-        hidden: bool,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Case> {
-        write_tx!(self, tx => {
-            let case = load_for_update!(self, tx, id);
-            policy::may_hide(Some(actor), &case)?;
-            if case.hidden != hidden {
-                sqlx::query("UPDATE cases SET hidden_at = $2, updated_at = $3 WHERE id = $1")
-                    .bind(id.0)
-                    .bind(hidden.then(|| to_millis(now)))
-                    .bind(to_millis(now))
-                    .execute(&mut *tx)
-                    .await?;
-                let (action, detail) = if hidden {
-                    let withdrawn = sqlx::query(
-                        "DELETE FROM outbox WHERE kind IN ('alert', 'update') AND case_id = $1
-                           AND status = 'queued' AND (lease_until IS NULL OR lease_until < $2)")
-                        .bind(id.0)
-                        .bind(to_millis(now))
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                    ("hidden", json!({ "withdrawn": withdrawn }))
-                } else {
-                    sqlx::query(
-                        "DELETE FROM outbox WHERE kind = 'alert' AND case_id = $1 AND status = 'withdrawn'")
-                        .bind(id.0)
-                        .execute(&mut *tx)
-                        .await?;
-                    let queued = queue_alerts!(tx, case.id, case.alert_area(), now);
-                    ("shown", json!({ "queued": queued }))
-                };
-                audit!(tx, id.0, Some(actor.user_id.0), now, action, detail);
-            }
-        });
-        self.case(id).await
     }
 
     /// What the statistics count of every case: status, outcome, age and

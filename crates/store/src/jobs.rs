@@ -2,19 +2,22 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Result, Store, to_millis, with_db, write_tx};
+use crate::{Result, Store, on_tx, to_millis, with_db};
 
 impl Store {
     /// The slot a job last ran for (milliseconds), registering the job at
     /// `now` the first time so that it does not run for slots before it existed.
     pub async fn job_last_slot(&self, name: &str, now: DateTime<Utc>) -> Result<i64> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             sqlx::query("INSERT INTO jobs (name, last_slot) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(name).bind(to_millis(now)).execute(&mut *tx).await?;
+                .bind(name).bind(to_millis(now)).execute(&mut *db).await?;
             let slot: i64 = sqlx::query_scalar("SELECT last_slot FROM jobs WHERE name = $1")
-                .bind(name).fetch_one(&mut *tx).await?;
+                .bind(name).fetch_one(&mut *db).await?;
             slot
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Moves a job from slot `seen` to `slot`; true for the one caller that
@@ -26,10 +29,12 @@ impl Store {
         slot: i64,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let claimed = write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let claimed = on_tx!(tx, db => sqlx::query(
             "UPDATE jobs SET last_slot = $3, last_run_at = $4 WHERE name = $1 AND last_slot = $2")
             .bind(name).bind(seen).bind(slot).bind(to_millis(now))
-            .execute(&mut *tx).await?.rows_affected());
+            .execute(&mut *db).await?.rows_affected());
+        tx.commit().await?;
         Ok(claimed == 1)
     }
 
@@ -50,13 +55,16 @@ impl Store {
     /// Forgets subscriptions nobody confirmed before `cutoff`: addresses that
     /// never confirmed anything, and zones waiting for confirmation.
     pub async fn expire_unconfirmed(&self, cutoff: DateTime<Utc>) -> Result<u64> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             let volunteers = sqlx::query("DELETE FROM volunteers WHERE status = 'pending' AND created_at < $1")
-                .bind(to_millis(cutoff)).execute(&mut *tx).await?.rows_affected();
+                .bind(to_millis(cutoff)).execute(&mut *db).await?.rows_affected();
             let zones = sqlx::query("DELETE FROM zones WHERE confirmed_at IS NULL AND created_at < $1")
-                .bind(to_millis(cutoff)).execute(&mut *tx).await?.rows_affected();
+                .bind(to_millis(cutoff)).execute(&mut *db).await?.rows_affected();
             volunteers + zones
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Removes expired sessions, expired volunteer links and old rate counters.
@@ -65,8 +73,10 @@ impl Store {
         self.purge_rate_limits(now - chrono::Duration::days(1))
             .await?;
         self.purge_sign_in_failures(now).await?;
-        let links = write_tx!(self, tx => sqlx::query("DELETE FROM volunteer_tokens WHERE expires_at <= $1")
-            .bind(to_millis(now)).execute(&mut *tx).await?.rows_affected());
+        let mut tx = self.begin_write().await?;
+        let links = on_tx!(tx, db => sqlx::query("DELETE FROM volunteer_tokens WHERE expires_at <= $1")
+            .bind(to_millis(now)).execute(&mut *db).await?.rows_affected());
+        tx.commit().await?;
         Ok(sessions + links)
     }
 
@@ -78,20 +88,21 @@ impl Store {
         cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<u64> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             let cases: Vec<(i64, f64, f64)> = sqlx::query_as(
                 "SELECT id, lat, lng FROM cases WHERE status = 'resolved' AND resolved_at < $1 AND purged_at IS NULL")
-                .bind(to_millis(cutoff)).fetch_all(&mut *tx).await?;
+                .bind(to_millis(cutoff)).fetch_all(&mut *db).await?;
             for (id, lat, lng) in &cases {
                 // About 11 km: enough for statistics by country, not a place.
                 let coarse = |degrees: f64| (degrees * 10.0).round() / 10.0;
-                sqlx::query("DELETE FROM case_photos WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM case_photos WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
                 // Naming the kinds lets outbox_once (kind, case_id, …) find the rows.
                 sqlx::query("DELETE FROM outbox WHERE kind IN ('alert', 'found', 'update', 'digest', 'tip', 'confirm') AND case_id = $1")
-                    .bind(*id).execute(&mut *tx).await?;
-                sqlx::query("DELETE FROM tips WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
-                sqlx::query("DELETE FROM case_followers WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
-                sqlx::query("UPDATE case_audit SET detail = '{}' WHERE case_id = $1").bind(*id).execute(&mut *tx).await?;
+                    .bind(*id).execute(&mut *db).await?;
+                sqlx::query("DELETE FROM tips WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
+                sqlx::query("DELETE FROM case_followers WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
+                sqlx::query("UPDATE case_audit SET detail = '{}' WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
                 sqlx::query(
                     "UPDATE cases SET given_name = '', family_name = '', name_key = '', aliases = NULL,
                         stated_age = age_years, birth_date = NULL, height_cm = NULL, weight_kg = NULL, hair = NULL, eyes = NULL,
@@ -100,9 +111,11 @@ impl Store {
                         lat = $3, lng = $4
                      WHERE id = $1")
                     .bind(*id).bind(to_millis(now)).bind(coarse(*lat)).bind(coarse(*lng))
-                    .execute(&mut *tx).await?;
+                    .execute(&mut *db).await?;
             }
             cases.len() as u64
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 }

@@ -1,12 +1,16 @@
 //! Storage on SQLite (the embedded default) or PostgreSQL, chosen by URL.
 //!
 //! Both backends run the same SQL text (`$1` placeholders work on both). The
-//! [`with_db!`] and [`write_tx!`] macros expand one body once per backend, so
+//! [`with_db!`] and [`on_tx!`] macros expand one body once per backend, so
 //! each query is type-checked against that backend's own driver; no `Any`.
+//! Every change runs in a [`WriteTx`]; the functions that make up a change
+//! (queue a case's alerts, audit it, use a link's token) are methods of it,
+//! in the module of their tables.
 
 use std::str::FromStr;
 use std::time::Duration;
 
+use alerta_core::Geography;
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::Executor;
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -14,6 +18,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+mod case_changes;
 mod cases;
 mod error;
 mod jobs;
@@ -36,60 +41,115 @@ pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, Volun
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// Runs `$body` with `$pool` bound to whichever backend's pool the store holds.
+/// Runs `$body` with `$pool` bound to whichever backend's pool the store
+/// holds: the body is written once and type-checked against each backend's
+/// own driver. One of the store's two macros (a function cannot be generic
+/// over sqlx's backends without restating a dozen bounds at every use).
 macro_rules! with_db {
     ($store:expr, $pool:ident => $body:expr) => {
+        with_db!($store, $pool, _Db => $body)
+    };
+    // `$Db` names the backend's sqlx type in `$body`, for what cannot infer it.
+    ($store:expr, $pool:ident, $Db:ident => $body:expr) => {
         match &$store.pool {
-            $crate::Pool::Sqlite($pool) => $body,
-            $crate::Pool::Postgres($pool) => $body,
+            $crate::Pool::Sqlite($pool) => {
+                #[allow(dead_code)]
+                type $Db = sqlx::Sqlite;
+                $body
+            }
+            $crate::Pool::Postgres($pool) => {
+                #[allow(dead_code)]
+                type $Db = sqlx::Postgres;
+                $body
+            }
         }
     };
 }
 
-/// Runs `$body` in a write transaction bound to `$tx`, committed when the body
-/// finishes; an early return (`?`) rolls it back. SQLite takes the write lock
-/// up front (`BEGIN IMMEDIATE`): a deferred transaction that reads and then
-/// writes fails with "database is locked" when another writer got in between.
-/// Writers of one process queue for SQLite's lock in the process first: left
-/// to SQLite's busy handler, which sleeps 1, 2, 5, 10, 15… ms between tries,
-/// a writer waited tens of milliseconds after the lock was free, and the
-/// sender's rounds stalled behind each other.
-macro_rules! write_tx {
-    ($store:expr, $tx:ident => $body:expr) => {
-        match &$store.pool {
-            $crate::Pool::Sqlite(pool) => {
-                let _writer = $store.sqlite_writer.lock().await;
-                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                let out = $body;
-                $tx.commit().await?;
-                out
+/// Runs `$body` with `$db` bound to the connection of the write transaction
+/// `$tx` ([`WriteTx`]), whichever backend it is on: [`with_db!`]'s twin for
+/// statements inside a transaction. The store's other macro.
+macro_rules! on_tx {
+    ($tx:expr, $db:ident => $body:expr) => {
+        on_tx!($tx, $db, _Db => $body)
+    };
+    // `$Db` names the backend's sqlx type in `$body`, for what cannot infer it.
+    ($tx:expr, $db:ident, $Db:ident => $body:expr) => {
+        match &mut $tx.inner {
+            $crate::TxInner::Sqlite { tx, .. } => {
+                #[allow(dead_code)]
+                type $Db = sqlx::Sqlite;
+                let $db: &mut sqlx::SqliteConnection = &mut *tx;
+                $body
             }
-            $crate::Pool::Postgres(pool) => {
-                let mut $tx = pool.begin().await?;
-                let out = $body;
-                $tx.commit().await?;
-                out
+            $crate::TxInner::Postgres(tx) => {
+                #[allow(dead_code)]
+                type $Db = sqlx::Postgres;
+                let $db: &mut sqlx::PgConnection = &mut *tx;
+                $body
             }
         }
     };
 }
-/// Appends a line to a case's audit log inside the transaction `$tx`;
-/// `$actor_id` is the user's id (None for the system itself).
-macro_rules! audit {
-    ($tx:ident, $case_id:expr, $actor_id:expr, $now:expr, $action:expr, $detail:expr) => {
-        sqlx::query(
+pub(crate) use {on_tx, with_db};
+
+/// A write transaction: every change the store makes happens in one,
+/// begun by [`Store::begin_write`] and ended by [`WriteTx::commit`]; dropped
+/// uncommitted (an early `?`), it rolls back.
+pub struct WriteTx {
+    pub(crate) inner: TxInner,
+    pub(crate) geography: &'static (dyn Geography + Sync),
+}
+
+pub(crate) enum TxInner {
+    /// SQLite's writers of one process also hold the process's writer lock
+    /// (see [`Store::begin_write`]); the transaction is dropped first.
+    Sqlite {
+        tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+        _writer: tokio::sync::OwnedMutexGuard<()>,
+    },
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<()> {
+        match self.inner {
+            TxInner::Sqlite { tx, .. } => tx.commit().await?,
+            TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.inner {
+            TxInner::Sqlite { .. } => Backend::Sqlite,
+            TxInner::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Appends a line to a case's audit log; `actor_id` is the user's id
+    /// (None for the system itself).
+    pub(crate) async fn audit(
+        &mut self,
+        case_id: i64,
+        actor_id: Option<i64>,
+        now: DateTime<Utc>,
+        action: &str,
+        detail: serde_json::Value,
+    ) -> Result<()> {
+        on_tx!(self, db => { sqlx::query(
             "INSERT INTO case_audit (case_id, actor_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind($case_id)
-        .bind($actor_id)
-        .bind(to_millis($now))
-        .bind($action)
-        .bind($detail.to_string())
-        .execute(&mut *$tx)
-        .await?
-    };
+        .bind(case_id)
+        .bind(actor_id)
+        .bind(to_millis(now))
+        .bind(action)
+        .bind(detail.to_string())
+        .execute(db)
+        .await?; });
+        Ok(())
+    }
 }
-pub(crate) use {audit, with_db, write_tx};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Pool {
@@ -98,11 +158,22 @@ pub(crate) enum Pool {
 }
 
 /// The handle every part of Alerta stores through; cheap to clone.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Store {
     pub(crate) pool: Pool,
-    /// Held by this process's SQLite writer (see [`write_tx!`]); unused on PostgreSQL.
+    /// Held by this process's SQLite writer (see [`Store::begin_write`]); unused on PostgreSQL.
     pub(crate) sqlite_writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Where places and regions are: which regions an alert area touches,
+    /// which country a zone lies in.
+    pub(crate) geography: &'static (dyn Geography + Sync),
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("pool", &self.pool)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +185,7 @@ pub enum Backend {
 impl Store {
     /// Opens `sqlite://path` (created if missing, WAL, foreign keys on) or
     /// `postgres://…`.
-    pub async fn connect(url: &str) -> Result<Store> {
+    pub async fn connect(url: &str, geography: &'static (dyn Geography + Sync)) -> Result<Store> {
         let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Pool::Postgres(
                 PgPoolOptions::new()
@@ -145,6 +216,31 @@ impl Store {
         Ok(Store {
             pool,
             sqlite_writer: Default::default(),
+            geography,
+        })
+    }
+
+    /// Begins a write transaction. SQLite's takes the write lock up front
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then
+    /// writes fails with "database is locked" when another writer got in
+    /// between. Writers of one process queue for SQLite's lock in the
+    /// process first: left to SQLite's busy handler, which sleeps 1, 2, 5,
+    /// 10, 15… ms between tries, a writer waited tens of milliseconds after
+    /// the lock was free, and the sender's rounds stalled behind each other.
+    pub async fn begin_write(&self) -> Result<WriteTx> {
+        let inner = match &self.pool {
+            Pool::Sqlite(pool) => {
+                let writer = self.sqlite_writer.clone().lock_owned().await;
+                TxInner::Sqlite {
+                    tx: pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _writer: writer,
+                }
+            }
+            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        };
+        Ok(WriteTx {
+            inner,
+            geography: self.geography,
         })
     }
 
@@ -182,7 +278,8 @@ impl Store {
             if rows.is_empty() {
                 return Ok(());
             }
-            write_tx!(self, tx => {
+            let mut tx = self.begin_write().await?;
+            on_tx!(tx, db => {
                 for (id, lat, lng, radius_km) in &rows {
                     let circle = alerta_core::Circle {
                         center: alerta_core::Coordinates { lat: *lat, lng: *lng },
@@ -197,9 +294,10 @@ impl Store {
                     for value in cap {
                         update = update.bind(value);
                     }
-                    update.execute(&mut *tx).await?;
+                    update.execute(&mut *db).await?;
                 }
             });
+            tx.commit().await?;
         }
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Result, Store, to_millis, with_db, write_tx};
+use crate::{Result, Store, on_tx, to_millis, with_db};
 
 impl Store {
     /// Counts one hit on `key` in the current window of `window` and answers
@@ -15,7 +15,8 @@ impl Store {
     ) -> Result<i64> {
         let now_ms = to_millis(now);
         let window_start = now_ms - now_ms.rem_euclid(window.num_milliseconds().max(1));
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             let hits: i64 = sqlx::query_scalar(
                 "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
                  ON CONFLICT (key) DO UPDATE SET
@@ -24,10 +25,12 @@ impl Store {
                  RETURNING hits")
                 .bind(key)
                 .bind(window_start)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *db)
                 .await?;
             hits
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// The hits on `key` in the current window of `window`, without counting one.
@@ -50,10 +53,13 @@ impl Store {
 
     /// Drops counters of windows that ended before `cutoff`.
     pub async fn purge_rate_limits(&self, cutoff: DateTime<Utc>) -> Result<u64> {
-        Ok(
-            write_tx!(self, tx => sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-            .bind(to_millis(cutoff)).execute(&mut *tx).await?.rows_affected()),
-        )
+        Ok({
+            let mut tx = self.begin_write().await?;
+            let out = on_tx!(tx, db => sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
+            .bind(to_millis(cutoff)).execute(&mut *db).await?.rows_affected());
+            tx.commit().await?;
+            out
+        })
     }
 }
 
@@ -93,7 +99,8 @@ impl Store {
     ) -> Result<()> {
         let forget_before =
             to_millis(now - chrono::Duration::hours(alerta_core::sign_in::FORGET_AFTER_HOURS));
-        write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => { sqlx::query(
             "INSERT INTO sign_in_failures (account_hash, client, failures, last_failure_at)
              VALUES ($1, $2, 1, $3)
              ON CONFLICT (account_hash, client) DO UPDATE SET
@@ -104,9 +111,10 @@ impl Store {
             .bind(client)
             .bind(to_millis(now))
             .bind(forget_before)
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await
-            .map(|_| ())?);
+            .map(|_| ())?; });
+        tx.commit().await?;
         Ok(())
     }
 
@@ -117,24 +125,30 @@ impl Store {
         account_hash: &str,
         client: Option<&str>,
     ) -> Result<u64> {
-        Ok(write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => sqlx::query(
             "DELETE FROM sign_in_failures WHERE account_hash = $1 AND ($2 IS NULL OR client = $2)")
             .bind(account_hash)
             .bind(client)
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await?
-            .rows_affected()))
+            .rows_affected());
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Drops failures older than a day: they count for nothing.
     pub async fn purge_sign_in_failures(&self, now: DateTime<Utc>) -> Result<u64> {
         let cutoff =
             to_millis(now - chrono::Duration::hours(alerta_core::sign_in::FORGET_AFTER_HOURS));
-        Ok(write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => sqlx::query(
             "DELETE FROM sign_in_failures WHERE last_failure_at < $1")
             .bind(cutoff)
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await?
-            .rows_affected()))
+            .rows_affected());
+        tx.commit().await?;
+        Ok(out)
     }
 }

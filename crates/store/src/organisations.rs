@@ -3,7 +3,7 @@
 use alerta_core::{Jurisdiction, Organisation, OrganisationId};
 use chrono::{DateTime, Utc};
 
-use crate::{Result, Store, to_millis, with_db, write_tx};
+use crate::{Result, Store, on_tx, to_millis, with_db};
 
 type OrganisationRow = (i64, String, String, Option<String>);
 
@@ -26,14 +26,15 @@ impl Store {
         contact_email: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(Organisation, bool)> {
-        let (row, created) = write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let (row, created) = on_tx!(tx, db => {
             let updated: Option<OrganisationRow> = sqlx::query_as(
                 "UPDATE organisations SET jurisdiction = $2, contact_email = $3 WHERE name = $1
                  RETURNING id, name, jurisdiction, contact_email")
                 .bind(name)
                 .bind(jurisdiction.to_stored())
                 .bind(contact_email)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *db)
                 .await?;
             match updated {
                 Some(row) => (row, false),
@@ -45,12 +46,13 @@ impl Store {
                         .bind(jurisdiction.to_stored())
                         .bind(contact_email)
                         .bind(to_millis(now))
-                        .fetch_one(&mut *tx)
+                        .fetch_one(&mut *db)
                         .await?;
                     (row, true)
                 }
             }
         });
+        tx.commit().await?;
         Ok((organisation(row), created))
     }
 

@@ -5,7 +5,9 @@
 use alerta_core::{CaseId, VolunteerId};
 use chrono::{DateTime, Utc};
 
-use crate::{Backend, Result, Store, StoreError, from_millis, to_millis, with_db, write_tx};
+use std::sync::LazyLock;
+
+use crate::{Backend, Result, Store, StoreError, from_millis, on_tx, to_millis, with_db};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MailKind {
@@ -144,20 +146,21 @@ struct ClaimRow {
     created_at: i64,
 }
 
-macro_rules! claim_sql {
-    ($lock:literal) => {
-        concat!(
-            "UPDATE outbox SET lease_until = $2, claimed_by = $3, attempts = attempts + 1
-             WHERE id IN (SELECT id FROM outbox
-                          WHERE status = 'queued' AND next_attempt_at <= $1
-                            AND (lease_until IS NULL OR lease_until < $1)
-                          ORDER BY next_attempt_at, id LIMIT $4 ",
-            $lock,
-            ")
-             RETURNING id, kind, case_id, volunteer_id, tip_id, organisation_id, attempts, created_at"
-        )
-    };
+/// Claims due rows ($1 now, $2 lease end, $3 owner, $4 how many), the rows
+/// chosen by `SELECT … {lock}`: PostgreSQL's senders skip each other's.
+fn claim_sql(lock: &str) -> String {
+    format!(
+        "UPDATE outbox SET lease_until = $2, claimed_by = $3, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM outbox
+                      WHERE status = 'queued' AND next_attempt_at <= $1
+                        AND (lease_until IS NULL OR lease_until < $1)
+                      ORDER BY next_attempt_at, id LIMIT $4 {lock})
+         RETURNING id, kind, case_id, volunteer_id, tip_id, organisation_id, attempts, created_at"
+    )
 }
+
+static CLAIM_SQLITE: LazyLock<String> = LazyLock::new(|| claim_sql(""));
+static CLAIM_POSTGRES: LazyLock<String> = LazyLock::new(|| claim_sql("FOR UPDATE SKIP LOCKED"));
 
 impl Store {
     /// How many rows are due now, counting no further than `limit`: a paced
@@ -186,13 +189,15 @@ impl Store {
         // Rounded up: the rate may be undershot by a millisecond, never exceeded.
         let micros = interval.num_microseconds().unwrap_or(i64::MAX / 2) * count;
         let span = (micros + 999) / 1000;
-        let start: i64 = write_tx!(self, tx => sqlx::query_scalar(
+        let mut tx = self.begin_write().await?;
+        let start: i64 = on_tx!(tx, db => sqlx::query_scalar(
             "UPDATE send_pacing SET next_at = (CASE WHEN next_at > $1 THEN next_at ELSE $1 END) + $2
              WHERE id = 1 RETURNING next_at - $2")
             .bind(to_millis(now))
             .bind(span)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *db)
             .await?);
+        tx.commit().await?;
         Ok(from_millis(start))
     }
 
@@ -206,17 +211,19 @@ impl Store {
         owner: &str,
         limit: i64,
     ) -> Result<Vec<OutboxItem>> {
-        let sql = match self.backend() {
-            Backend::Postgres => claim_sql!("FOR UPDATE SKIP LOCKED"),
-            Backend::Sqlite => claim_sql!(""),
+        let sql: &'static str = match self.backend() {
+            Backend::Postgres => &CLAIM_POSTGRES,
+            Backend::Sqlite => &CLAIM_SQLITE,
         };
-        let rows: Vec<ClaimRow> = write_tx!(self, tx => sqlx::query_as(sql)
+        let mut tx = self.begin_write().await?;
+        let rows: Vec<ClaimRow> = on_tx!(tx, db => sqlx::query_as(sql)
             .bind(to_millis(now))
             .bind(to_millis(lease_until))
             .bind(owner.to_string())
             .bind(limit)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut *db)
             .await?);
+        tx.commit().await?;
         let mut items = rows
             .into_iter()
             .map(|r| {
@@ -293,7 +300,8 @@ impl Store {
                 }
             })
             .collect();
-        write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => {
             let mut update = sqlx::QueryBuilder::new(
                 "WITH outcome (id, status, sent_at, next_attempt_at, last_error) AS (",
             );
@@ -313,8 +321,9 @@ impl Store {
                      FROM outcome WHERE outbox.id = outcome.id AND outbox.claimed_by = ",
                 )
                 .push_bind(owner);
-            update.build().execute(&mut *tx).await.map(|_| ())?
+            update.build().execute(&mut *db).await.map(|_| ())?
         });
+        tx.commit().await?;
         Ok(())
     }
 

@@ -5,7 +5,7 @@ use alerta_core::{CaseId, Coordinates, NewTip, Tip, TipKind};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::json;
 
-use crate::{Backend, Result, Store, StoreError, audit, from_millis, to_millis, with_db, write_tx};
+use crate::{Backend, Result, Store, StoreError, from_millis, on_tx, to_millis, with_db};
 
 #[derive(sqlx::FromRow)]
 struct TipRow {
@@ -78,9 +78,10 @@ impl Store {
     /// Keeps a tip for an active case; the case's audit log notes that one
     /// arrived (not what it says: the log is read more widely than tips).
     pub async fn add_tip(&self, case: CaseId, tip: &NewTip, now: DateTime<Utc>) -> Result<i64> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let id = on_tx!(tx, db => {
             let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = $1")
-                .bind(case.0).fetch_optional(&mut *tx).await?;
+                .bind(case.0).fetch_optional(&mut *db).await?;
             match status.as_deref() {
                 None => return Err(StoreError::NotFound),
                 Some("active") => {}
@@ -100,12 +101,7 @@ impl Store {
                 .bind(tip.seen_at.map(|at| to_millis(at.to_utc())))
                 .bind(tip.seen_at.map(|at| i64::from(at.offset().local_minus_utc())))
                 .bind(to_millis(now))
-                .fetch_one(&mut *tx).await?;
-            let action = match tip.kind {
-                TipKind::Sighting => "tip",
-                TipKind::AboutMe => "about_me",
-            };
-            audit!(tx, case.0, None::<i64>, now, action, json!({ "tip": id }));
+                .fetch_one(&mut *db).await?;
             // Mailed to the case's police contact through the outbox, like
             // every message: a sighting rides on a digest not yet on its way,
             // or starts one, due once the last went out long enough ago; a
@@ -122,9 +118,9 @@ impl Store {
                         Backend::Sqlite => PENDING_DIGEST.to_string(),
                     };
                     let pending = sqlx::query_scalar(sqlx::AssertSqlSafe(pending_sql))
-                        .bind(case.0).fetch_optional(&mut *tx).await?;
+                        .bind(case.0).fetch_optional(&mut *db).await?;
                     let last = sqlx::query_scalar(LAST_DIGEST)
-                        .bind(case.0).fetch_one(&mut *tx).await?;
+                        .bind(case.0).fetch_one(&mut *db).await?;
                     (pending, last)
                 }
             };
@@ -138,10 +134,18 @@ impl Store {
                     .bind(id)
                     .bind(due)
                     .bind(to_millis(now))
-                    .execute(&mut *tx).await?;
+                    .execute(&mut *db).await?;
             }
             id
-        }))
+        });
+        let action = match tip.kind {
+            TipKind::Sighting => "tip",
+            TipKind::AboutMe => "about_me",
+        };
+        tx.audit(case.0, None, now, action, json!({ "tip": id }))
+            .await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// The tips a tip mail carries, oldest first, and the address of the

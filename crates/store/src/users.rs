@@ -3,7 +3,7 @@
 use alerta_core::{Actor, Email, Jurisdiction, Organisation, OrganisationId, Role, UserId};
 use chrono::{DateTime, Utc};
 
-use crate::{Result, Store, StoreError, to_millis, with_db, write_tx};
+use crate::{Result, Store, StoreError, on_tx, to_millis, with_db};
 
 #[derive(Debug, Clone)]
 pub struct UserRecord {
@@ -180,13 +180,15 @@ impl Store {
 
     /// Revokes one session; true when it was live.
     pub async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-        let done = write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let done = on_tx!(tx, db => sqlx::query(
             "UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL")
             .bind(token_hash)
             .bind(to_millis(now))
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await?
             .rows_affected());
+        tx.commit().await?;
         Ok(done > 0)
     }
 
@@ -230,21 +232,24 @@ impl Store {
         password_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             let id: Option<i64> = sqlx::query_scalar(
                 "UPDATE users SET password_hash = $2 WHERE email = $1 RETURNING id")
                 .bind(email.as_str())
                 .bind(password_hash)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *db)
                 .await?;
             if let Some(id) = id {
                 sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
                     .bind(id)
                     .bind(to_millis(now))
-                    .execute(&mut *tx)
+                    .execute(&mut *db)
                     .await?;
             }
             id.is_some()
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 }

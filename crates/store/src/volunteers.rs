@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::{Backend, Pool, Result, Store, StoreError, to_millis, with_db, write_tx};
+use crate::{Backend, Pool, Result, Store, StoreError, WriteTx, on_tx, to_millis, with_db};
 
 /// The alert areas of the cases volunteers are told about: active and not
 /// taken out of public view.
@@ -84,103 +84,152 @@ pub struct VolunteerContact {
     pub country: Option<String>,
 }
 
-/// The volunteer row for a subscription or follow request from `$email`:
-/// a new one waits for confirmation; one that had unsubscribed waits again;
-/// a pending one takes the language asked for now.
-macro_rules! volunteer_for_request {
-    ($tx:ident, $email:expr, $language:expr, $now:expr) => {{
-        let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
-            .bind($email)
-            .fetch_optional(&mut *$tx)
-            .await?;
-        match existing {
-            Some((id, status)) => {
-                if status == "unsubscribed" {
-                    sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
-                        .bind(id).bind($language.as_str()).execute(&mut *$tx).await?;
-                } else if status == "pending" {
-                    sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
-                        .bind(id).bind($language.as_str()).execute(&mut *$tx).await?;
+impl WriteTx {
+    /// The volunteer row for a subscription or follow request from `email`:
+    /// a new one waits for confirmation; one that had unsubscribed waits
+    /// again; a pending one takes the language asked for now.
+    async fn volunteer_for_request(
+        &mut self,
+        email: &str,
+        language: Language,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        on_tx!(self, db => {
+            let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
+                .bind(email)
+                .fetch_optional(&mut *db)
+                .await?;
+            Ok(match existing {
+                Some((id, status)) => {
+                    if status == "unsubscribed" {
+                        sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
+                            .bind(id).bind(language.as_str()).execute(&mut *db).await?;
+                    } else if status == "pending" {
+                        sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
+                            .bind(id).bind(language.as_str()).execute(&mut *db).await?;
+                    }
+                    id
                 }
-                id
-            }
-            None => sqlx::query_scalar::<_, i64>(
-                "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
-                .bind($email)
-                .bind($language.as_str())
-                .bind(to_millis($now))
-                .fetch_one(&mut *$tx)
-                .await?,
-        }
-    }};
-}
+                None => sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
+                    .bind(email)
+                    .bind(language.as_str())
+                    .bind(to_millis(now))
+                    .fetch_one(&mut *db)
+                    .await?,
+            })
+        })
+    }
 
-/// Queues a confirmation mail for volunteer `$id`, unless an earlier one
-/// still carries the request: one not sent yet (it will list every zone
-/// waiting), or one sent within `$cooldown` whose link is still unused
-/// (its page lists every zone waiting before its button confirms them).
-/// A link already used confirms nothing more, so a zone asked for after
-/// it always gets a mail of its own.
-macro_rules! queue_confirmation {
-    ($tx:ident, $id:expr, $now:expr, $cooldown:expr) => {{
-        let carried: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM outbox
-                      WHERE volunteer_id = $1 AND kind = 'confirm' AND status = 'queued')
-                  + (SELECT COUNT(*) FROM outbox
-                      WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2
-                        AND EXISTS (SELECT 1 FROM volunteer_tokens
-                                     WHERE volunteer_id = $1 AND purpose = 'confirm'
-                                       AND used_at IS NULL AND expires_at > $3))",
-        )
-        .bind($id)
-        .bind(to_millis($now - $cooldown))
-        .bind(to_millis($now))
-        .fetch_one(&mut *$tx)
-        .await?;
-        if carried == 0 {
-            sqlx::query(
-                "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
-                 VALUES ('confirm', $1, 'queued', $2, $2)",
+    /// Queues a confirmation mail for volunteer `id`, unless an earlier one
+    /// still carries the request: one not sent yet (it will list every zone
+    /// waiting), or one sent within `cooldown` whose link is still unused
+    /// (its page lists every zone waiting before its button confirms them).
+    /// A link already used confirms nothing more, so a zone asked for after
+    /// it always gets a mail of its own.
+    async fn queue_confirmation(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+        cooldown: chrono::Duration,
+    ) -> Result<()> {
+        on_tx!(self, db => {
+            let carried: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM outbox
+                          WHERE volunteer_id = $1 AND kind = 'confirm' AND status = 'queued')
+                      + (SELECT COUNT(*) FROM outbox
+                          WHERE volunteer_id = $1 AND kind = 'confirm' AND created_at > $2
+                            AND EXISTS (SELECT 1 FROM volunteer_tokens
+                                         WHERE volunteer_id = $1 AND purpose = 'confirm'
+                                           AND used_at IS NULL AND expires_at > $3))",
             )
-            .bind($id)
-            .bind(to_millis($now))
-            .execute(&mut *$tx)
+            .bind(id)
+            .bind(to_millis(now - cooldown))
+            .bind(to_millis(now))
+            .fetch_one(&mut *db)
             .await?;
-        }
-    }};
-}
+            if carried == 0 {
+                sqlx::query(
+                    "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
+                     VALUES ('confirm', $1, 'queued', $2, $2)",
+                )
+                .bind(id)
+                .bind(to_millis(now))
+                .execute(&mut *db)
+                .await?;
+            }
+        });
+        Ok(())
+    }
 
-/// Adds zones inside `$tx`, `$rows` being (volunteer id, subscription)
-/// pairs, with the columns the zone index finds and decides them by (a
-/// region has none), [`IMPORT_ROWS_PER_STATEMENT`] per statement: one for
-/// a subscription, a few hundred for a bulk import.
-macro_rules! insert_zones {
-    ($tx:ident, $rows:expr, $created_at:expr, $confirmed_at:expr) => {{
-        let rows: &[(i64, &NewSubscription)] = $rows;
-        let (created_at, confirmed_at): (i64, Option<i64>) = ($created_at, $confirmed_at);
+    /// Adds zones, `rows` being (volunteer id, subscription) pairs, with the
+    /// columns the zone index finds and decides them by (a region has
+    /// none), [`IMPORT_ROWS_PER_STATEMENT`] per statement: one for a
+    /// subscription, a few hundred for a bulk import.
+    async fn insert_zones(
+        &mut self,
+        rows: &[(i64, &NewSubscription)],
+        created_at: i64,
+        confirmed_at: Option<i64>,
+    ) -> Result<()> {
         for chunk in rows.chunks(IMPORT_ROWS_PER_STATEMENT) {
-            let mut insert = sqlx::QueryBuilder::new(format!(
-                "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
-                    confirmed_at, {INDEX_COLUMNS}) "));
-            insert.push_values(chunk, |mut row, (id, sub)| {
-                let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
-                row.push_bind(*id)
-                    .push_bind(sub.label.clone())
-                    .push_bind(lat)
-                    .push_bind(lng)
-                    .push_bind(radius_km)
-                    .push_bind(region)
-                    .push_bind(created_at)
-                    .push_bind(confirmed_at);
-                let (cell, cap) = index_values(&sub.zone);
-                row.push_bind(cell);
-                for value in cap {
-                    row.push_bind(value);
-                }
+            on_tx!(self, db => {
+                let mut insert = sqlx::QueryBuilder::new(format!(
+                    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, region, created_at,
+                        confirmed_at, {INDEX_COLUMNS}) "));
+                insert.push_values(chunk, |mut row, (id, sub)| {
+                    let (lat, lng, radius_km, region) = zone_columns(&sub.zone);
+                    row.push_bind(*id)
+                        .push_bind(sub.label.clone())
+                        .push_bind(lat)
+                        .push_bind(lng)
+                        .push_bind(radius_km)
+                        .push_bind(region)
+                        .push_bind(created_at)
+                        .push_bind(confirmed_at);
+                    let (cell, cap) = index_values(&sub.zone);
+                    row.push_bind(cell);
+                    for value in cap {
+                        row.push_bind(value);
+                    }
+                });
+                insert.build().execute(&mut *db).await?;
             });
-            insert.build().execute(&mut *$tx).await?;
         }
-    }};
+        Ok(())
+    }
+
+    /// Marks a live token of `purpose` used; its volunteer id, or None.
+    async fn use_token(
+        &mut self,
+        hash: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        Ok(on_tx!(self, db => sqlx::query_scalar(
+            "UPDATE volunteer_tokens SET used_at = $3
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
+             RETURNING volunteer_id",
+        )
+        .bind(hash)
+        .bind(purpose.as_str())
+        .bind(to_millis(now))
+        .fetch_optional(&mut *db)
+        .await?))
+    }
+
+    /// Marks volunteer `id` unsubscribed and forgets what
+    /// [`FORGET_ON_UNSUBSCRIBE`] names.
+    async fn unsubscribe_volunteer(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        on_tx!(self, db => {
+            sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
+                .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
+            for statement in FORGET_ON_UNSUBSCRIBE {
+                sqlx::query(statement).bind(id).execute(&mut *db).await?;
+            }
+        });
+        Ok(())
+    }
 }
 
 impl Store {
@@ -193,16 +242,17 @@ impl Store {
         now: DateTime<Utc>,
         confirm_cooldown: chrono::Duration,
     ) -> Result<()> {
-        write_tx!(self, tx => {
-            let id = volunteer_for_request!(tx, sub.email.as_str(), sub.language, now);
-            let zones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
-                .bind(id).fetch_one(&mut *tx).await?;
-            if zones < MAX_ZONES_PER_VOLUNTEER {
-                insert_zones!(tx, &[(id, sub)], to_millis(now), None);
-            }
-            queue_confirmation!(tx, id, now, confirm_cooldown);
-        });
-        Ok(())
+        let mut tx = self.begin_write().await?;
+        let id = tx
+            .volunteer_for_request(sub.email.as_str(), sub.language, now)
+            .await?;
+        let zones: i64 = on_tx!(tx, db => sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
+            .bind(id).fetch_one(&mut *db).await?);
+        if zones < MAX_ZONES_PER_VOLUNTEER {
+            tx.insert_zones(&[(id, sub)], to_millis(now), None).await?;
+        }
+        tx.queue_confirmation(id, now, confirm_cooldown).await?;
+        tx.commit().await
     }
 
     /// Records a request to follow `case` by mail and, unless one went out
@@ -216,19 +266,20 @@ impl Store {
         now: DateTime<Utc>,
         confirm_cooldown: chrono::Duration,
     ) -> Result<()> {
-        write_tx!(self, tx => {
-            let id = volunteer_for_request!(tx, email.as_str(), language, now);
-            sqlx::query(
-                "INSERT INTO case_followers (case_id, volunteer_id, created_at) VALUES ($1, $2, $3)
-                 ON CONFLICT DO NOTHING")
-                .bind(case.0)
-                .bind(id)
-                .bind(to_millis(now))
-                .execute(&mut *tx)
-                .await?;
-            queue_confirmation!(tx, id, now, confirm_cooldown);
-        });
-        Ok(())
+        let mut tx = self.begin_write().await?;
+        let id = tx
+            .volunteer_for_request(email.as_str(), language, now)
+            .await?;
+        on_tx!(tx, db => { sqlx::query(
+            "INSERT INTO case_followers (case_id, volunteer_id, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING")
+            .bind(case.0)
+            .bind(id)
+            .bind(to_millis(now))
+            .execute(&mut *db)
+            .await?; });
+        tx.queue_confirmation(id, now, confirm_cooldown).await?;
+        tx.commit().await
     }
 
     /// The cases a volunteer's confirmation would start following, as
@@ -267,7 +318,8 @@ impl Store {
                 first_rows.push(sub);
             }
         }
-        write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let mut zones = on_tx!(tx, db => {
             // Who is known already: id and status by address.
             let mut known: HashMap<String, (i64, String)> = HashMap::new();
             for chunk in first_rows.chunks(IMPORT_ROWS_PER_STATEMENT) {
@@ -277,7 +329,7 @@ impl Store {
                     list.push_bind(sub.email.as_str());
                 }
                 list.push_unseparated(")");
-                for (id, email, status) in select.build_query_as::<(i64, String, String)>().fetch_all(&mut *tx).await? {
+                for (id, email, status) in select.build_query_as::<(i64, String, String)>().fetch_all(&mut *db).await? {
                     known.insert(email, (id, status));
                 }
             }
@@ -294,7 +346,7 @@ impl Store {
                         list.push_bind(*id);
                     }
                     list.push_unseparated(")");
-                    update.build().execute(&mut *tx).await?;
+                    update.build().execute(&mut *db).await?;
                 }
             }
             // New addresses, and their confirmation mail unless vouched for.
@@ -314,7 +366,7 @@ impl Store {
                         .push_bind(confirmed_at);
                 });
                 insert.push(" RETURNING id, email");
-                let created: Vec<(i64, String)> = insert.build_query_as().fetch_all(&mut *tx).await?;
+                let created: Vec<(i64, String)> = insert.build_query_as().fetch_all(&mut *db).await?;
                 outcome.volunteers_created += created.len() as u64;
                 if !confirmed {
                     let mut mail = sqlx::QueryBuilder::new(
@@ -322,7 +374,7 @@ impl Store {
                     mail.push_values(&created, |mut row, (id, _)| {
                         row.push("'confirm'").push_bind(*id).push("'queued'").push_bind(at).push_bind(at);
                     });
-                    mail.build().execute(&mut *tx).await?;
+                    mail.build().execute(&mut *db).await?;
                 }
                 let status = if confirmed { "confirmed" } else { "pending" };
                 for (id, email) in created {
@@ -344,7 +396,7 @@ impl Store {
                 }
                 list.push_unseparated(")");
                 let rows: Vec<(i64, f64, f64, f64, Option<String>, bool)> =
-                    select.build_query_as().fetch_all(&mut *tx).await?;
+                    select.build_query_as().fetch_all(&mut *db).await?;
                 for (id, lat, lng, radius_km, region, zone_confirmed) in rows {
                     held.entry(id).or_default().push(((lat, lng, radius_km, region), zone_confirmed));
                 }
@@ -369,10 +421,12 @@ impl Store {
                 holds.push((zone, confirmed));
                 zones.push((*id, sub));
             }
-            in_spatial_order(&mut zones);
-            insert_zones!(tx, &zones, at, confirmed_at);
-            outcome.zones_added += zones.len() as u64;
+            zones
         });
+        in_spatial_order(&mut zones);
+        tx.insert_zones(&zones, at, confirmed_at).await?;
+        outcome.zones_added += zones.len() as u64;
+        tx.commit().await?;
         Ok(outcome)
     }
 
@@ -418,7 +472,7 @@ impl Store {
                 .fetch_all(pool).await?;
             (zones, areas)
         });
-        let mut ids = cases_reaching(&zones, &areas);
+        let mut ids = cases_reaching(&zones, &areas, self.geography);
         ids.sort_unstable_by(|a, b| b.cmp(a));
         Ok(ids.into_iter().map(CaseId).collect())
     }
@@ -449,7 +503,8 @@ impl Store {
         if tokens.is_empty() {
             return Ok(());
         }
-        write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => {
             let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) ",
             );
@@ -460,8 +515,9 @@ impl Store {
                     .push_bind(to_millis(now))
                     .push_bind(to_millis(expires_at));
             });
-            insert.build().execute(&mut *tx).await.map(|_| ())?
+            insert.build().execute(&mut *db).await.map(|_| ())?
         });
+        tx.commit().await?;
         Ok(())
     }
 
@@ -490,30 +546,32 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<VolunteerId>> {
-        Ok(write_tx!(self, tx => {
-            let Some(id) = use_token!(tx, token_hash, TokenPurpose::Confirm, now) else {
-                return Ok(None);
-            };
+        let mut tx = self.begin_write().await?;
+        let Some(id) = tx.use_token(token_hash, TokenPurpose::Confirm, now).await? else {
+            return Ok(None);
+        };
+        on_tx!(tx, db => {
             sqlx::query("UPDATE volunteers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2) WHERE id = $1")
-                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+                .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
             sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
-                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+                .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
             sqlx::query("UPDATE case_followers SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
-                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+                .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
             // Cases published before they joined reach them as one digest.
             let zones: Vec<ZoneRow> = sqlx::query_as("SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1")
-                .bind(id).fetch_all(&mut *tx).await?;
+                .bind(id).fetch_all(&mut *db).await?;
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
                 CIRCULATING_CASE_AREAS)
-                .fetch_all(&mut *tx).await?;
-            if !cases_reaching(&zones, &areas).is_empty() {
+                .fetch_all(&mut *db).await?;
+            if !cases_reaching(&zones, &areas, self.geography).is_empty() {
                 sqlx::query(
                     "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
                      VALUES ('digest', $1, 'queued', $2, $2)")
-                    .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
+                    .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
             }
-            Some(VolunteerId(id))
-        }))
+        });
+        tx.commit().await?;
+        Ok(Some(VolunteerId(id)))
     }
 
     /// Uses an unsubscribe token: no more mail of any kind, zones and followed cases forgotten,
@@ -523,29 +581,23 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<VolunteerId>> {
-        Ok(write_tx!(self, tx => {
-            let Some(id) = use_token!(tx, token_hash, TokenPurpose::Unsubscribe, now) else {
-                return Ok(None);
-            };
-            sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
-                .bind(id).bind(to_millis(now)).execute(&mut *tx).await?;
-            for statement in FORGET_ON_UNSUBSCRIBE {
-                sqlx::query(statement).bind(id).execute(&mut *tx).await?;
-            }
-            Some(VolunteerId(id))
-        }))
+        let mut tx = self.begin_write().await?;
+        let Some(id) = tx
+            .use_token(token_hash, TokenPurpose::Unsubscribe, now)
+            .await?
+        else {
+            return Ok(None);
+        };
+        tx.unsubscribe_volunteer(id, now).await?;
+        tx.commit().await?;
+        Ok(Some(VolunteerId(id)))
     }
 
     /// Unsubscribes a volunteer from their manage session, as [`Store::unsubscribe`] does.
     pub async fn unsubscribe_volunteer(&self, id: VolunteerId, now: DateTime<Utc>) -> Result<()> {
-        write_tx!(self, tx => {
-            sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
-                .bind(id.0).bind(to_millis(now)).execute(&mut *tx).await?;
-            for statement in FORGET_ON_UNSUBSCRIBE {
-                sqlx::query(statement).bind(id.0).execute(&mut *tx).await?;
-            }
-        });
-        Ok(())
+        let mut tx = self.begin_write().await?;
+        tx.unsubscribe_volunteer(id.0, now).await?;
+        tx.commit().await
     }
 
     /// Queues a mail with a fresh manage link to the volunteer registered
@@ -558,18 +610,19 @@ impl Store {
         now: DateTime<Utc>,
         cooldown: chrono::Duration,
     ) -> Result<bool> {
-        Ok(write_tx!(self, tx => {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
             let id: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM volunteers WHERE email = $1 AND status <> 'unsubscribed'")
                 .bind(email.as_str())
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *db)
                 .await?;
             let Some(id) = id else { return Ok(false) };
             let recent: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM outbox WHERE volunteer_id = $1 AND kind = 'manage' AND created_at > $2")
                 .bind(id)
                 .bind(to_millis(now - cooldown))
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *db)
                 .await?;
             if recent > 0 {
                 return Ok(false);
@@ -579,10 +632,12 @@ impl Store {
                  VALUES ('manage', $1, 'queued', $2, $2)")
                 .bind(id)
                 .bind(to_millis(now))
-                .execute(&mut *tx)
+                .execute(&mut *db)
                 .await?;
             true
-        }))
+        });
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Uses a mailed manage link (single use) and opens a manage session
@@ -595,11 +650,11 @@ impl Store {
         now: DateTime<Utc>,
         session_expires_at: DateTime<Utc>,
     ) -> Result<Option<VolunteerId>> {
-        Ok(write_tx!(self, tx => {
-            let Some(id) = use_token!(tx, link_hash, TokenPurpose::Manage, now) else {
-                return Ok(None);
-            };
-            sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let Some(id) = tx.use_token(link_hash, TokenPurpose::Manage, now).await? else {
+            return Ok(None);
+        };
+        on_tx!(tx, db => { sqlx::query(
                 "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5)")
                 .bind(session_hash)
@@ -607,20 +662,22 @@ impl Store {
                 .bind(TokenPurpose::ManageSession.as_str())
                 .bind(to_millis(now))
                 .bind(to_millis(session_expires_at))
-                .execute(&mut *tx)
-                .await?;
-            Some(VolunteerId(id))
-        }))
+                .execute(&mut *db)
+                .await?; });
+        tx.commit().await?;
+        Ok(Some(VolunteerId(id)))
     }
 
     /// Ends a manage session (the volunteer signed out of it).
     pub async fn close_manage_session(&self, session_hash: &str) -> Result<()> {
-        write_tx!(self, tx => sqlx::query(
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => { sqlx::query(
             "DELETE FROM volunteer_tokens WHERE token_hash = $1 AND purpose = 'manage_session'")
             .bind(session_hash)
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await
-            .map(|_| ())?);
+            .map(|_| ())?; });
+        tx.commit().await?;
         Ok(())
     }
 
@@ -675,7 +732,9 @@ impl Store {
                         language: Language::parse("language", &language)
                             .map_err(|e| StoreError::Corrupt(e.message))?,
                         confirmed: status == "confirmed",
-                        country: first_zone.as_ref().and_then(country_of),
+                        country: first_zone
+                            .as_ref()
+                            .and_then(|zone| country_of(zone, self.geography)),
                     };
                     Ok((contact.id, contact))
                 },
@@ -711,24 +770,29 @@ impl Store {
 
     /// Forgets one of a volunteer's zones; false when it is not theirs.
     pub async fn remove_zone(&self, id: VolunteerId, zone: i64) -> Result<bool> {
-        Ok(
-            write_tx!(self, tx => sqlx::query("DELETE FROM zones WHERE id = $1 AND volunteer_id = $2")
+        Ok({
+            let mut tx = self.begin_write().await?;
+            let out = on_tx!(tx, db => sqlx::query("DELETE FROM zones WHERE id = $1 AND volunteer_id = $2")
             .bind(zone)
             .bind(id.0)
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await?
-            .rows_affected() == 1),
-        )
+            .rows_affected() == 1);
+            tx.commit().await?;
+            out
+        })
     }
 
     /// The language of every later message to a volunteer.
     pub async fn set_volunteer_language(&self, id: VolunteerId, language: Language) -> Result<()> {
-        write_tx!(self, tx => sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => { sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
             .bind(id.0)
             .bind(language.as_str())
-            .execute(&mut *tx)
+            .execute(&mut *db)
             .await
-            .map(|_| ())?);
+            .map(|_| ())?; });
+        tx.commit().await?;
         Ok(())
     }
 
@@ -784,12 +848,10 @@ fn zone_of(row: &ZoneRow) -> Zone {
 
 /// The country a zone lies in: a region's own (the "BO" of "BO" or "US" of
 /// "US-TX"), or the one at a circle's centre.
-fn country_of(zone: &Zone) -> Option<String> {
+fn country_of(zone: &Zone, geography: &dyn Geography) -> Option<String> {
     match zone {
         Zone::Region(code) => code.get(..2).map(str::to_string),
-        Zone::Circle(circle) => alerta_places::Regions::shared()
-            .country_at(circle.center)
-            .map(str::to_string),
+        Zone::Circle(circle) => geography.country_at(circle.center),
     }
 }
 
@@ -854,7 +916,7 @@ pub(crate) const INDEX_COLUMNS: &str = "cell, x, y, z, cos_r, sin_r";
 
 /// Ids of the cases whose alert area reaches one of the zones. Active
 /// cases are few (hundreds), so a scan is fine.
-fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow]) -> Vec<i64> {
+fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow], geography: &dyn Geography) -> Vec<i64> {
     let zones: Vec<Zone> = zones.iter().map(zone_of).collect();
     let any_region = zones.iter().any(|z| matches!(z, Zone::Region(_)));
     cases
@@ -868,7 +930,7 @@ fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow]) -> Vec<i64> {
                 radius_km: *radius_km,
             };
             let touched = if any_region {
-                alerta_places::WORLD.regions_touching(&area)
+                geography.regions_touching(&area)
             } else {
                 Vec::new()
             };
@@ -877,24 +939,6 @@ fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow]) -> Vec<i64> {
         .map(|(id, ..)| *id)
         .collect()
 }
-
-/// Marks a live token of `$purpose` used inside `$tx`; its volunteer id, or None.
-macro_rules! use_token {
-    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
-        let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE volunteer_tokens SET used_at = $3
-             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
-             RETURNING volunteer_id",
-        )
-        .bind($hash)
-        .bind($purpose.as_str())
-        .bind(to_millis($now))
-        .fetch_optional(&mut *$tx)
-        .await?;
-        id
-    }};
-}
-use use_token;
 
 #[cfg(test)]
 mod tests {

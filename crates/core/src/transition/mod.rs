@@ -1,0 +1,247 @@
+//! What publishing, widening, resolving, hiding and showing a case change,
+//! decided from the case as it stands: the new state, the mail and notices
+//! it sets off, and the line it writes to the case's log. The store only
+//! persists a [`CaseChange`]; everything here is tested without a database.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::policy::{self, Actor, Denied};
+use crate::{Case, Circle, OrganisationId, Outcome, UserId};
+
+/// One change to a case: what its row becomes, what that sets off, and
+/// the audit line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseChange {
+    pub update: CaseUpdate,
+    /// In order: withdrawals come before the mail they make room for.
+    pub effects: Vec<Effect>,
+    pub audit: AuditLine,
+}
+
+/// What the case's own row becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseUpdate {
+    /// Public from `at`; the publishing officer answers for it (tips go to
+    /// them) and their organisation is in charge of it from now on. The
+    /// issuing organisation's name stays the case's own when it has one.
+    Publish {
+        at: DateTime<Utc>,
+        organisation: Option<String>,
+        police_contact: UserId,
+        organisation_id: Option<OrganisationId>,
+    },
+    Widen {
+        radius_km: f64,
+        at: DateTime<Utc>,
+    },
+    Resolve {
+        outcome: Outcome,
+        note: Option<String>,
+        at: DateTime<Utc>,
+    },
+    /// Out of public view from `at` (None: back in view).
+    SetHidden {
+        hidden_at: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+    },
+}
+
+/// What a change sets off besides the case's row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// An alert for every confirmed volunteer `area` reaches that the case
+    /// has not alerted yet (nobody is alerted twice).
+    QueueAlerts { area: Circle },
+    /// A notice to every organisation whose limited jurisdiction `area`
+    /// reaches into, other than the one in charge; each is told once.
+    InformOrganisations {
+        area: Circle,
+        in_charge: Option<OrganisationId>,
+    },
+    /// "Found" for everyone the alert reached (or is reaching) and every
+    /// confirmed follower.
+    QueueFound,
+    /// The case's alerts not yet on their way are withdrawn.
+    WithdrawUnsentAlerts,
+    /// The case's alerts and updates not yet on their way are withdrawn (a
+    /// sender holding one drops it).
+    WithdrawUnsentMail,
+    /// The alerts withdrawn while the case was hidden are forgotten, so its
+    /// alert can go to those volunteers again.
+    ForgetWithdrawnAlerts,
+}
+
+/// The line a change writes to the case's log. `count_as` names the key
+/// under which the store adds how many messages the effects queued or
+/// withdrew, known once they ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditLine {
+    pub action: &'static str,
+    pub detail: Value,
+    pub count_as: Option<&'static str>,
+}
+
+/// Who asked for a widening: an officer now, or one who planned it ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Widening {
+    ByHand,
+    Planned,
+}
+
+impl Widening {
+    fn as_str(self) -> &'static str {
+        match self {
+            Widening::ByHand => "by hand",
+            Widening::Planned => "planned",
+        }
+    }
+}
+
+impl Case {
+    /// Makes a verified draft public, and alerts its area.
+    pub fn publish(
+        &self,
+        actor: &Actor,
+        reviewed_version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<CaseChange, Denied> {
+        policy::may_publish(Some(actor), self)?;
+        policy::reviewed(self, reviewed_version)?;
+        let area = self.alert_area();
+        Ok(CaseChange {
+            update: CaseUpdate::Publish {
+                at: now,
+                organisation: self.organisation.clone().or(actor.organisation.clone()),
+                police_contact: actor.user_id,
+                organisation_id: actor.organisation_id,
+            },
+            effects: vec![
+                Effect::QueueAlerts { area },
+                Effect::InformOrganisations {
+                    area,
+                    in_charge: actor.organisation_id,
+                },
+            ],
+            audit: AuditLine {
+                action: "published",
+                detail: json!({}),
+                count_as: Some("recipients"),
+            },
+        })
+    }
+
+    /// Widens an officer's published case to `radius_km`, by hand (checked
+    /// against the version they read).
+    pub fn widen(
+        &self,
+        actor: &Actor,
+        radius_km: f64,
+        reviewed_version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<CaseChange, Denied> {
+        policy::may_widen(Some(actor), self, radius_km)?;
+        policy::reviewed(self, reviewed_version)?;
+        Ok(self.widening(radius_km, Widening::ByHand, now))
+    }
+
+    /// The widening an officer planned ahead, when its time comes: None
+    /// when the case is no longer active or is already as wide (police
+    /// widened it by hand meanwhile).
+    pub fn planned_widening(&self, radius_km: f64, now: DateTime<Utc>) -> Option<CaseChange> {
+        let due =
+            self.status == crate::CaseStatus::Active && radius_km > self.details.alert_radius_km;
+        due.then(|| self.widening(radius_km, Widening::Planned, now))
+    }
+
+    fn widening(&self, radius_km: f64, how: Widening, now: DateTime<Utc>) -> CaseChange {
+        let area = Circle {
+            radius_km,
+            ..self.alert_area()
+        };
+        // A hidden case mails nobody; shown again, it alerts its whole area.
+        let mut effects = Vec::new();
+        if !self.hidden {
+            effects.push(Effect::QueueAlerts { area });
+        }
+        effects.push(Effect::InformOrganisations {
+            area,
+            in_charge: self.organisation_id,
+        });
+        CaseChange {
+            update: CaseUpdate::Widen { radius_km, at: now },
+            effects,
+            audit: AuditLine {
+                action: "widened",
+                detail: json!({
+                    "from_km": self.details.alert_radius_km, "to_km": radius_km, "how": how.as_str(),
+                }),
+                count_as: Some("newly_reached"),
+            },
+        }
+    }
+
+    /// Closes a case: those its alert reached, and its followers, hear that
+    /// it is over; alerts not yet on their way are withdrawn.
+    pub fn resolve(
+        &self,
+        actor: &Actor,
+        outcome: Outcome,
+        note: Option<&str>,
+        reviewed_version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<CaseChange, Denied> {
+        policy::may_resolve(Some(actor), self)?;
+        policy::reviewed(self, reviewed_version)?;
+        Ok(CaseChange {
+            update: CaseUpdate::Resolve {
+                outcome,
+                note: note.map(str::to_string),
+                at: now,
+            },
+            effects: vec![Effect::QueueFound, Effect::WithdrawUnsentAlerts],
+            audit: AuditLine {
+                action: "resolved",
+                detail: json!({ "outcome": outcome, "note": note }),
+                count_as: None,
+            },
+        })
+    }
+
+    /// Takes an active case out of public view, and out of volunteers' mail
+    /// (`hidden`), or puts it back, alerting everyone in its area it has not
+    /// reached. None when it already is as asked.
+    pub fn set_hidden(
+        &self,
+        actor: &Actor,
+        hidden: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Option<CaseChange>, Denied> {
+        policy::may_hide(Some(actor), self)?;
+        if self.hidden == hidden {
+            return Ok(None);
+        }
+        let (effects, action, count_as) = if hidden {
+            (vec![Effect::WithdrawUnsentMail], "hidden", "withdrawn")
+        } else {
+            let area = self.alert_area();
+            let effects = vec![Effect::ForgetWithdrawnAlerts, Effect::QueueAlerts { area }];
+            (effects, "shown", "queued")
+        };
+        Ok(Some(CaseChange {
+            update: CaseUpdate::SetHidden {
+                hidden_at: hidden.then_some(now),
+                at: now,
+            },
+            effects,
+            audit: AuditLine {
+                action,
+                detail: json!({}),
+                count_as: Some(count_as),
+            },
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,356 @@
+//! Every transition and its refusals, as tables.
+
+use super::*;
+use crate::case::{CaseDetails, CaseId, CaseStatus, Coordinates, Language, Sex};
+use crate::{Jurisdiction, Role};
+
+const FAMILY: UserId = UserId(1);
+const LA_PAZ_POLICE: OrganisationId = OrganisationId(10);
+const LIMA_POLICE: OrganisationId = OrganisationId(20);
+
+fn now() -> DateTime<Utc> {
+    "2026-12-02T12:00:00Z".parse().unwrap()
+}
+
+fn la_paz_officer() -> Actor {
+    Actor {
+        user_id: UserId(2),
+        role: Role::Police,
+        organisation: Some("Policía de La Paz".into()),
+        organisation_id: Some(LA_PAZ_POLICE),
+        jurisdiction: Jurisdiction::from_stored("BO-L"),
+    }
+}
+
+fn lima_officer() -> Actor {
+    Actor {
+        user_id: UserId(3),
+        organisation: Some("Policía de Lima".into()),
+        organisation_id: Some(LIMA_POLICE),
+        jurisdiction: Jurisdiction::from_stored("PE"),
+        ..la_paz_officer()
+    }
+}
+
+fn family() -> Actor {
+    Actor {
+        user_id: FAMILY,
+        role: Role::Family,
+        organisation: None,
+        organisation_id: None,
+        jurisdiction: Jurisdiction::anywhere(),
+    }
+}
+
+/// A case last seen in El Alto (La Paz, Bolivia), 10 km alert radius, version 3.
+fn case(status: CaseStatus) -> Case {
+    Case {
+        id: CaseId(1),
+        status,
+        outcome: None,
+        resolution_note: None,
+        owner_id: FAMILY,
+        organisation: None,
+        details: CaseDetails {
+            given_name: "Rosa".into(),
+            family_name: "Mamani".into(),
+            aliases: None,
+            sex: Sex::Female,
+            birth_date: None,
+            stated_age: Some(14),
+            height_cm: None,
+            weight_kg: None,
+            hair: None,
+            eyes: None,
+            marks: None,
+            clothing: "chompa".into(),
+            circumstances: "salió".into(),
+            last_seen_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T18:30:00-04:00")
+                .unwrap(),
+            last_seen_place: "El Alto".into(),
+            last_seen: Coordinates {
+                lat: -16.5,
+                lng: -68.19,
+            },
+            contact_phone: "110".into(),
+            contact_name: None,
+            language: Language::Es,
+            alert_radius_km: 10.0,
+        },
+        version: 3,
+        created_at: now(),
+        updated_at: now(),
+        published_at: None,
+        resolved_at: None,
+        has_photo: false,
+        hidden: false,
+        pfif_record_id: None,
+        organisation_id: (status != CaseStatus::Draft).then_some(LA_PAZ_POLICE),
+        last_seen_regions: vec!["BO".into(), "BO-L".into()],
+        informed_organisations: vec![],
+    }
+}
+
+fn hidden(mut case: Case) -> Case {
+    case.hidden = true;
+    case
+}
+
+fn area(radius_km: f64) -> Circle {
+    Circle {
+        center: Coordinates {
+            lat: -16.5,
+            lng: -68.19,
+        },
+        radius_km,
+    }
+}
+
+/// The effects of a change, or how its refusal reads as an HTTP status.
+type Expected = Result<Vec<Effect>, &'static str>;
+
+fn outcome(result: Result<CaseChange, Denied>) -> Expected {
+    match result {
+        Ok(change) => Ok(change.effects),
+        Err(Denied::SignInRequired) => Err("401"),
+        Err(Denied::Forbidden(_)) => Err("403"),
+        Err(Denied::NotFound) => Err("404"),
+        Err(Denied::WrongState(_)) => Err("409 state"),
+        Err(Denied::VersionChanged { .. }) => Err("409 version"),
+    }
+}
+
+#[test]
+fn publishing_alerts_the_area_and_informs_other_jurisdictions_or_is_refused() {
+    use CaseStatus::*;
+    let alert = vec![
+        Effect::QueueAlerts { area: area(10.0) },
+        Effect::InformOrganisations {
+            area: area(10.0),
+            in_charge: Some(LA_PAZ_POLICE),
+        },
+    ];
+    let rows: [(&str, Case, Actor, i64, Expected); 6] = [
+        (
+            "a verified draft",
+            case(Draft),
+            la_paz_officer(),
+            3,
+            Ok(alert),
+        ),
+        (
+            "a draft changed since it was read",
+            case(Draft),
+            la_paz_officer(),
+            2,
+            Err("409 version"),
+        ),
+        ("by the family", case(Draft), family(), 3, Err("403")),
+        (
+            "by police elsewhere",
+            case(Draft),
+            lima_officer(),
+            3,
+            Err("404"),
+        ),
+        (
+            "published already",
+            case(Active),
+            la_paz_officer(),
+            3,
+            Err("409 state"),
+        ),
+        (
+            "resolved",
+            case(Resolved),
+            la_paz_officer(),
+            3,
+            Err("409 state"),
+        ),
+    ];
+    for (name, case, actor, version, expected) in rows {
+        assert_eq!(
+            outcome(case.publish(&actor, version, now())),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_publication_puts_the_officer_and_their_organisation_in_charge() {
+    let change = case(CaseStatus::Draft)
+        .publish(&la_paz_officer(), 3, now())
+        .unwrap();
+    assert_eq!(
+        change.update,
+        CaseUpdate::Publish {
+            at: now(),
+            organisation: Some("Policía de La Paz".into()),
+            police_contact: UserId(2),
+            organisation_id: Some(LA_PAZ_POLICE),
+        }
+    );
+    assert_eq!(change.audit.action, "published");
+    assert_eq!(change.audit.count_as, Some("recipients"));
+    // A case that names its issuing organisation keeps that name.
+    let mut named = case(CaseStatus::Draft);
+    named.organisation = Some("Defensoría de la Niñez".into());
+    let CaseUpdate::Publish { organisation, .. } =
+        named.publish(&la_paz_officer(), 3, now()).unwrap().update
+    else {
+        panic!("not a publication");
+    };
+    assert_eq!(organisation.as_deref(), Some("Defensoría de la Niñez"));
+}
+
+#[test]
+fn widening_alerts_only_a_visible_case_and_only_outwards() {
+    use CaseStatus::*;
+    let inform = |radius| Effect::InformOrganisations {
+        area: area(radius),
+        in_charge: Some(LA_PAZ_POLICE),
+    };
+    let rows: [(&str, Case, Actor, f64, i64, Expected); 7] = [
+        (
+            "wider",
+            case(Active),
+            la_paz_officer(),
+            25.0,
+            3,
+            Ok(vec![Effect::QueueAlerts { area: area(25.0) }, inform(25.0)]),
+        ),
+        // Hidden, it mails nobody: shown again, it alerts the whole area.
+        (
+            "hidden",
+            hidden(case(Active)),
+            la_paz_officer(),
+            25.0,
+            3,
+            Ok(vec![inform(25.0)]),
+        ),
+        (
+            "no wider",
+            case(Active),
+            la_paz_officer(),
+            10.0,
+            3,
+            Err("409 state"),
+        ),
+        (
+            "changed since read",
+            case(Active),
+            la_paz_officer(),
+            25.0,
+            1,
+            Err("409 version"),
+        ),
+        (
+            "a draft",
+            case(Draft),
+            la_paz_officer(),
+            25.0,
+            3,
+            Err("409 state"),
+        ),
+        ("by the family", case(Active), family(), 25.0, 3, Err("403")),
+        (
+            "by police elsewhere",
+            case(Active),
+            lima_officer(),
+            25.0,
+            3,
+            Err("403"),
+        ),
+    ];
+    for (name, case, actor, radius, version, expected) in rows {
+        let result = case.widen(&actor, radius, version, now());
+        assert_eq!(outcome(result), expected, "{name}");
+    }
+}
+
+#[test]
+fn a_planned_widening_runs_only_while_it_still_widens_an_active_case() {
+    let active = case(CaseStatus::Active);
+    let change = active.planned_widening(30.0, now()).unwrap();
+    assert_eq!(
+        change.update,
+        CaseUpdate::Widen {
+            radius_km: 30.0,
+            at: now()
+        }
+    );
+    assert_eq!(change.audit.detail["how"], "planned");
+    assert_eq!(
+        active.planned_widening(10.0, now()),
+        None,
+        "as wide already"
+    );
+    let resolved = case(CaseStatus::Resolved);
+    assert_eq!(resolved.planned_widening(30.0, now()), None, "resolved");
+}
+
+#[test]
+fn resolving_tells_those_alerted_and_withdraws_what_has_not_left() {
+    use CaseStatus::*;
+    let told = vec![Effect::QueueFound, Effect::WithdrawUnsentAlerts];
+    let rows: [(&str, Case, Actor, i64, Expected); 5] = [
+        (
+            "active",
+            case(Active),
+            la_paz_officer(),
+            3,
+            Ok(told.clone()),
+        ),
+        ("a draft", case(Draft), la_paz_officer(), 3, Ok(told)),
+        (
+            "resolved already",
+            case(Resolved),
+            la_paz_officer(),
+            3,
+            Err("409 state"),
+        ),
+        (
+            "changed since read",
+            case(Active),
+            la_paz_officer(),
+            4,
+            Err("409 version"),
+        ),
+        ("by the family", case(Active), family(), 3, Err("403")),
+    ];
+    for (name, case, actor, version, expected) in rows {
+        let result = case.resolve(&actor, Outcome::FoundSafe, Some("en casa"), version, now());
+        assert_eq!(outcome(result), expected, "{name}");
+    }
+}
+
+#[test]
+fn hiding_withdraws_unsent_mail_and_showing_alerts_again() {
+    let officer = la_paz_officer();
+    let hide = case(CaseStatus::Active).set_hidden(&officer, true, now());
+    let hide = hide.unwrap().unwrap();
+    assert_eq!(hide.effects, vec![Effect::WithdrawUnsentMail]);
+    assert_eq!(
+        hide.update,
+        CaseUpdate::SetHidden {
+            hidden_at: Some(now()),
+            at: now()
+        }
+    );
+    let show = hidden(case(CaseStatus::Active)).set_hidden(&officer, false, now());
+    assert_eq!(
+        show.unwrap().unwrap().effects,
+        vec![
+            Effect::ForgetWithdrawnAlerts,
+            Effect::QueueAlerts { area: area(10.0) }
+        ]
+    );
+    // Asked again, nothing changes; a draft is in nobody's view to hide.
+    let again = hidden(case(CaseStatus::Active)).set_hidden(&officer, true, now());
+    assert_eq!(again, Ok(None));
+    let draft = case(CaseStatus::Draft).set_hidden(&officer, true, now());
+    assert!(matches!(draft, Err(Denied::WrongState(_))));
+    let by_family = case(CaseStatus::Active).set_hidden(&family(), true, now());
+    assert!(matches!(by_family, Err(Denied::Forbidden(_))));
+}
