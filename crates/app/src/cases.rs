@@ -155,10 +155,11 @@ impl Alerta {
         version: Option<i64>,
     ) -> Result<u64, CommandError> {
         let version = reviewed(version)?;
-        let recipients = self
-            .store
-            .notify_update(id, version, actor, self.now())
-            .await?;
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let change = case.mail_correction(actor, version, self.now())?;
+        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
+        tx.commit().await?;
         self.queued_mail();
         Ok(recipients)
     }

@@ -22,47 +22,54 @@ impl WriteTx {
         change: &CaseChange,
         actor_id: Option<i64>,
     ) -> Result<u64> {
-        self.update_case_row(case.id, &change.update).await?;
+        if let Some(update) = &change.update {
+            self.update_case_row(case.id, update, change.at).await?;
+        }
         let mut count = 0;
         for effect in &change.effects {
             count += self
-                .run_effect(case.id, effect, actor_id, change_time(change))
+                .run_effect(case.id, effect, actor_id, change.at)
                 .await?;
         }
         let mut detail = change.audit.detail.clone();
         if let (Some(key), Value::Object(fields)) = (change.audit.count_as, &mut detail) {
             fields.insert(key.to_string(), count.into());
         }
-        let at = change_time(change);
-        self.audit(case.id.0, actor_id, at, change.audit.action, detail)
+        self.audit(case.id.0, actor_id, change.at, change.audit.action, detail)
             .await?;
         Ok(count)
     }
 
-    async fn update_case_row(&mut self, id: CaseId, update: &CaseUpdate) -> Result<()> {
+    async fn update_case_row(
+        &mut self,
+        id: CaseId,
+        update: &CaseUpdate,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let at = to_millis(now);
         on_tx!(self, db => { match update {
-            CaseUpdate::Publish { at, organisation, police_contact, organisation_id } => {
+            CaseUpdate::Publish { organisation, police_contact, organisation_id } => {
                 sqlx::query(
                     "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,
                         organisation = $3, police_contact_id = $4, organisation_id = $5
                      WHERE id = $1")
                     .bind(id.0)
-                    .bind(to_millis(*at))
+                    .bind(at)
                     .bind(organisation.clone())
                     .bind(police_contact.0)
                     .bind(organisation_id.map(|o| o.0))
                     .execute(&mut *db)
                     .await?;
             }
-            CaseUpdate::Widen { radius_km, at } => {
+            CaseUpdate::Widen { radius_km } => {
                 sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
                     .bind(id.0)
                     .bind(*radius_km)
-                    .bind(to_millis(*at))
+                    .bind(at)
                     .execute(&mut *db)
                     .await?;
             }
-            CaseUpdate::Resolve { outcome, note, at } => {
+            CaseUpdate::Resolve { outcome, note } => {
                 sqlx::query(
                     "UPDATE cases SET status = 'resolved', outcome = $2, resolution_note = $3,
                         resolved_at = $4, updated_at = $4
@@ -70,15 +77,15 @@ impl WriteTx {
                     .bind(id.0)
                     .bind(outcome.as_str())
                     .bind(note.clone())
-                    .bind(to_millis(*at))
+                    .bind(at)
                     .execute(&mut *db)
                     .await?;
             }
-            CaseUpdate::SetHidden { hidden_at, at } => {
+            CaseUpdate::SetHidden { hidden } => {
                 sqlx::query("UPDATE cases SET hidden_at = $2, updated_at = $3 WHERE id = $1")
                     .bind(id.0)
-                    .bind(hidden_at.map(to_millis))
-                    .bind(to_millis(*at))
+                    .bind(hidden.then_some(at))
+                    .bind(at)
                     .execute(&mut *db)
                     .await?;
             }
@@ -112,6 +119,21 @@ impl WriteTx {
                  SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
                  WHERE case_id = $1 AND confirmed_at IS NOT NULL
                  ON CONFLICT DO NOTHING")
+                .bind(id.0)
+                .bind(at)
+                .execute(&mut *db)
+                .await?
+                .rows_affected()),
+            Effect::QueueUpdates => on_tx!(self, db => sqlx::query(
+                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
+                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+                 UNION
+                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
+                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
+                 ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
+                    status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
+                    sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
                 .bind(id.0)
                 .bind(at)
                 .execute(&mut *db)
@@ -228,15 +250,5 @@ impl WriteTx {
                 .await?;
         }
         Ok(())
-    }
-}
-
-/// When a change happens: the time its update carries.
-fn change_time(change: &CaseChange) -> DateTime<Utc> {
-    match &change.update {
-        CaseUpdate::Publish { at, .. }
-        | CaseUpdate::Widen { at, .. }
-        | CaseUpdate::Resolve { at, .. }
-        | CaseUpdate::SetHidden { at, .. } => *at,
     }
 }

@@ -922,42 +922,6 @@ impl Store {
         Ok(queued)
     }
 
-    /// Queues "updated information" for every volunteer the alert reached (or
-    /// is reaching) and every confirmed follower, if `actor` may; a volunteer with an earlier update gets
-    /// its row queued again. Answers how many.
-    pub async fn notify_update(
-        &self,
-        id: CaseId,
-        reviewed_version: i64,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<u64> {
-        let mut tx = self.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        policy::may_notify_update(Some(actor), &case)?;
-        policy::reviewed(&case, reviewed_version)?;
-        let queued = on_tx!(tx, db => sqlx::query(
-            "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-             SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
-             WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
-             UNION
-             SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
-             WHERE case_id = $1 AND confirmed_at IS NOT NULL
-             ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
-                status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
-                sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
-            .bind(id.0)
-            .bind(to_millis(now))
-            .execute(&mut *db)
-            .await?
-            .rows_affected());
-        let detail = json!({ "recipients": queued, "version": case.version });
-        tx.audit(id.0, Some(actor.user_id.0), now, "update_notified", detail)
-            .await?;
-        tx.commit().await?;
-        Ok(queued)
-    }
-
     /// How many confirmed volunteers `area` reaches.
     pub async fn reach(&self, area: Circle) -> Result<usize> {
         Ok(self.reached_volunteers(area).await?.len())

@@ -1,4 +1,5 @@
-//! What publishing, widening, resolving, hiding and showing a case change,
+//! What publishing, widening, resolving, hiding, showing and mailing a
+//! correction of a case change,
 //! decided from the case as it stands: the new state, the mail and notices
 //! it sets off, and the line it writes to the case's log. The store only
 //! persists a [`CaseChange`]; everything here is tested without a database.
@@ -13,7 +14,10 @@ use crate::{Case, Circle, OrganisationId, Outcome, UserId};
 /// the audit line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseChange {
-    pub update: CaseUpdate,
+    /// When it happens: the row's `updated_at`, the queued mail's time.
+    pub at: DateTime<Utc>,
+    /// None when the row stays as it is (a correction mailed).
+    pub update: Option<CaseUpdate>,
     /// In order: withdrawals come before the mail they make room for.
     pub effects: Vec<Effect>,
     pub audit: AuditLine,
@@ -22,28 +26,24 @@ pub struct CaseChange {
 /// What the case's own row becomes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CaseUpdate {
-    /// Public from `at`; the publishing officer answers for it (tips go to
-    /// them) and their organisation is in charge of it from now on. The
-    /// issuing organisation's name stays the case's own when it has one.
+    /// Public from the change's time; the publishing officer answers for it
+    /// (tips go to them) and their organisation is in charge of it from now
+    /// on. The issuing organisation's name stays the case's own when it has one.
     Publish {
-        at: DateTime<Utc>,
         organisation: Option<String>,
         police_contact: UserId,
         organisation_id: Option<OrganisationId>,
     },
     Widen {
         radius_km: f64,
-        at: DateTime<Utc>,
     },
     Resolve {
         outcome: Outcome,
         note: Option<String>,
-        at: DateTime<Utc>,
     },
-    /// Out of public view from `at` (None: back in view).
+    /// Out of public view from the change's time, or back in view.
     SetHidden {
-        hidden_at: Option<DateTime<Utc>>,
-        at: DateTime<Utc>,
+        hidden: bool,
     },
 }
 
@@ -62,6 +62,9 @@ pub enum Effect {
     /// "Found" for everyone the alert reached (or is reaching) and every
     /// confirmed follower.
     QueueFound,
+    /// "Updated information" for the same people; one who had an earlier
+    /// update gets it again.
+    QueueUpdates,
     /// The case's alerts not yet on their way are withdrawn.
     WithdrawUnsentAlerts,
     /// The case's alerts and updates not yet on their way are withdrawn (a
@@ -110,12 +113,12 @@ impl Case {
         policy::reviewed(self, reviewed_version)?;
         let area = self.alert_area();
         Ok(CaseChange {
-            update: CaseUpdate::Publish {
-                at: now,
+            at: now,
+            update: Some(CaseUpdate::Publish {
                 organisation: self.organisation.clone().or(actor.organisation.clone()),
                 police_contact: actor.user_id,
                 organisation_id: actor.organisation_id,
-            },
+            }),
             effects: vec![
                 Effect::QueueAlerts { area },
                 Effect::InformOrganisations {
@@ -169,7 +172,8 @@ impl Case {
             in_charge: self.organisation_id,
         });
         CaseChange {
-            update: CaseUpdate::Widen { radius_km, at: now },
+            at: now,
+            update: Some(CaseUpdate::Widen { radius_km }),
             effects,
             audit: AuditLine {
                 action: "widened",
@@ -194,11 +198,11 @@ impl Case {
         policy::may_resolve(Some(actor), self)?;
         policy::reviewed(self, reviewed_version)?;
         Ok(CaseChange {
-            update: CaseUpdate::Resolve {
+            at: now,
+            update: Some(CaseUpdate::Resolve {
                 outcome,
                 note: note.map(str::to_string),
-                at: now,
-            },
+            }),
             effects: vec![Effect::QueueFound, Effect::WithdrawUnsentAlerts],
             audit: AuditLine {
                 action: "resolved",
@@ -229,10 +233,8 @@ impl Case {
             (effects, "shown", "queued")
         };
         Ok(Some(CaseChange {
-            update: CaseUpdate::SetHidden {
-                hidden_at: hidden.then_some(now),
-                at: now,
-            },
+            at: now,
+            update: Some(CaseUpdate::SetHidden { hidden }),
             effects,
             audit: AuditLine {
                 action,
@@ -240,6 +242,28 @@ impl Case {
                 count_as: Some(count_as),
             },
         }))
+    }
+
+    /// Mails a published case's corrected details to everyone it alerted
+    /// and everyone following it, once police checked the version they read.
+    pub fn mail_correction(
+        &self,
+        actor: &Actor,
+        reviewed_version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<CaseChange, Denied> {
+        policy::may_notify_update(Some(actor), self)?;
+        policy::reviewed(self, reviewed_version)?;
+        Ok(CaseChange {
+            at: now,
+            update: None,
+            effects: vec![Effect::QueueUpdates],
+            audit: AuditLine {
+                action: "update_notified",
+                detail: json!({ "version": self.version }),
+                count_as: Some("recipients"),
+            },
+        })
     }
 }
 

@@ -182,21 +182,21 @@ fn a_publication_puts_the_officer_and_their_organisation_in_charge() {
     let change = case(CaseStatus::Draft)
         .publish(&la_paz_officer(), 3, now())
         .unwrap();
+    assert_eq!(change.at, now());
     assert_eq!(
         change.update,
-        CaseUpdate::Publish {
-            at: now(),
+        Some(CaseUpdate::Publish {
             organisation: Some("Policía de La Paz".into()),
             police_contact: UserId(2),
             organisation_id: Some(LA_PAZ_POLICE),
-        }
+        })
     );
     assert_eq!(change.audit.action, "published");
     assert_eq!(change.audit.count_as, Some("recipients"));
     // A case that names its issuing organisation keeps that name.
     let mut named = case(CaseStatus::Draft);
     named.organisation = Some("Defensoría de la Niñez".into());
-    let CaseUpdate::Publish { organisation, .. } =
+    let Some(CaseUpdate::Publish { organisation, .. }) =
         named.publish(&la_paz_officer(), 3, now()).unwrap().update
     else {
         panic!("not a publication");
@@ -273,13 +273,7 @@ fn widening_alerts_only_a_visible_case_and_only_outwards() {
 fn a_planned_widening_runs_only_while_it_still_widens_an_active_case() {
     let active = case(CaseStatus::Active);
     let change = active.planned_widening(30.0, now()).unwrap();
-    assert_eq!(
-        change.update,
-        CaseUpdate::Widen {
-            radius_km: 30.0,
-            at: now()
-        }
-    );
+    assert_eq!(change.update, Some(CaseUpdate::Widen { radius_km: 30.0 }));
     assert_eq!(change.audit.detail["how"], "planned");
     assert_eq!(
         active.planned_widening(10.0, now()),
@@ -331,13 +325,7 @@ fn hiding_withdraws_unsent_mail_and_showing_alerts_again() {
     let hide = case(CaseStatus::Active).set_hidden(&officer, true, now());
     let hide = hide.unwrap().unwrap();
     assert_eq!(hide.effects, vec![Effect::WithdrawUnsentMail]);
-    assert_eq!(
-        hide.update,
-        CaseUpdate::SetHidden {
-            hidden_at: Some(now()),
-            at: now()
-        }
-    );
+    assert_eq!(hide.update, Some(CaseUpdate::SetHidden { hidden: true }));
     let show = hidden(case(CaseStatus::Active)).set_hidden(&officer, false, now());
     assert_eq!(
         show.unwrap().unwrap().effects,
@@ -353,4 +341,49 @@ fn hiding_withdraws_unsent_mail_and_showing_alerts_again() {
     assert!(matches!(draft, Err(Denied::WrongState(_))));
     let by_family = case(CaseStatus::Active).set_hidden(&family(), true, now());
     assert!(matches!(by_family, Err(Denied::Forbidden(_))));
+}
+
+#[test]
+fn a_correction_goes_to_those_alerted_only_for_a_published_case_read_as_it_is() {
+    use CaseStatus::*;
+    let rows: [(&str, Case, Actor, i64, Expected); 5] = [
+        (
+            "published",
+            case(Active),
+            la_paz_officer(),
+            3,
+            Ok(vec![Effect::QueueUpdates]),
+        ),
+        (
+            "changed since read",
+            case(Active),
+            la_paz_officer(),
+            2,
+            Err("409 version"),
+        ),
+        (
+            "a draft",
+            case(Draft),
+            la_paz_officer(),
+            3,
+            Err("409 state"),
+        ),
+        ("by the family", case(Active), family(), 3, Err("403")),
+        (
+            "by police elsewhere",
+            case(Active),
+            lima_officer(),
+            3,
+            Err("403"),
+        ),
+    ];
+    for (name, case, actor, version, expected) in rows {
+        let result = case.mail_correction(&actor, version, now());
+        assert_eq!(outcome(result), expected, "{name}");
+    }
+    let change = case(Active)
+        .mail_correction(&la_paz_officer(), 3, now())
+        .unwrap();
+    assert_eq!(change.update, None, "the case itself stays as it is");
+    assert_eq!(change.audit.detail["version"], 3);
 }
