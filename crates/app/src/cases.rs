@@ -2,7 +2,9 @@
 //! correction, take it out of public view or put it back, resolve it.
 //! Each acts on the version of the case the officer read.
 
+use alerta_core::policy::Denied;
 use alerta_core::text::{Lines, clean_optional};
+use alerta_core::transition::CaseChange;
 use alerta_core::{Actor, Case, CaseDetails, CaseId, FieldError, Outcome, policy};
 use alerta_store::{PlannedStep, StoredPhoto};
 
@@ -89,11 +91,12 @@ impl Alerta {
         version: Option<i64>,
     ) -> Result<(Case, u64), CommandError> {
         let version = reviewed(version)?;
-        let mut tx = self.store.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        let change = case.publish(actor, version, self.now())?;
-        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
-        tx.commit().await?;
+        let now = self.now();
+        let recipients = self
+            .change_case(actor, id, |case| {
+                case.publish(actor, version, now).map(Some)
+            })
+            .await?;
         metrics::counter!("alerta_cases_published_total").increment(1);
         self.queued_mail();
         Ok((self.store.case(id).await?, recipients))
@@ -113,11 +116,12 @@ impl Alerta {
         }
         let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
         let version = reviewed(version)?;
-        let mut tx = self.store.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        let change = case.widen(actor, radius_km, version, self.now())?;
-        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
-        tx.commit().await?;
+        let now = self.now();
+        let recipients = self
+            .change_case(actor, id, |case| {
+                case.widen(actor, radius_km, version, now).map(Some)
+            })
+            .await?;
         self.queued_mail();
         Ok(recipients)
     }
@@ -137,11 +141,12 @@ impl Alerta {
         };
         let note = clean_optional("note", note, 2000, Lines::Multi)?;
         let version = reviewed(version)?;
-        let mut tx = self.store.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        let change = case.resolve(actor, outcome, note.as_deref(), version, self.now())?;
-        tx.apply(&case, &change, Some(actor.user_id.0)).await?;
-        tx.commit().await?;
+        let now = self.now();
+        self.change_case(actor, id, |case| {
+            case.resolve(actor, outcome, note.as_deref(), version, now)
+                .map(Some)
+        })
+        .await?;
         self.queued_mail();
         Ok(self.store.case(id).await?)
     }
@@ -155,11 +160,12 @@ impl Alerta {
         version: Option<i64>,
     ) -> Result<u64, CommandError> {
         let version = reviewed(version)?;
-        let mut tx = self.store.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        let change = case.mail_correction(actor, version, self.now())?;
-        let recipients = tx.apply(&case, &change, Some(actor.user_id.0)).await?;
-        tx.commit().await?;
+        let now = self.now();
+        let recipients = self
+            .change_case(actor, id, |case| {
+                case.mail_correction(actor, version, now).map(Some)
+            })
+            .await?;
         self.queued_mail();
         Ok(recipients)
     }
@@ -173,15 +179,32 @@ impl Alerta {
         id: CaseId,
         hidden: bool,
     ) -> Result<Case, CommandError> {
-        let mut tx = self.store.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        if let Some(change) = case.set_hidden(actor, hidden, self.now())? {
-            tx.apply(&case, &change, Some(actor.user_id.0)).await?;
-        }
-        tx.commit().await?;
+        let now = self.now();
+        self.change_case(actor, id, |case| case.set_hidden(actor, hidden, now))
+            .await?;
         if !hidden {
             self.queued_mail();
         }
         Ok(self.store.case(id).await?)
+    }
+
+    /// Reads case `id` with its row locked, asks the domain (`decide`) what
+    /// `actor`'s change does to it, and writes that, in one transaction.
+    /// Answers how many messages it queued or withdrew (0 when `decide`
+    /// answers that nothing changes).
+    async fn change_case(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        decide: impl FnOnce(&Case) -> Result<Option<CaseChange>, Denied>,
+    ) -> Result<u64, CommandError> {
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let count = match decide(&case)? {
+            Some(change) => tx.apply(&case, &change, Some(actor.user_id.0)).await?,
+            None => 0,
+        };
+        tx.commit().await?;
+        Ok(count)
     }
 }

@@ -302,7 +302,7 @@ fn hidden_or_forbidden(case: &Case) -> Denied {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::case::{CaseDetails, CaseId, Coordinates, Language, Sex};
 
@@ -355,7 +355,7 @@ mod tests {
     }
 
     /// A case last seen in El Alto (La Paz, Bolivia).
-    fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
+    pub(crate) fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
         Case {
             id: CaseId(1),
             status,

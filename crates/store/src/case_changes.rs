@@ -2,6 +2,8 @@
 //! ([`alerta_core::transition`]): its row, its effects, its audit line, in
 //! the caller's transaction.
 
+use std::sync::LazyLock;
+
 use alerta_core::transition::{CaseChange, CaseUpdate, Effect};
 use alerta_core::{Case, CaseId, Circle, Jurisdiction, OrganisationId};
 use chrono::{DateTime, Utc};
@@ -10,6 +12,35 @@ use serde_json::json;
 
 use crate::cases::push_reached;
 use crate::{Result, WriteTx, on_tx, to_millis};
+
+/// Queues news of case $1 at $2, of the kind `kind`, for those its alert
+/// reached (or is reaching) and those who follow it, ending with
+/// `on_conflict` (what a row of the same kind already there becomes).
+fn queue_news(kind: &str, on_conflict: &str) -> String {
+    format!(
+        "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
+         SELECT '{kind}', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
+         WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+         UNION
+         SELECT '{kind}', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
+         WHERE case_id = $1 AND confirmed_at IS NOT NULL
+         {on_conflict}"
+    )
+}
+
+/// "Found" goes once.
+static QUEUE_FOUND: LazyLock<String> =
+    LazyLock::new(|| queue_news("found", "ON CONFLICT DO NOTHING"));
+
+/// A volunteer with an earlier update gets its row queued again.
+static QUEUE_UPDATES: LazyLock<String> = LazyLock::new(|| {
+    queue_news(
+        "update",
+        "ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
+            status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
+            sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL",
+    )
+});
 
 impl WriteTx {
     /// Writes `change` to `case` (read with [`WriteTx::case_for_update`]):
@@ -109,31 +140,13 @@ impl WriteTx {
                     .await?;
                 0
             }
-            // Those the alert reached (or is reaching), and those who follow
-            // the case.
-            Effect::QueueFound => on_tx!(self, db => sqlx::query(
-                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
-                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
-                 UNION
-                 SELECT 'found', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
-                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
-                 ON CONFLICT DO NOTHING")
+            Effect::QueueFound => on_tx!(self, db => sqlx::query(QUEUE_FOUND.as_str())
                 .bind(id.0)
                 .bind(at)
                 .execute(&mut *db)
                 .await?
                 .rows_affected()),
-            Effect::QueueUpdates => on_tx!(self, db => sqlx::query(
-                "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
-                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM outbox
-                 WHERE case_id = $1 AND kind = 'alert' AND (status = 'sent' OR lease_until IS NOT NULL)
-                 UNION
-                 SELECT 'update', case_id, volunteer_id, 'queued', $2, $2 FROM case_followers
-                 WHERE case_id = $1 AND confirmed_at IS NOT NULL
-                 ON CONFLICT (kind, case_id, volunteer_id) WHERE case_id IS NOT NULL DO UPDATE SET
-                    status = 'queued', attempts = 0, next_attempt_at = excluded.next_attempt_at,
-                    sent_at = NULL, last_error = NULL, lease_until = NULL, claimed_by = NULL")
+            Effect::QueueUpdates => on_tx!(self, db => sqlx::query(QUEUE_UPDATES.as_str())
                 .bind(id.0)
                 .bind(at)
                 .execute(&mut *db)

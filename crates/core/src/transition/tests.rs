@@ -1,7 +1,7 @@
 //! Every transition and its refusals, as tables.
 
 use super::*;
-use crate::case::{CaseDetails, CaseId, CaseStatus, Coordinates, Language, Sex};
+use crate::case::{CaseStatus, Coordinates};
 use crate::{Jurisdiction, Role};
 
 const FAMILY: UserId = UserId(1);
@@ -42,52 +42,13 @@ fn family() -> Actor {
     }
 }
 
-/// A case last seen in El Alto (La Paz, Bolivia), 10 km alert radius, version 3.
+/// Policy's case last seen in El Alto (La Paz, Bolivia), 10 km alert
+/// radius, at version 3, La Paz's police in charge once published.
 fn case(status: CaseStatus) -> Case {
+    let in_charge = (status != CaseStatus::Draft).then_some(LA_PAZ_POLICE);
     Case {
-        id: CaseId(1),
-        status,
-        outcome: None,
-        resolution_note: None,
-        owner_id: FAMILY,
-        organisation: None,
-        details: CaseDetails {
-            given_name: "Rosa".into(),
-            family_name: "Mamani".into(),
-            aliases: None,
-            sex: Sex::Female,
-            birth_date: None,
-            stated_age: Some(14),
-            height_cm: None,
-            weight_kg: None,
-            hair: None,
-            eyes: None,
-            marks: None,
-            clothing: "chompa".into(),
-            circumstances: "salió".into(),
-            last_seen_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T18:30:00-04:00")
-                .unwrap(),
-            last_seen_place: "El Alto".into(),
-            last_seen: Coordinates {
-                lat: -16.5,
-                lng: -68.19,
-            },
-            contact_phone: "110".into(),
-            contact_name: None,
-            language: Language::Es,
-            alert_radius_km: 10.0,
-        },
         version: 3,
-        created_at: now(),
-        updated_at: now(),
-        published_at: None,
-        resolved_at: None,
-        has_photo: false,
-        hidden: false,
-        pfif_record_id: None,
-        organisation_id: (status != CaseStatus::Draft).then_some(LA_PAZ_POLICE),
-        last_seen_regions: vec!["BO".into(), "BO-L".into()],
-        informed_organisations: vec![],
+        ..crate::policy::tests::case(status, in_charge)
     }
 }
 
