@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
-use alerta_notify::jobs::{Job, JobSettings, Scheduler, Work};
+use alerta_app::jobs::{Job, JobSettings, Scheduler, Work};
 use alerta_notify::{MailContext, Mailer, Sender, SenderSettings};
 use alerta_store::Store;
 use alerta_web::{AppState, Clock, WebSettings};
@@ -99,6 +99,9 @@ pub struct Running {
     pub store: Store,
     /// The commands, as the web uses them (their mail wakes this sender).
     pub app: alerta_app::Alerta,
+    /// This process's sender (running in the background unless started
+    /// [`Sending::ByHand`]).
+    pub sender: Sender,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
     stop_background: watch::Sender<bool>,
@@ -142,8 +145,27 @@ pub async fn commands(settings: &Settings) -> anyhow::Result<alerta_app::Alerta>
 /// Memory for rendered posters: about 300 at their largest, thousands typically.
 const POSTER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Who runs the outbox's rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sending {
+    /// A sender in the background, woken by the commands (`alerta serve`).
+    Background,
+    /// Nobody until [`Running::sender`]'s `drain_once` is called: tests
+    /// that check what each round does.
+    ByHand,
+}
+
 /// Migrates and starts serving on `settings.bind` (port 0 picks a free one).
 pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running> {
+    start_sending(settings, clock, Sending::Background).await
+}
+
+/// Like [`start`], with the outbox sent as `sending` says.
+pub async fn start_sending(
+    settings: &Settings,
+    clock: Clock,
+    sending: Sending,
+) -> anyhow::Result<Running> {
     let store = open_store(settings).await?;
     let web_settings = WebSettings {
         public_url: settings.public_url.clone(),
@@ -179,10 +201,10 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         mail_queue.notify(),
         posters.clone(),
     );
-    let scheduler = Scheduler::new(store.clone(), job_settings(settings)?, clock.clone());
     // Load the gazetteer now, off the runtime, not in the first volunteer's request.
     tokio::task::spawn_blocking(|| alerta_places::Gazetteer::shared().len());
     let commands = alerta_app::Alerta::new(store.clone(), clock.clone(), mail_queue);
+    let scheduler = Scheduler::new(commands.clone(), job_settings(settings)?);
     let state = AppState::new(
         commands.clone(),
         web_settings,
@@ -213,14 +235,15 @@ pub async fn start(settings: &Settings, clock: Clock) -> anyhow::Result<Running>
         }
     }));
     let (stop_background, stopped) = watch::channel(false);
-    let background = vec![
-        tokio::spawn(sender.run(stopped.clone())),
-        tokio::spawn(scheduler.run(stopped)),
-    ];
+    let mut background = vec![tokio::spawn(scheduler.run(stopped.clone()))];
+    if sending == Sending::Background {
+        background.push(tokio::spawn(sender.clone().run(stopped)));
+    }
     Ok(Running {
         addr,
         store,
         app: commands,
+        sender,
         shutdown: Some(shutdown_tx),
         task,
         stop_background,

@@ -4,10 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
+use alerta_app::Alerta;
 use alerta_core::{FieldError, NewSubscription, SubscriptionInput, ZoneInput};
-use alerta_store::{ImportOutcome, Store};
+use alerta_store::ImportOutcome;
 use anyhow::{Context, bail};
-use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 
 const COLUMNS: [&str; 7] = [
@@ -29,7 +29,7 @@ pub struct ImportReport {
 
 /// Imports `path`, writing one line per refused row to `report`.
 pub async fn import_file(
-    store: &Store,
+    app: &Alerta,
     path: &Path,
     confirmed: bool,
     report: &mut impl Write,
@@ -48,7 +48,7 @@ pub async fn import_file(
     );
 
     let mut summary = ImportReport::default();
-    let batch_rows = store.import_batch_rows();
+    let batch_rows = app.import_batch_rows();
     let mut batch = Vec::with_capacity(batch_rows);
     let mut record = csv::StringRecord::new();
     loop {
@@ -76,9 +76,7 @@ pub async fn import_file(
             }
         }
         if batch.len() >= batch_rows || (!more && !batch.is_empty()) {
-            summary.stored += store
-                .import_subscriptions(&batch, confirmed, Utc::now())
-                .await?;
+            summary.stored += app.import_volunteers(&batch, confirmed).await?;
             batch.clear();
             progress.set_position(reader.position().byte());
         }
@@ -87,7 +85,7 @@ pub async fn import_file(
         }
     }
     progress.finish_and_clear();
-    store.finish_import().await?;
+    app.finish_volunteer_import().await?;
     Ok(summary)
 }
 

@@ -177,9 +177,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Volunteers {
             command: VolunteersCommand::Import { file, confirmed },
         } => {
-            let store = app::open_store(&settings).await?;
+            let commands = app::commands(&settings).await?;
             let mut stdout = std::io::stdout().lock();
-            let report = alerta::import::import_file(&store, &file, confirmed, &mut stdout).await?;
+            let report =
+                alerta::import::import_file(&commands, &file, confirmed, &mut stdout).await?;
             let s = report.stored;
             println!(
                 "{} rows: {} refused; {} new volunteers, {} zones added; {} rows skipped (address unsubscribed earlier), {} (zone held already), {} (over {} zones per address)",

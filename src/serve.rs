@@ -92,7 +92,7 @@ pub async fn serve(
                 Err(e) => {
                     // Out of file descriptors, or a connection reset while
                     // queued: wait a moment rather than spin.
-                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tracing::warn!(error = %alerta_core::Chain(&e), "cannot accept a connection");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }
@@ -117,7 +117,7 @@ pub async fn serve(
         tokio::spawn(async move {
             let _slot = slot;
             if let Err(e) = connection.await {
-                tracing::debug!(error = %e, "connection ended with an error");
+                tracing::debug!(error = %alerta_core::Chain(&e), "connection ended with an error");
             }
         });
     }

@@ -40,6 +40,20 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with settings changed by `configure` first.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_sending(configure, app::Sending::Background).await
+}
+
+/// Like [`spawn_app_with`], with no sender in the background: the test
+/// runs each round of the outbox itself ([`TestApp::send_round`]), so what
+/// it checks after a round is what that round did, whatever the timing.
+pub async fn spawn_app_sending_by_hand(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_sending(configure, app::Sending::ByHand).await
+}
+
+async fn spawn_app_sending(
+    configure: impl FnOnce(&mut Settings),
+    sending: app::Sending,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let database_url = fresh_database_url(dir.path()).await;
     let mut settings = Settings {
@@ -56,7 +70,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let clock: alerta_web::Clock = Arc::new(move || {
         Utc::now() + chrono::Duration::milliseconds(clock_offset.load(Ordering::SeqCst))
     });
-    let running = app::start(&settings, clock).await.expect("app starts");
+    let running = app::start_sending(&settings, clock, sending)
+        .await
+        .expect("app starts");
     TestApp {
         base: format!("http://{}", running.addr),
         database_url,
@@ -108,6 +124,14 @@ fn rand_suffix() -> u64 {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// One round of the outbox, as the background sender runs it: the rows
+    /// due by the app's clock are claimed, sent and recorded. Answers how
+    /// many it handled.
+    pub async fn send_round(&self) -> usize {
+        let sender = &self.running.as_ref().expect("running").sender;
+        sender.drain_once().await.expect("a round of the outbox")
     }
 
     /// Moves the app's clock forward.
@@ -342,7 +366,8 @@ pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radi
         }),
     };
     let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
-    let now = chrono::Utc::now();
+    // The app's clock, which a test may have moved on.
+    let now = app.app.now();
     app.store
         .subscribe(&subscription, now, chrono::Duration::zero())
         .await
@@ -360,10 +385,7 @@ pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radi
         )
         .await
         .unwrap();
-    assert_eq!(
-        app.store.confirm_volunteer(&hash, now).await.unwrap(),
-        Some(id)
-    );
+    assert_eq!(app.app.confirm(&hash).await.unwrap(), Some(id));
 }
 
 /// Opens a mailed confirmation link as a person does: the page it shows

@@ -89,14 +89,14 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
             NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
         })
         .collect();
-    for chunk in volunteers.chunks(2000) {
-        store.import_subscriptions(chunk, true, now).await.unwrap();
-    }
     let commands = alerta_app::Alerta::new(
         store.clone(),
         std::sync::Arc::new(chrono::Utc::now),
         alerta_app::MailQueue::default(),
     );
+    for chunk in volunteers.chunks(2000) {
+        commands.import_volunteers(chunk, true).await.unwrap();
+    }
     let id = commands
         .add_user(
             "jefa@policia.example",

@@ -150,11 +150,8 @@ async fn two_processes_on_one_database_run_each_slot_once() {
         let store = alerta_store::Store::connect(&app.database_url, &alerta_places::WORLD)
             .await
             .unwrap();
-        schedulers.push(alerta_notify::jobs::Scheduler::new(
-            store,
-            settings.clone(),
-            clock.clone(),
-        ));
+        let app = alerta_app::Alerta::new(store, clock.clone(), alerta_app::MailQueue::default());
+        schedulers.push(alerta_app::jobs::Scheduler::new(app, settings.clone()));
     }
     let (first, second) = (&schedulers[0], &schedulers[1]);
     // Both register the jobs; nothing is due yet.

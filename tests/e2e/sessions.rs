@@ -150,20 +150,20 @@ async fn a_malformed_address_is_refused_by_name() {
 async fn a_page_session_cookie_signs_in_until_it_expires_or_is_revoked() {
     let app = spawn_app().await;
     let police = app.user(Role::Police).await;
-    let cookie_token = alerta_web::auth::new_token();
-    let hash = alerta_web::auth::token_hash(&cookie_token);
-    let now = chrono::Utc::now();
-    let user_id = alerta_core::UserId(police.id);
-    app.store
-        .create_session(
-            &hash,
-            user_id,
+    // The page's sign-in, as the login form calls it.
+    let signed_in = app
+        .app
+        .sign_in(
+            &police.email,
+            PASSWORD,
+            std::net::Ipv4Addr::LOCALHOST.into(),
             alerta_store::SessionKind::Cookie,
-            now,
-            now + chrono::Duration::hours(12),
+            chrono::Duration::hours(12),
         )
         .await
         .unwrap();
+    let cookie_token = signed_in.token;
+    let hash = alerta_web::auth::token_hash(&cookie_token);
     let with_cookie = |token: &str| {
         app.http
             .get(app.url("/api/v1/cases?status=draft"))
@@ -197,7 +197,7 @@ async fn a_page_session_cookie_signs_in_until_it_expires_or_is_revoked() {
         StatusCode::UNAUTHORIZED
     );
     app.advance(chrono::Duration::hours(-13));
-    assert!(app.store.revoke_session(&hash, now).await.unwrap());
+    assert!(app.app.sign_out(&hash).await.unwrap());
     assert_eq!(
         with_cookie(&cookie_token).await.unwrap().status(),
         StatusCode::UNAUTHORIZED

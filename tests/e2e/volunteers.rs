@@ -199,10 +199,7 @@ async fn matching_agrees_with_a_brute_force_scan() {
     }
     let batch: Vec<NewSubscription> = zones.iter().map(|(_, s)| s.clone()).collect();
     for chunk in batch.chunks(2000) {
-        app.store
-            .import_subscriptions(chunk, true, chrono::Utc::now())
-            .await
-            .unwrap();
+        app.app.import_volunteers(chunk, true).await.unwrap();
     }
 
     for _ in 0..1000 {

@@ -6,7 +6,7 @@ use alerta_core::policy::Denied;
 use alerta_core::text::{Lines, clean_optional};
 use alerta_core::transition::CaseChange;
 use alerta_core::{Actor, Case, CaseDetails, CaseId, FieldError, Outcome, policy};
-use alerta_store::{PlannedStep, StoredPhoto};
+use alerta_store::{PfifImport, PlannedStep, StoredPhoto};
 
 use crate::{Alerta, CommandError};
 
@@ -67,6 +67,26 @@ impl Alerta {
         photo: &StoredPhoto,
     ) -> Result<Case, CommandError> {
         Ok(self.store.set_photo(id, photo, actor, self.now()).await?)
+    }
+
+    /// Stores one record of a PFIF import by police: a new draft (or a
+    /// resolved case, when the record says the search is over), or, for a
+    /// record imported before, its newer details while that case is still a
+    /// draft. One that looks like an open case here (same name and age) is
+    /// refused, storing nothing. Mails nobody: police verify and publish.
+    pub async fn import_pfif_record(
+        &self,
+        importer: &Actor,
+        record_id: &str,
+        details: &CaseDetails,
+        closed: Option<(Outcome, chrono::DateTime<chrono::Utc>)>,
+        photo: Option<&StoredPhoto>,
+    ) -> Result<PfifImport, CommandError> {
+        policy::may_import(Some(importer))?;
+        Ok(self
+            .store
+            .import_pfif_record(record_id, details, closed, photo, importer, self.now())
+            .await?)
     }
 
     /// Replaces the widenings still to come for a case.

@@ -13,6 +13,8 @@ pub enum CommandError {
     #[error(transparent)]
     Denied(#[from] Denied),
     #[error(transparent)]
+    SignIn(#[from] crate::SignInRefused),
+    #[error(transparent)]
     Store(#[from] StoreError),
     /// Hashing a password failed (the blocking pool, or argon2 itself).
     #[error(transparent)]

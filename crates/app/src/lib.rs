@@ -7,13 +7,12 @@
 //! transaction, and, when that queued mail, wakes the sender: in one place,
 //! [`Alerta::queued_mail`], so no caller can forget it.
 //!
-//! (Work in progress, see docs/architecture.md: the commands that queue
-//! mail and the accounts live here; registering and correcting cases, their
-//! photos and the bulk import follow.)
 
 mod accounts;
 mod cases;
 mod error;
+pub mod jobs;
+mod sessions;
 mod tips;
 mod volunteers;
 
@@ -26,6 +25,7 @@ use tokio::sync::Notify;
 
 pub use accounts::AddedUser;
 pub use error::CommandError;
+pub use sessions::{SignInRefused, SignedIn};
 
 /// A second confirmation or manage mail to one address waits this long.
 pub const MAIL_COOLDOWN_MINUTES: i64 = 10;
@@ -48,11 +48,18 @@ pub struct Alerta {
     pub store: Store,
     clock: Clock,
     mail: MailQueue,
+    /// A hash of a password nobody has: see [`Alerta::prepare_sign_in`].
+    dummy_hash: Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl Alerta {
     pub fn new(store: Store, clock: Clock, mail: MailQueue) -> Alerta {
-        Alerta { store, clock, mail }
+        Alerta {
+            store,
+            clock,
+            mail,
+            dummy_hash: Arc::default(),
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {

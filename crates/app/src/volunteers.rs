@@ -1,9 +1,12 @@
 //! What volunteers (and anyone following a case) do: ask for alerts,
-//! confirm from the mailed link, ask for a manage link.
+//! confirm from the mailed link, ask for a manage link; and an
+//! administrator's bulk import of an existing volunteer list.
 
 use alerta_core::{
     CaseId, Email, Language, NewSubscription, SubscriptionInput, VolunteerId, policy,
 };
+
+use alerta_store::ImportOutcome;
 
 use crate::{Alerta, CommandError, MAIL_COOLDOWN_MINUTES};
 
@@ -120,5 +123,35 @@ impl Alerta {
             self.queued_mail();
         }
         Ok(())
+    }
+
+    /// Imports one batch of a bulk import, in one transaction. With
+    /// `confirmed` (an administrator attests earlier consent) addresses and
+    /// zones are live at once; without it each new address gets one
+    /// confirmation mail. An address that unsubscribed is never added back.
+    pub async fn import_volunteers(
+        &self,
+        batch: &[NewSubscription],
+        confirmed: bool,
+    ) -> Result<ImportOutcome, CommandError> {
+        let outcome = self
+            .store
+            .import_subscriptions(batch, confirmed, self.now())
+            .await?;
+        if !confirmed && outcome.volunteers_created > 0 {
+            self.queued_mail();
+        }
+        Ok(outcome)
+    }
+
+    /// How many rows [`Alerta::import_volunteers`] should get at a time on
+    /// this database.
+    pub fn import_batch_rows(&self) -> usize {
+        self.store.import_batch_rows()
+    }
+
+    /// Ends a bulk import: the database's statistics are brought up to date.
+    pub async fn finish_volunteer_import(&self) -> Result<(), CommandError> {
+        Ok(self.store.finish_import().await?)
     }
 }

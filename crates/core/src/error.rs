@@ -234,3 +234,37 @@ impl Checker {
         }
     }
 }
+
+/// An error with every cause under it, on one line ("a: b: c"), for the
+/// log: an error's own message says what failed, its causes say why.
+pub struct Chain<'a>(pub &'a (dyn std::error::Error + 'static));
+
+impl std::fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            write!(f, ": {error}")?;
+            cause = error.source();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use super::Chain;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot send the alert")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn a_chain_names_the_error_and_every_cause() {
+        let error = Outer(std::io::Error::other("connection refused"));
+        assert_eq!(
+            Chain(&error).to_string(),
+            "cannot send the alert: connection refused"
+        );
+    }
+}

@@ -5,6 +5,8 @@
 
 pub mod case;
 pub mod error;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod grid;
 pub mod organisation;
 pub mod policy;
@@ -20,7 +22,7 @@ pub use case::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, CoordinatesInput, Language,
     Outcome, Sex,
 };
-pub use error::{FieldError, InvalidInput, Rule};
+pub use error::{Chain, FieldError, InvalidInput, Rule};
 
 /// The clock everything reads "now" from; tests replace it to travel in time.
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;

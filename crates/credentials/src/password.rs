@@ -14,7 +14,7 @@ pub const MAX_PASSWORD_BYTES: usize = 1024;
 pub enum PasswordError {
     #[error("hashing a password failed: {0}")]
     Hashing(String),
-    #[error("the hashing task failed: {0}")]
+    #[error("the hashing task failed")]
     Task(#[from] tokio::task::JoinError),
 }
 

@@ -543,7 +543,7 @@ fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) ->
 pub fn digest(
     ctx: &MailContext,
     envelope: Envelope<'_>,
-    cases: &[Case],
+    cases: &[&Case],
 ) -> Result<Composed, String> {
     let language = envelope.language;
     let count = cases.len().to_string();

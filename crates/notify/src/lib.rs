@@ -1,12 +1,15 @@
 //! Mail: composing messages and delivering the outbox.
 //!
 //! The outbox in the database is the source of truth; this crate claims its
-//! rows, turns each into a message in the volunteer's language, sends it
-//! through SMTP (or into `.eml` files), and records the outcome.
+//! rows, reads what they need once per round (`round`), decides whether
+//! each goes at all (`decide`), renders it in the volunteer's language
+//! (`compose`), sends it through SMTP (or into `.eml` files), and records
+//! the outcome (`sender`).
 
 mod compose;
-pub mod jobs;
+mod decide;
 mod mailer;
+mod round;
 mod sender;
 
 pub use compose::MailContext;

@@ -2,30 +2,25 @@
 //! and records each outcome. Any number of senders (one per `alerta serve`)
 //! can share a database.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use std::collections::HashMap;
-
-use alerta_core::{Case, CaseId, CaseStatus, Language, VolunteerId};
+use alerta_core::{Case, Language, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
-use alerta_store::{
-    Delivery, MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose,
-    VolunteerContact,
-};
+use alerta_store::{Delivery, MailKind, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
 use crate::compose::{self, Composed, EncodedFile, Envelope, MailContext};
+use crate::decide::{Message, Verdict, decide};
 use crate::mailer::{Mailer, SendError};
+use crate::round::{CaseBundle, Recipient, Round};
 use alerta_credentials::{new_token, token_hash};
 
 /// How long a confirmation link stays valid.
 pub const CONFIRM_LINK_HOURS: i64 = 48;
-/// Unsubscribe links in mail keep working for a long time: people act on old mail.
-pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
 pub use alerta_core::volunteer::MANAGE_LINK_HOURS;
 
 #[derive(Clone, Debug)]
@@ -61,27 +56,6 @@ impl Default for SenderSettings {
 }
 
 pub use alerta_core::Clock;
-
-/// A volunteer as a round's message to them needs it.
-struct Recipient {
-    contact: VolunteerContact,
-    /// The token of the unsubscribe link in this message (its hash is stored).
-    unsubscribe_token: String,
-}
-
-/// A case as its messages need it: read once per round, shared by them all.
-struct CaseBundle {
-    case: Case,
-    /// The normalised JPEG, shown inside alert mail and printed on the poster.
-    photo: Option<NormalizedJpeg>,
-    /// The photo as alert mail carries it, encoded once for the round.
-    photo_file: Option<EncodedFile>,
-    /// The posters as alert mail carries them, encoded once per language
-    /// and paper for the round (None: it could not be rendered).
-    poster_files: Mutex<PosterFiles>,
-}
-
-type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
 
 #[derive(Clone)]
 pub struct Sender {
@@ -142,7 +116,7 @@ impl Sender {
             let sent = match self.drain_once().await {
                 Ok(n) => n,
                 Err(e) => {
-                    tracing::error!(error = %e, "outbox round failed");
+                    tracing::error!(error = %alerta_core::Chain(&e), "outbox round failed");
                     0
                 }
             };
@@ -181,15 +155,11 @@ impl Sender {
             .claim_outbox(now, now + self.settings.lease, &self.owner, limit)
             .await?;
         let count = items.len();
-        let cases = self.load_cases(&items).await?;
-        let recipients = self.load_recipients(&items).await?;
+        let round = Arc::new(Round::load(&self.store, &items, now).await?);
         let mut tasks = JoinSet::new();
         for (slot, item) in items.into_iter().enumerate() {
             let sender = self.clone();
-            let case = item.case_id.and_then(|id| cases.get(&id).cloned());
-            let recipient = item
-                .volunteer_id
-                .and_then(|id| recipients.get(&id).cloned());
+            let round = round.clone();
             let wait = pace.and_then(|(start, interval)| {
                 (start + interval * slot as i32 - (self.clock)())
                     .to_std()
@@ -199,7 +169,7 @@ impl Sender {
                 if let Some(wait) = wait {
                     tokio::time::sleep(wait).await;
                 }
-                let outcome = sender.attempt(&item, case, recipient).await;
+                let outcome = sender.attempt(&item, &round).await;
                 (item.id, outcome)
             });
         }
@@ -210,72 +180,15 @@ impl Sender {
             match done {
                 Ok((id, Ok(outcome))) => outcomes.push((id, outcome)),
                 Ok((id, Err(e))) => {
-                    tracing::error!(outbox = id, error = %e, "cannot prepare a message")
+                    tracing::error!(outbox = id, error = %alerta_core::Chain(&e), "cannot prepare a message")
                 }
-                Err(e) => tracing::error!(error = %e, "delivery task failed"),
+                Err(e) => tracing::error!(error = %alerta_core::Chain(&e), "delivery task failed"),
             }
         }
         self.store
             .record_deliveries(&self.owner, (self.clock)(), &outcomes)
             .await?;
         Ok(count)
-    }
-
-    /// Each volunteer a round's messages go to, read together, with the
-    /// unsubscribe link their mail carries (one stored token per message,
-    /// written for the whole round at once).
-    async fn load_recipients(
-        &self,
-        items: &[OutboxItem],
-    ) -> Result<HashMap<VolunteerId, Arc<Recipient>>, StoreError> {
-        let ids: std::collections::HashSet<VolunteerId> =
-            items.iter().filter_map(|i| i.volunteer_id).collect();
-        let ids: Vec<VolunteerId> = ids.into_iter().collect();
-        let contacts = self.store.volunteer_contacts(&ids).await?;
-        let now = (self.clock)();
-        let mut tokens = Vec::with_capacity(contacts.len());
-        let mut recipients = HashMap::with_capacity(contacts.len());
-        for (id, contact) in contacts {
-            let unsubscribe_token = new_token();
-            tokens.push((id, token_hash(&unsubscribe_token)));
-            let recipient = Recipient {
-                contact,
-                unsubscribe_token,
-            };
-            recipients.insert(id, Arc::new(recipient));
-        }
-        let expires_at = now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS);
-        self.store
-            .add_volunteer_tokens(TokenPurpose::Unsubscribe, &tokens, now, expires_at)
-            .await?;
-        Ok(recipients)
-    }
-
-    /// Each case a round's messages are about, with its photo, read once for all of them.
-    async fn load_cases(
-        &self,
-        items: &[OutboxItem],
-    ) -> Result<HashMap<CaseId, Arc<CaseBundle>>, StoreError> {
-        let mut cases = HashMap::new();
-        for id in items.iter().filter_map(|item| item.case_id) {
-            if cases.contains_key(&id) {
-                continue;
-            }
-            let case = self.store.case(id).await?;
-            let photo = match case.has_photo {
-                true => self.store.normalized_photo(id).await?,
-                false => None,
-            };
-            let photo_file = photo.as_ref().map(|p| EncodedFile::new(&p.jpeg));
-            let bundle = CaseBundle {
-                case,
-                photo,
-                photo_file,
-                poster_files: Mutex::default(),
-            };
-            cases.insert(id, Arc::new(bundle));
-        }
-        Ok(cases)
     }
 
     /// The poster as alert mail carries it: encoded once per round.
@@ -334,38 +247,31 @@ impl Sender {
         match rendered {
             Ok(Ok(pdf)) => Some(pdf),
             Ok(Err(e)) => {
-                tracing::error!(case = key.case.0, error = %e, "the poster could not be rendered; alerts go without it");
+                tracing::error!(case = key.case.0, error = %alerta_core::Chain(&e), "the poster could not be rendered; alerts go without it");
                 None
             }
             Err(e) => {
-                tracing::error!(case = key.case.0, error = %e, "the poster task failed");
+                tracing::error!(case = key.case.0, error = %alerta_core::Chain(&e), "the poster task failed");
                 None
             }
         }
     }
 
-    /// Composes and sends one message; answers what to record for its row.
-    async fn attempt(
-        &self,
-        item: &OutboxItem,
-        case: Option<Arc<CaseBundle>>,
-        recipient: Option<Arc<Recipient>>,
-    ) -> Result<Delivery, StoreError> {
-        // Decided before anything is rendered or a connection taken: an
-        // alert or update of a case out of public view goes to nobody.
-        let hidden = case.as_deref().is_some_and(|bundle| bundle.case.hidden);
-        if hidden && matches!(item.kind, MailKind::Alert | MailKind::Update) {
-            metrics::counter!("alerta_mail_withdrawn_total", "kind" => item.kind.as_str())
-                .increment(1);
-            return Ok(Delivery::Withdrawn {
-                reason: "the case was taken out of public view".into(),
-            });
-        }
+    /// Decides, renders and sends one message; answers what to record for its row.
+    async fn attempt(&self, item: &OutboxItem, round: &Round) -> Result<Delivery, StoreError> {
+        let kind = item.kind.as_str();
+        let message = match decide(item, round) {
+            Verdict::Send(message) => message,
+            Verdict::Withdraw(reason) => {
+                metrics::counter!("alerta_mail_withdrawn_total", "kind" => kind).increment(1);
+                return Ok(Delivery::Withdrawn {
+                    reason: reason.into(),
+                });
+            }
+            Verdict::Refuse(reason) => return Ok(self.refused(item, reason.into())),
+        };
         let outcome = match self.mailer.slot().await {
-            Ok(slot) => match self
-                .compose(item, case.as_deref(), recipient.as_deref())
-                .await?
-            {
+            Ok(slot) => match self.render(item, message).await? {
                 Ok(composed) => slot.send(&composed.message, &composed.message_id).await,
                 Err(reason) => Err(SendError::Permanent(reason)),
             },
@@ -377,11 +283,7 @@ impl Sender {
                 metrics::counter!("alerta_mail_sent_total", "kind" => kind).increment(1);
                 Delivery::Sent
             }
-            Err(SendError::Permanent(reason)) => {
-                metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
-                tracing::warn!(outbox = item.id, kind, %reason, "message refused for good");
-                Delivery::Failed { error: reason }
-            }
+            Err(SendError::Permanent(reason)) => self.refused(item, reason),
             Err(SendError::Transient(reason)) if item.attempts >= self.settings.max_attempts => {
                 metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
                 let error = format!("gave up after {} attempts: {reason}", item.attempts);
@@ -394,6 +296,14 @@ impl Sender {
                 Delivery::Retry { at, error: reason }
             }
         })
+    }
+
+    /// A message that can never be sent, and why.
+    fn refused(&self, item: &OutboxItem, reason: String) -> Delivery {
+        let kind = item.kind.as_str();
+        metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
+        tracing::warn!(outbox = item.id, kind, %reason, "message refused for good");
+        Delivery::Failed { error: reason }
     }
 
     /// Exponential backoff with ±50 % jitter, so a recovering server is not hit
@@ -410,209 +320,140 @@ impl Sender {
         chrono::Duration::milliseconds(jittered.max(1))
     }
 
-    /// The message for `item`, or why it can never be sent.
-    async fn compose(
+    /// The mail for a message the round decided to send, or why it cannot
+    /// be built after all (an address the mail library refuses).
+    async fn render(
         &self,
         item: &OutboxItem,
-        bundle: Option<&CaseBundle>,
-        recipient: Option<&Recipient>,
+        message: Message<'_>,
     ) -> Result<Result<Composed, String>, StoreError> {
-        if item.kind == MailKind::Tip {
-            return self.compose_tip(item, bundle).await;
-        }
-        if item.kind == MailKind::OrgNotice {
-            return self.compose_org_notice(item, bundle).await;
-        }
-        if item.volunteer_id.is_none() {
-            return Ok(Err("a volunteer message without a volunteer".into()));
-        }
-        let Some(Recipient {
-            contact,
-            unsubscribe_token: unsubscribe,
-        }) = recipient
-        else {
-            return Ok(Err("the volunteer no longer exists".into()));
-        };
-        let volunteer = contact.id;
-        let now = (self.clock)();
-        // Links open their pages in the volunteer's language.
-        let lang = contact.language.as_str();
-        // For the List-Unsubscribe header only: never in the body.
-        let unsubscribe_url = self
-            .ctx
-            .link(&format!("/unsubscribe?token={unsubscribe}&lang={lang}"));
-        match item.kind {
-            MailKind::Manage => {
+        let ctx = &self.ctx;
+        Ok(match message {
+            Message::Manage(to) => {
+                let expires_at = (self.clock)() + chrono::Duration::hours(MANAGE_LINK_HOURS);
                 let token = self
-                    .mint(
-                        volunteer,
-                        TokenPurpose::Manage,
-                        now + chrono::Duration::hours(MANAGE_LINK_HOURS),
-                    )
+                    .mint(to.contact.id, TokenPurpose::Manage, expires_at)
                     .await?;
-                let envelope = Envelope {
-                    to: &contact.email,
-                    language: contact.language,
-                    message_id: self.ctx.message_id("manage", item.id, contact.id.0),
-                    unsubscribe_url: &unsubscribe_url,
-                };
-                let manage_url = self
-                    .ctx
-                    .link(&format!("/subscriptions/manage?token={token}&lang={lang}"));
-                Ok(compose::manage_link(
-                    &self.ctx,
-                    envelope,
+                let manage_url = self.link_for(to, "/subscriptions/manage", &token);
+                let message_id = ctx.message_id("manage", item.id, to.contact.id.0);
+                compose::manage_link(
+                    ctx,
+                    self.envelope(to, message_id, &self.unsubscribe_url(to)),
                     &manage_url,
                     MANAGE_LINK_HOURS,
-                ))
+                )
             }
-            MailKind::Confirm => {
-                let confirm = self
-                    .mint(
-                        volunteer,
-                        TokenPurpose::Confirm,
-                        now + chrono::Duration::hours(CONFIRM_LINK_HOURS),
-                    )
+            Message::Confirm(to) => {
+                let expires_at = (self.clock)() + chrono::Duration::hours(CONFIRM_LINK_HOURS);
+                let token = self
+                    .mint(to.contact.id, TokenPurpose::Confirm, expires_at)
                     .await?;
-                // What this confirmation turns on: new zones, followed cases, or
-                // (a repeated request) the zones the volunteer has.
-                let follows: Vec<String> = self
-                    .store
-                    .follows_to_confirm(volunteer)
-                    .await?
-                    .into_iter()
-                    .map(|(id, name)| {
-                        format!("{name} ({})", self.ctx.link(&format!("/cases/{id}")))
-                    })
-                    .collect();
-                let mut zones = self.store.pending_zone_labels(volunteer).await?;
-                if zones.is_empty() && follows.is_empty() {
-                    zones = self.store.zone_labels_to_confirm(volunteer).await?;
-                }
-                let zones = (!zones.is_empty()).then(|| zones.join("; "));
-                let envelope = Envelope {
-                    to: &contact.email,
-                    language: contact.language,
-                    message_id: self.ctx.message_id("confirm", item.id, contact.id.0),
-                    unsubscribe_url: &unsubscribe_url,
-                };
-                let confirm_url = self.ctx.link(&format!(
-                    "/subscriptions/confirm?token={confirm}&lang={lang}"
-                ));
-                Ok(compose::confirmation(
-                    &self.ctx,
-                    envelope,
+                let (zones, follows) = self.to_confirm(to.contact.id).await?;
+                let confirm_url = self.link_for(to, "/subscriptions/confirm", &token);
+                let message_id = ctx.message_id("confirm", item.id, to.contact.id.0);
+                compose::confirmation(
+                    ctx,
+                    self.envelope(to, message_id, &self.unsubscribe_url(to)),
                     zones.as_deref(),
                     &follows,
                     &confirm_url,
                     CONFIRM_LINK_HOURS,
-                ))
+                )
             }
-            MailKind::Alert | MailKind::Found | MailKind::Update => {
-                let Some(bundle) = bundle else {
-                    return Ok(Err("an alert row without a case".into()));
-                };
+            Message::Found(to, case) => {
+                let message_id = ctx.message_id("found", case.id.0, to.contact.id.0);
+                let unsubscribe_url = self.unsubscribe_url(to);
+                let envelope = self.envelope(to, message_id, &unsubscribe_url);
+                compose::found(ctx, envelope, case)
+            }
+            Message::Alert(to, bundle) | Message::Update(to, bundle) => {
                 let case = &bundle.case;
                 let message_id = match item.kind {
                     // Each update is a new message; the retries of one keep its id.
-                    MailKind::Update => self.ctx.message_id(
+                    MailKind::Update => ctx.message_id(
                         &format!("update.v{}", case.version),
                         case.id.0,
-                        contact.id.0,
+                        to.contact.id.0,
                     ),
-                    kind => self.ctx.message_id(kind.as_str(), case.id.0, contact.id.0),
+                    kind => ctx.message_id(kind.as_str(), case.id.0, to.contact.id.0),
                 };
-                let envelope = Envelope {
-                    to: &contact.email,
-                    language: contact.language,
-                    message_id,
-                    unsubscribe_url: &unsubscribe_url,
-                };
-                if !contact.confirmed {
-                    return Ok(Err("the volunteer unsubscribed".into()));
-                }
+                let unsubscribe_url = self.unsubscribe_url(to);
+                let envelope = self.envelope(to, message_id, &unsubscribe_url);
+                let photo = bundle.photo_file.as_ref();
+                let paper = Paper::for_country(to.contact.country.as_deref());
+                let poster = self.poster_file(bundle, to.contact.language, paper).await;
                 match item.kind {
-                    MailKind::Found => Ok(compose::found(&self.ctx, envelope, case)),
-                    _ if case.status != CaseStatus::Active => {
-                        Ok(Err("the case was resolved before this went out".into()))
+                    MailKind::Update => {
+                        compose::update(ctx, envelope, case, photo, poster.as_deref())
                     }
-                    kind => {
-                        let photo = bundle.photo_file.as_ref();
-                        let paper = Paper::for_country(contact.country.as_deref());
-                        let poster = self.poster_file(bundle, contact.language, paper).await;
-                        let poster = poster.as_deref();
-                        Ok(match kind {
-                            MailKind::Update => {
-                                compose::update(&self.ctx, envelope, case, photo, poster)
-                            }
-                            _ => compose::alert(&self.ctx, envelope, case, photo, poster),
-                        })
-                    }
+                    _ => compose::alert(ctx, envelope, case, photo, poster.as_deref()),
                 }
             }
-            MailKind::Digest => {
-                let mut cases = Vec::new();
-                for id in self.store.active_cases_for_volunteer(contact.id).await? {
-                    cases.push(self.store.case(id).await?);
-                }
-                if cases.is_empty() {
-                    return Ok(Err("no case is active in the zone any more".into()));
-                }
-                let envelope = Envelope {
-                    to: &contact.email,
-                    language: contact.language,
-                    message_id: self.ctx.message_id("digest", item.id, contact.id.0),
-                    unsubscribe_url: &unsubscribe_url,
-                };
-                Ok(compose::digest(&self.ctx, envelope, &cases))
+            Message::Digest(to, cases) => {
+                let message_id = ctx.message_id("digest", item.id, to.contact.id.0);
+                let unsubscribe_url = self.unsubscribe_url(to);
+                let envelope = self.envelope(to, message_id, &unsubscribe_url);
+                let cases: Vec<&Case> = cases.iter().map(Arc::as_ref).collect();
+                compose::digest(ctx, envelope, &cases)
             }
-            MailKind::Tip | MailKind::OrgNotice => {
-                Ok(Err("staff mail is composed on its own".into()))
-            }
+            Message::Tip {
+                case,
+                police,
+                first,
+                tips,
+            } => compose::tips(ctx, police, case, first, tips),
+            Message::OrgNotice {
+                case,
+                organisation,
+                to,
+            } => compose::organisation_notice(ctx, to, organisation, case),
+        })
+    }
+
+    fn envelope<'a>(
+        &self,
+        to: &'a Recipient,
+        message_id: String,
+        unsubscribe_url: &'a str,
+    ) -> Envelope<'a> {
+        Envelope {
+            to: &to.contact.email,
+            language: to.contact.language,
+            message_id,
+            unsubscribe_url,
         }
     }
 
-    /// A tip for the police contact of its case.
-    async fn compose_tip(
-        &self,
-        item: &OutboxItem,
-        bundle: Option<&CaseBundle>,
-    ) -> Result<Result<Composed, String>, StoreError> {
-        let (Some(tip_id), Some(CaseBundle { case, .. })) = (item.tip_id, bundle) else {
-            return Ok(Err("a tip row without its tip or case".into()));
-        };
-        let Some((tips, police)) = self.store.tips_for_police(tip_id).await? else {
-            return Ok(Err("the tip no longer exists".into()));
-        };
-        let Some(police) = police else {
-            return Ok(Err("the case has no police contact".into()));
-        };
-        Ok(compose::tips(&self.ctx, &police, case, tip_id, &tips))
+    /// For the `List-Unsubscribe` header only: never in the body, where a
+    /// forwarded message would hand it to the friend.
+    fn unsubscribe_url(&self, to: &Recipient) -> String {
+        self.link_for(to, "/unsubscribe", &to.unsubscribe_token)
     }
 
-    /// The notice to an organisation whose jurisdiction a case's alert
-    /// reaches into, at its contact address.
-    async fn compose_org_notice(
+    /// A link carrying `token` that opens its page in the volunteer's language.
+    fn link_for(&self, to: &Recipient, path: &str, token: &str) -> String {
+        let lang = to.contact.language.as_str();
+        self.ctx.link(&format!("{path}?token={token}&lang={lang}"))
+    }
+
+    /// What a confirmation turns on: the zones waiting for it (or, for a
+    /// repeated request, the zones the volunteer has) and the cases followed.
+    async fn to_confirm(
         &self,
-        item: &OutboxItem,
-        bundle: Option<&CaseBundle>,
-    ) -> Result<Result<Composed, String>, StoreError> {
-        let (Some(organisation), Some(CaseBundle { case, .. })) = (item.organisation_id, bundle)
-        else {
-            return Ok(Err("a notice row without its organisation or case".into()));
-        };
-        let Some(organisation) = self.store.organisation(organisation).await? else {
-            return Ok(Err("the organisation no longer exists".into()));
-        };
-        let Some(to) = organisation.contact_email.as_deref() else {
-            return Ok(Err("the organisation has no contact address".into()));
-        };
-        Ok(compose::organisation_notice(
-            &self.ctx,
-            to,
-            &organisation,
-            case,
-        ))
+        volunteer: VolunteerId,
+    ) -> Result<(Option<String>, Vec<String>), StoreError> {
+        let follows: Vec<String> = self
+            .store
+            .follows_to_confirm(volunteer)
+            .await?
+            .into_iter()
+            .map(|(id, name)| format!("{name} ({})", self.ctx.link(&format!("/cases/{id}"))))
+            .collect();
+        let mut zones = self.store.pending_zone_labels(volunteer).await?;
+        if zones.is_empty() && follows.is_empty() {
+            zones = self.store.zone_labels_to_confirm(volunteer).await?;
+        }
+        Ok(((!zones.is_empty()).then(|| zones.join("; ")), follows))
     }
 
     async fn mint(

@@ -292,6 +292,36 @@ impl WriteTx {
         Case::try_from(row.ok_or(StoreError::NotFound)?)
     }
 
+    /// Marks a planned widening done, with how many volunteers it newly reached.
+    pub async fn record_widening_done(
+        &mut self,
+        step: i64,
+        newly_reached: u64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        on_tx!(self, db => { sqlx::query("UPDATE case_widenings SET done_at = $2, newly_reached = $3 WHERE id = $1")
+            .bind(step).bind(to_millis(now)).bind(newly_reached as i64).execute(&mut *db).await?; });
+        Ok(())
+    }
+
+    /// Marks a case alerted again for `after_days`. Another process may have
+    /// done it meanwhile: then its alerts exist, ours queued nothing, and
+    /// this row conflicts harmlessly.
+    pub async fn record_realert(
+        &mut self,
+        case: CaseId,
+        after_days: i64,
+        newly_reached: u64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        on_tx!(self, db => { sqlx::query(
+            "INSERT INTO case_realerts (case_id, after_days, done_at, newly_reached)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+            .bind(case.0).bind(after_days).bind(to_millis(now)).bind(newly_reached as i64)
+            .execute(&mut *db).await?; });
+        Ok(())
+    }
+
     /// Records the country and region case `id` was last seen in, from `point`.
     async fn set_last_seen_regions(&mut self, id: i64, point: Coordinates) -> Result<()> {
         let (country, region) = last_seen_regions(self.geography, point);
@@ -505,6 +535,17 @@ struct AuditRow {
 pub struct PlannedStep {
     pub after_hours: i64,
     pub alert_radius_km: f64,
+}
+
+/// A planned widening whose time has come.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DueWidening {
+    /// The plan's row.
+    pub step: i64,
+    pub case: CaseId,
+    pub radius_km: f64,
+    /// The officer who planned it, whom the case's log names.
+    pub planner: Option<i64>,
 }
 
 /// A planned widening and what became of it.
@@ -856,10 +897,9 @@ impl Store {
             .bind(id.0).fetch_all(pool).await?))
     }
 
-    /// Applies every planned widening whose time has come, each in its own
-    /// transaction; answers how many ran. A step no wider than the case
-    /// already is (police widened by hand) is marked done without mail.
-    pub async fn run_due_widenings(&self, now: DateTime<Utc>) -> Result<u64> {
+    /// The planned widenings whose time has come, of active cases in view,
+    /// in the order they were planned.
+    pub async fn due_widenings(&self, now: DateTime<Utc>) -> Result<Vec<DueWidening>> {
         let due: Vec<(i64, i64, f64, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
             "SELECT w.id, w.case_id, w.alert_radius_km, w.created_by FROM case_widenings w
              JOIN cases c ON c.id = w.case_id
@@ -867,59 +907,30 @@ impl Store {
                AND c.published_at + w.after_hours * 3600000 <= $1
              ORDER BY w.after_hours, w.id")
             .bind(to_millis(now)).fetch_all(pool).await?);
-        for (step, case_id, radius_km, planner) in &due {
-            let mut tx = self.begin_write().await?;
-            let case = tx.case_for_update(CaseId(*case_id)).await?;
-            let newly = match case.planned_widening(*radius_km, now) {
-                Some(change) => tx.apply(&case, &change, *planner).await? as i64,
-                None => 0,
-            };
-            on_tx!(tx, db => { sqlx::query("UPDATE case_widenings SET done_at = $2, newly_reached = $3 WHERE id = $1")
-                .bind(*step).bind(to_millis(now)).bind(newly).execute(&mut *db).await?; });
-            tx.commit().await?;
-        }
-        Ok(due.len() as u64)
+        Ok(due
+            .into_iter()
+            .map(|(step, case, radius_km, planner)| DueWidening {
+                step,
+                case: CaseId(case),
+                radius_km,
+                planner,
+            })
+            .collect())
     }
 
-    /// Alerts again each active case published at least `after_days` ago (for
-    /// each of `milestones`, once per case): only volunteers the alert has not
-    /// reached yet, those who joined its zone since, are queued. Answers how
-    /// many messages were queued.
-    pub async fn run_due_realerts(&self, milestones: &[i64], now: DateTime<Utc>) -> Result<u64> {
-        let mut queued = 0;
-        for &after_days in milestones {
-            let due: Vec<i64> = with_db!(self, pool => sqlx::query_scalar(
-                "SELECT c.id FROM cases c
-                 WHERE c.status = 'active' AND c.hidden_at IS NULL AND c.published_at + $1 <= $2
-                   AND NOT EXISTS (SELECT 1 FROM case_realerts r WHERE r.case_id = c.id AND r.after_days = $3)
-                 ORDER BY c.id")
-                .bind(after_days * 86_400_000)
-                .bind(to_millis(now))
-                .bind(after_days)
-                .fetch_all(pool).await?);
-            for case_id in due {
-                let mut tx = self.begin_write().await?;
-                let case = tx.case_for_update(CaseId(case_id)).await?;
-                let newly = if case.status == CaseStatus::Active {
-                    tx.queue_alerts(case.id, case.alert_area(), now).await?
-                } else {
-                    0
-                };
-                // Another process may have done this one meanwhile: then
-                // its alerts exist, ours inserted nothing, and this row
-                // conflicts harmlessly.
-                on_tx!(tx, db => { sqlx::query(
-                    "INSERT INTO case_realerts (case_id, after_days, done_at, newly_reached)
-                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                    .bind(case_id).bind(after_days).bind(to_millis(now)).bind(newly as i64)
-                    .execute(&mut *db).await?; });
-                let detail = json!({ "after_days": after_days, "newly_reached": newly });
-                tx.audit(case_id, None, now, "realerted", detail).await?;
-                tx.commit().await?;
-                queued += newly;
-            }
-        }
-        Ok(queued)
+    /// The active cases in view published at least `after_days` ago that
+    /// have not been alerted again for that milestone.
+    pub async fn due_realerts(&self, after_days: i64, now: DateTime<Utc>) -> Result<Vec<CaseId>> {
+        let due: Vec<i64> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT c.id FROM cases c
+             WHERE c.status = 'active' AND c.hidden_at IS NULL AND c.published_at + $1 <= $2
+               AND NOT EXISTS (SELECT 1 FROM case_realerts r WHERE r.case_id = c.id AND r.after_days = $3)
+             ORDER BY c.id")
+            .bind(after_days * 86_400_000)
+            .bind(to_millis(now))
+            .bind(after_days)
+            .fetch_all(pool).await?);
+        Ok(due.into_iter().map(CaseId).collect())
     }
 
     /// How many confirmed volunteers `area` reaches.

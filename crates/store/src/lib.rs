@@ -30,8 +30,8 @@ mod users;
 mod volunteers;
 
 pub use cases::{
-    AuditEntry, CaseFilter, NormalizedJpeg, PfifImport, Photo, PhotoVariant, PlannedStep,
-    PlannedWidening, StoredPhoto,
+    AuditEntry, CaseFilter, DueWidening, NormalizedJpeg, PfifImport, Photo, PhotoVariant,
+    PlannedStep, PlannedWidening, StoredPhoto,
 };
 pub use error::StoreError;
 

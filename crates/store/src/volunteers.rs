@@ -460,21 +460,47 @@ impl Store {
         }
     }
 
-    /// The active cases whose alert area reaches one of a volunteer's
-    /// confirmed zones, newest first: the digest a new volunteer receives.
-    pub async fn active_cases_for_volunteer(&self, id: VolunteerId) -> Result<Vec<CaseId>> {
-        let (zones, areas): (Vec<ZoneRow>, Vec<CaseAreaRow>) = with_db!(self, pool => {
-            let zones = sqlx::query_as(
-                "SELECT lat, lng, radius_km, region FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL")
-                .bind(id.0).fetch_all(pool).await?;
-            let areas = sqlx::query_as(
-                CIRCULATING_CASE_AREAS)
-                .fetch_all(pool).await?;
+    /// For each of `ids`, the active cases whose alert area reaches one of
+    /// the volunteer's confirmed zones, newest first: the digest a new
+    /// volunteer receives. The circulating cases are read once for all.
+    pub async fn active_cases_for_volunteers(
+        &self,
+        ids: &[VolunteerId],
+    ) -> Result<HashMap<VolunteerId, Vec<CaseId>>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // (volunteer, lat, lng, radius_km, region)
+        type VolunteerZoneRow = (i64, f64, f64, f64, Option<String>);
+        let (zones, areas): (Vec<VolunteerZoneRow>, Vec<CaseAreaRow>) = with_db!(self, pool => {
+            let mut select = sqlx::QueryBuilder::new(
+                "SELECT volunteer_id, lat, lng, radius_km, region FROM zones
+                 WHERE confirmed_at IS NOT NULL AND volunteer_id IN (");
+            let mut list = select.separated(", ");
+            for id in ids {
+                list.push_bind(id.0);
+            }
+            list.push_unseparated(")");
+            let zones = select.build_query_as().fetch_all(pool).await?;
+            let areas = sqlx::query_as(CIRCULATING_CASE_AREAS).fetch_all(pool).await?;
             (zones, areas)
         });
-        let mut ids = cases_reaching(&zones, &areas, self.geography);
-        ids.sort_unstable_by(|a, b| b.cmp(a));
-        Ok(ids.into_iter().map(CaseId).collect())
+        let mut zones_of: HashMap<VolunteerId, Vec<ZoneRow>> = HashMap::new();
+        for (volunteer, lat, lng, radius_km, region) in zones {
+            zones_of
+                .entry(VolunteerId(volunteer))
+                .or_default()
+                .push((lat, lng, radius_km, region));
+        }
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let zones = zones_of.get(id).map_or(&[][..], Vec::as_slice);
+                let mut cases = cases_reaching(zones, &areas, self.geography);
+                cases.sort_unstable_by(|a, b| b.cmp(a));
+                (*id, cases.into_iter().map(CaseId).collect())
+            })
+            .collect())
     }
 
     /// Stores the hash of a link token minted for a volunteer's mail.

@@ -2,7 +2,7 @@
 //!
 //! Tokens and passwords themselves are `alerta-credentials`' job.
 
-use alerta_core::{Actor, Email, UserId, sign_in};
+use alerta_core::Actor;
 use alerta_store::SessionKind;
 use axum::extract::FromRequestParts;
 use axum::http::Method;
@@ -14,96 +14,7 @@ use crate::error::ApiError;
 
 pub const SESSION_COOKIE: &str = "alerta_session";
 
-pub use alerta_credentials::password::{MAX_PASSWORD_BYTES, MIN_PASSWORD_CHARS};
-pub use alerta_credentials::{check_password_rules, new_token, token_hash};
-
-/// Argon2id, on the blocking pool.
-pub async fn hash_password(password: String) -> Result<String, ApiError> {
-    alerta_credentials::hash_password(password)
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))
-}
-
-/// Checks `password` against `stored` (a PHC string).
-pub async fn verify_password(password: String, stored: String) -> Result<bool, ApiError> {
-    alerta_credentials::verify_password(password, stored)
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))
-}
-
-/// Signs in: the same answer, after the same work, whether or not the
-/// address exists. Failures slow down the (account, client) pair that makes
-/// them ([`alerta_core::sign_in`]); the account locks only when many
-/// addresses fail on it.
-pub async fn authenticate(
-    state: &AppState,
-    email: &str,
-    password: &str,
-    client: std::net::IpAddr,
-) -> Result<alerta_store::UserRecord, ApiError> {
-    let email = Email::parse("email", email)?;
-    if password.len() > MAX_PASSWORD_BYTES {
-        return Err(ApiError::BadCredentials);
-    }
-    // Counted by a hash of the address, never the address itself.
-    let account = token_hash(email.as_str());
-    let client = client.to_string();
-    let now = state.now();
-    let failures = state.store.sign_in_failures(&account, &client, now).await?;
-    match sign_in::gate(&failures, now) {
-        sign_in::Gate::Open => {}
-        sign_in::Gate::Wait(wait) => {
-            // Rounded up: a client that waits as told is let in.
-            let seconds = (wait.num_milliseconds() + 999) / 1000;
-            return Err(ApiError::RateLimited {
-                retry_after_seconds: seconds.max(1),
-            });
-        }
-        sign_in::Gate::Locked => return Err(ApiError::AccountLocked { minutes: 60 }),
-    }
-    let user = state.store.user_by_email(&email).await?;
-    // Unknown addresses are checked against a dummy hash so timing reveals nothing.
-    let stored = user
-        .as_ref()
-        .map_or_else(|| state.dummy_hash.to_string(), |u| u.password_hash.clone());
-    let matches = verify_password(password.to_string(), stored).await?;
-    match user {
-        Some(user) if matches => {
-            state
-                .store
-                .clear_sign_in_failures(&account, Some(&client))
-                .await?;
-            Ok(user)
-        }
-        _ => {
-            state
-                .store
-                .record_sign_in_failure(&account, &client, now)
-                .await?;
-            Err(ApiError::BadCredentials)
-        }
-    }
-}
-
-/// Opens a session of `kind` for `user`; returns the token to hand out.
-pub async fn open_session(
-    state: &AppState,
-    user: UserId,
-    kind: SessionKind,
-) -> Result<(String, chrono::DateTime<chrono::Utc>), ApiError> {
-    let token = new_token();
-    let now = state.now();
-    let ttl = match kind {
-        SessionKind::Api => state.settings.api_token_ttl,
-        SessionKind::Cookie => state.settings.cookie_session_ttl,
-    };
-    let expires_at = now + ttl;
-    state
-        .store
-        .create_session(&token_hash(&token), user, kind, now, expires_at)
-        .await?;
-    Ok((token, expires_at))
-}
+pub use alerta_credentials::{new_token, token_hash};
 
 /// The caller of a request: a signed-in [`Actor`], or nobody.
 ///
@@ -196,9 +107,4 @@ pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_string())
-}
-
-/// A hash of a password nobody has, computed once at start for [`authenticate`].
-pub async fn dummy_hash() -> Result<String, ApiError> {
-    hash_password(new_token()).await
 }

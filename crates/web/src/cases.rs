@@ -305,7 +305,7 @@ pub(crate) async fn normalize_photo(
         (alerta_photo::normalize(&original, &declared), original)
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    .map_err(ApiError::internal)?;
     let normalized = normalized?;
     Ok(StoredPhoto {
         original,
@@ -359,7 +359,7 @@ async fn get_photo(
         photo
             .content_type
             .parse()
-            .map_err(|_| ApiError::Internal("stored content type".into()))?,
+            .map_err(|_| ApiError::internal("stored content type"))?,
     );
     // Private while the case may still leave public view.
     headers.insert(

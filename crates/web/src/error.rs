@@ -1,6 +1,7 @@
 //! Every refusal the API gives, mapped once to a status and the documented
 //! body `{"error": {"code", "message", "field"?}}`.
 
+use alerta_app::SignInRefused;
 use alerta_core::policy::Denied;
 use alerta_core::{CaseId, FieldError, InvalidInput};
 use alerta_photo::PhotoError;
@@ -59,8 +60,10 @@ pub enum ApiError {
     AccountLocked { minutes: i64 },
     #[error("too many requests: try again in {retry_after_seconds} seconds")]
     RateLimited { retry_after_seconds: i64 },
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// Something on our side failed; the cause (and its causes) go to the
+    /// log, never to the client.
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// The body every error answers with.
@@ -88,6 +91,11 @@ pub struct ErrorDetail {
 }
 
 impl ApiError {
+    /// A failure on our side, keeping its cause for the log.
+    pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ApiError::Internal(cause.into())
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError::Invalid(InvalidInput::one(field, message))
     }
@@ -158,8 +166,8 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_code();
-        if let ApiError::Internal(cause) = &self {
-            tracing::error!(%cause, "request failed");
+        if let ApiError::Internal(_) = &self {
+            tracing::error!(error = %alerta_core::Chain(&self), "request failed");
         }
         let mut response = (
             status,
@@ -215,8 +223,17 @@ impl From<alerta_app::CommandError> for ApiError {
         match e {
             alerta_app::CommandError::Invalid(invalid) => invalid.into(),
             alerta_app::CommandError::Denied(denied) => denied.into(),
+            alerta_app::CommandError::SignIn(refused) => match refused {
+                SignInRefused::BadCredentials => ApiError::BadCredentials,
+                SignInRefused::Wait {
+                    retry_after_seconds,
+                } => ApiError::RateLimited {
+                    retry_after_seconds,
+                },
+                SignInRefused::Locked { minutes } => ApiError::AccountLocked { minutes },
+            },
             alerta_app::CommandError::Store(store) => store.into(),
-            alerta_app::CommandError::Password(e) => ApiError::Internal(e.to_string()),
+            alerta_app::CommandError::Password(e) => ApiError::internal(e),
         }
     }
 }
@@ -228,7 +245,7 @@ impl From<StoreError> for ApiError {
             StoreError::Taken(field) => ApiError::Taken(field),
             StoreError::PossibleDuplicate(id) => ApiError::PossibleDuplicate(id),
             StoreError::Denied(denied) => denied.into(),
-            other => ApiError::Internal(other.to_string()),
+            other => ApiError::internal(other),
         }
     }
 }

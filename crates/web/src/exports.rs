@@ -87,7 +87,7 @@ async fn cases_csv(
         }
     };
     let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let failed = |e: csv::Error| ApiError::Internal(format!("csv: {e}"));
+    let failed = |e: csv::Error| ApiError::internal(e);
     out.write_record(HEADER).map_err(failed)?;
     // An officer exports the cases their organisation answers for or was told of.
     let cases = state.store.all_cases(&statuses).await?;
@@ -99,9 +99,7 @@ async fn cases_csv(
         out.write_record(row(case, figures.recipients, figures.sent, figures.failed))
             .map_err(failed)?;
     }
-    let body = out
-        .into_inner()
-        .map_err(|e| ApiError::Internal(format!("csv: {e}")))?;
+    let body = out.into_inner().map_err(ApiError::internal)?;
     Ok((
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8"),

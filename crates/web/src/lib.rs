@@ -70,8 +70,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Posters rendered by this process, by case version, language and paper.
     pub posters: Arc<alerta_poster::PosterCache>,
-    /// See [`auth::authenticate`].
-    pub(crate) dummy_hash: Arc<str>,
 }
 
 impl AppState {
@@ -82,6 +80,7 @@ impl AppState {
         clock: Clock,
         posters: Arc<alerta_poster::PosterCache>,
     ) -> Result<Self, ApiError> {
+        app.prepare_sign_in().await?;
         Ok(AppState {
             store: app.store.clone(),
             app,
@@ -89,7 +88,6 @@ impl AppState {
             metrics,
             clock,
             posters,
-            dummy_hash: auth::dummy_hash().await?.into(),
         })
     }
 

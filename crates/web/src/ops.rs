@@ -35,7 +35,7 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
-            tracing::error!(error = %e, "health check failed");
+            tracing::error!(error = %alerta_core::Chain(&e), "health check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }
@@ -74,7 +74,7 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response 
             }
             metrics::gauge!("alerta_users").set(c.users as f64);
         }
-        Err(e) => tracing::warn!(error = %e, "cannot count rows for metrics"),
+        Err(e) => tracing::warn!(error = %alerta_core::Chain(&e), "cannot count rows for metrics"),
     }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],

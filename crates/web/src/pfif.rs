@@ -3,6 +3,7 @@
 //! another repository's file as draft cases (or resolved ones, when the
 //! record says the search is over), answering record by record.
 
+use alerta_app::CommandError;
 use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::Site;
 use alerta_exchange::pfif::{self, Export, ImportedCase, Reading};
@@ -182,7 +183,7 @@ async fn import_pfif(
     };
     let mut records = Vec::with_capacity(readings.len());
     for reading in readings {
-        records.push(import_one(&state, &site, &actor, reading, now).await?);
+        records.push(import_one(&state, &site, &actor, reading).await?);
     }
     let count = |outcome: &str| records.iter().filter(|r| r.outcome == outcome).count();
     Ok(Json(ImportReport {
@@ -198,7 +199,6 @@ async fn import_one(
     site: &Site<'_>,
     actor: &alerta_core::Actor,
     reading: Reading,
-    now: DateTime<Utc>,
 ) -> Result<RecordReport, ApiError> {
     let report = |outcome, case_id: Option<CaseId>, errors| RecordReport {
         index: reading.index,
@@ -225,14 +225,13 @@ async fn import_one(
         _ => None,
     };
     let stored = state
-        .store
+        .app
         .import_pfif_record(
+            actor,
             record_id,
             &imported.details,
             imported.closed,
             photo.as_ref().and_then(|p| p.as_ref().ok()),
-            actor,
-            now,
         )
         .await;
     let photo_note = photo.map(|p| match p {
@@ -245,7 +244,7 @@ async fn import_one(
             ..report("imported", Some(id), vec![])
         },
         Ok(PfifImport::Merged(id)) => report("merged", Some(id), vec![]),
-        Err(StoreError::PossibleDuplicate(open)) => report(
+        Err(CommandError::Store(StoreError::PossibleDuplicate(open))) => report(
             "refused",
             None,
             vec![alerta_core::FieldError::new(

@@ -153,8 +153,8 @@ async fn render(state: &AppState, case: Case, key: Key) -> Result<Arc<[u8]>, Api
         result
     })
     .await
-    .map_err(|e| ApiError::Internal(format!("poster task: {e}")))?;
-    rendered.map_err(|e| ApiError::Internal(e.to_string()))
+    .map_err(ApiError::internal)?;
+    rendered.map_err(ApiError::internal)
 }
 
 fn kind_name(kind: Kind) -> &'static str {

@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::auth::{self, Caller};
+use crate::auth::Caller;
 use crate::error::{ApiError, ErrorBody};
 use crate::json::ApiJson;
 use crate::limits::{self, ClientIp};
@@ -50,8 +50,20 @@ async fn sign_in(
     ApiJson(body): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<SessionCreated>), ApiError> {
     limits::check(&state, limits::SIGN_IN_PER_CLIENT, &ip.to_string()).await?;
-    let user = auth::authenticate(&state, &body.email, &body.password, ip).await?;
-    let (token, expires_at) = auth::open_session(&state, user.id, SessionKind::Api).await?;
+    let alerta_app::SignedIn {
+        user,
+        token,
+        expires_at,
+    } = state
+        .app
+        .sign_in(
+            &body.email,
+            &body.password,
+            ip,
+            SessionKind::Api,
+            state.settings.api_token_ttl,
+        )
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(SessionCreated {
@@ -67,6 +79,6 @@ async fn sign_in(
     responses((status = 204), (status = 401, body = ErrorBody)))]
 async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
     let hash = caller.token_hash.ok_or(ApiError::SignInRequired)?;
-    state.store.revoke_session(&hash, state.now()).await?;
+    state.app.sign_out(&hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }

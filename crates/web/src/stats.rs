@@ -22,7 +22,7 @@ pub async fn compute(state: &AppState) -> Result<Statistics, ApiError> {
         tally(facts, |point| alerta_places::WORLD.country_at(point))
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))
+    .map_err(ApiError::internal)
 }
 
 /// Cases reported, located, still open and withdrawn, in all and by country

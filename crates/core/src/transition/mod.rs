@@ -1,5 +1,5 @@
-//! What publishing, widening, resolving, hiding, showing and mailing a
-//! correction of a case change,
+//! What publishing, widening, resolving, hiding, showing, alerting again
+//! and mailing a correction of a case change,
 //! decided from the case as it stands: the new state, the mail and notices
 //! it sets off, and the line it writes to the case's log. The store only
 //! persists a [`CaseChange`]; everything here is tested without a database.
@@ -155,6 +155,25 @@ impl Case {
         let due =
             self.status == crate::CaseStatus::Active && radius_km > self.details.alert_radius_km;
         due.then(|| self.widening(radius_km, Widening::Planned, now))
+    }
+
+    /// The alert again, `after_days` after publication, for the volunteers
+    /// who joined its zone since (nobody is alerted twice): None when the
+    /// case is no longer active or is out of view.
+    pub fn realert(&self, after_days: i64, now: DateTime<Utc>) -> Option<CaseChange> {
+        let due = self.status == crate::CaseStatus::Active && !self.hidden;
+        due.then(|| CaseChange {
+            at: now,
+            update: None,
+            effects: vec![Effect::QueueAlerts {
+                area: self.alert_area(),
+            }],
+            audit: AuditLine {
+                action: "realerted",
+                detail: json!({ "after_days": after_days }),
+                count_as: Some("newly_reached"),
+            },
+        })
     }
 
     fn widening(&self, radius_km: f64, how: Widening, now: DateTime<Utc>) -> CaseChange {

@@ -48,7 +48,7 @@ fn case(status: CaseStatus) -> Case {
     let in_charge = (status != CaseStatus::Draft).then_some(LA_PAZ_POLICE);
     Case {
         version: 3,
-        ..crate::policy::tests::case(status, in_charge)
+        ..crate::fixtures::case(status, in_charge)
     }
 }
 
@@ -243,6 +243,27 @@ fn a_planned_widening_runs_only_while_it_still_widens_an_active_case() {
     );
     let resolved = case(CaseStatus::Resolved);
     assert_eq!(resolved.planned_widening(30.0, now()), None, "resolved");
+}
+
+#[test]
+fn a_realert_goes_only_for_an_active_case_in_view_and_only_to_newcomers() {
+    use CaseStatus::*;
+    let change = case(Active).realert(7, now()).unwrap();
+    assert_eq!(change.update, None, "the row stays as it is");
+    assert_eq!(
+        change.effects,
+        vec![Effect::QueueAlerts { area: area(10.0) }]
+    );
+    assert_eq!(change.audit.action, "realerted");
+    assert_eq!(change.audit.detail["after_days"], 7);
+    assert_eq!(change.audit.count_as, Some("newly_reached"));
+    for (case, why) in [
+        (hidden(case(Active)), "hidden"),
+        (case(Resolved), "resolved"),
+        (case(Draft), "a draft"),
+    ] {
+        assert_eq!(case.realert(7, now()), None, "{why}");
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! `/login` and `/logout`: page sessions in an HttpOnly cookie.
 
+use alerta_app::{CommandError, SignInRefused, SignedIn};
 use alerta_core::Role;
 use alerta_store::SessionKind;
 use axum::extract::{Query, State};
@@ -105,27 +106,29 @@ async fn login(
     {
         return refuse(StatusCode::TOO_MANY_REQUESTS, "error-rate-limited");
     }
-    let user = match auth::authenticate(
-        &state,
-        email,
-        form_in.password.as_deref().unwrap_or(""),
-        ip,
-    )
-    .await
-    {
-        Ok(user) => user,
-        Err(ApiError::AccountLocked { .. }) => {
+    let signed_in = state
+        .app
+        .sign_in(
+            email,
+            form_in.password.as_deref().unwrap_or(""),
+            ip,
+            SessionKind::Cookie,
+            state.settings.cookie_session_ttl,
+        )
+        .await;
+    let (user, token) = match signed_in {
+        Ok(SignedIn { user, token, .. }) => (user, token),
+        Err(CommandError::SignIn(SignInRefused::Locked { .. })) => {
             return refuse(StatusCode::TOO_MANY_REQUESTS, "error-account-locked");
         }
-        Err(ApiError::RateLimited { .. }) => {
+        Err(CommandError::SignIn(SignInRefused::Wait { .. })) => {
             return refuse(StatusCode::TOO_MANY_REQUESTS, "error-sign-in-wait");
         }
-        Err(ApiError::BadCredentials | ApiError::Invalid(_)) => {
+        Err(CommandError::SignIn(SignInRefused::BadCredentials) | CommandError::Invalid(_)) => {
             return refuse(StatusCode::UNAUTHORIZED, "login-wrong");
         }
-        Err(other) => return Err(other.into()),
+        Err(other) => return Err(ApiError::from(other).into()),
     };
-    let (token, _) = auth::open_session(&state, user.id, SessionKind::Cookie).await?;
     let max_age = state.settings.cookie_session_ttl.num_seconds();
     let home = match user.role {
         Role::Police | Role::Admin => "/police",
@@ -168,7 +171,7 @@ async fn logout(
 ) -> Result<Response, PageError> {
     page.check_csrf(form.csrf.as_deref())?;
     if let Some(hash) = caller.token_hash {
-        state.store.revoke_session(&hash, state.now()).await?;
+        state.app.sign_out(&hash).await?;
     }
     let mut response = (
         StatusCode::SEE_OTHER,

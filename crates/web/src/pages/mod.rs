@@ -196,7 +196,7 @@ impl FromRequestParts<AppState> for Page {
             .extensions
             .get::<PageSettings>()
             .cloned()
-            .ok_or_else(|| ApiError::Internal("page route outside page_layer".into()))?;
+            .ok_or_else(|| ApiError::internal("page route outside page_layer"))?;
         let caller = Caller::from_request_parts(parts, state).await?;
         let query = parts
             .uri
@@ -492,8 +492,8 @@ impl PageFailure {
                     ApiError::AccountLocked { .. } => {
                         (StatusCode::TOO_MANY_REQUESTS, "error-account-locked")
                     }
-                    ApiError::Internal(cause) => {
-                        tracing::error!(%cause, "page failed");
+                    ApiError::Internal(_) => {
+                        tracing::error!(error = %alerta_core::Chain(error), "page failed");
                         (StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
                     }
                     _ => (StatusCode::BAD_REQUEST, "error-bad-request"),

@@ -1,14 +1,16 @@
 //! Scheduled jobs, run from cron expressions (seconds first). Every process
-//! ticks; the database decides which one runs each slot of each job.
+//! ticks; the database decides which one runs each slot of each job. What a
+//! job does is a command like any other ([`Alerta::apply_due_widenings`]
+//! and the rest, below): the scheduler only says when.
 
 use std::str::FromStr;
 use std::time::Duration;
 
-use alerta_store::{Store, StoreError};
+use alerta_core::CaseId;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
-use crate::sender::Clock;
+use crate::{Alerta, CommandError};
 
 /// What a job does when its time comes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,24 +75,19 @@ impl Job {
 }
 
 pub struct Scheduler {
-    store: Store,
+    app: Alerta,
     settings: JobSettings,
-    clock: Clock,
 }
 
 impl Scheduler {
-    pub fn new(store: Store, settings: JobSettings, clock: Clock) -> Scheduler {
-        Scheduler {
-            store,
-            settings,
-            clock,
-        }
+    pub fn new(app: Alerta, settings: JobSettings) -> Scheduler {
+        Scheduler { app, settings }
     }
 
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         loop {
             if let Err(e) = self.tick().await {
-                tracing::error!(error = %e, "scheduled jobs failed");
+                tracing::error!(error = %alerta_core::Chain(&e), "scheduled jobs failed");
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.settings.tick) => {},
@@ -100,11 +97,12 @@ impl Scheduler {
     }
 
     /// Runs every job whose next time has come, if this process wins its slot.
-    pub async fn tick(&self) -> Result<(), StoreError> {
+    pub async fn tick(&self) -> Result<(), CommandError> {
+        let store = &self.app.store;
         for job in &self.settings.jobs {
-            let now = (self.clock)();
+            let now = self.app.now();
             let name = job.work.name();
-            let seen = self.store.job_last_slot(name, now).await?;
+            let seen = store.job_last_slot(name, now).await?;
             let since = DateTime::<Utc>::from_timestamp_millis(seen).unwrap_or(now);
             let due = job
                 .schedule
@@ -112,49 +110,104 @@ impl Scheduler {
                 .next()
                 .is_some_and(|next| next <= now);
             if due
-                && self
-                    .store
+                && store
                     .claim_job_slot(name, seen, now.timestamp_millis(), now)
                     .await?
             {
                 let result = self.work(job.work, now).await?;
                 tracing::info!(job = name, %result, "scheduled job ran");
-                self.store.record_job_result(name, &result).await?;
+                store.record_job_result(name, &result).await?;
             }
         }
         Ok(())
     }
 
-    async fn work(&self, work: Work, now: DateTime<Utc>) -> Result<String, StoreError> {
+    async fn work(&self, work: Work, now: DateTime<Utc>) -> Result<String, CommandError> {
+        let app = &self.app;
+        let store = &app.store;
         Ok(match work {
             Work::ExpireUnconfirmed => {
-                let n = self
-                    .store
+                let n = store
                     .expire_unconfirmed(now - self.settings.unconfirmed_ttl)
                     .await?;
                 format!("{n} unconfirmed subscriptions forgotten")
             }
             Work::PurgeExpiredTokens => format!(
                 "{} expired sessions and links removed",
-                self.store.purge_expired_tokens(now).await?
+                store.purge_expired_tokens(now).await?
             ),
             Work::ReAlert => format!(
                 "{} re-alerts queued",
-                self.store
-                    .run_due_realerts(&self.settings.realert_days, now)
-                    .await?
+                app.realert_due_cases(&self.settings.realert_days).await?
             ),
             Work::ScheduledWidening => format!(
                 "{} planned widenings applied",
-                self.store.run_due_widenings(now).await?
+                app.apply_due_widenings().await?
             ),
             Work::RetentionPurge => {
-                let n = self
-                    .store
+                let n = store
                     .purge_resolved_cases(now - self.settings.retention, now)
                     .await?;
                 format!("{n} resolved cases erased")
             }
         })
+    }
+}
+
+impl Alerta {
+    /// Applies every planned widening whose time has come, each in its own
+    /// transaction; answers how many ran. A step no wider than the case
+    /// already is (police widened it by hand) is marked done without mail.
+    pub async fn apply_due_widenings(&self) -> Result<u64, CommandError> {
+        let now = self.now();
+        let due = self.store.due_widenings(now).await?;
+        for planned in &due {
+            let mut tx = self.store.begin_write().await?;
+            let case = tx.case_for_update(planned.case).await?;
+            let newly = match case.planned_widening(planned.radius_km, now) {
+                Some(change) => tx.apply(&case, &change, planned.planner).await?,
+                None => 0,
+            };
+            tx.record_widening_done(planned.step, newly, now).await?;
+            tx.commit().await?;
+            if newly > 0 {
+                self.queued_mail();
+            }
+        }
+        Ok(due.len() as u64)
+    }
+
+    /// Alerts again each active case published at least so many days ago
+    /// (for each of `milestones`, once per case): only the volunteers who
+    /// joined its zone since are mailed. Answers how many messages were queued.
+    pub async fn realert_due_cases(&self, milestones: &[i64]) -> Result<u64, CommandError> {
+        let now = self.now();
+        let mut queued = 0;
+        for &after_days in milestones {
+            for id in self.store.due_realerts(after_days, now).await? {
+                queued += self.realert(id, after_days, now).await?;
+            }
+        }
+        if queued > 0 {
+            self.queued_mail();
+        }
+        Ok(queued)
+    }
+
+    async fn realert(
+        &self,
+        id: CaseId,
+        after_days: i64,
+        now: DateTime<Utc>,
+    ) -> Result<u64, CommandError> {
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        let newly = match case.realert(after_days, now) {
+            Some(change) => tx.apply(&case, &change, None).await?,
+            None => 0,
+        };
+        tx.record_realert(id, after_days, newly, now).await?;
+        tx.commit().await?;
+        Ok(newly)
     }
 }

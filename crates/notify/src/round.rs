@@ -1,0 +1,190 @@
+//! What one round of the sender reads, once for all its messages: each
+//! case and its photo, each recipient and the unsubscribe link their mail
+//! carries, the cases each digest lists, the tips and the organisations
+//! staff mail is about. Deciding and rendering then read only this.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use alerta_core::{Case, CaseId, Language, Organisation, OrganisationId, Tip, VolunteerId};
+use alerta_credentials::{new_token, token_hash};
+use alerta_poster::Paper;
+use alerta_store::{
+    MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose, VolunteerContact,
+};
+use chrono::{DateTime, Utc};
+
+use crate::compose::EncodedFile;
+
+/// Unsubscribe links in mail keep working for a long time: people act on old mail.
+pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
+
+/// A volunteer as a round's message to them needs it.
+pub(crate) struct Recipient {
+    pub contact: VolunteerContact,
+    /// The token of the unsubscribe link in this message (its hash is stored).
+    pub unsubscribe_token: String,
+}
+
+/// A case as its messages need it: read once per round, shared by them all.
+pub(crate) struct CaseBundle {
+    pub case: Case,
+    /// The normalised JPEG, shown inside alert mail and printed on the poster.
+    pub photo: Option<NormalizedJpeg>,
+    /// The photo as alert mail carries it, encoded once for the round.
+    pub photo_file: Option<EncodedFile>,
+    /// The posters as alert mail carries them, encoded once per language
+    /// and paper for the round (None: it could not be rendered).
+    pub poster_files: Mutex<PosterFiles>,
+}
+
+pub(crate) type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
+
+impl CaseBundle {
+    pub fn new(case: Case, photo: Option<NormalizedJpeg>) -> CaseBundle {
+        CaseBundle {
+            photo_file: photo.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
+            case,
+            photo,
+            poster_files: Mutex::default(),
+        }
+    }
+}
+
+/// The tips a tip mail carries, and the police address it goes to (None
+/// when the case has no police contact).
+pub(crate) struct TipThread {
+    pub tips: Vec<Tip>,
+    pub police: Option<String>,
+}
+
+#[derive(Default)]
+pub(crate) struct Round {
+    pub cases: HashMap<CaseId, CaseBundle>,
+    pub recipients: HashMap<VolunteerId, Recipient>,
+    /// For each digest's volunteer, the active cases near them, newest first.
+    pub digests: HashMap<VolunteerId, Vec<Arc<Case>>>,
+    /// By the tip a tip mail names first; absent when that tip is gone.
+    pub tips: HashMap<i64, TipThread>,
+    pub organisations: HashMap<OrganisationId, Organisation>,
+}
+
+impl Round {
+    /// Reads what `items` need, in a few statements whatever their number.
+    pub async fn load(
+        store: &Store,
+        items: &[OutboxItem],
+        now: DateTime<Utc>,
+    ) -> Result<Round, StoreError> {
+        Ok(Round {
+            cases: load_cases(store, items).await?,
+            recipients: load_recipients(store, items, now).await?,
+            digests: load_digests(store, items).await?,
+            tips: load_tips(store, items).await?,
+            organisations: load_organisations(store, items).await?,
+        })
+    }
+}
+
+fn distinct<T: Eq + std::hash::Hash + Copy>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen = HashSet::new();
+    values.filter(|v| seen.insert(*v)).collect()
+}
+
+async fn load_cases(
+    store: &Store,
+    items: &[OutboxItem],
+) -> Result<HashMap<CaseId, CaseBundle>, StoreError> {
+    let mut cases = HashMap::new();
+    for id in distinct(items.iter().filter_map(|item| item.case_id)) {
+        let case = store.case(id).await?;
+        let photo = match case.has_photo {
+            true => store.normalized_photo(id).await?,
+            false => None,
+        };
+        cases.insert(id, CaseBundle::new(case, photo));
+    }
+    Ok(cases)
+}
+
+/// Each volunteer with the unsubscribe link their mail carries (one
+/// stored token per message, written for the whole round at once).
+async fn load_recipients(
+    store: &Store,
+    items: &[OutboxItem],
+    now: DateTime<Utc>,
+) -> Result<HashMap<VolunteerId, Recipient>, StoreError> {
+    let ids = distinct(items.iter().filter_map(|i| i.volunteer_id));
+    let contacts = store.volunteer_contacts(&ids).await?;
+    let mut tokens = Vec::with_capacity(contacts.len());
+    let mut recipients = HashMap::with_capacity(contacts.len());
+    for (id, contact) in contacts {
+        let unsubscribe_token = new_token();
+        tokens.push((id, token_hash(&unsubscribe_token)));
+        let recipient = Recipient {
+            contact,
+            unsubscribe_token,
+        };
+        recipients.insert(id, recipient);
+    }
+    let expires_at = now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS);
+    store
+        .add_volunteer_tokens(TokenPurpose::Unsubscribe, &tokens, now, expires_at)
+        .await?;
+    Ok(recipients)
+}
+
+/// The cases each digest lists; a case listed in many digests is read once.
+async fn load_digests(
+    store: &Store,
+    items: &[OutboxItem],
+) -> Result<HashMap<VolunteerId, Vec<Arc<Case>>>, StoreError> {
+    let volunteers = distinct(
+        items
+            .iter()
+            .filter(|i| i.kind == MailKind::Digest)
+            .filter_map(|i| i.volunteer_id),
+    );
+    let listed = store.active_cases_for_volunteers(&volunteers).await?;
+    let mut cases: HashMap<CaseId, Arc<Case>> = HashMap::new();
+    for id in distinct(listed.values().flatten().copied()) {
+        cases.insert(id, Arc::new(store.case(id).await?));
+    }
+    Ok(listed
+        .into_iter()
+        .map(|(volunteer, ids)| {
+            let listed = ids.iter().filter_map(|id| cases.get(id).cloned());
+            (volunteer, listed.collect())
+        })
+        .collect())
+}
+
+async fn load_tips(
+    store: &Store,
+    items: &[OutboxItem],
+) -> Result<HashMap<i64, TipThread>, StoreError> {
+    let mut threads = HashMap::new();
+    let first_tips = items
+        .iter()
+        .filter(|i| i.kind == MailKind::Tip)
+        .filter_map(|i| i.tip_id);
+    for first in distinct(first_tips) {
+        if let Some((tips, police)) = store.tips_for_police(first).await? {
+            threads.insert(first, TipThread { tips, police });
+        }
+    }
+    Ok(threads)
+}
+
+async fn load_organisations(
+    store: &Store,
+    items: &[OutboxItem],
+) -> Result<HashMap<OrganisationId, Organisation>, StoreError> {
+    let mut organisations = HashMap::new();
+    for id in distinct(items.iter().filter_map(|i| i.organisation_id)) {
+        if let Some(organisation) = store.organisation(id).await? {
+            organisations.insert(id, organisation);
+        }
+    }
+    Ok(organisations)
+}
