@@ -109,13 +109,9 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
         .id;
     let police = store.actor(id).await.unwrap();
     let input: CaseInput = serde_json::from_value(valid_case()).unwrap();
-    let case = store
-        .create_case(
-            &CaseDetails::parse(&input, now).unwrap(),
-            &police,
-            true,
-            now,
-        )
+    let details = CaseDetails::parse(&input, now).unwrap();
+    let case = commands
+        .register(&police, &details, None, true)
         .await
         .unwrap();
     let (_, recipients) = commands

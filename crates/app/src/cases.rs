@@ -2,13 +2,21 @@
 //! correction, take it out of public view or put it back, resolve it.
 //! Each acts on the version of the case the officer read.
 
-use alerta_core::policy::Denied;
 use alerta_core::text::{Lines, clean_optional};
 use alerta_core::transition::CaseChange;
-use alerta_core::{Actor, Case, CaseDetails, CaseId, FieldError, Outcome, policy};
-use alerta_store::{PfifImport, PlannedStep, StoredPhoto};
+use alerta_core::{Actor, Case, CaseDetails, CaseId, CaseStatus, FieldError, Outcome, policy};
+use alerta_store::{PlannedStep, StoredPhoto};
 
 use crate::{Alerta, CommandError};
+
+/// What importing one PFIF record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PfifImport {
+    /// A new case.
+    Imported(CaseId),
+    /// A case this record was imported into before (its draft updated).
+    Merged(CaseId),
+}
 
 /// The version an action names; the officer must say what they read.
 fn reviewed(version: Option<i64>) -> Result<i64, FieldError> {
@@ -27,6 +35,7 @@ impl Alerta {
         photo: Option<&StoredPhoto>,
         confirm_duplicate: bool,
     ) -> Result<Case, CommandError> {
+        policy::may_create(Some(actor))?;
         policy::may_ask_alert_radius(actor, details.alert_radius_km, None)?;
         let case = self
             .store
@@ -45,28 +54,26 @@ impl Alerta {
         id: CaseId,
         details: &CaseDetails,
     ) -> Result<Case, CommandError> {
-        let current = self.store.case(id).await?;
-        // Who may edit is answered first (403, 404), as the store would.
-        policy::may_edit(Some(actor), &current)?;
-        policy::may_ask_alert_radius(
-            actor,
-            details.alert_radius_km,
-            Some(current.details.alert_radius_km),
-        )?;
-        Ok(self
-            .store
-            .update_case(id, details, actor, self.now())
-            .await?)
+        let now = self.now();
+        self.change_case(actor, id, |case| case.correct(actor, details, now))
+            .await?;
+        Ok(self.store.case(id).await?)
     }
 
-    /// Stores (or replaces) a case's photo, already normalised.
+    /// Stores (or replaces) a case's photo, already normalised: whoever may
+    /// edit the case may.
     pub async fn set_photo(
         &self,
         actor: &Actor,
         id: CaseId,
         photo: &StoredPhoto,
     ) -> Result<Case, CommandError> {
-        Ok(self.store.set_photo(id, photo, actor, self.now()).await?)
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_edit(Some(actor), &case)?;
+        tx.replace_photo(id, photo, actor, self.now()).await?;
+        tx.commit().await?;
+        Ok(self.store.case(id).await?)
     }
 
     /// Stores one record of a PFIF import by police: a new draft (or a
@@ -83,10 +90,20 @@ impl Alerta {
         photo: Option<&StoredPhoto>,
     ) -> Result<PfifImport, CommandError> {
         policy::may_import(Some(importer))?;
-        Ok(self
+        policy::may_create(Some(importer))?;
+        if let Some(id) = self.store.case_of_pfif_record(record_id).await? {
+            // Only a draft takes the newer details: once police verified a
+            // case, what they published stands.
+            if self.store.case(id).await?.status == CaseStatus::Draft {
+                self.correct(importer, id, details).await?;
+            }
+            return Ok(PfifImport::Merged(id));
+        }
+        let case = self
             .store
-            .import_pfif_record(record_id, details, closed, photo, importer, self.now())
-            .await?)
+            .create_imported_case(record_id, details, closed, photo, importer, self.now())
+            .await?;
+        Ok(PfifImport::Imported(case.id))
     }
 
     /// Replaces the widenings still to come for a case.
@@ -96,10 +113,12 @@ impl Alerta {
         id: CaseId,
         steps: &[PlannedStep],
     ) -> Result<(), CommandError> {
-        Ok(self
-            .store
-            .plan_widenings(id, steps, actor, self.now())
-            .await?)
+        let mut tx = self.store.begin_write().await?;
+        let case = tx.case_for_update(id).await?;
+        policy::may_plan_widening(Some(actor), &case)?;
+        tx.replace_widening_plan(id, steps, actor, self.now())
+            .await?;
+        Ok(tx.commit().await?)
     }
 
     /// Publishes a verified draft: its alert is queued for every volunteer
@@ -212,15 +231,15 @@ impl Alerta {
     /// `actor`'s change does to it, and writes that, in one transaction.
     /// Answers how many messages it queued or withdrew (0 when `decide`
     /// answers that nothing changes).
-    async fn change_case(
+    async fn change_case<E: Into<CommandError>>(
         &self,
         actor: &Actor,
         id: CaseId,
-        decide: impl FnOnce(&Case) -> Result<Option<CaseChange>, Denied>,
+        decide: impl FnOnce(&Case) -> Result<Option<CaseChange>, E>,
     ) -> Result<u64, CommandError> {
         let mut tx = self.store.begin_write().await?;
         let case = tx.case_for_update(id).await?;
-        let count = match decide(&case)? {
+        let count = match decide(&case).map_err(Into::into)? {
             Some(change) => tx.apply(&case, &change, Some(actor.user_id.0)).await?,
             None => 0,
         };

@@ -26,3 +26,12 @@ impl From<alerta_core::FieldError> for CommandError {
         CommandError::Invalid(InvalidInput(vec![e]))
     }
 }
+
+impl From<alerta_core::transition::Refused> for CommandError {
+    fn from(e: alerta_core::transition::Refused) -> Self {
+        match e {
+            alerta_core::transition::Refused::Denied(denied) => denied.into(),
+            alerta_core::transition::Refused::Invalid(field) => field.into(),
+        }
+    }
+}

@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
 
 pub use accounts::AddedUser;
+pub use cases::PfifImport;
 pub use error::CommandError;
 pub use sessions::{SignInRefused, SignedIn};
 

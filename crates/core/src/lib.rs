@@ -28,7 +28,7 @@ pub use error::{Chain, FieldError, InvalidInput, Rule};
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
 pub use organisation::{Jurisdiction, Organisation, OrganisationId};
 pub use policy::Actor;
-pub use tip::{NewTip, Tip, TipInput, TipKind};
+pub use tip::{NewTip, Tip, TipInput, TipKind, TipMail};
 pub use user::{Email, Role, UserId};
 pub use volunteer::{
     BoundingBox, Cap, Circle, Geography, NamedPlace, NewSubscription, PlaceError,

@@ -168,12 +168,107 @@ fn parse_seen_at(
     Ok(Some(at))
 }
 
+/// A case's sightings are mailed to its officer at most once per this many
+/// minutes: a flood of tips (a case gone viral, or someone drowning the
+/// real one) makes one digest, not a hundred mails. Every tip is kept and
+/// listed on the desk.
+pub const TIP_DIGEST_MINUTES: i64 = 5;
+
+/// How a new tip reaches the case's police contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TipMail {
+    /// In the digest of sightings already queued and not yet on its way.
+    RidesOnPendingDigest,
+    /// In a mail of its own (it starts a digest), due at this time.
+    NewMail { due: DateTime<Utc> },
+}
+
+impl TipKind {
+    /// How a tip of this kind is mailed, given whether a digest of the
+    /// case's sightings waits unclaimed and when the last one went (or is
+    /// due): a "this is about me" goes at once, alone; a sighting rides on
+    /// the waiting digest, or starts one, due once the last went out
+    /// [`TIP_DIGEST_MINUTES`] ago.
+    pub fn mail(
+        self,
+        pending_digest: bool,
+        last_digest: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> TipMail {
+        match self {
+            TipKind::AboutMe => TipMail::NewMail { due: now },
+            TipKind::Sighting if pending_digest => TipMail::RidesOnPendingDigest,
+            TipKind::Sighting => {
+                let spaced =
+                    last_digest.map(|last| last + chrono::Duration::minutes(TIP_DIGEST_MINUTES));
+                TipMail::NewMail {
+                    due: spaced.map_or(now, |at| at.max(now)),
+                }
+            }
+        }
+    }
+
+    /// The case log's word for a tip of this kind.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            TipKind::Sighting => "tip",
+            TipKind::AboutMe => "about_me",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn now() -> DateTime<Utc> {
         "2026-11-20T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn sightings_wait_for_the_digest_and_about_me_goes_at_once() {
+        let now = now();
+        let minutes = |m| now + chrono::Duration::minutes(m);
+        let rows = [
+            // (kind, a digest waits, the last went at, how it is mailed)
+            (
+                TipKind::AboutMe,
+                true,
+                Some(minutes(-1)),
+                TipMail::NewMail { due: now },
+            ),
+            (
+                TipKind::Sighting,
+                true,
+                Some(minutes(-1)),
+                TipMail::RidesOnPendingDigest,
+            ),
+            (
+                TipKind::Sighting,
+                false,
+                None,
+                TipMail::NewMail { due: now },
+            ),
+            (
+                TipKind::Sighting,
+                false,
+                Some(minutes(-2)),
+                TipMail::NewMail { due: minutes(3) },
+            ),
+            (
+                TipKind::Sighting,
+                false,
+                Some(minutes(-9)),
+                TipMail::NewMail { due: now },
+            ),
+        ];
+        for (kind, pending, last, expected) in rows {
+            assert_eq!(
+                kind.mail(pending, last, now),
+                expected,
+                "{kind:?} {pending} {last:?}"
+            );
+        }
     }
 
     #[test]

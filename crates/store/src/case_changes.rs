@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use serde_json::json;
 
-use crate::cases::push_reached;
+use crate::cases::{UPDATE_CASE_DETAILS, detail_arguments, push_reached};
 use crate::{Result, WriteTx, on_tx, to_millis};
 
 /// Queues news of case $1 at $2, of the kind `kind`, for those its alert
@@ -78,7 +78,16 @@ impl WriteTx {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let at = to_millis(now);
+        if let CaseUpdate::Details(details) = update {
+            on_tx!(self, db, Db => { sqlx::query_with(UPDATE_CASE_DETAILS, detail_arguments::<Db>(details)?)
+                .bind(at)
+                .bind(id.0)
+                .execute(&mut *db)
+                .await?; });
+            return self.set_last_seen_regions(id.0, details.last_seen).await;
+        }
         on_tx!(self, db => { match update {
+            CaseUpdate::Details(_) => unreachable!("written above"),
             CaseUpdate::Publish { organisation, police_contact, organisation_id } => {
                 sqlx::query(
                     "UPDATE cases SET status = 'active', published_at = $2, updated_at = $2,

@@ -1,7 +1,7 @@
 //! Cases, their photos and their audit log.
 
 use alerta_core::grid::CellRange;
-use alerta_core::policy::{self, Actor};
+use alerta_core::policy::Actor;
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Jurisdiction, Language,
     OrganisationId, Outcome, Sex, UserId,
@@ -49,7 +49,7 @@ fn add<DB: sqlx::Database>(args: &mut DB::Arguments, value: impl Bind<DB>) -> Re
 
 /// A case's details as the parameters $1–$24 of [`INSERT_CASE`] and
 /// [`UPDATE_CASE_DETAILS`].
-fn detail_arguments<DB: sqlx::Database>(d: &CaseDetails) -> Result<DB::Arguments>
+pub(crate) fn detail_arguments<DB: sqlx::Database>(d: &CaseDetails) -> Result<DB::Arguments>
 where
     String: Bind<DB>,
     Option<String>: Bind<DB>,
@@ -103,7 +103,7 @@ const INSERT_CASE: &str =
         $29, $30, $31)
      RETURNING id";
 
-const UPDATE_CASE_DETAILS: &str =
+pub(crate) const UPDATE_CASE_DETAILS: &str =
     "UPDATE cases SET given_name = $1, family_name = $2, name_key = $3, aliases = $4,
         sex = $5, birth_date = $6, stated_age = $7, age_years = $8, height_cm = $9,
         weight_kg = $10, hair = $11, eyes = $12, marks = $13, clothing = $14,
@@ -292,6 +292,59 @@ impl WriteTx {
         Case::try_from(row.ok_or(StoreError::NotFound)?)
     }
 
+    /// Stores (or replaces) a case's photo: a new version of the case.
+    pub async fn replace_photo(
+        &mut self,
+        id: CaseId,
+        photo: &StoredPhoto,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.store_photo(id.0, photo, actor, now).await?;
+        on_tx!(self, db => { sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
+            .bind(id.0)
+            .bind(to_millis(now))
+            .execute(&mut *db)
+            .await?; });
+        Ok(())
+    }
+
+    /// Replaces the widenings still pending for a case with `steps` (hours
+    /// after publication, new radius), planned by `planner`.
+    pub async fn replace_widening_plan(
+        &mut self,
+        id: CaseId,
+        steps: &[PlannedStep],
+        planner: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        on_tx!(self, db => {
+            sqlx::query("DELETE FROM case_widenings WHERE case_id = $1 AND done_at IS NULL")
+                .bind(id.0).execute(&mut *db).await?;
+            for step in steps {
+                sqlx::query(
+                    "INSERT INTO case_widenings (case_id, after_hours, alert_radius_km, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id.0).bind(step.after_hours).bind(step.alert_radius_km)
+                    .bind(planner.user_id.0).bind(to_millis(now))
+                    .execute(&mut *db).await?;
+            }
+        });
+        let plan: Vec<_> = steps
+            .iter()
+            .map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km }))
+            .collect();
+        let detail = json!({ "steps": plan });
+        self.audit(
+            id.0,
+            Some(planner.user_id.0),
+            now,
+            "widening_planned",
+            detail,
+        )
+        .await
+    }
+
     /// Marks a planned widening done, with how many volunteers it newly reached.
     pub async fn record_widening_done(
         &mut self,
@@ -323,7 +376,11 @@ impl WriteTx {
     }
 
     /// Records the country and region case `id` was last seen in, from `point`.
-    async fn set_last_seen_regions(&mut self, id: i64, point: Coordinates) -> Result<()> {
+    pub(crate) async fn set_last_seen_regions(
+        &mut self,
+        id: i64,
+        point: Coordinates,
+    ) -> Result<()> {
         let (country, region) = last_seen_regions(self.geography, point);
         on_tx!(self, db => { sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
             .execute(&mut *db).await?; });
@@ -588,15 +645,6 @@ struct Origin<'a> {
     closed: Option<(Outcome, DateTime<Utc>)>,
 }
 
-/// What importing one PFIF record did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PfifImport {
-    /// A new case.
-    Imported(CaseId),
-    /// A case this record was imported into before (its draft updated).
-    Merged(CaseId),
-}
-
 impl Store {
     /// Gives every case stored before jurisdictions its last-seen country
     /// and region. A no-op once done; batched like the zone index's fill.
@@ -624,21 +672,10 @@ impl Store {
         }
     }
 
-    /// Registers a case as a draft. Unless `confirm_duplicate`, refuses one
-    /// whose name and age match an open case, naming that case.
-    pub async fn create_case(
-        &self,
-        details: &CaseDetails,
-        owner: &Actor,
-        confirm_duplicate: bool,
-        now: DateTime<Utc>,
-    ) -> Result<Case> {
-        self.create_case_with_photo(details, None, owner, confirm_duplicate, now)
-            .await
-    }
-
-    /// Like [`Store::create_case`], with its photo in the same transaction:
-    /// a form that sends both leaves both or neither.
+    /// Registers a case as a draft, with its photo in the same transaction:
+    /// a form that sends both leaves both or neither. Unless
+    /// `confirm_duplicate`, refuses one whose name and age match an open
+    /// case, naming that case.
     pub async fn create_case_with_photo(
         &self,
         details: &CaseDetails,
@@ -658,12 +695,21 @@ impl Store {
         .await
     }
 
-    /// Stores one record of a PFIF import by police: a new draft (or a
-    /// resolved case, when the record says the search is over), or, for a
-    /// record imported before, its newer details while that case is still a
-    /// draft. A record that looks like an open case here (same name and
-    /// age) is refused as [`StoreError::PossibleDuplicate`], storing nothing.
-    pub async fn import_pfif_record(
+    /// The case imported from PFIF record `record_id`, if one was.
+    pub async fn case_of_pfif_record(&self, record_id: &str) -> Result<Option<CaseId>> {
+        let id: Option<i64> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT id FROM cases WHERE pfif_record_id = $1")
+            .bind(record_id)
+            .fetch_optional(pool)
+            .await?);
+        Ok(id.map(CaseId))
+    }
+
+    /// Stores a case imported from PFIF record `record_id`: a draft, or a
+    /// resolved case when the record says the search is over. One that
+    /// looks like an open case here (same name and age) is refused as
+    /// [`StoreError::PossibleDuplicate`], storing nothing.
+    pub async fn create_imported_case(
         &self,
         record_id: &str,
         details: &CaseDetails,
@@ -671,28 +717,13 @@ impl Store {
         photo: Option<&StoredPhoto>,
         importer: &Actor,
         now: DateTime<Utc>,
-    ) -> Result<PfifImport> {
-        policy::may_import(Some(importer))?;
-        let existing: Option<(i64, String)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, status FROM cases WHERE pfif_record_id = $1")
-            .bind(record_id)
-            .fetch_optional(pool)
-            .await?);
-        if let Some((id, status)) = existing {
-            let id = CaseId(id);
-            if status == "draft" {
-                self.update_case(id, details, importer, now).await?;
-            }
-            return Ok(PfifImport::Merged(id));
-        }
+    ) -> Result<Case> {
         let origin = Origin {
             pfif_record_id: Some(record_id),
             closed,
         };
-        let case = self
-            .insert_case(details, photo, importer, false, &origin, now)
-            .await?;
-        Ok(PfifImport::Imported(case.id))
+        self.insert_case(details, photo, importer, false, &origin, now)
+            .await
     }
 
     async fn insert_case(
@@ -704,7 +735,6 @@ impl Store {
         origin: &Origin<'_>,
         now: DateTime<Utc>,
     ) -> Result<Case> {
-        policy::may_create(Some(owner))?;
         let organisation = owner
             .role
             .is_police()
@@ -770,59 +800,6 @@ impl Store {
         row.ok_or(StoreError::NotFound)?.try_into()
     }
 
-    /// Replaces a case's details, if `actor` may; records what changed.
-    pub async fn update_case(
-        &self,
-        id: CaseId,
-        details: &CaseDetails,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Case> {
-        let mut tx = self.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        policy::may_edit(Some(actor), &case)?;
-        let changes = changed_fields(&case.details, details);
-        if !changes.is_empty() {
-            on_tx!(tx, db, Db => { sqlx::query_with(UPDATE_CASE_DETAILS, detail_arguments::<Db>(details)?)
-                .bind(to_millis(now))
-                .bind(id.0)
-                .execute(&mut *db)
-                .await?; });
-            tx.set_last_seen_regions(id.0, details.last_seen).await?;
-            tx.audit(
-                id.0,
-                Some(actor.user_id.0),
-                now,
-                "edited",
-                json!({ "changed": changes }),
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        self.case(id).await
-    }
-
-    /// Stores (or replaces) a case's photo, if `actor` may edit the case.
-    pub async fn set_photo(
-        &self,
-        id: CaseId,
-        photo: &StoredPhoto,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Case> {
-        let mut tx = self.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        policy::may_edit(Some(actor), &case)?;
-        tx.store_photo(id.0, photo, actor, now).await?;
-        on_tx!(tx, db => { sqlx::query("UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1")
-            .bind(id.0)
-            .bind(to_millis(now))
-            .execute(&mut *db)
-            .await?; });
-        tx.commit().await?;
-        self.case(id).await
-    }
-
     pub async fn photo(&self, id: CaseId, variant: PhotoVariant) -> Result<Option<Photo>> {
         let row: Option<(Vec<u8>, String)> = match variant {
             PhotoVariant::Original => with_db!(self, pool => sqlx::query_as(
@@ -848,45 +825,6 @@ impl Store {
             width: u32::try_from(width).unwrap_or(0),
             height: u32::try_from(height).unwrap_or(0),
         }))
-    }
-
-    /// Replaces the widenings still pending for a case with `steps` (hours
-    /// after publication, new radius), if `actor` may widen it.
-    pub async fn plan_widenings(
-        &self,
-        id: CaseId,
-        steps: &[PlannedStep],
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        let case = tx.case_for_update(id).await?;
-        policy::may_plan_widening(Some(actor), &case)?;
-        on_tx!(tx, db => {
-            sqlx::query("DELETE FROM case_widenings WHERE case_id = $1 AND done_at IS NULL")
-                .bind(id.0).execute(&mut *db).await?;
-            for step in steps {
-                sqlx::query(
-                    "INSERT INTO case_widenings (case_id, after_hours, alert_radius_km, created_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5)")
-                    .bind(id.0).bind(step.after_hours).bind(step.alert_radius_km)
-                    .bind(actor.user_id.0).bind(to_millis(now))
-                    .execute(&mut *db).await?;
-            }
-        });
-        let plan: Vec<_> = steps
-            .iter()
-            .map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km }))
-            .collect();
-        tx.audit(
-            id.0,
-            Some(actor.user_id.0),
-            now,
-            "widening_planned",
-            json!({ "steps": plan }),
-        )
-        .await?;
-        tx.commit().await
     }
 
     /// A case's planned widenings, in order.
@@ -1070,19 +1008,4 @@ impl Store {
             })
             .collect()
     }
-}
-
-/// Field name → {from, to} for every detail that differs.
-fn changed_fields(before: &CaseDetails, after: &CaseDetails) -> serde_json::Map<String, Value> {
-    let (Value::Object(before), Value::Object(after)) = (json!(before), json!(after)) else {
-        return serde_json::Map::new();
-    };
-    after
-        .into_iter()
-        .filter(|(field, value)| before.get(field) != Some(value))
-        .map(|(field, value)| {
-            let from = before.get(&field).cloned().unwrap_or(Value::Null);
-            (field, json!({ "from": from, "to": value }))
-        })
-        .collect()
 }

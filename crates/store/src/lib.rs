@@ -30,8 +30,8 @@ mod users;
 mod volunteers;
 
 pub use cases::{
-    AuditEntry, CaseFilter, DueWidening, NormalizedJpeg, PfifImport, Photo, PhotoVariant,
-    PlannedStep, PlannedWidening, StoredPhoto,
+    AuditEntry, CaseFilter, DueWidening, NormalizedJpeg, Photo, PhotoVariant, PlannedStep,
+    PlannedWidening, StoredPhoto,
 };
 pub use error::StoreError;
 
@@ -129,7 +129,7 @@ impl WriteTx {
 
     /// Appends a line to a case's audit log; `actor_id` is the user's id
     /// (None for the system itself).
-    pub(crate) async fn audit(
+    pub async fn audit(
         &mut self,
         case_id: i64,
         actor_id: Option<i64>,

@@ -1,11 +1,9 @@
 //! Tips for the police of a case.
 
-use alerta_core::policy::Denied;
 use alerta_core::{CaseId, Coordinates, NewTip, Tip, TipKind};
 use chrono::{DateTime, FixedOffset, Utc};
-use serde_json::json;
 
-use crate::{Backend, Result, Store, StoreError, from_millis, on_tx, to_millis, with_db};
+use crate::{Backend, Result, Store, StoreError, WriteTx, from_millis, on_tx, to_millis, with_db};
 
 #[derive(sqlx::FromRow)]
 struct TipRow {
@@ -57,12 +55,6 @@ impl TryFrom<TipRow> for Tip {
     }
 }
 
-/// A case's sightings are mailed to its officer at most once per this many
-/// minutes: a flood of tips (a case gone viral, or someone drowning the
-/// real one) makes one digest, not a hundred mails. Every tip is kept and
-/// listed on the desk.
-pub const TIP_DIGEST_MINUTES: i64 = 5;
-
 /// The digest of sightings queued for a case and not yet claimed by a
 /// sender: a new sighting rides on it. (Bound: the case.)
 const PENDING_DIGEST: &str = "SELECT o.id FROM outbox o JOIN tips t ON t.id = o.tip_id
@@ -74,80 +66,73 @@ const LAST_DIGEST: &str = "SELECT MAX(COALESCE(o.sent_at, o.next_attempt_at)) FR
      JOIN tips t ON t.id = o.tip_id
      WHERE o.kind = 'tip' AND o.case_id = $1 AND t.kind = 'sighting'";
 
-impl Store {
-    /// Keeps a tip for an active case; the case's audit log notes that one
-    /// arrived (not what it says: the log is read more widely than tips).
-    pub async fn add_tip(&self, case: CaseId, tip: &NewTip, now: DateTime<Utc>) -> Result<i64> {
-        let mut tx = self.begin_write().await?;
-        let id = on_tx!(tx, db => {
-            let status: Option<String> = sqlx::query_scalar("SELECT status FROM cases WHERE id = $1")
-                .bind(case.0).fetch_optional(&mut *db).await?;
-            match status.as_deref() {
-                None => return Err(StoreError::NotFound),
-                Some("active") => {}
-                Some(_) => return Err(Denied::WrongState("tips are taken for active cases only").into()),
-            }
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO tips (case_id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
-                .bind(case.0)
-                .bind(tip.kind.as_str())
-                .bind(&tip.message)
-                .bind(&tip.nickname)
-                .bind(&tip.contact)
-                .bind(&tip.seen_place)
-                .bind(tip.seen_near.map(|p| p.lat))
-                .bind(tip.seen_near.map(|p| p.lng))
-                .bind(tip.seen_at.map(|at| to_millis(at.to_utc())))
-                .bind(tip.seen_at.map(|at| i64::from(at.offset().local_minus_utc())))
-                .bind(to_millis(now))
-                .fetch_one(&mut *db).await?;
-            // Mailed to the case's police contact through the outbox, like
-            // every message: a sighting rides on a digest not yet on its way,
-            // or starts one, due once the last went out long enough ago; a
-            // "this is about me" goes at once, alone.
-            let (pending, last_mailed): (Option<i64>, Option<i64>) = match tip.kind {
-                TipKind::AboutMe => (None, None),
-                TipKind::Sighting => {
-                    // On PostgreSQL, a sender claiming the digest right now
-                    // holds its row: wait, and see it claimed (then start
-                    // the next digest) rather than ride on a mail composed
-                    // without this tip.
-                    let pending_sql = match self.backend() {
-                        Backend::Postgres => format!("{PENDING_DIGEST} FOR UPDATE OF o"),
-                        Backend::Sqlite => PENDING_DIGEST.to_string(),
-                    };
-                    let pending = sqlx::query_scalar(sqlx::AssertSqlSafe(pending_sql))
-                        .bind(case.0).fetch_optional(&mut *db).await?;
-                    let last = sqlx::query_scalar(LAST_DIGEST)
-                        .bind(case.0).fetch_one(&mut *db).await?;
-                    (pending, last)
-                }
-            };
-            if pending.is_none() {
-                let due = last_mailed
-                    .map_or(to_millis(now), |last| (last + TIP_DIGEST_MINUTES * 60_000).max(to_millis(now)));
-                sqlx::query(
-                    "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
-                     VALUES ('tip', $1, $2, 'queued', $3, $4)")
-                    .bind(case.0)
-                    .bind(id)
-                    .bind(due)
-                    .bind(to_millis(now))
-                    .execute(&mut *db).await?;
-            }
-            id
-        });
-        let action = match tip.kind {
-            TipKind::Sighting => "tip",
-            TipKind::AboutMe => "about_me",
+impl WriteTx {
+    /// Whether a digest of the case's sightings waits unclaimed, and when
+    /// the last one went out (or is due): what [`TipKind::mail`] decides on.
+    pub async fn sighting_digest(&mut self, case: CaseId) -> Result<(bool, Option<DateTime<Utc>>)> {
+        // On PostgreSQL, a sender claiming the digest right now holds its
+        // row: wait, and see it claimed (then start the next digest) rather
+        // than ride on a mail composed without this tip.
+        let pending_sql = match self.backend() {
+            Backend::Postgres => format!("{PENDING_DIGEST} FOR UPDATE OF o"),
+            Backend::Sqlite => PENDING_DIGEST.to_string(),
         };
-        tx.audit(case.0, None, now, action, json!({ "tip": id }))
-            .await?;
-        tx.commit().await?;
-        Ok(id)
+        let (pending, last): (Option<i64>, Option<i64>) = on_tx!(self, db => {
+            let pending = sqlx::query_scalar(sqlx::AssertSqlSafe(pending_sql))
+                .bind(case.0).fetch_optional(&mut *db).await?;
+            let last = sqlx::query_scalar(LAST_DIGEST)
+                .bind(case.0).fetch_one(&mut *db).await?;
+            (pending, last)
+        });
+        Ok((pending.is_some(), last.map(from_millis)))
     }
 
+    /// Keeps a tip; answers its id.
+    pub async fn insert_tip(
+        &mut self,
+        case: CaseId,
+        tip: &NewTip,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        Ok(on_tx!(self, db => sqlx::query_scalar(
+            "INSERT INTO tips (case_id, kind, message, nickname, contact, seen_place, lat, lng, seen_at, seen_offset, received_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
+            .bind(case.0)
+            .bind(tip.kind.as_str())
+            .bind(&tip.message)
+            .bind(&tip.nickname)
+            .bind(&tip.contact)
+            .bind(&tip.seen_place)
+            .bind(tip.seen_near.map(|p| p.lat))
+            .bind(tip.seen_near.map(|p| p.lng))
+            .bind(tip.seen_at.map(|at| to_millis(at.to_utc())))
+            .bind(tip.seen_at.map(|at| i64::from(at.offset().local_minus_utc())))
+            .bind(to_millis(now))
+            .fetch_one(&mut *db).await?))
+    }
+
+    /// Queues the mail to the case's police contact that starts with tip
+    /// `first`, due at `due`.
+    pub async fn queue_tip_mail(
+        &mut self,
+        case: CaseId,
+        first: i64,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        on_tx!(self, db => { sqlx::query(
+            "INSERT INTO outbox (kind, case_id, tip_id, status, next_attempt_at, created_at)
+             VALUES ('tip', $1, $2, 'queued', $3, $4)")
+            .bind(case.0)
+            .bind(first)
+            .bind(to_millis(due))
+            .bind(to_millis(now))
+            .execute(&mut *db).await?; });
+        Ok(())
+    }
+}
+
+impl Store {
     /// The tips a tip mail carries, oldest first, and the address of the
     /// case's police contact (None when the case has none, or the account
     /// is gone). The mail's row names its first tip: a "this is about me"

@@ -3,11 +3,11 @@
 //! another repository's file as draft cases (or resolved ones, when the
 //! record says the search is over), answering record by record.
 
-use alerta_app::CommandError;
+use alerta_app::{CommandError, PfifImport};
 use alerta_core::{Case, CaseId, CaseStatus, policy};
 use alerta_exchange::cap::Site;
 use alerta_exchange::pfif::{self, Export, ImportedCase, Reading};
-use alerta_store::{PfifImport, StoreError, StoredPhoto};
+use alerta_store::{StoreError, StoredPhoto};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};

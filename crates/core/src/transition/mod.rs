@@ -1,5 +1,5 @@
-//! What publishing, widening, resolving, hiding, showing, alerting again
-//! and mailing a correction of a case change,
+//! What correcting, publishing, widening, resolving, hiding, showing,
+//! alerting again and mailing a correction of a case change,
 //! decided from the case as it stands: the new state, the mail and notices
 //! it sets off, and the line it writes to the case's log. The store only
 //! persists a [`CaseChange`]; everything here is tested without a database.
@@ -8,7 +8,23 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use crate::policy::{self, Actor, Denied};
-use crate::{Case, Circle, OrganisationId, Outcome, UserId};
+use crate::{Case, CaseDetails, Circle, FieldError, OrganisationId, Outcome, UserId};
+
+/// Why a change was refused: who asked or the case's state (`Denied`), or
+/// a field of what they sent.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refused {
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    #[error("{}: {}", .0.field, .0.message)]
+    Invalid(FieldError),
+}
+
+impl From<FieldError> for Refused {
+    fn from(e: FieldError) -> Self {
+        Refused::Invalid(e)
+    }
+}
 
 /// One change to a case: what its row becomes, what that sets off, and
 /// the audit line.
@@ -26,6 +42,8 @@ pub struct CaseChange {
 /// What the case's own row becomes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CaseUpdate {
+    /// New details (a new version of the case).
+    Details(Box<CaseDetails>),
     /// Public from the change's time; the publishing officer answers for it
     /// (tips go to them) and their organisation is in charge of it from now
     /// on. The issuing organisation's name stays the case's own when it has one.
@@ -102,6 +120,40 @@ impl Widening {
 }
 
 impl Case {
+    /// Replaces the case's details: its family while a draft, police of
+    /// the organisation in charge until it is resolved. A family keeps the
+    /// alert radius within its limit. Mails nobody: police decide when a
+    /// correction is news ([`Case::mail_correction`]). None when nothing
+    /// differs (no new version).
+    pub fn correct(
+        &self,
+        actor: &Actor,
+        details: &CaseDetails,
+        now: DateTime<Utc>,
+    ) -> Result<Option<CaseChange>, Refused> {
+        // Who may edit is answered first (403, 404), then the fields.
+        policy::may_edit(Some(actor), self)?;
+        policy::may_ask_alert_radius(
+            actor,
+            details.alert_radius_km,
+            Some(self.details.alert_radius_km),
+        )?;
+        let changed = changed_fields(&self.details, details);
+        if changed.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(CaseChange {
+            at: now,
+            update: Some(CaseUpdate::Details(Box::new(details.clone()))),
+            effects: vec![],
+            audit: AuditLine {
+                action: "edited",
+                detail: json!({ "changed": changed }),
+                count_as: None,
+            },
+        }))
+    }
+
     /// Makes a verified draft public, and alerts its area.
     pub fn publish(
         &self,
@@ -284,6 +336,21 @@ impl Case {
             },
         })
     }
+}
+
+/// Field name → {from, to} for every detail that differs.
+fn changed_fields(before: &CaseDetails, after: &CaseDetails) -> serde_json::Map<String, Value> {
+    let (Value::Object(before), Value::Object(after)) = (json!(before), json!(after)) else {
+        return serde_json::Map::new();
+    };
+    after
+        .into_iter()
+        .filter(|(field, value)| before.get(field) != Some(value))
+        .map(|(field, value)| {
+            let from = before.get(&field).cloned().unwrap_or(Value::Null);
+            (field, json!({ "from": from, "to": value }))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -82,6 +82,62 @@ fn outcome(result: Result<CaseChange, Denied>) -> Expected {
 }
 
 #[test]
+fn a_correction_records_what_changed_and_is_refused_by_who_or_what() {
+    use CaseStatus::*;
+    let draft = case(Draft);
+    let mut warmer = draft.details.clone();
+    warmer.clothing = "chompa roja, pantalón azul".into();
+    let change = draft.correct(&family(), &warmer, now()).unwrap().unwrap();
+    assert_eq!(
+        change.update,
+        Some(CaseUpdate::Details(Box::new(warmer.clone())))
+    );
+    assert!(change.effects.is_empty(), "a correction mails nobody");
+    assert_eq!(change.audit.action, "edited");
+    assert_eq!(
+        change.audit.detail["changed"],
+        json!({ "clothing": { "from": "chompa", "to": "chompa roja, pantalón azul" } })
+    );
+    assert_eq!(
+        draft.correct(&family(), &draft.details, now()),
+        Ok(None),
+        "nothing differs: no new version"
+    );
+
+    let mut wide = draft.details.clone();
+    wide.alert_radius_km = 120.0;
+    let refusal = |case: &Case, actor: &Actor, details: &CaseDetails| match case.correct(
+        actor,
+        details,
+        now(),
+    ) {
+        Ok(_) => "ok",
+        Err(Refused::Invalid(e)) if e.field == "alert_radius_km" => "422 alert_radius_km",
+        Err(Refused::Invalid(_)) => "422",
+        Err(Refused::Denied(Denied::Forbidden(_))) => "403",
+        Err(Refused::Denied(Denied::WrongState(_))) => "409 state",
+        Err(Refused::Denied(_)) => "other",
+    };
+    let rows: [(&Case, Actor, &CaseDetails, &str); 6] = [
+        (&draft, family(), &wide, "422 alert_radius_km"),
+        (&case(Active), la_paz_officer(), &wide, "ok"),
+        (&case(Active), family(), &warmer, "409 state"),
+        (&case(Active), lima_officer(), &warmer, "403"),
+        (&case(Resolved), la_paz_officer(), &warmer, "409 state"),
+        (&draft, la_paz_officer(), &warmer, "ok"),
+    ];
+    for (case, actor, details, expected) in rows {
+        assert_eq!(
+            refusal(case, &actor, details),
+            expected,
+            "{:?} by {:?}",
+            case.status,
+            actor.role
+        );
+    }
+}
+
+#[test]
 fn publishing_alerts_the_area_and_informs_other_jurisdictions_or_is_refused() {
     use CaseStatus::*;
     let alert = vec![
