@@ -191,7 +191,7 @@ async fn main() -> anyhow::Result<()> {
                 s.skipped_unsubscribed,
                 s.skipped_already_held,
                 s.skipped_zone_limit,
-                alerta_store::MAX_ZONES_PER_VOLUNTEER,
+                alerta_core::enrolment::MAX_ZONES_PER_VOLUNTEER,
             );
             if !confirmed && s.volunteers_created > 0 {
                 println!(

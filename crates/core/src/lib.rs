@@ -4,6 +4,7 @@
 //! between the outside world and these types.
 
 pub mod case;
+pub mod enrolment;
 pub mod error;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;

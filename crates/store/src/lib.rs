@@ -37,7 +37,7 @@ pub use error::StoreError;
 
 pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, OutboxStatus};
 pub use users::{SessionKind, UserListing, UserRecord};
-pub use volunteers::{ImportOutcome, MAX_ZONES_PER_VOLUNTEER, TokenPurpose, VolunteerContact};
+pub use volunteers::{ImportOutcome, TokenPurpose, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

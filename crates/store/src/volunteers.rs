@@ -1,5 +1,8 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
+use alerta_core::enrolment::{
+    self, ImportRow, MAX_ZONES_PER_VOLUNTEER, OnImport, OnRequest, VolunteerStatus,
+};
 use alerta_core::{
     CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, VolunteerId, Zone,
 };
@@ -13,10 +16,6 @@ use crate::{Backend, Pool, Result, Store, StoreError, WriteTx, on_tx, to_millis,
 /// taken out of public view.
 const CIRCULATING_CASE_AREAS: &str =
     "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL";
-
-/// Most zones one address may hold; more requests are quietly ignored so
-/// the answer stays the same for every address.
-pub const MAX_ZONES_PER_VOLUNTEER: i64 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {
@@ -99,18 +98,20 @@ impl WriteTx {
                 .bind(email)
                 .fetch_optional(&mut *db)
                 .await?;
-            Ok(match existing {
-                Some((id, status)) => {
-                    if status == "unsubscribed" {
-                        sqlx::query("UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1")
-                            .bind(id).bind(language.as_str()).execute(&mut *db).await?;
-                    } else if status == "pending" {
-                        sqlx::query("UPDATE volunteers SET language = $2 WHERE id = $1")
-                            .bind(id).bind(language.as_str()).execute(&mut *db).await?;
-                    }
+            let standing = existing.as_ref().map(|(_, status)| stored_status(status)).transpose()?;
+            let reopen = "UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1";
+            let take_language = "UPDATE volunteers SET language = $2 WHERE id = $1";
+            Ok(match (existing, enrolment::on_request(standing)) {
+                (Some((id, _)), OnRequest::Reopen) => {
+                    sqlx::query(reopen).bind(id).bind(language.as_str()).execute(&mut *db).await?;
                     id
                 }
-                None => sqlx::query_scalar::<_, i64>(
+                (Some((id, _)), OnRequest::TakeLanguage) => {
+                    sqlx::query(take_language).bind(id).bind(language.as_str()).execute(&mut *db).await?;
+                    id
+                }
+                (Some((id, _)), _) => id,
+                (None, _) => sqlx::query_scalar::<_, i64>(
                     "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
                     .bind(email)
                     .bind(language.as_str())
@@ -248,7 +249,7 @@ impl Store {
             .await?;
         let zones: i64 = on_tx!(tx, db => sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
             .bind(id).fetch_one(&mut *db).await?);
-        if zones < MAX_ZONES_PER_VOLUNTEER {
+        if (zones as usize) < MAX_ZONES_PER_VOLUNTEER {
             tx.insert_zones(&[(id, sub)], to_millis(now), None).await?;
         }
         tx.queue_confirmation(id, now, confirm_cooldown).await?;
@@ -321,7 +322,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let mut zones = on_tx!(tx, db => {
             // Who is known already: id and status by address.
-            let mut known: HashMap<String, (i64, String)> = HashMap::new();
+            let mut known: HashMap<String, (i64, VolunteerStatus)> = HashMap::new();
             for chunk in first_rows.chunks(IMPORT_ROWS_PER_STATEMENT) {
                 let mut select = sqlx::QueryBuilder::new("SELECT id, email, status FROM volunteers WHERE email IN (");
                 let mut list = select.separated(", ");
@@ -330,15 +331,19 @@ impl Store {
                 }
                 list.push_unseparated(")");
                 for (id, email, status) in select.build_query_as::<(i64, String, String)>().fetch_all(&mut *db).await? {
-                    known.insert(email, (id, status));
+                    known.insert(email, (id, stored_status(&status)?));
                 }
             }
             // Only addresses known before this batch can hold zones already.
             let existing: Vec<i64> = known.values().map(|(id, _)| *id).collect();
-            // A pending address an administrator vouches for is confirmed.
-            let pending: Vec<i64> = known.values().filter(|(_, s)| s == "pending").map(|(id, _)| *id).collect();
-            if confirmed {
-                for chunk in pending.chunks(IMPORT_ROWS_PER_STATEMENT) {
+            let mut to_confirm = Vec::new();
+            for (id, status) in known.values() {
+                if enrolment::on_import(Some(*status), confirmed) == OnImport::Confirm {
+                    to_confirm.push(*id);
+                }
+            }
+            if !to_confirm.is_empty() {
+                for chunk in to_confirm.chunks(IMPORT_ROWS_PER_STATEMENT) {
                     let mut update = sqlx::QueryBuilder::new("UPDATE volunteers SET status = 'confirmed', confirmed_at = ");
                     update.push_bind(at).push(" WHERE id IN (");
                     let mut list = update.separated(", ");
@@ -355,20 +360,23 @@ impl Store {
                 .filter(|sub| !known.contains_key(sub.email.as_str()))
                 .copied()
                 .collect();
+            let OnImport::Create { status, mail_confirmation } = enrolment::on_import(None, confirmed) else {
+                unreachable!("an unknown address is created");
+            };
             for chunk in unknown.chunks(IMPORT_ROWS_PER_STATEMENT) {
                 let mut insert = sqlx::QueryBuilder::new(
                     "INSERT INTO volunteers (email, language, status, created_at, confirmed_at) ");
                 insert.push_values(chunk, |mut row, sub| {
                     row.push_bind(sub.email.as_str())
                         .push_bind(sub.language.as_str())
-                        .push_bind(if confirmed { "confirmed" } else { "pending" })
+                        .push_bind(status.as_str())
                         .push_bind(at)
                         .push_bind(confirmed_at);
                 });
                 insert.push(" RETURNING id, email");
                 let created: Vec<(i64, String)> = insert.build_query_as().fetch_all(&mut *db).await?;
                 outcome.volunteers_created += created.len() as u64;
-                if !confirmed {
+                if mail_confirmation {
                     let mut mail = sqlx::QueryBuilder::new(
                         "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at) ");
                     mail.push_values(&created, |mut row, (id, _)| {
@@ -376,9 +384,8 @@ impl Store {
                     });
                     mail.build().execute(&mut *db).await?;
                 }
-                let status = if confirmed { "confirmed" } else { "pending" };
                 for (id, email) in created {
-                    known.insert(email, (id, status.to_string()));
+                    known.insert(email, (id, status));
                 }
             }
             // The zones each already holds, then the rows in order. A zone
@@ -403,23 +410,19 @@ impl Store {
             }
             let mut zones: Vec<(i64, &NewSubscription)> = Vec::with_capacity(batch.len());
             for sub in batch {
-                let (id, status) = &known[sub.email.as_str()];
-                if status == "unsubscribed" {
-                    outcome.skipped_unsubscribed += 1;
-                    continue;
-                }
-                let holds = held.entry(*id).or_default();
+                let (id, status) = known[sub.email.as_str()];
+                let holds = held.entry(id).or_default();
                 let zone = zone_columns(&sub.zone);
-                if holds.iter().any(|(z, zone_confirmed)| *z == zone && (*zone_confirmed || !confirmed)) {
-                    outcome.skipped_already_held += 1;
-                    continue;
+                let same_zone = holds.iter().filter(|(z, _)| *z == zone).map(|(_, live)| *live);
+                match enrolment::import_row(status, same_zone, holds.len(), confirmed) {
+                    ImportRow::SkipUnsubscribed => outcome.skipped_unsubscribed += 1,
+                    ImportRow::SkipHeld => outcome.skipped_already_held += 1,
+                    ImportRow::SkipZoneLimit => outcome.skipped_zone_limit += 1,
+                    ImportRow::AddZone => {
+                        holds.push((zone, confirmed));
+                        zones.push((id, sub));
+                    }
                 }
-                if holds.len() as i64 >= MAX_ZONES_PER_VOLUNTEER {
-                    outcome.skipped_zone_limit += 1;
-                    continue;
-                }
-                holds.push((zone, confirmed));
-                zones.push((*id, sub));
             }
             zones
         });
@@ -942,6 +945,12 @@ pub(crate) const INDEX_COLUMNS: &str = "cell, x, y, z, cos_r, sin_r";
 
 /// Ids of the cases whose alert area reaches one of the zones. Active
 /// cases are few (hundreds), so a scan is fine.
+/// A volunteer's stored standing.
+fn stored_status(status: &str) -> Result<VolunteerStatus> {
+    VolunteerStatus::parse(status)
+        .ok_or_else(|| StoreError::Corrupt(format!("volunteer status {status:?}")))
+}
+
 fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow], geography: &dyn Geography) -> Vec<i64> {
     let zones: Vec<Zone> = zones.iter().map(zone_of).collect();
     let any_region = zones.iter().any(|z| matches!(z, Zone::Region(_)));
