@@ -49,7 +49,7 @@ update-intro = The information about this case has changed. This is what is know
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %B %-d, %Y
-format-date-short = %m/%d/%Y
+format-date-short = %b %-d, %Y
 format-time = %-I:%M %p
 format-decimal-separator = .
 
@@ -80,6 +80,8 @@ poster-label-marks = Distinguishing marks:
 poster-label-clothing = Clothing:
 poster-label-last-seen = Last seen:
 poster-last-seen = { $date }, { $time } — { $place }
+poster-last-seen-when = { $date }, { $time }
+poster-warning = Alerta and the police never ask for money: report anyone who does.
 poster-label-circumstances = Circumstances:
 poster-call = If you have seen this person or know anything, call
 poster-case = Case no. { $id }

@@ -53,7 +53,7 @@ update-intro = La información de este caso cambió. Esto es lo que se sabe ahor
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d de %B de %Y
-format-date-short = %d/%m/%Y
+format-date-short = %-d %b %Y
 format-time = %H:%M
 format-decimal-separator = ,
 
@@ -92,6 +92,8 @@ poster-label-last-seen = { $sex ->
    *[other] Vista/o por última vez:
   }
 poster-last-seen = { $date }, { $time } — { $place }
+poster-last-seen-when = { $date }, { $time }
+poster-warning = Alerta y la policía nunca piden dinero: denuncia a quien te lo pida.
 poster-label-circumstances = Circunstancias:
 poster-call = { $sex ->
     [female] Si la viste o sabes algo, llama al

@@ -53,7 +53,7 @@ update-intro = Les informations de ce dossier ont changé. Voici ce que l'on sai
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d %B %Y
-format-date-short = %d/%m/%Y
+format-date-short = %-d %b %Y
 format-time = %H h %M
 format-decimal-separator = ,
 
@@ -92,6 +92,8 @@ poster-label-last-seen = { $sex ->
    *[other] Vu(e) pour la dernière fois :
   }
 poster-last-seen = { $date }, { $time } — { $place }
+poster-last-seen-when = { $date }, { $time }
+poster-warning = Alerta et la police ne demandent jamais d’argent : signalez quiconque le fait.
 poster-label-circumstances = Circonstances :
 poster-call = { $sex ->
     [female] Si vous l’avez vue ou savez quelque chose, appelez le

@@ -53,7 +53,7 @@ update-intro = As informações deste caso mudaram. Isto é o que se sabe agora:
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d de %B de %Y
-format-date-short = %d/%m/%Y
+format-date-short = %-d %b %Y
 format-time = %H:%M
 format-decimal-separator = ,
 
@@ -92,6 +92,8 @@ poster-label-last-seen = { $sex ->
    *[other] Vista/o pela última vez:
   }
 poster-last-seen = { $date }, { $time } — { $place }
+poster-last-seen-when = { $date }, { $time }
+poster-warning = O Alerta e a polícia nunca pedem dinheiro: denuncie quem pedir.
 poster-label-circumstances = Circunstâncias:
 poster-call = { $sex ->
     [female] Se você a viu ou sabe algo, ligue para

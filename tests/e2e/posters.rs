@@ -61,6 +61,7 @@ async fn anyone_prints_the_poster_of_an_active_case() {
     assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=300");
     let pdf = response.bytes().await.unwrap();
     let text = poppler("pdftotext", &pdf);
+    let short_link = format!("alerta.test/c/{id}");
     for expected in [
         "DESAPARECIDA",
         "María José Quispe Mamani",
@@ -68,10 +69,26 @@ async fn anyone_prints_the_poster_of_an_active_case() {
         "Plaza 14 de Septiembre, Cochabamba",
         &format!("Caso N.º {id}"),
         "Policía de Prueba",
+        &short_link,
     ] {
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
     assert!(poppler("pdfinfo", &pdf).contains("pts (A4)"));
+    // The tear-off strips' short link opens the case page.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let short = no_redirects
+        .get(app.url(&format!("/c/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(short.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(short.headers()["location"], format!("/cases/{id}"));
+    let page = app.get(&format!("/c/{id}"), None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.url().path().ends_with(&format!("/cases/{id}")));
 
     let letter = app
         .get(

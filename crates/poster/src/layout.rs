@@ -24,13 +24,29 @@ pub fn wrap(
     indent: f32,
     max_lines: usize,
 ) -> Wrapped {
+    let room = |index: usize| if index == 0 { width - indent } else { width };
+    wrap_in(text, weight, size, room, max_lines)
+}
+
+/// Like [`wrap`], line `i` being `room(i)` wide: text flowing beside a
+/// photo and then under it.
+pub fn wrap_in(
+    text: &str,
+    weight: Weight,
+    size: f32,
+    room: impl Fn(usize) -> f32,
+    max_lines: usize,
+) -> Wrapped {
     let face = face(weight);
-    let fits = |line: &str, index: usize| {
-        let room = if index == 0 { width - indent } else { width };
-        face.width(line, size) <= room
-    };
+    let fits = |line: &str, index: usize| face.width(line, size) <= room(index);
     let mut lines: Vec<String> = Vec::new();
     let mut cut = false;
+    if max_lines == 0 {
+        return Wrapped {
+            lines,
+            cut: !text.trim().is_empty(),
+        };
+    }
     'paragraphs: for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {

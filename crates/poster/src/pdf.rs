@@ -1,10 +1,16 @@
 //! The printable poster: one page, A4 or US Letter, black on white so any
 //! office printer does it justice.
 //!
-//! The page is laid out top-down in fixed bands (headline, name, photo and
-//! description, circumstances, the call block with its QR code, the footer,
-//! the tear-off strips); text that does not fit its band is cut with "…", so
-//! nothing a family or an attacker types can push anything off the page.
+//! The page is laid out in bands: the headline and the name at the top; at
+//! the bottom the tear-off strips, the band with the QR code, the case link
+//! and the warning against extortion, and the call block (the phone number,
+//! always the same large size, beside when and where the person was last
+//! seen); between them the photo, at least half the page wide, with the
+//! description and the circumstances flowing beside it and then under it.
+//! The body type steps down to a readable minimum before anything is
+//! shortened; only then are the longest fields cut with "…", and the case
+//! link printed, so nothing a family or an attacker types can push anything
+//! off the page.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +21,7 @@ use printpdf::{
 };
 
 use crate::fonts::{Weight, face};
-use crate::layout::{fit, wrap};
+use crate::layout::{Wrapped, fit, wrap, wrap_in};
 use crate::sheet::{Fact, Sheet};
 use crate::{Paper, PhotoJpeg, PosterError, qr};
 
@@ -51,11 +57,14 @@ enum Mark {
         thickness: f32,
         dashed: bool,
     },
+    /// The photo drawn at (x, y, w, h), seen through the frame `clip`
+    /// (x, y, w, h): cropped, never distorted.
     Photo {
         x: f32,
         y: f32,
         w: f32,
         h: f32,
+        clip: (f32, f32, f32, f32),
     },
 }
 
@@ -84,65 +93,42 @@ impl Canvas {
         let x = left + (width - face(weight).width(text, size)).max(0.0) / 2.0;
         self.text(weight, size, x, y, text);
     }
+}
 
-    /// "Label: value", the label in bold, the value wrapped after it at `x`,
-    /// `width` wide, in at most `max_lines` lines. Returns the y below it.
-    fn fact(
-        &mut self,
-        fact: &Fact,
-        size: f32,
-        x: f32,
-        y: f32,
-        width: f32,
-        max_lines: usize,
-    ) -> f32 {
-        let leading = size * 1.25;
-        let ascent = face(Weight::Regular).ascent(size);
-        let mut baseline = y + ascent;
-        let mut lines_left = max_lines.max(1);
-        let label = format!("{} ", fact.label);
-        let mut indent = face(Weight::Bold).width(&label, size);
-        if indent > width * 0.6 {
-            // A label longer than most of the line gets a line of its own.
-            let label = wrap(&fact.label, Weight::Bold, size, width, 0.0, 1);
-            self.text(Weight::Bold, size, x, baseline, &label.lines[0]);
-            if lines_left == 1 {
-                return baseline + leading - ascent;
-            }
-            baseline += leading;
-            lines_left -= 1;
-            indent = 0.0;
-        } else {
-            self.text(Weight::Bold, size, x, baseline, &label);
-        }
-        let wrapped = wrap(
-            &fact.value,
-            Weight::Regular,
-            size,
-            width,
-            indent,
-            lines_left,
-        );
-        for (i, line) in wrapped.lines.iter().enumerate() {
-            if i > 0 {
-                baseline += leading;
-            }
-            let left = if i == 0 { x + indent } else { x };
-            self.text(Weight::Regular, size, left, baseline, line);
-        }
-        baseline + leading - ascent
+/// A rectangle on the page, in points from the top-left corner.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+}
+
+impl Frame {
+    fn bottom(&self) -> f32 {
+        self.y + self.h
     }
 }
 
-/// Lines a fact of `size` may still take in the `room` points left.
-fn lines_in(room: f32, size: f32) -> usize {
-    (room / (size * 1.25)).floor().max(0.0) as usize
-}
-
-const MARGIN: f32 = 30.0;
-const STRIP_HEIGHT: f32 = 76.0;
-const CALL_HEIGHT: f32 = 100.0;
-const QR_SIZE: f32 = 84.0;
+const MARGIN: f32 = 28.0;
+/// The tear-off strips: the phone, the case number and the short link,
+/// reading upwards.
+const STRIP_HEIGHT: f32 = 86.0;
+const STRIP_MIN_WIDTH: f32 = 60.0;
+/// The call block: the phone, when and where the person was last seen,
+/// and the QR code.
+const CALL_HEIGHT: f32 = 96.0;
+const QR_SIZE: f32 = 80.0;
+/// The notes under it: how to reach the case, the warning, the footer.
+const NOTES_HEIGHT: f32 = 50.0;
+/// The phone number's size, whatever else the poster holds: only a number
+/// too long for its block is set smaller.
+pub const PHONE_SIZE: f32 = 36.0;
+/// The body type steps down from the first size to the last before any
+/// text is shortened.
+const BODY_SIZES: [f32; 8] = [13.0, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0];
+/// The photo is at least this share of the page's width.
+const PHOTO_SHARE: f32 = 0.5;
 
 /// Lays out `sheet` on `paper`; `photo` is the normalised JPEG, if there is one.
 fn lay_out(sheet: &Sheet, paper: Paper, photo: Option<&PhotoJpeg>) -> Canvas {
@@ -153,10 +139,31 @@ fn lay_out(sheet: &Sheet, paper: Paper, photo: Option<&PhotoJpeg>) -> Canvas {
         marks: Vec::new(),
     };
     let w = width - 2.0 * MARGIN;
-    let mut y = MARGIN;
+    let body_top = draw_header(&mut c, sheet, w);
 
-    // Headline, as large as the width allows, over a thick rule.
-    let (size, lines) = fit(&sheet.headline, Weight::Bold, w, 1, 86.0, 30.0);
+    // Bands from the bottom up: strips, notes, the call block.
+    let strips_top = height - MARGIN - STRIP_HEIGHT;
+    let notes_top = strips_top - 8.0 - NOTES_HEIGHT;
+    let call_top = notes_top - 6.0 - CALL_HEIGHT;
+    let body = Frame {
+        x: MARGIN,
+        y: body_top,
+        w,
+        h: call_top - 10.0 - body_top,
+    };
+    let photo = photo.filter(|p| p.width > 0 && p.height > 0);
+    draw_body(&mut c, sheet, body, photo);
+    draw_call_block(&mut c, sheet, MARGIN, call_top, w);
+    draw_notes(&mut c, sheet, MARGIN, notes_top, w);
+    draw_strips(&mut c, sheet, MARGIN, strips_top, w);
+    c
+}
+
+/// The headline over a thick rule, then the name and the aliases; answers
+/// the y below them.
+fn draw_header(c: &mut Canvas, sheet: &Sheet, w: f32) -> f32 {
+    let mut y = MARGIN;
+    let (size, lines) = fit(&sheet.headline, Weight::Bold, w, 1, 66.0, 30.0);
     y += face(Weight::Bold).ascent(size);
     c.centered(Weight::Bold, size, MARGIN, w, y, &lines.lines[0]);
     y += size * 0.22;
@@ -167,9 +174,12 @@ fn lay_out(sheet: &Sheet, paper: Paper, photo: Option<&PhotoJpeg>) -> Canvas {
         h: 5.0,
     });
     y += 5.0 + 8.0;
-
-    // The name, the largest type after the headline: up to two lines.
-    let (name_size, name) = fit(&sheet.name, Weight::Bold, w, 2, 40.0, 18.0);
+    // The name, the largest type after the headline: one line if it can
+    // be large, else two.
+    let (mut name_size, mut name) = fit(&sheet.name, Weight::Bold, w, 1, 40.0, 28.0);
+    if name.cut {
+        (name_size, name) = fit(&sheet.name, Weight::Bold, w, 2, 40.0, 18.0);
+    }
     for line in &name.lines {
         y += face(Weight::Bold).ascent(name_size);
         c.centered(Weight::Bold, name_size, MARGIN, w, y, line);
@@ -181,140 +191,214 @@ fn lay_out(sheet: &Sheet, paper: Paper, photo: Option<&PhotoJpeg>) -> Canvas {
         c.centered(Weight::Regular, 11.0, MARGIN, w, y, &line.lines[0]);
         y += 3.0;
     }
-    y += 8.0;
+    y + 8.0
+}
 
-    // Bands from the bottom up: strips, footer, call block.
-    let strips_top = height - MARGIN - STRIP_HEIGHT;
-    let footer_baseline = strips_top - 12.0;
-    let call_top = footer_baseline - 8.5 - 10.0 - CALL_HEIGHT;
+/// The photo's frame: half the page wide, `share` of as tall as the photo's
+/// shape asks within limits (a panorama is framed nearly square, a tall
+/// photo at most 5:4), never more than most of the body.
+fn photo_frame(photo: &PhotoJpeg, body: &Frame, page_width: f32, share: f32) -> Frame {
+    let w = (page_width * PHOTO_SHARE).ceil();
+    let shape = (photo.height as f32 / photo.width as f32).clamp(0.8, 1.25);
+    let full = (w * shape).min(body.h * 0.92);
+    Frame {
+        x: body.x,
+        y: body.y,
+        w,
+        h: (full * share).max(w * 0.75).min(full).round(),
+    }
+}
 
-    // Photo on the left, description on the right.
-    let body_top = y;
-    let body_height = (height * 0.36).min(call_top - body_top - 90.0);
-    let photo_width = (w * 0.48).round();
-    draw_photo(
-        &mut c,
-        sheet,
-        photo,
-        MARGIN,
-        body_top,
-        photo_width,
-        body_height,
-    );
-    let column_x = MARGIN + photo_width + 14.0;
-    let column_w = w - photo_width - 14.0;
-    let mut fy = body_top;
-    for fact in &sheet.facts {
-        let room = lines_in(body_top + body_height - fy, 12.0);
-        if room == 0 {
-            break;
+/// The photo filling its frame: scaled to cover it, centred across; cut
+/// top and bottom, it keeps more of the top, where the face usually is.
+fn draw_photo(c: &mut Canvas, photo: &PhotoJpeg, frame: Frame) {
+    let scale = (frame.w / photo.width as f32).max(frame.h / photo.height as f32);
+    let (w, h) = (photo.width as f32 * scale, photo.height as f32 * scale);
+    c.marks.push(Mark::Photo {
+        x: frame.x + (frame.w - w) / 2.0,
+        y: frame.y - (h - frame.h) * 0.3,
+        w,
+        h,
+        clip: (frame.x, frame.y, frame.w, frame.h),
+    });
+    c.marks.push(Mark::Frame {
+        x: frame.x,
+        y: frame.y,
+        w: frame.w,
+        h: frame.h,
+        thickness: 0.75,
+    });
+}
+
+/// Where the body's lines go: beside the photo while it lasts, then
+/// across the page.
+struct Flow {
+    body: Frame,
+    beside: Option<Frame>,
+}
+
+impl Flow {
+    /// The body, with the photo in `photo` at its top left.
+    fn new(body: Frame, photo: Option<Frame>) -> Flow {
+        Flow {
+            body,
+            beside: photo.map(|f| Frame {
+                x: f.x + f.w + 14.0,
+                y: f.y,
+                w: body.w - f.w - 14.0,
+                h: f.h,
+            }),
         }
-        fy = c.fact(fact, 12.0, column_x, fy, column_w, fact.max_lines.min(room)) + 3.0;
     }
 
-    // Last seen and circumstances across the page.
-    y = body_top + body_height + 12.0;
-    y = c.fact(
-        &sheet.last_seen,
-        12.5,
-        MARGIN,
-        y,
-        w,
-        sheet.last_seen.max_lines,
-    ) + 4.0;
-    let size = 11.0;
-    let room = lines_in(call_top - 8.0 - y, size);
-    if room > 0 {
-        let circumstances = &sheet.circumstances;
-        let label_w = face(Weight::Bold).width(&format!("{} ", circumstances.label), size);
-        let whole = !wrap(
-            &circumstances.value,
-            Weight::Regular,
-            size,
-            w,
-            label_w,
-            room,
+    /// Where line `i` of a paragraph starting at `start` goes: its left
+    /// edge, the top of its box and its width. Lines beside the photo
+    /// until it ends; then across the page, under it.
+    fn line_at(&self, start: f32, leading: f32, i: usize) -> (f32, f32, f32) {
+        let Some(column) = self.beside else {
+            return (self.body.x, start + i as f32 * leading, self.body.w);
+        };
+        let beside = match start < column.bottom() {
+            true => ((column.bottom() - start + 0.5) / leading).floor() as usize,
+            false => 0,
+        };
+        if i < beside {
+            return (column.x, start + i as f32 * leading, column.w);
+        }
+        let under = start.max(column.bottom() + 6.0);
+        (
+            self.body.x,
+            under + (i - beside) as f32 * leading,
+            self.body.w,
         )
-        .cut;
-        if whole || room < 2 {
-            c.fact(circumstances, size, MARGIN, y, w, room);
-        } else {
-            // Cut, and say where the rest is.
-            let end = c.fact(circumstances, size, MARGIN, y, w, room - 1);
-            let more = wrap(&sheet.more_at, Weight::Bold, 9.5, w, 0.0, 1);
-            let baseline = end + face(Weight::Bold).ascent(9.5);
-            c.text(Weight::Bold, 9.5, MARGIN, baseline, &more.lines[0]);
-        }
     }
 
-    draw_call_block(&mut c, sheet, MARGIN, call_top, w, name_size);
-
-    // Footer: case number, issuer, date printed.
-    let mut footer = vec![sheet.case_number.as_str()];
-    if let Some(issuer) = &sheet.issued_by {
-        footer.push(issuer);
-    }
-    footer.push(&sheet.printed);
-    let footer = wrap(&footer.join("  ·  "), Weight::Regular, 8.5, w, 0.0, 1);
-    c.centered(
-        Weight::Regular,
-        8.5,
-        MARGIN,
-        w,
-        footer_baseline,
-        &footer.lines[0],
-    );
-
-    draw_strips(&mut c, sheet, MARGIN, strips_top, w);
-    c
-}
-
-fn draw_photo(
-    c: &mut Canvas,
-    sheet: &Sheet,
-    photo: Option<&PhotoJpeg>,
-    x: f32,
-    y: f32,
-    w: f32,
-    h: f32,
-) {
-    match photo.filter(|p| p.width > 0 && p.height > 0) {
-        Some(p) => {
-            // As large as the box allows, never distorted, beside the description.
-            let scale = (w / p.width as f32).min(h / p.height as f32);
-            let (pw, ph) = (p.width as f32 * scale, p.height as f32 * scale);
-            let (px, py) = (x + w - pw, y);
-            c.marks.push(Mark::Photo {
-                x: px,
-                y: py,
-                w: pw,
-                h: ph,
-            });
-            c.marks.push(Mark::Frame {
-                x: px,
-                y: py,
-                w: pw,
-                h: ph,
-                thickness: 0.75,
-            });
-        }
-        None => {
-            c.marks.push(Mark::Frame {
-                x,
-                y,
-                w,
-                h,
-                thickness: 1.0,
-            });
-            let size = 16.0;
-            c.centered(Weight::Regular, size, x, w, y + h / 2.0, &sheet.no_photo);
-        }
+    /// How many lines a paragraph starting at `start` has room for.
+    fn capacity(&self, start: f32, leading: f32) -> usize {
+        let bottom = self.body.bottom();
+        (0..)
+            .take_while(|&i| {
+                let (_, top, _) = self.line_at(start, leading, i);
+                top + leading <= bottom + 0.5
+            })
+            .count()
     }
 }
 
-/// The framed block with "if you saw them, call", the phone number in the
-/// largest type after the name, and the QR code to the case page.
-fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32, name_size: f32) {
+/// Body type at least this large is comfortable to read from a wall; the
+/// photo gets a little shorter before the type gets smaller than this.
+const COMFORTABLE_SIZE: f32 = 10.5;
+
+/// The photo and, beside and under it, the description and the
+/// circumstances: at the largest body size at which all of it fits whole,
+/// the photo a little shorter if that keeps the type comfortable; at the
+/// smallest size, each field keeps at most its `max_lines` and the
+/// circumstances what room is left, cut with "…".
+fn draw_body(c: &mut Canvas, sheet: &Sheet, body: Frame, photo: Option<&PhotoJpeg>) {
+    let mut paragraphs: Vec<&Fact> = sheet.facts.iter().collect();
+    paragraphs.push(&sheet.circumstances);
+    let comfortable = BODY_SIZES.iter().filter(|&&s| s >= COMFORTABLE_SIZE);
+    let small = BODY_SIZES.iter().filter(|&&s| s < COMFORTABLE_SIZE);
+    // (share of the photo's full height, body size), in order of preference.
+    let mut attempts: Vec<(f32, f32)> = comfortable.clone().map(|&s| (1.0, s)).collect();
+    for shorter in [0.85, 0.72] {
+        attempts.extend(comfortable.clone().map(|&s| (shorter, s)));
+    }
+    attempts.extend(small.map(|&s| (1.0, s)));
+    let smallest = BODY_SIZES[BODY_SIZES.len() - 1];
+    let frame_of = |share: f32| photo.map(|p| photo_frame(p, &body, c.width, share));
+    let chosen = attempts.iter().find_map(|&(share, size)| {
+        let frame = frame_of(share);
+        flow_paragraphs(&Flow::new(body, frame), &paragraphs, size, false).map(|m| (frame, m))
+    });
+    let (frame, marks) = chosen.unwrap_or_else(|| {
+        let frame = frame_of(1.0);
+        let marks = flow_paragraphs(&Flow::new(body, frame), &paragraphs, smallest, true);
+        (frame, marks.unwrap_or_default())
+    });
+    if let (Some(p), Some(frame)) = (photo, frame) {
+        draw_photo(c, p, frame);
+    }
+    c.marks.extend(marks);
+}
+
+/// The paragraphs ("Label: value") one after the other at `size`: None if
+/// they do not all fit whole, unless `shorten`, which cuts each to its
+/// `max_lines` (the last one to the room left) instead.
+fn flow_paragraphs(
+    flow: &Flow,
+    paragraphs: &[&Fact],
+    size: f32,
+    shorten: bool,
+) -> Option<Vec<Mark>> {
+    let leading = size * 1.25;
+    let ascent = face(Weight::Regular).ascent(size);
+    let mut marks = Vec::new();
+    let mut y = flow.body.y;
+    for (index, fact) in paragraphs.iter().enumerate() {
+        let room = flow.capacity(y, leading);
+        let last = index == paragraphs.len() - 1;
+        let allowed = match shorten {
+            true if !last => fact.max_lines.min(room),
+            _ => room,
+        };
+        if allowed == 0 {
+            if shorten {
+                break;
+            }
+            return None;
+        }
+        let label = format!("{} ", fact.label);
+        let (x0, top0, w0) = flow.line_at(y, leading, 0);
+        let label_w = face(Weight::Bold).width(&label, size);
+        // A label longer than most of the line gets a line of its own.
+        let own_line = label_w > w0 * 0.6;
+        let (indent, first_value_line) = if own_line { (0.0, 1) } else { (label_w, 0) };
+        let value_lines = allowed.saturating_sub(first_value_line);
+        let line_room = |i: usize| {
+            let line = i + first_value_line;
+            let (_, _, width) = flow.line_at(y, leading, line);
+            if line == 0 { width - indent } else { width }
+        };
+        let wrapped: Wrapped = wrap_in(&fact.value, Weight::Regular, size, line_room, value_lines);
+        if wrapped.cut && !shorten {
+            return None;
+        }
+        let label_text = match own_line {
+            true => wrap(&fact.label, Weight::Bold, size, w0, 0.0, 1)
+                .lines
+                .remove(0),
+            false => label,
+        };
+        marks.push(text_mark(Weight::Bold, size, x0, top0 + ascent, label_text));
+        let used = (first_value_line + wrapped.lines.len()).max(1);
+        for (i, line) in wrapped.lines.into_iter().enumerate() {
+            let line_index = i + first_value_line;
+            let (x, top, _) = flow.line_at(y, leading, line_index);
+            let x = if line_index == 0 { x + indent } else { x };
+            marks.push(text_mark(Weight::Regular, size, x, top + ascent, line));
+        }
+        let (_, last_top, _) = flow.line_at(y, leading, used - 1);
+        y = last_top + leading + size * 0.35;
+    }
+    Some(marks)
+}
+
+fn text_mark(weight: Weight, size: f32, x: f32, y: f32, text: String) -> Mark {
+    Mark::Text {
+        weight,
+        size,
+        x,
+        y,
+        text,
+        upright: false,
+    }
+}
+
+/// The framed call block: "if you saw her, call" over the phone number at
+/// its fixed size; beside it, in a block of its own, when and where the
+/// person was last seen; the QR code to the case page at the right.
+fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     c.marks.push(Mark::Frame {
         x,
         y,
@@ -322,21 +406,7 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32, name_s
         h: CALL_HEIGHT,
         thickness: 2.5,
     });
-    let pad = 8.0;
-    let text_w = w - QR_SIZE - 3.0 * pad;
-    let call = wrap(&sheet.call, Weight::Regular, 12.0, text_w, 0.0, 1);
-    let mut baseline = y + pad + face(Weight::Regular).ascent(12.0);
-    c.text(Weight::Regular, 12.0, x + pad, baseline, &call.lines[0]);
-    let max_phone = (name_size - 1.0).clamp(20.0, 44.0);
-    let (size, phone) = fit(&sheet.phone, Weight::Bold, text_w, 1, max_phone, 14.0);
-    baseline += 4.0 + face(Weight::Bold).ascent(size);
-    c.text(Weight::Bold, size, x + pad, baseline, &phone.lines[0]);
-    let hint = wrap(&sheet.scan_hint, Weight::Regular, 8.5, text_w, 0.0, 2);
-    let mut hint_y = y + CALL_HEIGHT - pad - 10.5 * (hint.lines.len() as f32 - 1.0) - 2.0;
-    for line in &hint.lines {
-        c.text(Weight::Regular, 8.5, x + pad, hint_y, line);
-        hint_y += 10.5;
-    }
+    let pad = 9.0;
     let qr_x = x + w - pad - QR_SIZE;
     let qr_y = y + (CALL_HEIGHT - QR_SIZE) / 2.0;
     for (mx, my, mw, mh) in qr::modules(&sheet.page_url, QR_SIZE) {
@@ -347,12 +417,105 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32, name_s
             h: mh,
         });
     }
+    let inner = w - QR_SIZE - pad;
+    let widest = inner * 0.66 - 2.0 * pad;
+    let (phone_size, phone) = fit(&sheet.phone, Weight::Bold, widest, 1, PHONE_SIZE, 16.0);
+    let call = wrap(&sheet.call, Weight::Regular, 12.0, widest, 0.0, 2);
+    let bold = face(Weight::Bold);
+    let regular = face(Weight::Regular);
+    let call_w = call
+        .lines
+        .iter()
+        .map(|l| regular.width(l, 12.0))
+        .fold(0.0, f32::max);
+    let left_w = (bold.width(&phone.lines[0], phone_size).max(call_w) + 2.0 * pad)
+        .clamp(inner * 0.5, inner * 0.66);
+    // The call and the phone, centred in the block's height.
+    let group = call.lines.len() as f32 * 15.0 + 4.0 + phone_size;
+    let mut baseline = y + (CALL_HEIGHT - group) / 2.0 + regular.ascent(12.0);
+    for line in &call.lines {
+        c.text(Weight::Regular, 12.0, x + pad, baseline, line);
+        baseline += 15.0;
+    }
+    baseline += 4.0 + bold.ascent(phone_size) - regular.ascent(12.0);
+    c.text(Weight::Bold, phone_size, x + pad, baseline, &phone.lines[0]);
+
+    // Last seen: when and where.
+    let right = x + left_w;
+    c.marks.push(Mark::Line {
+        from: (right, y + pad),
+        to: (right, y + CALL_HEIGHT - pad),
+        thickness: 1.0,
+        dashed: false,
+    });
+    let bx = right + pad;
+    let bw = qr_x - pad - bx;
+    let mut by = y + pad;
+    let label = wrap(&sheet.since_label, Weight::Bold, 10.0, bw, 0.0, 1);
+    by += bold.ascent(10.0);
+    c.text(Weight::Bold, 10.0, bx, by, &label.lines[0]);
+    let (when_size, when) = fit(&sheet.since_when, Weight::Bold, bw, 2, 13.0, 9.5);
+    for line in &when.lines {
+        by += when_size * 1.2;
+        c.text(Weight::Bold, when_size, bx, by, line);
+    }
+    // The place as large as the room left lets it be whole.
+    let bottom = y + CALL_HEIGHT - pad + 2.0;
+    let lines_at = |size: f32| ((bottom - by) / (size * 1.2)).floor().max(1.0) as usize;
+    let mut place_size = 10.5;
+    let mut place = wrap(
+        &sheet.since_place,
+        Weight::Regular,
+        place_size,
+        bw,
+        0.0,
+        lines_at(10.5),
+    );
+    while place.cut && place_size > 7.5 {
+        place_size -= 0.5;
+        place = wrap(
+            &sheet.since_place,
+            Weight::Regular,
+            place_size,
+            bw,
+            0.0,
+            lines_at(place_size),
+        );
+    }
+    let leading = place_size * 1.2;
+    for line in &place.lines {
+        by += leading;
+        c.text(Weight::Regular, place_size, bx, by, line);
+    }
 }
 
-/// Tear-off strips along the bottom, each with the phone and the case number
-/// reading upwards, between dashed cutting lines.
+/// Under the call block: how to reach the case, the warning against
+/// extortion, and the case number, issuer and date printed.
+fn draw_notes(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
+    let mut footer = vec![sheet.case_number.as_str()];
+    if let Some(issuer) = &sheet.issued_by {
+        footer.push(issuer);
+    }
+    footer.push(&sheet.printed);
+    let footer = footer.join("  ·  ");
+    let reach = format!("{}  ·  {}", sheet.more_at, sheet.scan_hint);
+    let lines: [(Weight, f32, &str); 3] = [
+        (Weight::Bold, 10.0, &reach),
+        (Weight::Bold, 9.5, &sheet.warning),
+        (Weight::Regular, 8.5, &footer),
+    ];
+    let mut baseline = y;
+    for (weight, size, text) in lines {
+        let (size, wrapped) = fit(text, weight, w, 1, size, size * 0.7);
+        baseline += size * 1.3;
+        c.centered(weight, size, x, w, baseline, &wrapped.lines[0]);
+    }
+}
+
+/// Tear-off strips along the bottom, each with the phone, the case number
+/// and the short link reading upwards, between dashed cutting lines.
 fn draw_strips(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
-    let count = (w / 62.0).floor().max(1.0) as usize;
+    let count = (w / STRIP_MIN_WIDTH).floor().max(1.0) as usize;
     let strip_w = w / count as f32;
     c.marks.push(Mark::Line {
         from: (x, y),
@@ -362,8 +525,15 @@ fn draw_strips(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     });
     let pad = 5.0;
     let room = STRIP_HEIGHT - 2.0 * pad;
-    let (phone_size, phone) = fit(&sheet.phone, Weight::Bold, room, 1, 11.0, 6.0);
+    let (phone_size, phone) = fit(&sheet.phone, Weight::Bold, room, 1, 12.0, 6.0);
     let (case_size, case) = fit(&sheet.strip_case, Weight::Regular, room, 1, 8.5, 5.0);
+    let (link_size, link) = fit(&sheet.short_link, Weight::Regular, room, 1, 8.0, 4.5);
+    let lines = [
+        (Weight::Bold, phone_size, &phone.lines[0]),
+        (Weight::Regular, case_size, &case.lines[0]),
+        (Weight::Regular, link_size, &link.lines[0]),
+    ];
+    let block = phone_size + (case_size + link_size) * 1.2;
     for i in 0..count {
         let left = x + i as f32 * strip_w;
         if i > 0 {
@@ -374,25 +544,20 @@ fn draw_strips(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
                 dashed: true,
             });
         }
-        let block = phone_size + case_size * 1.2;
-        let first = left + (strip_w - block) / 2.0 + face(Weight::Bold).ascent(phone_size);
-        let bottom = y + STRIP_HEIGHT - pad;
-        c.marks.push(Mark::Text {
-            weight: Weight::Bold,
-            size: phone_size,
-            x: first,
-            y: bottom,
-            text: phone.lines[0].clone(),
-            upright: true,
-        });
-        c.marks.push(Mark::Text {
-            weight: Weight::Regular,
-            size: case_size,
-            x: first + case_size * 1.3,
-            y: bottom,
-            text: case.lines[0].clone(),
-            upright: true,
-        });
+        let mut across = left + (strip_w - block) / 2.0 + face(Weight::Bold).ascent(phone_size);
+        for (n, (weight, size, text)) in lines.iter().enumerate() {
+            if n > 0 {
+                across += size * 1.2;
+            }
+            c.marks.push(Mark::Text {
+                weight: *weight,
+                size: *size,
+                x: across,
+                y: y + STRIP_HEIGHT - pad,
+                text: text.to_string(),
+                upright: true,
+            });
+        }
     }
 }
 
@@ -506,10 +671,21 @@ pub fn render(
                     },
                 ]);
             }
-            Mark::Photo { x, y, w, h } => {
+            Mark::Photo { x, y, w, h, clip } => {
                 if let Some(id) = &photo_id {
+                    let (cx, cy, cw, ch) = *clip;
                     ops.extend([
                         Op::SaveGraphicsState,
+                        Op::DrawRectangle {
+                            rectangle: Rect {
+                                x: Pt(cx),
+                                y: Pt(flip(cy + ch)),
+                                width: Pt(cw),
+                                height: Pt(ch),
+                                mode: Some(PaintMode::Clip),
+                                winding_order: None,
+                            },
+                        },
                         Op::SetTransformationMatrix {
                             matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, *x, flip(y + h)]),
                         },
@@ -619,5 +795,81 @@ fn jpeg_xobject(photo: &PhotoJpeg) -> ExternalXObject {
         width: None,
         height: None,
         dpi: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alerta_core::{CaseStatus, Language, fixtures};
+
+    fn canvas(paper: Paper, photo: Option<(u32, u32)>) -> Canvas {
+        let case = fixtures::case(CaseStatus::Active, None);
+        let poster = crate::PosterCase::of(&case, "https://alerta.example.org/cases/1");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let sheet = crate::sheet(&poster, Language::Es, today);
+        let jpeg = photo.map(|(width, height)| PhotoJpeg {
+            jpeg: &[],
+            width,
+            height,
+        });
+        lay_out(&sheet, paper, jpeg.as_ref())
+    }
+
+    #[test]
+    fn the_photo_is_at_least_half_the_page_wide_and_framed_not_stretched() {
+        for paper in [Paper::A4, Paper::Letter] {
+            for (w, h) in [(900, 1200), (1200, 900), (6000, 400), (400, 6000)] {
+                let page = canvas(paper, Some((w, h)));
+                let (photo, clip) = page
+                    .marks
+                    .iter()
+                    .find_map(|m| match m {
+                        Mark::Photo { w, h, clip, .. } => Some(((*w, *h), *clip)),
+                        _ => None,
+                    })
+                    .expect("the photo is drawn");
+                let (_, _, frame_w, frame_h) = clip;
+                assert!(frame_w >= page.width / 2.0, "{paper:?} {w}×{h}: {frame_w}");
+                // Covering the frame, in the photo's own proportions.
+                assert!(photo.0 >= frame_w - 0.01 && photo.1 >= frame_h - 0.01);
+                let ratio = (photo.1 / photo.0) / (h as f32 / w as f32);
+                assert!((ratio - 1.0).abs() < 0.001, "{paper:?} {w}×{h} distorted");
+            }
+        }
+    }
+
+    #[test]
+    fn without_a_photo_there_is_no_empty_box_and_the_text_takes_the_width() {
+        let page = canvas(Paper::A4, None);
+        assert!(!page.marks.iter().any(|m| matches!(m, Mark::Photo { .. })));
+        let frames = page
+            .marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Frame { .. }))
+            .count();
+        assert_eq!(frames, 1, "only the call block is framed");
+        let leftmost_body_text = page.marks.iter().any(|m| {
+            matches!(m, Mark::Text { x, text, .. } if (*x - MARGIN).abs() < 0.01 && text.starts_with("Edad"))
+        });
+        assert!(leftmost_body_text, "the description starts at the margin");
+    }
+
+    #[test]
+    fn the_phone_is_set_at_its_fixed_size() {
+        let phone_size = |page: &Canvas| {
+            page.marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { size, text, .. } if text == "110" => Some(*size),
+                    _ => None,
+                })
+                .fold(0.0, f32::max)
+        };
+        assert_eq!(
+            phone_size(&canvas(Paper::A4, Some((900, 1200)))),
+            PHONE_SIZE
+        );
+        assert_eq!(phone_size(&canvas(Paper::Letter, None)), PHONE_SIZE);
     }
 }

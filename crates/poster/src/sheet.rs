@@ -43,7 +43,9 @@ pub fn print_date(details: &CaseDetails, now: DateTime<Utc>) -> NaiveDate {
 pub struct Fact {
     pub label: String,
     pub value: String,
-    /// How many lines it may take before it is cut.
+    /// How many lines it keeps when the page cannot hold everything even
+    /// at its smallest type: then the description is shortened, a field at
+    /// a time, before the circumstances are.
     pub max_lines: usize,
 }
 
@@ -56,6 +58,11 @@ pub struct Sheet {
     pub age: String,
     pub facts: Vec<Fact>,
     pub last_seen: Fact,
+    /// The "last seen" block beside the phone: its label, the date and
+    /// time, and the place.
+    pub since_label: String,
+    pub since_when: String,
+    pub since_place: String,
     pub circumstances: Fact,
     pub call: String,
     pub phone: String,
@@ -67,6 +74,11 @@ pub struct Sheet {
     pub strip_case: String,
     pub no_photo: String,
     pub page_url: String,
+    /// The case page's short address, to type from a tear-off strip
+    /// ("alerta.example.org/c/4711").
+    pub short_link: String,
+    /// Against extortion: nobody asks for money.
+    pub warning: String,
 }
 
 pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
@@ -112,22 +124,23 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
     }
     facts.push(fact("poster-label-clothing", d.clothing.clone(), 5));
 
+    let date = i18n::long_date(language, d.last_seen_at.date_naive());
+    let time = i18n::clock_time(language, &d.last_seen_at);
     let last_seen = fact(
         "poster-label-last-seen",
         i18n::text(
             language,
             "poster-last-seen",
             &[
-                (
-                    "date",
-                    &i18n::long_date(language, d.last_seen_at.date_naive()),
-                ),
-                ("time", &i18n::clock_time(language, &d.last_seen_at)),
+                ("date", &date),
+                ("time", &time),
                 ("place", &d.last_seen_place),
             ],
         ),
         3,
     );
+    let since_when = t("poster-last-seen-when", &[("date", &date), ("time", &time)]);
+    let short_link = short_link(case.page_url, case.id);
 
     Sheet {
         language,
@@ -139,12 +152,15 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
             .map(|a| t("poster-aliases", &[("aliases", a)])),
         age,
         facts,
+        since_label: last_seen.label.clone(),
+        since_when,
+        since_place: printable(&d.last_seen_place),
         last_seen,
-        circumstances: fact("poster-label-circumstances", d.circumstances.clone(), 0),
+        circumstances: fact("poster-label-circumstances", d.circumstances.clone(), 4),
         call: t("poster-call", &sex),
         phone: printable(&d.contact_phone),
         scan_hint: t("poster-scan", &[]),
-        more_at: t("poster-more-at", &[("link", case.page_url)]),
+        more_at: t("poster-more-at", &[("link", &short_link)]),
         case_number: t("poster-case", &[("id", &id)]),
         issued_by: case
             .organisation
@@ -156,7 +172,23 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
         strip_case: t("poster-strip-case", &[("id", &id)]),
         no_photo: t("poster-no-photo", &[]),
         page_url: case.page_url.to_string(),
+        short_link,
+        warning: t("poster-warning", &[]),
     }
+}
+
+/// "alerta.example.org/c/4711" for the page "https://alerta.example.org/cases/4711":
+/// the site's `/c/{id}`, which sends to the case page, without the scheme
+/// (people type it from a strip of paper).
+fn short_link(page_url: &str, id: CaseId) -> String {
+    let site = page_url
+        .strip_suffix(&format!("/cases/{id}"))
+        .unwrap_or(page_url);
+    let site = site
+        .strip_prefix("https://")
+        .or_else(|| site.strip_prefix("http://"))
+        .unwrap_or(site);
+    printable(&format!("{site}/c/{id}"))
 }
 
 /// The words the headline is chosen by, for tests and callers that need them.

@@ -173,10 +173,11 @@ fn every_field_reads_back_in_every_language() {
                 "Edad: 14 años (hoy 15 años)",
                 "Sexo: femenino",
                 "Estatura: 1,52 m",
-                "Vista por última vez: 20 de noviembre de 2025, 18:30",
+                "Vista por última vez:",
+                "20 de noviembre de 2025, 18:30",
                 "Si la viste o sabes algo, llama al",
                 "Caso N.º 4711",
-                "Impreso el 25/11/2026",
+                "Impreso el 25 nov 2026",
             ],
         ),
         (
@@ -185,7 +186,8 @@ fn every_field_reads_back_in_every_language() {
                 "DESAPARECIDA",
                 "Idade: 14 anos (hoje 15 anos)",
                 "Altura: 1,52 m",
-                "Vista pela última vez: 20 de novembro de 2025, 18:30",
+                "Vista pela última vez:",
+                "20 de novembro de 2025, 18:30",
                 "Caso n.º 4711",
             ],
         ),
@@ -205,9 +207,10 @@ fn every_field_reads_back_in_every_language() {
                 "MISSING",
                 "Age: 14 years (now 15 years)",
                 "Height: 1.52 m",
-                "Last seen: November 20, 2025, 6:30 PM",
+                "Last seen:",
+                "November 20, 2025, 6:30 PM",
                 "Case no. 4711",
-                "Printed 11/25/2026",
+                "Printed Nov 25, 2026",
             ],
         ),
     ];
@@ -305,7 +308,7 @@ fn long_circumstances_are_cut_with_a_link_to_the_rest() {
     assert_sound(&pdf, Paper::A4);
     let text = text_of(&pdf);
     assert!(text.contains('…'), "{text}");
-    assert!(text.contains(&format!("Más en {PAGE_URL}")), "{text}");
+    assert!(text.contains("Más en alerta.example.org/c/4711"), "{text}");
     // What follows the circumstances is still on the page.
     assert!(text.contains("Si la viste o sabes algo, llama al"));
 }
@@ -339,9 +342,10 @@ fn odd_photos_give_a_sensible_poster() {
         assert_sound(&pdf, Paper::A4);
         assert!(text_of(&pdf).contains("María José Quispe Ñancucheo"));
     }
+    // Without a photo the description takes the width: no empty box.
     let pdf = render(&input(), Language::Es, Paper::A4, None);
     assert_sound(&pdf, Paper::A4);
-    assert!(text_of(&pdf).contains("Sin foto"));
+    assert!(!text_of(&pdf).contains("Sin foto"));
 }
 
 /// The page as a greyscale raster at `dpi`, from poppler.
@@ -451,4 +455,131 @@ fn the_card_is_a_portrait_png_with_photo_headline_and_phone_band() {
         .map(|y| without.get_pixel(100, y).0)
         .collect::<std::collections::BTreeSet<_>>();
     assert_eq!(middle.len(), 1, "no photo: a plain area with a note");
+}
+
+/// A case with everything long: names, marks, clothing, 400 characters of
+/// circumstances, a long place.
+fn long_input() -> CaseInput {
+    let mut case = input();
+    case.given_name = Some("María de los Ángeles Guadalupe".into());
+    case.family_name = Some("Quispe Mamani de Gonçalves Ferreira".into());
+    case.aliases = Some("Mari, Lupita, la Flaca".into());
+    case.marks = Some(
+        "Cicatriz de 3 cm en la ceja izquierda, lunar en la mejilla derecha, \
+         tatuaje pequeño de una estrella en la muñeca izquierda, usa lentes"
+            .into(),
+    );
+    case.clothing = Some(
+        "Chompa roja de lana con rayas blancas, pantalón jean azul oscuro, \
+         zapatillas blancas con cordones rosados, mochila negra con un llavero de oso"
+            .into(),
+    );
+    case.circumstances = Some(LONG_CIRCUMSTANCES.into());
+    case.last_seen_place = Some(
+        "Parada de minibuses de la avenida Heroínas, frente al mercado 25 de Mayo, Cochabamba"
+            .into(),
+    );
+    case
+}
+
+/// 400 characters.
+const LONG_CIRCUMSTANCES: &str = "Salió del colegio a las 18:30 con dos compañeras, \
+    que la dejaron en la parada de minibuses de la avenida Heroínas. Una vecina la vio \
+    subir a un minibús de la línea 110 hacia la zona sur, hablando por teléfono. No \
+    llegó a su casa ni respondió más llamadas. Llevaba su uniforme en la mochila y \
+    unos 20 bolivianos. Es la primera vez que no vuelve; no tiene novio conocido y su \
+    familia no sabe de nadie con quien haya quedado.";
+
+#[test]
+fn a_long_case_fits_whole_on_a4_and_letter_in_every_language() {
+    assert!(LONG_CIRCUMSTANCES.chars().count() >= 400);
+    let photo = photo(900, 1200);
+    for paper in [Paper::A4, Paper::Letter] {
+        for language in [Language::Es, Language::Pt, Language::Fr, Language::En] {
+            for with_photo in [Some(&photo), None] {
+                let pdf = render(&long_input(), language, paper, with_photo);
+                let name = format!(
+                    "long-{}-{}-{}.pdf",
+                    language.as_str(),
+                    paper.as_str(),
+                    if with_photo.is_some() {
+                        "photo"
+                    } else {
+                        "nophoto"
+                    }
+                );
+                keep(&name, &pdf);
+                assert_sound(&pdf, paper);
+                let text = text_of(&pdf);
+                let circumstances = LONG_CIRCUMSTANCES.split_whitespace().collect::<Vec<_>>();
+                assert!(
+                    text.contains(&circumstances.join(" ")),
+                    "{name}: the circumstances are not whole in {text}"
+                );
+                assert!(!text.contains('…'), "{name}: something was cut: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn strips_carry_the_phone_the_case_and_its_short_link_and_the_poster_warns_against_extortion() {
+    for (language, warning) in [
+        (Language::Es, "Alerta y la policía nunca piden dinero"),
+        (Language::Pt, "O Alerta e a polícia nunca pedem dinheiro"),
+        (
+            Language::Fr,
+            "Alerta et la police ne demandent jamais d’argent",
+        ),
+        (Language::En, "Alerta and the police never ask for money"),
+    ] {
+        let text = text_of(&render(&input(), language, Paper::A4, None));
+        assert!(text.contains(warning), "{text}");
+        // Eight strips, each with the short link.
+        assert!(
+            text.matches("alerta.example.org/c/4711").count() >= 8,
+            "{text}"
+        );
+    }
+}
+
+/// The height of the tallest word box holding `word`, from poppler's
+/// `pdftotext -bbox`: the type size it is set in, give or take the font's
+/// line gap.
+fn tallest(pdf: &[u8], word: &str) -> f32 {
+    let out = tool("pdftotext", &["-bbox"], pdf);
+    let html = String::from_utf8_lossy(&out.stdout).to_string();
+    html.lines()
+        .filter(|line| line.contains(&format!(">{word}<")))
+        .filter_map(|line| {
+            let number = |key: &str| -> Option<f32> {
+                let start = line.find(&format!("{key}=\""))? + key.len() + 2;
+                line[start..].split('"').next()?.parse().ok()
+            };
+            Some(number("yMax")? - number("yMin")?)
+        })
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn the_phone_number_keeps_its_size_however_long_the_case() {
+    let photo = photo(900, 1200);
+    let short = tallest(
+        &render(&input(), Language::Es, Paper::A4, Some(&photo)),
+        "4221111",
+    );
+    for (name, pdf) in [
+        (
+            "long",
+            render(&long_input(), Language::Es, Paper::A4, Some(&photo)),
+        ),
+        (
+            "long, Letter",
+            render(&long_input(), Language::Fr, Paper::Letter, None),
+        ),
+    ] {
+        let size = tallest(&pdf, "4221111");
+        assert!((size - short).abs() < 0.5, "{name}: {size} against {short}");
+    }
+    assert!(short > 30.0, "the phone is large: {short}");
 }

@@ -21,6 +21,7 @@ use crate::limits::ClientIp;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cases/{id}", get(case_page))
+        .route("/c/{id}", get(short_link))
         .route("/cases/{id}/tips", post(send_tip))
         .route("/cases/{id}/about-me", post(about_me))
         .route("/cases/{id}/follow", post(follow))
@@ -34,6 +35,13 @@ async fn case_page(
     let case = state.store.case(CaseId(id)).await?;
     policy::view(page.actor.as_ref(), &case)?;
     Ok(render(&state, &page, &case, &Forms::default()).into_response())
+}
+
+/// `/c/{id}`, the address a poster's tear-off strip carries (short enough to
+/// type from a strip of paper): sends on to the case page. Any number
+/// redirects; the case page answers for it.
+async fn short_link(PagePath(id): PagePath<i64>) -> Response {
+    axum::response::Redirect::permanent(&format!("/cases/{id}")).into_response()
 }
 
 /// The two forms of the page as typed, and the errors of the one sent.
