@@ -195,11 +195,12 @@ fn draw_header(c: &mut Canvas, sheet: &Sheet, w: f32) -> f32 {
 }
 
 /// The photo's frame: half the page wide, `share` of as tall as the photo's
-/// shape asks within limits (a panorama is framed nearly square, a tall
-/// photo at most 5:4), never more than most of the body.
+/// shape asks within limits, never more than most of the body. A portrait
+/// is framed at most 5:4; a landscape photo square, its sides cut: the
+/// person is usually in the middle, and its full height keeps the face.
 fn photo_frame(photo: &PhotoJpeg, body: &Frame, page_width: f32, share: f32) -> Frame {
     let w = (page_width * PHOTO_SHARE).ceil();
-    let shape = (photo.height as f32 / photo.width as f32).clamp(0.8, 1.25);
+    let shape = (photo.height as f32 / photo.width as f32).clamp(1.0, 1.25);
     let full = (w * shape).min(body.h * 0.92);
     Frame {
         x: body.x,

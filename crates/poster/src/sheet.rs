@@ -182,8 +182,8 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
 /// (people type it from a strip of paper).
 fn short_link(page_url: &str, id: CaseId) -> String {
     let site = page_url
-        .strip_suffix(&format!("/cases/{id}"))
-        .unwrap_or(page_url);
+        .rfind("/cases/")
+        .map_or(page_url, |at| &page_url[..at]);
     let site = site
         .strip_prefix("https://")
         .or_else(|| site.strip_prefix("http://"))
