@@ -376,31 +376,60 @@ fn the_qr_code_opens_the_case_page() {
 }
 
 #[test]
-fn the_layout_matches_the_reference_page() {
-    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/poster-a4-es.png");
-    let pdf = render(&input(), Language::Es, Paper::A4, Some(&photo(900, 1200)));
-    keep("reference.pdf", &pdf);
-    let page = raster(&pdf, 24);
-    if std::env::var_os("ALERTA_UPDATE_GOLDEN").is_some() {
-        page.save(golden).unwrap();
+fn the_layout_matches_the_reference_pages() {
+    // The short case with a portrait photo, the long case with a landscape
+    // one, and the long case without a photo on Letter.
+    let portrait = photo(900, 1200);
+    let landscape = photo(1200, 900);
+    let pages = [
+        (
+            "poster-a4-es",
+            input(),
+            Language::Es,
+            Paper::A4,
+            Some(&portrait),
+        ),
+        (
+            "poster-long-a4-pt",
+            long_input(),
+            Language::Pt,
+            Paper::A4,
+            Some(&landscape),
+        ),
+        (
+            "poster-long-letter-en",
+            long_input(),
+            Language::En,
+            Paper::Letter,
+            None,
+        ),
+    ];
+    for (name, case, language, paper, photo) in pages {
+        let golden = format!("{}/tests/golden/{name}.png", env!("CARGO_MANIFEST_DIR"));
+        let pdf = render(&case, language, paper, photo);
+        keep(&format!("{name}.pdf"), &pdf);
+        let page = raster(&pdf, 24);
+        if std::env::var_os("ALERTA_UPDATE_GOLDEN").is_some() {
+            page.save(&golden).unwrap();
+        }
+        let reference = image::open(&golden)
+            .unwrap_or_else(|_| panic!("{golden} (ALERTA_UPDATE_GOLDEN=1 writes it)"))
+            .to_luma8();
+        assert_eq!(page.dimensions(), reference.dimensions(), "{name}");
+        // Mean difference over the page: a moved block or a missing photo
+        // changes it by several percent; a glyph a pixel off, by far less.
+        let total: u64 = page
+            .pixels()
+            .zip(reference.pixels())
+            .map(|(a, b)| u64::from(a.0[0].abs_diff(b.0[0])))
+            .sum();
+        let mean = total as f64 / f64::from(page.width() * page.height()) / 255.0;
+        assert!(
+            mean < 0.02,
+            "{name}: the page differs from the reference by {:.1}%",
+            mean * 100.0
+        );
     }
-    let reference = image::open(golden)
-        .expect("tests/golden/poster-a4-es.png (ALERTA_UPDATE_GOLDEN=1 writes it)")
-        .to_luma8();
-    assert_eq!(page.dimensions(), reference.dimensions());
-    // Mean difference over the page: a moved block or a missing photo changes
-    // it by several percent; a glyph a pixel off, by far less.
-    let total: u64 = page
-        .pixels()
-        .zip(reference.pixels())
-        .map(|(a, b)| u64::from(a.0[0].abs_diff(b.0[0])))
-        .sum();
-    let mean = total as f64 / f64::from(page.width() * page.height()) / 255.0;
-    assert!(
-        mean < 0.02,
-        "the page differs from the reference by {:.1}%",
-        mean * 100.0
-    );
 }
 
 fn card(photo: Option<&alerta_photo::NormalizedPhoto>) -> image::RgbImage {
