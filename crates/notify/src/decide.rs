@@ -201,7 +201,9 @@ mod tests {
         let out_of_view = "the case was taken out of public view";
         let over = "the case was resolved before this went out";
         let unsubscribed = "the volunteer unsubscribed";
-        let rows: [(MailKind, &dyn Fn(&mut Case), bool, (&str, &str)); 10] = [
+        // (kind, what the case becomes, the volunteer confirmed, verdict)
+        type Row<'a> = (MailKind, &'a dyn Fn(&mut Case), bool, (&'a str, &'a str));
+        let rows: [Row; 10] = [
             (Alert, &as_is, true, ("alert", "")),
             (Update, &as_is, true, ("update", "")),
             (Alert, &hidden, true, ("withdrawn", out_of_view)),
