@@ -170,7 +170,9 @@ async fn a_draft_poster_is_for_police_and_the_family_only() {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[CACHE_CONTROL], "private, no-store");
         let text = poppler("pdftotext", &response.bytes().await.unwrap());
-        assert!(text.contains("Sin foto"), "no photo yet: {text}");
+        // The draft's own poster, with no photo yet (and no empty box for one).
+        assert!(text.contains("María José Quispe Mamani"), "{text}");
+        assert!(!text.contains("Sin foto"), "no photo yet: {text}");
     }
 }
 
