@@ -9,9 +9,7 @@ use std::sync::{Arc, Mutex};
 use alerta_core::{Case, CaseId, Language, Organisation, OrganisationId, Tip, VolunteerId};
 use alerta_credentials::{new_token, token_hash};
 use alerta_poster::Paper;
-use alerta_store::{
-    MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, TokenPurpose, VolunteerContact,
-};
+use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, VolunteerContact};
 use chrono::{DateTime, Utc};
 
 use crate::compose::EncodedFile;
@@ -71,14 +69,16 @@ pub(crate) struct Round {
 
 impl Round {
     /// Reads what `items` need, in a few statements whatever their number.
+    /// `unsubscribe_tokens`: the link each volunteer's mail carries, stored
+    /// when the round was claimed ([`claim`]).
     pub async fn load(
         store: &Store,
         items: &[OutboxItem],
-        now: DateTime<Utc>,
+        mut unsubscribe_tokens: HashMap<VolunteerId, String>,
     ) -> Result<Round, StoreError> {
         Ok(Round {
             cases: load_cases(store, items).await?,
-            recipients: load_recipients(store, items, now).await?,
+            recipients: load_recipients(store, items, &mut unsubscribe_tokens).await?,
             digests: load_digests(store, items).await?,
             tips: load_tips(store, items).await?,
             organisations: load_organisations(store, items).await?,
@@ -107,30 +107,49 @@ async fn load_cases(
     Ok(cases)
 }
 
-/// Each volunteer with the unsubscribe link their mail carries (one
-/// stored token per message, written for the whole round at once).
+/// Claims a round of due rows for `owner` and mints the unsubscribe link
+/// of each volunteer it mails, stored in the same transaction (one stored
+/// token per message: a forwarded alert's link is that message's own).
+pub(crate) async fn claim(
+    store: &Store,
+    now: DateTime<Utc>,
+    lease_until: DateTime<Utc>,
+    owner: &str,
+    limit: i64,
+) -> Result<(Vec<OutboxItem>, HashMap<VolunteerId, String>), StoreError> {
+    let mut tokens = HashMap::new();
+    let mint = |volunteer: VolunteerId| {
+        let token = new_token();
+        let hash = token_hash(&token);
+        tokens.insert(volunteer, token);
+        hash
+    };
+    let expires_at = now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS);
+    let items = store
+        .claim_round(now, lease_until, owner, limit, mint, expires_at)
+        .await?;
+    Ok((items, tokens))
+}
+
+/// Each volunteer with the unsubscribe link their mail carries.
 async fn load_recipients(
     store: &Store,
     items: &[OutboxItem],
-    now: DateTime<Utc>,
+    unsubscribe_tokens: &mut HashMap<VolunteerId, String>,
 ) -> Result<HashMap<VolunteerId, Recipient>, StoreError> {
     let ids = distinct(items.iter().filter_map(|i| i.volunteer_id));
     let contacts = store.volunteer_contacts(&ids).await?;
-    let mut tokens = Vec::with_capacity(contacts.len());
     let mut recipients = HashMap::with_capacity(contacts.len());
     for (id, contact) in contacts {
-        let unsubscribe_token = new_token();
-        tokens.push((id, token_hash(&unsubscribe_token)));
+        let Some(unsubscribe_token) = unsubscribe_tokens.remove(&id) else {
+            continue;
+        };
         let recipient = Recipient {
             contact,
             unsubscribe_token,
         };
         recipients.insert(id, recipient);
     }
-    let expires_at = now + chrono::Duration::days(UNSUBSCRIBE_LINK_DAYS);
-    store
-        .add_volunteer_tokens(TokenPurpose::Unsubscribe, &tokens, now, expires_at)
-        .await?;
     Ok(recipients)
 }
 

@@ -150,12 +150,11 @@ impl Sender {
             pace = Some((start, interval));
         }
         let now = (self.clock)();
-        let items = self
-            .store
-            .claim_outbox(now, now + self.settings.lease, &self.owner, limit)
-            .await?;
+        let lease_until = now + self.settings.lease;
+        let (items, links) =
+            crate::round::claim(&self.store, now, lease_until, &self.owner, limit).await?;
         let count = items.len();
-        let round = Arc::new(Round::load(&self.store, &items, now).await?);
+        let round = Arc::new(Round::load(&self.store, &items, links).await?);
         let mut tasks = JoinSet::new();
         for (slot, item) in items.into_iter().enumerate() {
             let sender = self.clone();

@@ -162,6 +162,46 @@ fn claim_sql(lock: &str) -> String {
 static CLAIM_SQLITE: LazyLock<String> = LazyLock::new(|| claim_sql(""));
 static CLAIM_POSTGRES: LazyLock<String> = LazyLock::new(|| claim_sql("FOR UPDATE SKIP LOCKED"));
 
+impl crate::WriteTx {
+    /// Claims up to `limit` due rows for `owner` until `lease_until`, in id order.
+    async fn claim(
+        &mut self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        owner: &str,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>> {
+        let sql: &'static str = match self.backend() {
+            Backend::Postgres => &CLAIM_POSTGRES,
+            Backend::Sqlite => &CLAIM_SQLITE,
+        };
+        let rows: Vec<ClaimRow> = on_tx!(self, db => sqlx::query_as(sql)
+            .bind(to_millis(now))
+            .bind(to_millis(lease_until))
+            .bind(owner.to_string())
+            .bind(limit)
+            .fetch_all(&mut *db)
+            .await?);
+        let mut items = rows
+            .into_iter()
+            .map(|r| {
+                Ok(OutboxItem {
+                    id: r.id,
+                    kind: MailKind::parse(&r.kind)?,
+                    case_id: r.case_id.map(CaseId),
+                    volunteer_id: r.volunteer_id.map(VolunteerId),
+                    tip_id: r.tip_id,
+                    organisation_id: r.organisation_id.map(alerta_core::OrganisationId),
+                    attempts: r.attempts,
+                    created_at: from_millis(r.created_at),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        items.sort_by_key(|item| item.id);
+        Ok(items)
+    }
+}
+
 impl Store {
     /// How many rows are due now, counting no further than `limit`: a paced
     /// sender reserves slots only for work that exists.
@@ -211,35 +251,42 @@ impl Store {
         owner: &str,
         limit: i64,
     ) -> Result<Vec<OutboxItem>> {
-        let sql: &'static str = match self.backend() {
-            Backend::Postgres => &CLAIM_POSTGRES,
-            Backend::Sqlite => &CLAIM_SQLITE,
-        };
         let mut tx = self.begin_write().await?;
-        let rows: Vec<ClaimRow> = on_tx!(tx, db => sqlx::query_as(sql)
-            .bind(to_millis(now))
-            .bind(to_millis(lease_until))
-            .bind(owner.to_string())
-            .bind(limit)
-            .fetch_all(&mut *db)
-            .await?);
+        let items = tx.claim(now, lease_until, owner, limit).await?;
         tx.commit().await?;
-        let mut items = rows
-            .into_iter()
-            .map(|r| {
-                Ok(OutboxItem {
-                    id: r.id,
-                    kind: MailKind::parse(&r.kind)?,
-                    case_id: r.case_id.map(CaseId),
-                    volunteer_id: r.volunteer_id.map(VolunteerId),
-                    tip_id: r.tip_id,
-                    organisation_id: r.organisation_id.map(alerta_core::OrganisationId),
-                    attempts: r.attempts,
-                    created_at: from_millis(r.created_at),
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        items.sort_by_key(|item| item.id);
+        Ok(items)
+    }
+
+    /// Claims a round as [`Store::claim_outbox`] does and, in the same
+    /// transaction, stores the unsubscribe link of each volunteer it mails:
+    /// `link_hash` mints one and answers its hash. One write transaction a
+    /// round instead of two (on SQLite each one queues for the one writer).
+    pub async fn claim_round(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        owner: &str,
+        limit: i64,
+        mut link_hash: impl FnMut(VolunteerId) -> String,
+        links_expire_at: DateTime<Utc>,
+    ) -> Result<Vec<OutboxItem>> {
+        let mut tx = self.begin_write().await?;
+        let items = tx.claim(now, lease_until, owner, limit).await?;
+        let mut seen = std::collections::HashSet::new();
+        let links: Vec<(VolunteerId, String)> = items
+            .iter()
+            .filter_map(|item| item.volunteer_id)
+            .filter(|volunteer| seen.insert(*volunteer))
+            .map(|volunteer| (volunteer, link_hash(volunteer)))
+            .collect();
+        tx.add_volunteer_tokens(
+            crate::TokenPurpose::Unsubscribe,
+            &links,
+            now,
+            links_expire_at,
+        )
+        .await?;
+        tx.commit().await?;
         Ok(items)
     }
 

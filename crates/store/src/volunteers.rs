@@ -84,6 +84,34 @@ pub struct VolunteerContact {
 }
 
 impl WriteTx {
+    /// Stores the hashes of link tokens, (volunteer, token hash), in one
+    /// statement.
+    pub(crate) async fn add_volunteer_tokens(
+        &mut self,
+        purpose: TokenPurpose,
+        tokens: &[(VolunteerId, String)],
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        if tokens.is_empty() {
+            return Ok(());
+        }
+        on_tx!(self, db => {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) ",
+            );
+            insert.push_values(tokens, |mut row, (volunteer, hash)| {
+                row.push_bind(hash.clone())
+                    .push_bind(volunteer.0)
+                    .push_bind(purpose.as_str())
+                    .push_bind(to_millis(now))
+                    .push_bind(to_millis(expires_at));
+            });
+            insert.build().execute(&mut *db).await.map(|_| ())?
+        });
+        Ok(())
+    }
+
     /// The volunteer row for a subscription or follow request from `email`:
     /// a new one waits for confirmation; one that had unsubscribed waits
     /// again; a pending one takes the language asked for now.
@@ -533,21 +561,9 @@ impl Store {
             return Ok(());
         }
         let mut tx = self.begin_write().await?;
-        on_tx!(tx, db => {
-            let mut insert = sqlx::QueryBuilder::new(
-                "INSERT INTO volunteer_tokens (token_hash, volunteer_id, purpose, created_at, expires_at) ",
-            );
-            insert.push_values(tokens, |mut row, (volunteer, hash)| {
-                row.push_bind(hash.clone())
-                    .push_bind(volunteer.0)
-                    .push_bind(purpose.as_str())
-                    .push_bind(to_millis(now))
-                    .push_bind(to_millis(expires_at));
-            });
-            insert.build().execute(&mut *db).await.map(|_| ())?
-        });
-        tx.commit().await?;
-        Ok(())
+        tx.add_volunteer_tokens(purpose, tokens, now, expires_at)
+            .await?;
+        tx.commit().await
     }
 
     /// The volunteer a live, unused token of `purpose` belongs to.
