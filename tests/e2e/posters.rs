@@ -89,6 +89,9 @@ async fn anyone_prints_the_poster_of_an_active_case() {
     let page = app.get(&format!("/c/{id}"), None).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.url().path().ends_with(&format!("/cases/{id}")));
+    // A short link that is not a case number is not a page.
+    let typo = no_redirects.get(app.url("/c/47l1")).send().await.unwrap();
+    assert_eq!(typo.status(), StatusCode::NOT_FOUND);
 
     let letter = app
         .get(

@@ -452,7 +452,7 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     let bx = right + pad;
     let bw = qr_x - pad - bx;
     let mut by = y + pad;
-    let label = wrap(&sheet.since_label, Weight::Bold, 10.0, bw, 0.0, 1);
+    let label = wrap(&sheet.last_seen.label, Weight::Bold, 10.0, bw, 0.0, 1);
     by += bold.ascent(10.0);
     c.text(Weight::Bold, 10.0, bx, by, &label.lines[0]);
     let (when_size, when) = fit(&sheet.since_when, Weight::Bold, bw, 2, 13.0, 9.5);

@@ -58,9 +58,8 @@ pub struct Sheet {
     pub age: String,
     pub facts: Vec<Fact>,
     pub last_seen: Fact,
-    /// The "last seen" block beside the phone: its label, the date and
-    /// time, and the place.
-    pub since_label: String,
+    /// The "last seen" block beside the phone (under `last_seen`'s label):
+    /// the date and time, and the place.
     pub since_when: String,
     pub since_place: String,
     pub circumstances: Fact,
@@ -152,7 +151,6 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
             .map(|a| t("poster-aliases", &[("aliases", a)])),
         age,
         facts,
-        since_label: last_seen.label.clone(),
         since_when,
         since_place: printable(&d.last_seen_place),
         last_seen,

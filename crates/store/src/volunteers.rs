@@ -544,24 +544,8 @@ impl Store {
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
         let tokens = [(volunteer, token_hash.to_string())];
-        self.add_volunteer_tokens(purpose, &tokens, now, expires_at)
-            .await
-    }
-
-    /// Stores the hashes of link tokens minted for a round of mail, in one
-    /// statement: (volunteer, token hash).
-    pub async fn add_volunteer_tokens(
-        &self,
-        purpose: TokenPurpose,
-        tokens: &[(VolunteerId, String)],
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> Result<()> {
-        if tokens.is_empty() {
-            return Ok(());
-        }
         let mut tx = self.begin_write().await?;
-        tx.add_volunteer_tokens(purpose, tokens, now, expires_at)
+        tx.add_volunteer_tokens(purpose, &tokens, now, expires_at)
             .await?;
         tx.commit().await
     }
