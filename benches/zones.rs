@@ -92,6 +92,7 @@ fn subscription(i: usize, towns: &Towns, radii: (f64, f64), rng: &mut StdRng) ->
         email: Some(format!("v{i}@bench.example")),
         language: Some(["es", "pt", "fr", "en"][i % 4].into()),
         zone: Some(zone),
+        poster: None,
     };
     NewSubscription::parse(&input, &alerta_places::WORLD).expect("generated zones are valid")
 }

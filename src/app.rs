@@ -236,6 +236,7 @@ pub async fn start_sending(
     }));
     let (stop_background, stopped) = watch::channel(false);
     let mut background = vec![tokio::spawn(scheduler.run(stopped.clone()))];
+    background.push(tokio::spawn(make_missing_photo_copies(commands.clone())));
     if sending == Sending::Background {
         background.push(tokio::spawn(sender.clone().run(stopped)));
     }
@@ -249,6 +250,17 @@ pub async fn start_sending(
         stop_background,
         background,
     })
+}
+
+/// Photos stored by an earlier version get their lighter copies once.
+async fn make_missing_photo_copies(app: alerta_app::Alerta) {
+    match app.make_missing_photo_copies().await {
+        Ok(0) => {}
+        Ok(made) => tracing::info!(made, "made the print and screen copies of older photos"),
+        Err(error) => {
+            tracing::warn!(error = %alerta_core::Chain(&error), "older photos keep their heavy copies for now")
+        }
+    }
 }
 
 /// Ctrl-C, or SIGTERM from a service manager.

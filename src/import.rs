@@ -134,6 +134,7 @@ fn parse_row(
             place: text(5).map(str::to_string),
             region: text(6).map(str::to_string),
         }),
+        poster: None,
     };
     // The same checks as a subscription through the API.
     NewSubscription::parse(&input, &alerta_places::WORLD).map_err(|e| {

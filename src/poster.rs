@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use alerta_core::{CaseDetails, CaseId, CaseInput, CaseStatus, Language};
 use alerta_poster::{Kind, Paper, PhotoJpeg, PosterCase};
+use alerta_store::SizedJpeg;
 use anyhow::{Context, anyhow, bail};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
@@ -79,7 +80,20 @@ pub fn from_json(file: &Path, request: &Request) -> anyhow::Result<Vec<u8>> {
     let photo = match &poster.photo {
         Some(path) => {
             let path = file.parent().unwrap_or(Path::new(".")).join(path);
-            Some(normalize(&path)?)
+            let photo = normalize(&path)?;
+            let print = photo.copies.print;
+            Some(Photos {
+                normalized: SizedJpeg {
+                    jpeg: photo.jpeg,
+                    width: photo.width,
+                    height: photo.height,
+                },
+                print: SizedJpeg {
+                    jpeg: print.jpeg,
+                    width: print.width,
+                    height: print.height,
+                },
+            })
         }
         None => None,
     };
@@ -109,15 +123,13 @@ pub async fn from_store(
     if case.status == CaseStatus::Resolved {
         bail!("case {id} is resolved: it has no poster any more");
     }
-    let photo = store
-        .normalized_photo(id)
-        .await?
-        .map(|p| alerta_photo::NormalizedPhoto {
-            jpeg: p.jpeg,
-            width: p.width,
-            height: p.height,
-            original_type: "image/jpeg",
-        });
+    let photo = match (
+        store.normalized_photo(id).await?,
+        store.print_photo(id).await?,
+    ) {
+        (Some(normalized), Some(print)) => Some(Photos { normalized, print }),
+        _ => None,
+    };
     let printed = alerta_poster::print_date(&case.details, Utc::now());
     let page_url = format!("{public_url}/cases/{id}");
     render(
@@ -128,22 +140,28 @@ pub async fn from_store(
     )
 }
 
+/// The copies of a photo the poster and the card print.
+struct Photos {
+    normalized: SizedJpeg,
+    print: SizedJpeg,
+}
+
 fn render(
     case: &PosterCase,
-    photo: Option<&alerta_photo::NormalizedPhoto>,
+    photo: Option<&Photos>,
     printed: NaiveDate,
     request: &Request,
 ) -> anyhow::Result<Vec<u8>> {
     let language = request.language.unwrap_or(case.details.language);
+    let (kind, photo) = match request.format {
+        Format::Pdf => (Kind::Pdf(request.paper), photo.map(|p| &p.print)),
+        Format::Png => (Kind::Card, photo.map(|p| &p.normalized)),
+    };
     let photo = photo.map(|p| PhotoJpeg {
         jpeg: &p.jpeg,
         width: p.width,
         height: p.height,
     });
-    let kind = match request.format {
-        Format::Pdf => Kind::Pdf(request.paper),
-        Format::Png => Kind::Card,
-    };
     Ok(alerta_poster::render(
         case,
         kind,

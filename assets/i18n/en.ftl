@@ -16,7 +16,11 @@ link-invalid-title = Link not valid
 
 ## Alert mail
 alert-subject = MISSING: { $name }, { $age } — { $place }
-alert-intro = Help us find { $name }. If you have information, call { $phone }.
+alert-who = { $name }, { $age ->
+    [one] 1 year old
+   *[other] { $age } years old
+  } — { $place }
+alert-intro = Help us find { $name }. If you have seen them or know anything, call { $phone }.
 alert-last-seen = Last seen: { $when }, at { $place }.
 alert-circumstances = Circumstances
 alert-clothing = Clothing
@@ -28,12 +32,20 @@ alert-eyes = Eyes: { $eyes }
 alert-marks = Distinguishing marks: { $marks }
 alert-case = Case no. { $id }, published by { $organisation }.
 alert-link = Case page, printable poster and a form to send a tip (anonymously if you wish): { $link }
-alert-forward = Forward this message to your contacts in the area.
 alert-poster-attached = The printable poster is attached (PDF): put it up in your neighbourhood.
+alert-poster-link = Download the printable poster from the link below and put it up in your neighbourhood.
+alert-poster-button = Printable poster (PDF)
+alert-forward = Forward this message to your contacts in the area, or share this link: { $link }
+alert-share-whatsapp = Share on WhatsApp
+alert-share-telegram = Share on Telegram
 found-subject-found = FOUND: { $name }
 found-subject-closed = Case closed: { $name }
-found-body-found = { $name } has been found. Thank you for your help: please take down any posters you put up and stop sharing the alert.
-found-body-closed = The case of { $name } is closed. Thank you for your help: please take down any posters you put up and stop sharing the alert.
+found-headline = FOUND
+found-headline-closed = CASE CLOSED
+found-body-found = { $name } has been found. Thank you for your help.
+found-body-closed = The case of { $name } is closed. Thank you for your help.
+found-posters = Please take down any posters you put up: { $name } went missing on { $date } at { $place }.
+found-stop-sharing = Stop sharing the alert: the case page and the photo are no longer public.
 
 ## Digest for new volunteers
 digest-subject = { $count ->
@@ -45,7 +57,21 @@ digest-line = { $name }, { $age } — last seen { $when } at { $place }
 
 ## Updated information
 update-subject = UPDATE: { $name } is still missing
+update-headline = UPDATE
 update-intro = The information about this case has changed. This is what is known now:
+update-changed = What changed: { $fields }.
+update-changed-field = { $field ->
+    [photo] the photo
+    [name] the name
+    [age] the age
+    [when] the date and time last seen
+    [place] the place
+    [phone] the phone number to call
+    [circumstances] the circumstances
+    [clothing] the clothing
+    [description] the description
+   *[other] other details
+  }
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %B %-d, %Y
@@ -310,6 +336,11 @@ manage-add-zone = Add an area
 manage-add-zone-hint = We will email you to confirm the new area.
 manage-add = Add
 manage-save = Save
+poster-delivery = The poster of each alert
+poster-delivery-attached = Attached to the mail (PDF, ready to print)
+poster-delivery-link = Only a link to the poster: light mail, for prepaid phone plans
+manage-poster-attached = Done: your alerts will carry the poster attached.
+manage-poster-link = Done: your alerts will carry only a link to the poster.
 manage-zone-added = Done: check your email to confirm the new area.
 
 ## Pages: "this report is about me"

@@ -20,8 +20,20 @@ alert-subject = { $sex ->
     [male] DESAPARECIDO
    *[other] DESAPARECIDO/A
   }: { $name }, { $age } años — { $place }
-alert-intro = Ayúdanos a encontrar a { $name }. Si tienes información, llama al { $phone }.
-alert-last-seen = Vista/o por última vez: { $when }, en { $place }.
+alert-who = { $name }, { $age ->
+    [one] 1 año
+   *[other] { $age } años
+  } — { $place }
+alert-intro = { $sex ->
+    [female] Ayúdanos a encontrar a { $name }. Si la viste o sabes algo, llama al { $phone }.
+    [male] Ayúdanos a encontrar a { $name }. Si lo viste o sabes algo, llama al { $phone }.
+   *[other] Ayúdanos a encontrar a { $name }. Si la/lo viste o sabes algo, llama al { $phone }.
+  }
+alert-last-seen = { $sex ->
+    [female] Vista por última vez
+    [male] Visto por última vez
+   *[other] Vista/o por última vez
+  }: { $when }, en { $place }.
 alert-circumstances = Circunstancias
 alert-clothing = Vestimenta
 alert-description = Descripción
@@ -32,12 +44,32 @@ alert-eyes = Ojos: { $eyes }
 alert-marks = Señas particulares: { $marks }
 alert-case = Caso N.º { $id }, publicado por { $organisation }.
 alert-link = Ficha, cartel para imprimir y formulario para enviar pistas (también anónimas): { $link }
-alert-forward = Reenvía este mensaje a tus contactos de la zona.
 alert-poster-attached = El cartel para imprimir va adjunto (PDF): pégalo en tu barrio.
-found-subject-found = ENCONTRADA/O: { $name }
+alert-poster-link = Descarga el cartel para imprimir con el enlace de abajo y pégalo en tu barrio.
+alert-poster-button = Cartel para imprimir (PDF)
+alert-forward = Reenvía este mensaje a tus contactos de la zona, o comparte este enlace: { $link }
+alert-share-whatsapp = Compartir por WhatsApp
+alert-share-telegram = Compartir por Telegram
+found-subject-found = { $sex ->
+    [female] ENCONTRADA
+    [male] ENCONTRADO
+   *[other] ENCONTRADA/O
+  }: { $name }
 found-subject-closed = Caso cerrado: { $name }
-found-body-found = { $name } fue encontrada/o. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.
-found-body-closed = El caso de { $name } fue cerrado. Gracias por tu ayuda: por favor retira los carteles que hayas pegado y deja de compartir la alerta.
+found-headline = { $sex ->
+    [female] ENCONTRADA
+    [male] ENCONTRADO
+   *[other] ENCONTRADA/O
+  }
+found-headline-closed = CASO CERRADO
+found-body-found = { $sex ->
+    [female] { $name } fue encontrada. Gracias por tu ayuda.
+    [male] { $name } fue encontrado. Gracias por tu ayuda.
+   *[other] { $name } fue encontrada/o. Gracias por tu ayuda.
+  }
+found-body-closed = El caso de { $name } fue cerrado. Gracias por tu ayuda.
+found-posters = Por favor retira los carteles que hayas pegado: había desaparecido el { $date } en { $place }.
+found-stop-sharing = Deja de compartir la alerta: la ficha y la foto ya no son públicas.
 
 ## Digest for new volunteers
 digest-subject = { $count ->
@@ -45,11 +77,33 @@ digest-subject = { $count ->
    *[other] { $count } personas desaparecidas en tu zona
   }
 digest-intro = Gracias por sumarte. Estas personas siguen desaparecidas cerca de ti; desde ahora recibirás cada nueva alerta de tu zona.
-digest-line = { $name }, { $age } años — vista/o por última vez el { $when } en { $place }
+digest-line = { $name }, { $age } años — { $sex ->
+    [female] vista
+    [male] visto
+   *[other] vista/o
+  } por última vez el { $when } en { $place }
 
 ## Updated information
-update-subject = ACTUALIZACIÓN: { $name } sigue desaparecida/o
+update-subject = ACTUALIZACIÓN: { $name } sigue { $sex ->
+    [female] desaparecida
+    [male] desaparecido
+   *[other] desaparecida/o
+  }
+update-headline = ACTUALIZACIÓN
 update-intro = La información de este caso cambió. Esto es lo que se sabe ahora:
+update-changed = Qué cambió: { $fields }.
+update-changed-field = { $field ->
+    [photo] la foto
+    [name] el nombre
+    [age] la edad
+    [when] la fecha y la hora en que se la/lo vio
+    [place] el lugar
+    [phone] el teléfono de contacto
+    [circumstances] las circunstancias
+    [clothing] la vestimenta
+    [description] la descripción
+   *[other] otros datos
+  }
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d de %B de %Y
@@ -326,6 +380,11 @@ manage-add-zone = Agregar una zona
 manage-add-zone-hint = Te enviaremos un correo para confirmar la zona nueva.
 manage-add = Agregar
 manage-save = Guardar
+poster-delivery = El cartel de cada alerta
+poster-delivery-attached = Adjunto al correo (PDF, listo para imprimir)
+poster-delivery-link = Solo un enlace al cartel: correo liviano, para planes prepagos
+manage-poster-attached = Listo: tus alertas traerán el cartel adjunto.
+manage-poster-link = Listo: tus alertas traerán solo un enlace al cartel.
 manage-zone-added = Listo: revisa tu correo para confirmar la zona nueva.
 
 ## Pages: "this report is about me"

@@ -20,8 +20,20 @@ alert-subject = { $sex ->
     [male] DISPARU
    *[other] DISPARU(E)
   } : { $name }, { $age } ans — { $place }
-alert-intro = Aidez-nous à retrouver { $name }. Si vous avez des informations, appelez le { $phone }.
-alert-last-seen = Vu(e) pour la dernière fois : { $when }, à { $place }.
+alert-who = { $name }, { $age ->
+    [one] 1 an
+   *[other] { $age } ans
+  } — { $place }
+alert-intro = { $sex ->
+    [female] Aidez-nous à retrouver { $name }. Si vous l’avez vue ou savez quelque chose, appelez le { $phone }.
+    [male] Aidez-nous à retrouver { $name }. Si vous l’avez vu ou savez quelque chose, appelez le { $phone }.
+   *[other] Aidez-nous à retrouver { $name }. Si vous l’avez vu(e) ou savez quelque chose, appelez le { $phone }.
+  }
+alert-last-seen = { $sex ->
+    [female] Vue pour la dernière fois
+    [male] Vu pour la dernière fois
+   *[other] Vu(e) pour la dernière fois
+  } : { $when }, à { $place }.
 alert-circumstances = Circonstances
 alert-clothing = Vêtements
 alert-description = Signalement
@@ -32,12 +44,36 @@ alert-eyes = Yeux : { $eyes }
 alert-marks = Signes particuliers : { $marks }
 alert-case = Dossier n° { $id }, publié par { $organisation }.
 alert-link = Fiche, affiche à imprimer et formulaire pour envoyer un renseignement (même anonyme) : { $link }
-alert-forward = Transférez ce message à vos contacts de la région.
 alert-poster-attached = L’affiche à imprimer est jointe (PDF) : posez-la dans votre quartier.
-found-subject-found = RETROUVÉ(E) : { $name }
+alert-poster-link = Téléchargez l’affiche à imprimer par le lien ci-dessous et posez-la dans votre quartier.
+alert-poster-button = Affiche à imprimer (PDF)
+alert-forward = Transférez ce message à vos contacts de la région, ou partagez ce lien : { $link }
+alert-share-whatsapp = Partager sur WhatsApp
+alert-share-telegram = Partager sur Telegram
+found-subject-found = { $sex ->
+    [female] RETROUVÉE
+    [male] RETROUVÉ
+   *[other] RETROUVÉ(E)
+  } : { $name }
 found-subject-closed = Dossier clos : { $name }
-found-body-found = { $name } a été retrouvé(e). Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.
-found-body-closed = Le dossier de { $name } est clos. Merci de votre aide : retirez les affiches que vous avez posées et cessez de partager l'alerte.
+found-headline = { $sex ->
+    [female] RETROUVÉE
+    [male] RETROUVÉ
+   *[other] RETROUVÉ(E)
+  }
+found-headline-closed = DOSSIER CLOS
+found-body-found = { $sex ->
+    [female] { $name } a été retrouvée. Merci de votre aide.
+    [male] { $name } a été retrouvé. Merci de votre aide.
+   *[other] { $name } a été retrouvé(e). Merci de votre aide.
+  }
+found-body-closed = Le dossier de { $name } est clos. Merci de votre aide.
+found-posters = Retirez les affiches que vous avez posées : { $sex ->
+    [female] elle avait disparu
+    [male] il avait disparu
+   *[other] la personne avait disparu
+  } le { $date } à { $place }.
+found-stop-sharing = Cessez de partager l’alerte : la fiche et la photo ne sont plus publiques.
 
 ## Digest for new volunteers
 digest-subject = { $count ->
@@ -45,11 +81,33 @@ digest-subject = { $count ->
    *[other] { $count } personnes disparues dans votre zone
   }
 digest-intro = Merci de nous rejoindre. Ces personnes sont toujours recherchées près de chez vous ; vous recevrez désormais chaque nouvelle alerte de votre zone.
-digest-line = { $name }, { $age } ans — vu(e) pour la dernière fois le { $when } à { $place }
+digest-line = { $name }, { $age } ans — { $sex ->
+    [female] vue
+    [male] vu
+   *[other] vu(e)
+  } pour la dernière fois le { $when } à { $place }
 
 ## Updated information
-update-subject = MISE À JOUR : { $name } est toujours recherché(e)
+update-subject = MISE À JOUR : { $name } est toujours { $sex ->
+    [female] recherchée
+    [male] recherché
+   *[other] recherché(e)
+  }
+update-headline = MISE À JOUR
 update-intro = Les informations de ce dossier ont changé. Voici ce que l'on sait maintenant :
+update-changed = Ce qui a changé : { $fields }.
+update-changed-field = { $field ->
+    [photo] la photo
+    [name] le nom
+    [age] l’âge
+    [when] la date et l’heure où la personne a été vue
+    [place] le lieu
+    [phone] le téléphone à appeler
+    [circumstances] les circonstances
+    [clothing] les vêtements
+    [description] le signalement
+   *[other] d’autres informations
+  }
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d %B %Y
@@ -326,6 +384,11 @@ manage-add-zone = Ajouter une zone
 manage-add-zone-hint = Nous vous enverrons un courriel pour confirmer la nouvelle zone.
 manage-add = Ajouter
 manage-save = Enregistrer
+poster-delivery = L’affiche de chaque alerte
+poster-delivery-attached = Jointe au courriel (PDF, prête à imprimer)
+poster-delivery-link = Seulement un lien vers l’affiche : courriel léger, pour les forfaits prépayés
+manage-poster-attached = C’est fait : vos alertes contiendront l’affiche en pièce jointe.
+manage-poster-link = C’est fait : vos alertes contiendront seulement un lien vers l’affiche.
 manage-zone-added = C’est noté : consultez vos courriels pour confirmer la nouvelle zone.
 
 ## Pages: "this report is about me"

@@ -20,8 +20,20 @@ alert-subject = { $sex ->
     [male] DESAPARECIDO
    *[other] DESAPARECIDO/A
   }: { $name }, { $age } anos — { $place }
-alert-intro = Ajude-nos a encontrar { $name }. Se você tiver informações, ligue para { $phone }.
-alert-last-seen = Visto/a pela última vez: { $when }, em { $place }.
+alert-who = { $name }, { $age ->
+    [one] 1 ano
+   *[other] { $age } anos
+  } — { $place }
+alert-intro = { $sex ->
+    [female] Ajude-nos a encontrar { $name }. Se você a viu ou sabe de algo, ligue para { $phone }.
+    [male] Ajude-nos a encontrar { $name }. Se você o viu ou sabe de algo, ligue para { $phone }.
+   *[other] Ajude-nos a encontrar { $name }. Se você a/o viu ou sabe de algo, ligue para { $phone }.
+  }
+alert-last-seen = { $sex ->
+    [female] Vista pela última vez
+    [male] Visto pela última vez
+   *[other] Visto/a pela última vez
+  }: { $when }, em { $place }.
 alert-circumstances = Circunstâncias
 alert-clothing = Roupas
 alert-description = Descrição
@@ -32,12 +44,36 @@ alert-eyes = Olhos: { $eyes }
 alert-marks = Sinais particulares: { $marks }
 alert-case = Caso n.º { $id }, publicado por { $organisation }.
 alert-link = Ficha, cartaz para imprimir e formulário para enviar pistas (também anônimas): { $link }
-alert-forward = Encaminhe esta mensagem aos seus contatos da região.
 alert-poster-attached = O cartaz para imprimir vai anexo (PDF): cole-o no seu bairro.
-found-subject-found = ENCONTRADO/A: { $name }
+alert-poster-link = Baixe o cartaz para imprimir pelo link abaixo e cole-o no seu bairro.
+alert-poster-button = Cartaz para imprimir (PDF)
+alert-forward = Encaminhe esta mensagem aos seus contatos da região, ou compartilhe este link: { $link }
+alert-share-whatsapp = Compartilhar no WhatsApp
+alert-share-telegram = Compartilhar no Telegram
+found-subject-found = { $sex ->
+    [female] ENCONTRADA
+    [male] ENCONTRADO
+   *[other] ENCONTRADO/A
+  }: { $name }
 found-subject-closed = Caso encerrado: { $name }
-found-body-found = { $name } foi encontrado/a. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.
-found-body-closed = O caso de { $name } foi encerrado. Obrigado pela sua ajuda: por favor retire os cartazes que colou e pare de compartilhar o alerta.
+found-headline = { $sex ->
+    [female] ENCONTRADA
+    [male] ENCONTRADO
+   *[other] ENCONTRADO/A
+  }
+found-headline-closed = CASO ENCERRADO
+found-body-found = { $sex ->
+    [female] { $name } foi encontrada. Obrigado pela sua ajuda.
+    [male] { $name } foi encontrado. Obrigado pela sua ajuda.
+   *[other] { $name } foi encontrado/a. Obrigado pela sua ajuda.
+  }
+found-body-closed = O caso de { $name } foi encerrado. Obrigado pela sua ajuda.
+found-posters = Por favor retire os cartazes que colou: { $sex ->
+    [female] ela desapareceu
+    [male] ele desapareceu
+   *[other] a pessoa desapareceu
+  } em { $date }, em { $place }.
+found-stop-sharing = Pare de compartilhar o alerta: a ficha e a foto não são mais públicas.
 
 ## Digest for new volunteers
 digest-subject = { $count ->
@@ -45,11 +81,33 @@ digest-subject = { $count ->
    *[other] { $count } pessoas desaparecidas na sua região
   }
 digest-intro = Obrigado por participar. Estas pessoas continuam desaparecidas perto de você; a partir de agora você receberá cada novo alerta da sua região.
-digest-line = { $name }, { $age } anos — visto/a pela última vez em { $when }, em { $place }
+digest-line = { $name }, { $age } anos — { $sex ->
+    [female] vista
+    [male] visto
+   *[other] visto/a
+  } pela última vez em { $when }, em { $place }
 
 ## Updated information
-update-subject = ATUALIZAÇÃO: { $name } continua desaparecido/a
+update-subject = ATUALIZAÇÃO: { $name } continua { $sex ->
+    [female] desaparecida
+    [male] desaparecido
+   *[other] desaparecido/a
+  }
+update-headline = ATUALIZAÇÃO
 update-intro = As informações deste caso mudaram. Isto é o que se sabe agora:
+update-changed = O que mudou: { $fields }.
+update-changed-field = { $field ->
+    [photo] a foto
+    [name] o nome
+    [age] a idade
+    [when] a data e a hora em que foi visto/a
+    [place] o lugar
+    [phone] o telefone de contato
+    [circumstances] as circunstâncias
+    [clothing] as roupas
+    [description] a descrição
+   *[other] outros dados
+  }
 
 ## Formats (chrono strftime patterns; month names come from the locale)
 format-date-long = %-d de %B de %Y
@@ -326,6 +384,11 @@ manage-add-zone = Acrescentar uma região
 manage-add-zone-hint = Enviaremos um e-mail para confirmar a nova região.
 manage-add = Acrescentar
 manage-save = Salvar
+poster-delivery = O cartaz de cada alerta
+poster-delivery-attached = Anexo ao e-mail (PDF, pronto para imprimir)
+poster-delivery-link = Só um link para o cartaz: e-mail leve, para planos pré-pagos
+manage-poster-attached = Pronto: seus alertas trarão o cartaz anexo.
+manage-poster-link = Pronto: seus alertas trarão só um link para o cartaz.
 manage-zone-added = Pronto: confira seu e-mail para confirmar a nova região.
 
 ## Pages: "this report is about me"

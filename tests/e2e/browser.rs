@@ -17,8 +17,8 @@ use crate::common::{PASSWORD, TestApp, jpeg, spawn_app_with};
 use crate::smtp::SmtpServer;
 
 /// A chromedriver process and one browser session on a phone-sized screen.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
     app_base: String,
     shots: PathBuf,
@@ -36,7 +36,7 @@ fn free_port() -> u16 {
 }
 
 impl Browser {
-    async fn open(app: &TestApp, test: &'static str) -> Browser {
+    pub(crate) async fn open(app: &TestApp, test: &'static str) -> Browser {
         let driver_path = std::env::var("ALERTA_TEST_CHROMEDRIVER")
             .unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = free_port();
@@ -94,7 +94,7 @@ impl Browser {
         }
     }
 
-    async fn goto(&self, path: &str) {
+    pub(crate) async fn goto(&self, path: &str) {
         let path = path.replace("http://alerta.test", "");
         self.client
             .goto(&format!("{}{path}", self.app_base))
@@ -102,7 +102,15 @@ impl Browser {
             .unwrap();
     }
 
-    async fn fill(&self, name: &str, value: &str) {
+    /// Opens a file of this machine (a mail's HTML part written to disk).
+    pub(crate) async fn open_file(&self, path: &std::path::Path) {
+        self.client
+            .goto(&format!("file://{}", path.display()))
+            .await
+            .unwrap();
+    }
+
+    pub(crate) async fn fill(&self, name: &str, value: &str) {
         let field = self
             .client
             .find(Locator::Css(&format!("[name=\"{name}\"]")))
@@ -112,7 +120,7 @@ impl Browser {
         field.send_keys(value).await.unwrap();
     }
 
-    async fn choose(&self, name: &str, value: &str) {
+    pub(crate) async fn choose(&self, name: &str, value: &str) {
         self.client
             .find(Locator::Css(&format!("select[name=\"{name}\"]")))
             .await
@@ -124,14 +132,27 @@ impl Browser {
 
     /// Clicks the submit button of the form around field or button `selector`
     /// and waits for the next page.
-    async fn submit(&self, selector: &str) {
+    pub(crate) async fn submit(&self, selector: &str) {
         let before = self.client.current_url().await.unwrap();
         let marker: serde_json::Value = self
             .client
-            .execute("document.body.dataset.old = '1'; return true;", vec![])
+            // Blurred first: a field's open suggestion list would take the click.
+            .execute(
+                "document.activeElement && document.activeElement.blur(); document.body.dataset.old = '1'; return true;",
+                vec![],
+            )
             .await
             .unwrap();
         assert_eq!(marker, json!(true));
+        // In the middle of the screen: a button at its bottom edge would
+        // take the click on a part that is not shown.
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+                vec![json!(selector)],
+            )
+            .await
+            .unwrap();
         self.client
             .find(Locator::Css(selector))
             .await
@@ -161,7 +182,7 @@ impl Browser {
         }
     }
 
-    async fn text(&self) -> String {
+    pub(crate) async fn text(&self) -> String {
         self.client
             .find(Locator::Css("body"))
             .await
@@ -171,12 +192,12 @@ impl Browser {
             .unwrap()
     }
 
-    async fn path(&self) -> String {
+    pub(crate) async fn path(&self) -> String {
         self.client.current_url().await.unwrap().path().to_string()
     }
 
     /// Saves a screenshot and checks the page fits the phone's width.
-    async fn step(&self, name: &str) {
+    pub(crate) async fn step(&self, name: &str) {
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{}-{name}.png", self.test)), png).unwrap();
         let widths = self
@@ -194,7 +215,34 @@ impl Browser {
         );
     }
 
-    async fn close(mut self) {
+    /// Screenshots of a whole long page, a screen at a time from the top
+    /// (`name-1.png`, `name-2.png`, …, at most `screens`), and the width check.
+    pub(crate) async fn step_whole(&self, name: &str, screens: usize) {
+        self.step(name).await;
+        let height = self
+            .client
+            .execute("return document.documentElement.scrollHeight;", vec![])
+            .await
+            .unwrap()
+            .as_i64()
+            .unwrap_or(0);
+        let screen = 600;
+        for n in 1..screens {
+            let top = n as i64 * screen;
+            if top >= height {
+                break;
+            }
+            self.client
+                .execute(&format!("window.scrollTo(0, {top});"), vec![])
+                .await
+                .unwrap();
+            let png = self.client.screenshot().await.unwrap();
+            let file = format!("{}-{name}-{}.png", self.test, n + 1);
+            std::fs::write(self.shots.join(file), png).unwrap();
+        }
+    }
+
+    pub(crate) async fn close(mut self) {
         self.client.close().await.ok();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -362,7 +410,7 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         .await;
     visitor.goto(&format!("/cases/{id}")).await;
     let found = visitor.text().await;
-    assert!(found.contains("fue encontrada/o"), "{found}");
+    assert!(found.contains("fue encontrada."), "{found}");
     let images = visitor
         .client
         .find_all(Locator::Css("main img"))

@@ -364,6 +364,7 @@ pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radi
             radius_km: Some(radius_km),
             ..Default::default()
         }),
+        poster: None,
     };
     let subscription = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
     // The app's clock, which a test may have moved on.

@@ -85,6 +85,7 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
                     radius_km: Some(5.0),
                     ..Default::default()
                 }),
+                poster: None,
             };
             NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
         })

@@ -125,6 +125,7 @@ async fn a_sender_that_lost_its_claim_cannot_record_the_outcome() {
             radius_km: Some(5.0),
             ..Default::default()
         }),
+        poster: None,
     };
     let t0 = chrono::Utc::now();
     store
@@ -203,6 +204,7 @@ async fn a_mail_server_outage_delays_the_alerts_and_loses_none() {
                     radius_km: Some(10.0),
                     ..Default::default()
                 }),
+                poster: None,
             };
             alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
         })

@@ -122,7 +122,7 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     );
     assert!(cerca.text().contains("+591 4 4221111"));
     assert!(
-        cerca.text().contains("20/11/2026 18:30 (UTC-04:00)"),
+        cerca.text().contains("20 nov 2026, 18:30 (UTC-04:00)"),
         "local time of the place: {}",
         cerca.text()
     );
@@ -200,7 +200,7 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     )
     .await;
     let found = smtp.wait_for("tres.zonas@example.org", 3).await.remove(2);
-    assert_eq!(found.subject(), "ENCONTRADO/A: María José Quispe Mamani");
+    assert_eq!(found.subject(), "ENCONTRADA: María José Quispe Mamani");
     assert!(found.text().contains("retire os cartazes"));
     assert_eq!(
         found.parsed().attachments().count(),
@@ -579,7 +579,7 @@ async fn police_send_updated_information_only_when_they_ask() {
     let update = smtp.wait_for("atenta@example.org", 3).await.remove(2);
     assert_eq!(
         update.subject(),
-        "ACTUALIZACIÓN: María José Quispe Mamani sigue desaparecida/o"
+        "ACTUALIZACIÓN: María José Quispe Mamani sigue desaparecida"
     );
     assert!(
         update.text().contains("Chompa verde, no roja"),

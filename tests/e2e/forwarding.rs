@@ -52,8 +52,9 @@ async fn a_forwarded_alert_gives_its_reader_nothing_of_the_volunteer() {
     assert_eq!(before, Some(("confirmed".into(), 1, 1)));
 
     let text = mail.text();
-    // A forward is read from the top: the phone and the case page first.
-    let top: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
+    // A forward is read from the top: under the headline and who, the
+    // phone and the case page first.
+    let top: String = text.lines().take(6).collect::<Vec<_>>().join("\n");
     assert!(top.contains("+591 4 4221111"), "{top}");
     assert!(top.contains("http://alerta.test/cases/"), "{top}");
     // The friend is invited to subscribe, in the mail's language.

@@ -17,6 +17,7 @@ mod exchange;
 mod forwarding;
 mod jobs;
 mod limits;
+mod mail;
 mod openapi;
 mod ops;
 mod organisations;

@@ -820,7 +820,7 @@ async fn police_publish_and_resolve_from_their_desk() {
         .await;
     assert_eq!(resolved.status, StatusCode::SEE_OTHER);
     let found = Visitor::new(&app).get(&format!("/cases/{id}")).await;
-    assert!(found.html.contains("fue encontrada/o"));
+    assert!(found.html.contains("fue encontrada."));
     assert!(
         !found.html.contains("/photo"),
         "the photo leaves public view"
@@ -1409,7 +1409,7 @@ async fn anyone_follows_one_case_by_mail_and_hears_its_news_and_its_end() {
         .await;
     let found = smtp.wait_for(email, 3).await.remove(2);
     assert!(
-        found.subject().starts_with("ENCONTRADA/O"),
+        found.subject().starts_with("ENCONTRADA:"),
         "{}",
         found.subject()
     );

@@ -264,7 +264,7 @@ async fn the_case_page_links_the_posters_and_shows_the_card_when_shared() {
         .text()
         .await
         .unwrap();
-    assert!(html.contains("fue encontrada/o"), "{html}");
+    assert!(html.contains("fue encontrada."), "{html}");
     assert!(!html.contains("/photo"), "the photo leaves public view");
     assert!(!html.contains("og:image"));
 }

@@ -191,6 +191,7 @@ async fn matching_agrees_with_a_brute_force_scan() {
                 radius_km: Some(radius_km),
                 ..Default::default()
             }),
+            poster: None,
         };
         zones.push((
             i % 7000,

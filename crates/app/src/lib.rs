@@ -12,6 +12,7 @@ mod accounts;
 mod cases;
 mod error;
 pub mod jobs;
+mod photos;
 mod sessions;
 mod tips;
 mod volunteers;

@@ -91,6 +91,16 @@ impl Alerta {
             .await?)
     }
 
+    /// How every later alert brings a volunteer the poster (from their
+    /// manage page).
+    pub async fn set_poster_delivery(
+        &self,
+        volunteer: VolunteerId,
+        poster: alerta_core::PosterDelivery,
+    ) -> Result<(), CommandError> {
+        Ok(self.store.set_poster_delivery(volunteer, poster).await?)
+    }
+
     /// The language of every later message to a volunteer.
     pub async fn set_language(
         &self,

@@ -9,6 +9,7 @@ pub mod error;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod grid;
+pub mod history;
 pub mod organisation;
 pub mod policy;
 pub mod sign_in;
@@ -32,6 +33,6 @@ pub use policy::Actor;
 pub use tip::{NewTip, Tip, TipInput, TipKind, TipMail};
 pub use user::{Email, Role, UserId};
 pub use volunteer::{
-    BoundingBox, Cap, Circle, Geography, NamedPlace, NewSubscription, PlaceError,
+    BoundingBox, Cap, Circle, Geography, NamedPlace, NewSubscription, PlaceError, PosterDelivery,
     SubscriptionInput, VolunteerId, Zone, ZoneInput, town_radius_km,
 };

@@ -20,6 +20,34 @@ pub const MANAGE_LINK_HOURS: i64 = 2;
 /// How long a manage session (opened from such a link) lasts.
 pub const MANAGE_SESSION_MINUTES: i64 = 60;
 
+/// How a volunteer gets an alert's poster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PosterDelivery {
+    /// The PDF attached to every alert and update.
+    #[default]
+    Attached,
+    /// Only a link to it: light mail, for a prepaid phone plan.
+    Link,
+}
+
+impl PosterDelivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PosterDelivery::Attached => "attached",
+            PosterDelivery::Link => "link",
+        }
+    }
+
+    pub fn parse(field: &str, value: &str) -> Result<PosterDelivery, FieldError> {
+        match value {
+            "attached" => Ok(PosterDelivery::Attached),
+            "link" => Ok(PosterDelivery::Link),
+            _ => Err(FieldError::new(field, "must be attached or link")),
+        }
+    }
+}
+
 /// A circle on the Earth's surface.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Circle {
@@ -252,6 +280,11 @@ pub struct SubscriptionInput {
     pub language: Option<String>,
     #[schema(required = true)]
     pub zone: Option<ZoneInput>,
+    /// `attached` (the default): each alert carries its poster as a PDF;
+    /// `link`: only a link to it, for light mail. Taken from a request for
+    /// a new address; a known address changes it on its manage page.
+    #[schema(value_type = Option<PosterDelivery>)]
+    pub poster: Option<String>,
 }
 
 /// A checked subscription request.
@@ -262,6 +295,8 @@ pub struct NewSubscription {
     pub zone: Zone,
     /// How the zone reads in mail ("10 km · -17.3935, -66.1570").
     pub label: String,
+    /// How the poster should come, when the request says.
+    pub poster: Option<PosterDelivery>,
 }
 
 impl NewSubscription {
@@ -276,17 +311,26 @@ impl NewSubscription {
             None => Err(FieldError::broke("zone", Rule::Required)),
             Some(zone) => parse_zone(zone, world),
         });
+        let poster = c.check(
+            input
+                .poster
+                .as_deref()
+                .map(|p| PosterDelivery::parse("poster", p.trim()))
+                .transpose(),
+        );
         c.finish()?;
-        let (email, language, (zone, label)) = (
+        let (email, language, (zone, label), poster) = (
             email.expect("checked"),
             language.expect("checked"),
             zone.expect("checked"),
+            poster.expect("checked"),
         );
         Ok(NewSubscription {
             email,
             language,
             zone,
             label,
+            poster,
         })
     }
 }
@@ -519,6 +563,7 @@ pub(crate) mod tests {
                 radius_km: Some(radius),
                 ..Default::default()
             }),
+            poster: None,
         };
         let field = |i: SubscriptionInput| {
             NewSubscription::parse(&i, &Towns).unwrap_err().0[0]
@@ -594,6 +639,7 @@ pub(crate) mod tests {
                 radius_km,
                 ..Default::default()
             }),
+            poster: None,
         };
         NewSubscription::parse(&input, &Towns)
     }
@@ -646,6 +692,7 @@ pub(crate) mod tests {
                 lng: Some(1.0),
                 ..Default::default()
             }),
+            poster: None,
         };
         let refused = NewSubscription::parse(&both, &Towns).unwrap_err();
         assert_eq!(refused.0[0].field, "zone.place");
@@ -663,6 +710,7 @@ pub(crate) mod tests {
                 radius_km,
                 ..Default::default()
             }),
+            poster: None,
         };
         NewSubscription::parse(&input, &Towns)
     }

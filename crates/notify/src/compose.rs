@@ -3,12 +3,14 @@
 
 use std::error::Error;
 
-use alerta_core::text::escape_html;
 use alerta_core::{Case, Language, Outcome};
 use alerta_i18n::text;
+use alerta_poster::Paper;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
+
+use crate::layout::{self, Block, Button, Item, Tone};
 
 /// What every message needs to know about the installation.
 #[derive(Clone, Debug)]
@@ -111,73 +113,51 @@ impl FooterLinks {
     }
 }
 
-/// A footer line and the link in it, for the text part as it is and for
-/// the HTML part with the link as a link.
-struct FooterLine {
-    text: String,
-    link: String,
-}
-
-impl FooterLine {
-    fn html(&self) -> String {
-        linked_html(&self.text, &self.link)
-    }
-}
-
 /// The footer of mail that invites forwarding (alerts, updates, found,
 /// digests): why it was sent, said so it stays true for a friend who reads
 /// a forward, the invitation to subscribe, and how the volunteer manages
 /// their alerts without any link that would work for someone else.
-fn forwardable_footer(ctx: &MailContext, language: Language) -> Vec<FooterLine> {
+fn forwardable_footer(ctx: &MailContext, language: Language) -> Block {
     let links = FooterLinks::new(ctx, language);
-    vec![
-        FooterLine {
+    Block::Footer(vec![
+        Item {
             text: text(language, "mail-join", &[("link", &links.join)]),
             link: links.join,
         },
-        FooterLine {
+        Item {
             text: text(language, "mail-why", &[]),
             link: String::new(),
         },
-        FooterLine {
+        Item {
             text: text(language, "mail-manage-stop", &[("link", &links.manage)]),
             link: links.manage,
         },
-    ]
+    ])
 }
 
 /// The footer of mail meant for its recipient alone (confirmations, manage links).
-fn personal_footer(ctx: &MailContext, language: Language) -> Vec<FooterLine> {
+fn personal_footer(ctx: &MailContext, language: Language) -> Block {
     let links = FooterLinks::new(ctx, language);
-    vec![FooterLine {
+    Block::Footer(vec![Item {
         text: text(language, "mail-manage-stop", &[("link", &links.manage)]),
         link: links.manage,
-    }]
+    }])
 }
 
-fn footer_text(lines: &[FooterLine]) -> String {
-    lines
-        .iter()
-        .map(|line| line.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn footer_html(lines: &[FooterLine]) -> String {
-    lines
-        .iter()
-        .map(|line| format!("<p style=\"color:#555;font-size:.9em\">{}</p>", line.html()))
-        .collect()
-}
-
-/// `text` escaped for HTML, with `url` in it (if any) as a link.
-fn linked_html(text: &str, url: &str) -> String {
-    let escaped = escape_html(text);
-    if url.is_empty() {
-        return escaped;
+fn paragraph(text: String) -> Block {
+    Block::Paragraph {
+        text,
+        link: None,
+        strong: false,
     }
-    let url = escape_html(url);
-    escaped.replacen(&url, &format!("<a href=\"{url}\">{url}</a>"), 1)
+}
+
+fn linked_paragraph(text: String, link: &str) -> Block {
+    Block::Paragraph {
+        text,
+        link: Some(link.to_string()),
+        strong: false,
+    }
 }
 
 /// A file that messages carry (the photo, the poster), encoded for mail
@@ -198,42 +178,50 @@ struct InlineImage<'a> {
     jpeg: &'a EncodedFile,
 }
 
-fn build(
-    ctx: &MailContext,
-    envelope: Envelope<'_>,
-    subject: &str,
-    text_body: String,
-    html_body: String,
-) -> Result<Composed, String> {
-    build_message(ctx, envelope, subject, text_body, html_body, None, None)
-}
-
 /// The printable poster, attached as a PDF file.
 struct PosterAttachment<'a> {
     filename: String,
     pdf: &'a EncodedFile,
 }
 
-/// Like [`build`]; with an image, the parts are wrapped in multipart/related
-/// so that mail clients show it inside the HTML instead of as an attachment;
-/// with a poster, all that and the PDF go in multipart/mixed.
+/// A mail's parts before they are put together.
+struct Parts<'a> {
+    subject: String,
+    blocks: Vec<Block>,
+    image: Option<InlineImage<'a>>,
+    poster: Option<PosterAttachment<'a>>,
+}
+
+impl<'a> Parts<'a> {
+    fn new(subject: String, blocks: Vec<Block>) -> Parts<'a> {
+        Parts {
+            subject,
+            blocks,
+            image: None,
+            poster: None,
+        }
+    }
+}
+
+/// Puts the parts together: text and HTML as alternatives; with an image,
+/// wrapped in multipart/related so that mail clients show it inside the
+/// HTML instead of as an attachment; with a poster, all that and the PDF
+/// in multipart/mixed.
 fn build_message(
     ctx: &MailContext,
     envelope: Envelope<'_>,
-    subject: &str,
-    text_body: String,
-    html_body: String,
-    image: Option<InlineImage<'_>>,
-    poster: Option<PosterAttachment<'_>>,
+    parts: Parts<'_>,
 ) -> Result<Composed, String> {
     let to: Mailbox = envelope
         .to
         .parse()
         .map_err(|e| format!("the recipient address is not valid: {e}"))?;
+    let text_body = layout::text(&parts.blocks);
+    let html_body = layout::html(envelope.language.as_str(), &parts.subject, &parts.blocks);
     let message = Message::builder()
         .from(ctx.from.clone())
         .to(to)
-        .subject(subject)
+        .subject(&parts.subject)
         .message_id(Some(format!("<{}>", envelope.message_id)))
         .header(ListUnsubscribe(format!("<{}>", envelope.unsubscribe_url)))
         .header(ListUnsubscribePost)
@@ -249,7 +237,7 @@ fn build_message(
                         .header(ContentType::TEXT_HTML)
                         .body(html_body),
                 );
-            let body = match image {
+            let body = match parts.image {
                 None => alternative,
                 Some(image) => MultiPart::related().multipart(alternative).singlepart(
                     Attachment::new_inline(image.content_id).body(
@@ -258,7 +246,7 @@ fn build_message(
                     ),
                 ),
             };
-            match poster {
+            match parts.poster {
                 None => body,
                 Some(poster) => MultiPart::mixed().multipart(body).singlepart(
                     Attachment::new(poster.filename).body(
@@ -290,19 +278,18 @@ pub fn confirmation(
     let subject = t("confirm-subject", &[]);
     let greeting = t("confirm-greeting", &[]);
     // New zones, followed cases, or both: say what the link turns on.
-    let mut asked = Vec::new();
+    let mut paragraphs = vec![greeting];
     if let Some(zone) = zone {
-        asked.push(t("confirm-body", &[("zone", zone), ("hours", &hours)]));
+        paragraphs.push(t("confirm-body", &[("zone", zone), ("hours", &hours)]));
     }
     if !follows.is_empty() {
         let cases = follows.join("; ");
-        asked.push(t(
+        paragraphs.push(t(
             "confirm-follow-body",
             &[("cases", &cases), ("hours", &hours)],
         ));
     }
-    let body = asked.join("\n\n");
-    personal_link_mail(ctx, envelope, &subject, &[greeting, body], confirm_url)
+    personal_link_mail(ctx, envelope, subject, paragraphs, confirm_url)
 }
 
 /// A fresh manage link, asked for by address: single use, short-lived.
@@ -315,11 +302,11 @@ pub fn manage_link(
     let language = envelope.language;
     let hours = valid_hours.to_string();
     let subject = text(language, "manage-mail-subject", &[]);
-    let paragraphs = [
+    let paragraphs = vec![
         text(language, "confirm-greeting", &[]),
         text(language, "manage-mail-body", &[("hours", &hours)]),
     ];
-    personal_link_mail(ctx, envelope, &subject, &paragraphs, manage_url)
+    personal_link_mail(ctx, envelope, subject, paragraphs, manage_url)
 }
 
 /// A mail whose point is one personal link (confirm, manage): the
@@ -327,33 +314,27 @@ pub fn manage_link(
 fn personal_link_mail(
     ctx: &MailContext,
     envelope: Envelope<'_>,
-    subject: &str,
-    paragraphs: &[String],
+    subject: String,
+    paragraphs: Vec<String>,
     url: &str,
 ) -> Result<Composed, String> {
     let language = envelope.language;
-    let ignore = text(language, "confirm-ignore", &[]);
-    let footer = personal_footer(ctx, language);
-    let text_body = format!(
-        "{}\n\n{url}\n\n{ignore}\n\n-- \n{}\n",
-        paragraphs.join("\n\n"),
-        footer_text(&footer)
-    );
-    let paragraphs_html: String = paragraphs
-        .iter()
-        .map(|p| format!("<p>{}</p>", escape_html(p)))
-        .collect();
-    let html_body = format!(
-        "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:36em\">\
-         {paragraphs_html}\
-         <p><a href=\"{url}\" style=\"font-size:1.2em;font-weight:bold\">{url}</a></p>\
-         <p>{ignore}</p><hr>{footer}</body></html>",
-        lang = language.as_str(),
-        url = escape_html(url),
-        ignore = escape_html(&ignore),
-        footer = footer_html(&footer),
-    );
-    build(ctx, envelope, subject, text_body, html_body)
+    let mut blocks: Vec<Block> = paragraphs.into_iter().map(paragraph).collect();
+    blocks.push(Block::BigLink(url.to_string()));
+    blocks.push(paragraph(text(language, "confirm-ignore", &[])));
+    blocks.push(personal_footer(ctx, language));
+    build_message(ctx, envelope, Parts::new(subject, blocks))
+}
+
+/// What an alert or update mail carries besides its case.
+pub struct AlertFiles<'a> {
+    /// The photo's screen copy, shown inside the mail.
+    pub photo: Option<&'a EncodedFile>,
+    /// The poster to attach; None when it goes as a link only (the
+    /// volunteer asked for light mail, or it could not be rendered).
+    pub poster: Option<&'a EncodedFile>,
+    /// The paper of the poster, attached or linked.
+    pub paper: Paper,
 }
 
 /// The alert for a case: every essential field in the text part, so it
@@ -362,55 +343,141 @@ pub fn alert(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&EncodedFile>,
-    poster: Option<&EncodedFile>,
+    files: AlertFiles<'_>,
 ) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, photo, poster, false)
+    alert_or_update(ctx, envelope, case, files, None)
 }
 
-/// "Updated information": the whole alert again, as police corrected it.
+/// "Updated information": what changed (fields as `CaseDetails` names
+/// them, and `photo`), then the whole alert again, as police corrected it.
 pub fn update(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&EncodedFile>,
-    poster: Option<&EncodedFile>,
+    files: AlertFiles<'_>,
+    changed: &[String],
 ) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, photo, poster, true)
+    alert_or_update(ctx, envelope, case, files, Some(changed))
+}
+
+/// The groups of fields an update names, in the order of the alert.
+const CHANGE_GROUPS: &[(&str, &[&str])] = &[
+    ("photo", &["photo"]),
+    ("name", &["given_name", "family_name", "aliases"]),
+    ("age", &["birth_date", "stated_age", "sex"]),
+    ("when", &["last_seen_at"]),
+    ("place", &["last_seen_place", "last_seen"]),
+    ("phone", &["contact_phone", "contact_name"]),
+    ("circumstances", &["circumstances"]),
+    ("clothing", &["clothing"]),
+    (
+        "description",
+        &["height_cm", "weight_kg", "hair", "eyes", "marks"],
+    ),
+];
+
+/// "What changed: the photo, the clothing." (None when nothing volunteers
+/// would notice changed, e.g. only the alert radius.)
+fn what_changed(language: Language, sex: &str, changed: &[String]) -> Option<String> {
+    let names: Vec<String> = CHANGE_GROUPS
+        .iter()
+        .filter(|(_, fields)| changed.iter().any(|c| fields.contains(&c.as_str())))
+        .map(|(group, _)| {
+            text(
+                language,
+                "update-changed-field",
+                &[("field", group), ("sex", sex)],
+            )
+        })
+        .collect();
+    (!names.is_empty()).then(|| text(language, "update-changed", &[("fields", &names.join(", "))]))
+}
+
+/// "2 dic 2026, 14:30 (UTC-04:00)": the date spelled out (12/02 reads two
+/// ways in the Americas), on the clock of the place, with its offset.
+fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) -> String {
+    format!(
+        "{}, {} (UTC{})",
+        alerta_i18n::short_date(language, at.date_naive()),
+        alerta_i18n::clock_time(language, at),
+        at.format("%:z")
+    )
 }
 
 fn alert_or_update(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     case: &Case,
-    photo: Option<&EncodedFile>,
-    poster: Option<&EncodedFile>,
-    is_update: bool,
+    files: AlertFiles<'_>,
+    changed: Option<&[String]>,
 ) -> Result<Composed, String> {
     let language = envelope.language;
     let d = &case.details;
+    let sex = d.sex.as_str();
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
     let name = d.full_name();
     let age = d.age_when_last_seen().to_string();
     let when = local_time(&d.last_seen_at, language);
     let link = ctx.link(&format!("/cases/{}", case.id));
-    let subject = t(
-        "alert-subject",
-        &[
-            ("sex", d.sex.as_str()),
-            ("name", &name),
-            ("age", &age),
-            ("place", &d.last_seen_place),
-        ],
-    );
-    let (subject, update_line) = if is_update {
-        (
-            t("update-subject", &[("name", &name)]),
-            format!("{}\n\n", t("update-intro", &[])),
-        )
-    } else {
-        (subject, String::new())
+    let short_link = ctx.link(&format!("/c/{}", case.id));
+    let poster_link = ctx.link(&format!(
+        "/cases/{}/poster.pdf?lang={}&paper={}",
+        case.id,
+        language.as_str(),
+        files.paper.as_str()
+    ));
+    let person = [
+        ("sex", sex),
+        ("name", name.as_str()),
+        ("age", age.as_str()),
+        ("place", d.last_seen_place.as_str()),
+    ];
+    let subject = match changed {
+        Some(_) => t("update-subject", &person),
+        None => t("alert-subject", &person),
     };
+    let mut blocks = vec![Block::Banner {
+        headline: match changed {
+            Some(_) => t("update-headline", &person),
+            None => t("poster-headline", &person),
+        },
+        subline: t("alert-who", &person),
+        tone: Tone::Alert,
+    }];
+    if let Some(changed) = changed {
+        blocks.push(Block::Paragraph {
+            text: t("update-intro", &[]),
+            link: None,
+            strong: true,
+        });
+        if let Some(line) = what_changed(language, sex, changed) {
+            blocks.push(paragraph(line));
+        }
+    }
+    let content_id = format!("photo.{}@{}", case.id, ctx.domain);
+    if files.photo.is_some() {
+        blocks.push(Block::Photo {
+            content_id: content_id.clone(),
+            alt: name.clone(),
+        });
+    }
+    blocks.push(Block::Call {
+        text: t(
+            "alert-intro",
+            &[("sex", sex), ("name", &name), ("phone", &d.contact_phone)],
+        ),
+        phone: d.contact_phone.clone(),
+    });
+    blocks.push(linked_paragraph(t("alert-link", &[("link", &link)]), &link));
+    blocks.push(Block::Paragraph {
+        text: t(
+            "alert-last-seen",
+            &[("sex", sex), ("when", &when), ("place", &d.last_seen_place)],
+        ),
+        link: None,
+        strong: true,
+    });
+
     let mut description = Vec::new();
     let mut describe = |key: &str, arg: &str, value: Option<String>| {
         if let Some(value) = value {
@@ -422,121 +489,126 @@ fn alert_or_update(
     describe("alert-hair", "hair", d.hair.clone());
     describe("alert-eyes", "eyes", d.eyes.clone());
     describe("alert-marks", "marks", d.marks.clone());
-    let organisation = case.organisation.clone().unwrap_or_else(|| "Alerta".into());
-    let sections: Vec<(String, String)> = [
+    for (title, body) in [
         (t("alert-circumstances", &[]), d.circumstances.clone()),
         (t("alert-clothing", &[]), d.clothing.clone()),
         (t("alert-description", &[]), description.join("\n")),
-    ]
-    .into_iter()
-    .filter(|(_, body)| !body.is_empty())
-    .collect();
-    let intro = t(
-        "alert-intro",
-        &[("name", &name), ("phone", &d.contact_phone)],
-    );
-    let last_seen = t(
-        "alert-last-seen",
-        &[("when", &when), ("place", &d.last_seen_place)],
-    );
-    let case_line = t(
+    ] {
+        if !body.is_empty() {
+            blocks.push(Block::Section { title, body });
+        }
+    }
+    let organisation = case.organisation.clone().unwrap_or_else(|| "Alerta".into());
+    blocks.push(paragraph(t(
         "alert-case",
         &[
             ("id", &case.id.to_string()),
             ("organisation", &organisation),
         ],
-    );
-    let link_line = t("alert-link", &[("link", &link)]);
-    let forward = match poster {
-        Some(_) => format!(
-            "{} {}",
-            t("alert-poster-attached", &[]),
-            t("alert-forward", &[])
-        ),
-        None => t("alert-forward", &[]),
-    };
-    let footer = forwardable_footer(ctx, language);
-
-    // The phone and the case link first: a forwarded copy is read from the top.
-    let mut text_body = format!("{subject}\n\n{update_line}{intro}\n{link_line}\n\n{last_seen}\n");
-    for (title, body) in &sections {
-        text_body.push_str(&format!("\n{title}:\n{body}\n"));
-    }
-    text_body.push_str(&format!(
-        "\n{case_line}\n\n{forward}\n\n-- \n{}\n",
-        footer_text(&footer)
+    )));
+    blocks.push(paragraph(match files.poster {
+        Some(_) => t("alert-poster-attached", &[]),
+        None => t("alert-poster-link", &[]),
+    }));
+    blocks.push(Block::Buttons(vec![Button {
+        label: t("alert-poster-button", &[]),
+        url: poster_link,
+        in_text: true,
+    }]));
+    blocks.push(linked_paragraph(
+        t("alert-forward", &[("link", &short_link)]),
+        &short_link,
     ));
+    blocks.push(Block::Buttons(share_buttons(
+        language,
+        &subject,
+        &short_link,
+    )));
+    blocks.push(forwardable_footer(ctx, language));
 
-    let mut html_body = format!(
-        "<!doctype html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;max-width:40em\">\
-         <h1 style=\"font-size:1.5em\">{subject}</h1><p style=\"font-size:1.2em\"><strong>{intro}</strong></p>\
-         <p>{link_line}</p><p>{last_seen}</p>",
-        lang = language.as_str(),
-        subject = escape_html(&subject),
-        intro = escape_html(&intro),
-        link_line = linked_html(&link_line, &link),
-        last_seen = escape_html(&last_seen),
-    );
-    let content_id = format!("photo.{}@{}", case.id, ctx.domain);
-    if photo.is_some() {
-        html_body.push_str(&format!(
-            "<p><img src=\"cid:{}\" alt=\"{}\" style=\"max-width:100%;width:320px\"></p>",
-            escape_html(&content_id),
-            escape_html(&name)
-        ));
-    }
-    for (title, body) in &sections {
-        html_body.push_str(&format!(
-            "<h2 style=\"font-size:1.1em\">{}</h2><p>{}</p>",
-            escape_html(title),
-            escape_html(body).replace('\n', "<br>")
-        ));
-    }
-    html_body.push_str(&format!(
-        "<p>{case_line}</p><p>{forward}</p><hr>{footer}</body></html>",
-        case_line = escape_html(&case_line),
-        forward = escape_html(&forward),
-        footer = footer_html(&footer),
-    ));
-    let image = photo.map(|jpeg| InlineImage { content_id, jpeg });
-    let poster = poster.map(|pdf| PosterAttachment {
+    let mut parts = Parts::new(subject, blocks);
+    parts.image = files.photo.map(|jpeg| InlineImage { content_id, jpeg });
+    parts.poster = files.poster.map(|pdf| PosterAttachment {
         filename: format!("alerta-{}-{}.pdf", case.id, language.as_str()),
         pdf,
     });
-    build_message(ctx, envelope, &subject, text_body, html_body, image, poster)
+    build_message(ctx, envelope, parts)
 }
 
-/// "Found — thank you, please take the posters down", without the photo.
+/// WhatsApp and Telegram open their "share" screens with the case's short
+/// link and its headline filled in.
+fn share_buttons(language: Language, subject: &str, link: &str) -> Vec<Button> {
+    let encode = |s: &str| percent_encoding::utf8_percent_encode(s, QUERY_VALUE).to_string();
+    vec![
+        Button {
+            label: text(language, "alert-share-whatsapp", &[]),
+            url: format!(
+                "https://wa.me/?text={}",
+                encode(&format!("{subject} {link}"))
+            ),
+            in_text: false,
+        },
+        Button {
+            label: text(language, "alert-share-telegram", &[]),
+            url: format!(
+                "https://t.me/share/url?url={}&text={}",
+                encode(link),
+                encode(subject)
+            ),
+            in_text: false,
+        },
+    ]
+}
+
+/// Everything but letters, digits and `-._~` is escaped in a query value.
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// "Found — thank you, please take the posters down", without the photo,
+/// saying where the person had been missing from: where the posters are.
 pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<Composed, String> {
     let language = envelope.language;
-    let name = case.details.full_name();
-    let closed_only = case.outcome != Some(Outcome::FoundSafe);
-    let (subject_key, body_key) = if closed_only {
-        ("found-subject-closed", "found-body-closed")
-    } else {
-        ("found-subject-found", "found-body-found")
+    let d = &case.details;
+    let name = d.full_name();
+    let sex = d.sex.as_str();
+    let found_safe = case.outcome == Some(Outcome::FoundSafe);
+    let (subject_key, headline_key, body_key) = match found_safe {
+        true => ("found-subject-found", "found-headline", "found-body-found"),
+        false => (
+            "found-subject-closed",
+            "found-headline-closed",
+            "found-body-closed",
+        ),
     };
-    let subject = text(language, subject_key, &[("name", &name)]);
-    let body = text(language, body_key, &[("name", &name)]);
-    let footer = forwardable_footer(ctx, language);
-    let text_body = format!("{body}\n\n-- \n{}\n", footer_text(&footer));
-    let html_body = format!(
-        "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p>\
-         <hr>{}</body></html>",
-        language.as_str(),
-        escape_html(&body),
-        footer_html(&footer),
-    );
-    build(ctx, envelope, &subject, text_body, html_body)
-}
-
-/// The last-seen time as people there read it: local clock, with its offset.
-fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) -> String {
-    let pattern = match language {
-        Language::En => "%Y-%m-%d %H:%M",
-        _ => "%d/%m/%Y %H:%M",
-    };
-    format!("{} (UTC{})", at.format(pattern), at.format("%:z"))
+    let args = [
+        ("name", name.as_str()),
+        ("sex", sex),
+        ("place", d.last_seen_place.as_str()),
+        (
+            "date",
+            &alerta_i18n::short_date(language, d.last_seen_at.date_naive()),
+        ),
+    ];
+    let subject = text(language, subject_key, &args);
+    let blocks = vec![
+        Block::Banner {
+            headline: text(language, headline_key, &args),
+            subline: name.clone(),
+            tone: if found_safe { Tone::Found } else { Tone::Plain },
+        },
+        paragraph(text(language, body_key, &args)),
+        Block::Paragraph {
+            text: text(language, "found-posters", &args),
+            link: None,
+            strong: true,
+        },
+        paragraph(text(language, "found-stop-sharing", &args)),
+        forwardable_footer(ctx, language),
+    ];
+    build_message(ctx, envelope, Parts::new(subject, blocks))
 }
 
 /// The cases already active in a new volunteer's zones, one line each.
@@ -548,48 +620,37 @@ pub fn digest(
     let language = envelope.language;
     let count = cases.len().to_string();
     let subject = text(language, "digest-subject", &[("count", &count)]);
-    let intro = text(language, "digest-intro", &[]);
-    let footer = forwardable_footer(ctx, language);
-    let lines: Vec<(String, String)> = cases
+    let items = cases
         .iter()
         .map(|case| {
             let d = &case.details;
-            let line = text(
-                language,
-                "digest-line",
-                &[
-                    ("name", &d.full_name()),
-                    ("age", &d.age_when_last_seen().to_string()),
-                    ("when", &local_time(&d.last_seen_at, language)),
-                    ("place", &d.last_seen_place),
-                ],
-            );
-            (line, ctx.link(&format!("/cases/{}", case.id)))
+            Item {
+                text: text(
+                    language,
+                    "digest-line",
+                    &[
+                        ("sex", d.sex.as_str()),
+                        ("name", &d.full_name()),
+                        ("age", &d.age_when_last_seen().to_string()),
+                        ("when", &local_time(&d.last_seen_at, language)),
+                        ("place", &d.last_seen_place),
+                    ],
+                ),
+                link: ctx.link(&format!("/cases/{}", case.id)),
+            }
         })
         .collect();
-    let mut text_body = format!("{intro}\n\n");
-    for (line, link) in &lines {
-        text_body.push_str(&format!("- {line}\n  {link}\n"));
-    }
-    text_body.push_str(&format!("\n-- \n{}\n", footer_text(&footer)));
-    let items: String = lines
-        .iter()
-        .map(|(line, link)| {
-            format!(
-                "<li><a href=\"{}\">{}</a></li>",
-                escape_html(link),
-                escape_html(line)
-            )
-        })
-        .collect();
-    let html_body = format!(
-        "<!doctype html><html lang=\"{}\"><body style=\"font-family:sans-serif;max-width:40em\"><p>{}</p><ul>{items}</ul>\
-         <hr>{}</body></html>",
-        language.as_str(),
-        escape_html(&intro),
-        footer_html(&footer),
-    );
-    build(ctx, envelope, &subject, text_body, html_body)
+    let blocks = vec![
+        Block::Banner {
+            headline: subject.clone(),
+            subline: String::new(),
+            tone: Tone::Alert,
+        },
+        paragraph(text(language, "digest-intro", &[])),
+        Block::Items(items),
+        forwardable_footer(ctx, language),
+    ];
+    build_message(ctx, envelope, Parts::new(subject, blocks))
 }
 
 /// Tips, to the police contact of their case: plain text, each tip as its

@@ -160,13 +160,16 @@ mod tests {
         let mut active = fixtures::case(CaseStatus::Active, Some(OrganisationId(10)));
         case(&mut active);
         let mut round = Round::default();
-        round.cases.insert(CASE, CaseBundle::new(active, None));
+        round
+            .cases
+            .insert(CASE, CaseBundle::new(active, None, None));
         let contact = VolunteerContact {
             id: VOLUNTEER,
             email: "v@example.org".into(),
             language: Language::Es,
             confirmed,
             country: Some("BO".into()),
+            poster: Default::default(),
         };
         let recipient = Recipient {
             contact,

@@ -8,6 +8,7 @@
 
 mod compose;
 mod decide;
+mod layout;
 mod mailer;
 mod round;
 mod sender;

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use alerta_core::{Case, CaseId, Language, Organisation, OrganisationId, Tip, VolunteerId};
 use alerta_credentials::{new_token, token_hash};
 use alerta_poster::Paper;
-use alerta_store::{MailKind, NormalizedJpeg, OutboxItem, Store, StoreError, VolunteerContact};
+use alerta_store::{MailKind, OutboxItem, SizedJpeg, Store, StoreError, VolunteerContact};
 use chrono::{DateTime, Utc};
 
 use crate::compose::EncodedFile;
@@ -27,24 +27,28 @@ pub(crate) struct Recipient {
 /// A case as its messages need it: read once per round, shared by them all.
 pub(crate) struct CaseBundle {
     pub case: Case,
-    /// The normalised JPEG, shown inside alert mail and printed on the poster.
-    pub photo: Option<NormalizedJpeg>,
-    /// The photo as alert mail carries it, encoded once for the round.
+    /// The photo's print copy, for the poster.
+    pub photo: Option<SizedJpeg>,
+    /// The photo's screen copy as alert mail shows it, encoded once for the round.
     pub photo_file: Option<EncodedFile>,
     /// The posters as alert mail carries them, encoded once per language
     /// and paper for the round (None: it could not be rendered).
     pub poster_files: Mutex<PosterFiles>,
+    /// What an update mail says changed ([`alerta_core::history`]); empty
+    /// when the round mails no update of this case.
+    pub changed: Vec<String>,
 }
 
 pub(crate) type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
 
 impl CaseBundle {
-    pub fn new(case: Case, photo: Option<NormalizedJpeg>) -> CaseBundle {
+    pub fn new(case: Case, print: Option<SizedJpeg>, screen: Option<SizedJpeg>) -> CaseBundle {
         CaseBundle {
-            photo_file: photo.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
+            photo_file: screen.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
             case,
-            photo,
+            photo: print,
             poster_files: Mutex::default(),
+            changed: Vec::new(),
         }
     }
 }
@@ -98,11 +102,23 @@ async fn load_cases(
     let mut cases = HashMap::new();
     for id in distinct(items.iter().filter_map(|item| item.case_id)) {
         let case = store.case(id).await?;
-        let photo = match case.has_photo {
-            true => store.normalized_photo(id).await?,
-            false => None,
+        let (print, screen) = match case.has_photo {
+            true => (store.print_photo(id).await?, store.screen_photo(id).await?),
+            false => (None, None),
         };
-        cases.insert(id, CaseBundle::new(case, photo));
+        let mut bundle = CaseBundle::new(case, print, screen);
+        let updates = items
+            .iter()
+            .any(|item| item.case_id == Some(id) && item.kind == MailKind::Update);
+        if updates {
+            let history = store.audit_log(id).await?;
+            bundle.changed = alerta_core::history::changed_before_last_news(
+                history
+                    .iter()
+                    .map(|line| (line.action.as_str(), &line.detail)),
+            );
+        }
+        cases.insert(id, bundle);
     }
     Ok(cases)
 }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use alerta_core::{Case, Language, VolunteerId};
+use alerta_core::{Case, Language, PosterDelivery, VolunteerId};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg, PosterCache};
 use alerta_store::{Delivery, MailKind, OutboxItem, Store, StoreError, TokenPurpose};
 use chrono::{DateTime, Utc};
@@ -378,14 +378,24 @@ impl Sender {
                 };
                 let unsubscribe_url = self.unsubscribe_url(to);
                 let envelope = self.envelope(to, message_id, &unsubscribe_url);
-                let photo = bundle.photo_file.as_ref();
                 let paper = Paper::for_country(to.contact.country.as_deref());
-                let poster = self.poster_file(bundle, to.contact.language, paper).await;
+                // A volunteer on light mail gets the poster as a link only.
+                let poster = match to.contact.poster {
+                    PosterDelivery::Attached => {
+                        self.poster_file(bundle, to.contact.language, paper).await
+                    }
+                    PosterDelivery::Link => None,
+                };
+                let files = compose::AlertFiles {
+                    photo: bundle.photo_file.as_ref(),
+                    poster: poster.as_deref(),
+                    paper,
+                };
                 match item.kind {
                     MailKind::Update => {
-                        compose::update(ctx, envelope, case, photo, poster.as_deref())
+                        compose::update(ctx, envelope, case, files, &bundle.changed)
                     }
-                    _ => compose::alert(ctx, envelope, case, photo, poster.as_deref()),
+                    _ => compose::alert(ctx, envelope, case, files),
                 }
             }
             Message::Digest(to, cases) => {

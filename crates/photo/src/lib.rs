@@ -11,6 +11,11 @@ use fast_image_resize as fir;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 
+mod copies;
+pub use copies::{
+    Copies, FRAME_MAX_TALL, FRAME_TOP_SHARE, PhotoCopy, copies_of_jpeg, poster_frame,
+};
+
 /// Largest upload accepted, in bytes.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Largest picture accepted, in pixels: a 48-megapixel phone photo fits.
@@ -45,6 +50,8 @@ pub struct NormalizedPhoto {
     pub height: u32,
     /// The media type the upload really was (sniffed, not declared).
     pub original_type: &'static str,
+    /// The lighter copies posters and mail carry.
+    pub copies: Copies,
 }
 
 /// Checks `bytes` declared as `declared_type` and makes the normalised copy.
@@ -88,12 +95,14 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
     let image = flatten_to_rgb(image);
     let image = shrink(image);
     let (width, height) = image.dimensions();
-    let jpeg = encode_jpeg(&image)?;
+    let jpeg = encode_jpeg_at(&image, JPEG_QUALITY)?;
+    let copies = copies::copies(&image)?;
     Ok(NormalizedPhoto {
         jpeg,
         width,
         height,
         original_type,
+        copies,
     })
 }
 
@@ -101,11 +110,11 @@ pub fn normalize(bytes: &[u8], declared_type: &str) -> Result<NormalizedPhoto, P
 /// pixel per block frays coloured edges), with the standard Huffman tables:
 /// jpeg-encoder 0.7's fitted tables would save 12 %, but zune-jpeg (the image
 /// crate's decoder) misreads them, and other readers might too.
-fn encode_jpeg(image: &RgbImage) -> Result<Vec<u8>, PhotoError> {
+fn encode_jpeg_at(image: &RgbImage, quality: u8) -> Result<Vec<u8>, PhotoError> {
     let (width, height) = image.dimensions();
     let side = |n: u32| u16::try_from(n).expect("a normalised side is at most 1200 px");
     let mut jpeg = Vec::with_capacity(256 * 1024);
-    let mut encoder = jpeg_encoder::Encoder::new(&mut jpeg, JPEG_QUALITY);
+    let mut encoder = jpeg_encoder::Encoder::new(&mut jpeg, quality);
     encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
     encoder.set_chroma_subsampling_method(jpeg_encoder::ChromaSubsamplingMethod::Average);
     encoder

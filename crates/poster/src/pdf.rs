@@ -23,6 +23,8 @@ use printpdf::{
 use crate::fonts::{Weight, face};
 use crate::layout::{Wrapped, fit, wrap, wrap_in};
 use crate::sheet::{Fact, Sheet};
+use alerta_photo::{FRAME_MAX_TALL, FRAME_TOP_SHARE};
+
 use crate::{Paper, PhotoJpeg, PosterError, qr};
 
 /// Something drawn on the page; coordinates in points from the top-left corner
@@ -198,9 +200,11 @@ fn draw_header(c: &mut Canvas, sheet: &Sheet, w: f32) -> f32 {
 /// shape asks within limits, never more than most of the body. A portrait
 /// is framed at most 5:4; a landscape photo square, its sides cut: the
 /// person is usually in the middle, and its full height keeps the face.
+/// The print copy of a photo ([`alerta_photo::poster_frame`]) is cut by
+/// the same rule, so it fills this frame as it is.
 fn photo_frame(photo: &PhotoJpeg, body: &Frame, page_width: f32, share: f32) -> Frame {
     let w = (page_width * PHOTO_SHARE).ceil();
-    let shape = (photo.height as f32 / photo.width as f32).clamp(1.0, 1.25);
+    let shape = (photo.height as f32 / photo.width as f32).clamp(1.0, FRAME_MAX_TALL);
     let full = (w * shape).min(body.h * 0.92);
     Frame {
         x: body.x,
@@ -217,7 +221,7 @@ fn draw_photo(c: &mut Canvas, photo: &PhotoJpeg, frame: Frame) {
     let (w, h) = (photo.width as f32 * scale, photo.height as f32 * scale);
     c.marks.push(Mark::Photo {
         x: frame.x + (frame.w - w) / 2.0,
-        y: frame.y - (h - frame.h) * 0.3,
+        y: frame.y - (h - frame.h) * FRAME_TOP_SHARE,
         w,
         h,
         clip: (frame.x, frame.y, frame.w, frame.h),

@@ -94,10 +94,11 @@ fn render_details(
         page_url: PAGE_URL,
     };
     let sheet = sheet(&case, language, today());
+    // Posters print the copy made for them, as the server's do.
     let photo = photo.map(|p| PhotoJpeg {
-        jpeg: &p.jpeg,
-        width: p.width,
-        height: p.height,
+        jpeg: &p.copies.print.jpeg,
+        width: p.copies.print.width,
+        height: p.copies.print.height,
     });
     alerta_poster::pdf(&sheet, paper, photo.as_ref()).expect("the poster renders")
 }
@@ -269,13 +270,19 @@ fn the_headline_follows_the_persons_sex() {
 fn the_poster_with_its_photo_stays_small_enough_to_mail() {
     let photo = photo(3000, 4000);
     let pdf = render(&input(), Language::Es, Paper::A4, Some(&photo));
-    assert!(pdf.len() <= 300 * 1024, "{} bytes", pdf.len());
-    // The JPEG is embedded as it is, not decoded and compressed again.
+    // About 22 KB of page and fonts, and the print copy's budget of 75 KB.
+    assert!(pdf.len() <= 100 * 1024, "{} bytes", pdf.len());
+    // The print copy is embedded as it is, not decoded and compressed again.
+    let print = &photo.copies.print.jpeg;
     assert!(
-        pdf.windows(photo.jpeg.len())
-            .any(|w| w == photo.jpeg.as_slice()),
-        "the normalised JPEG is not in the PDF byte for byte"
+        pdf.windows(print.len()).any(|w| w == print.as_slice()),
+        "the print copy is not in the PDF byte for byte"
     );
+    // Framed 5:4 at 720 px across: about 170 dpi on half an A4 page.
+    let images = String::from_utf8(tool("pdfimages", &["-list"], &pdf).stdout).unwrap();
+    let row = images.lines().nth(2).expect("one image");
+    let columns: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!((columns[3], columns[4]), ("720", "900"), "{images}");
 }
 
 #[test]

@@ -396,11 +396,16 @@ impl WriteTx {
         now: DateTime<Utc>,
     ) -> Result<()> {
         on_tx!(self, db => { sqlx::query(
-            "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
+            "INSERT INTO case_photos (case_id, original, original_type, normalized, width, height,
+                updated_at, print_jpeg, print_width, print_height, screen_jpeg, screen_width,
+                screen_height)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              ON CONFLICT (case_id) DO UPDATE SET original = excluded.original,
                 original_type = excluded.original_type, normalized = excluded.normalized,
-                width = excluded.width, height = excluded.height, updated_at = excluded.updated_at")
+                width = excluded.width, height = excluded.height, updated_at = excluded.updated_at,
+                print_jpeg = excluded.print_jpeg, print_width = excluded.print_width,
+                print_height = excluded.print_height, screen_jpeg = excluded.screen_jpeg,
+                screen_width = excluded.screen_width, screen_height = excluded.screen_height")
             .bind(id)
             .bind(photo.original.clone())
             .bind(photo.original_type.clone())
@@ -408,6 +413,12 @@ impl WriteTx {
             .bind(i64::from(photo.width))
             .bind(i64::from(photo.height))
             .bind(to_millis(now))
+            .bind(photo.print.jpeg.clone())
+            .bind(i64::from(photo.print.width))
+            .bind(i64::from(photo.print.height))
+            .bind(photo.screen.jpeg.clone())
+            .bind(i64::from(photo.screen.width))
+            .bind(i64::from(photo.screen.height))
             .execute(&mut *db)
             .await?; });
         let detail = json!({
@@ -548,6 +559,10 @@ pub struct StoredPhoto {
     pub normalized: Vec<u8>,
     pub width: u32,
     pub height: u32,
+    /// Framed as the poster shows it, light enough to mail inside it.
+    pub print: SizedJpeg,
+    /// Small, for the body of a mail.
+    pub screen: SizedJpeg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -561,8 +576,9 @@ pub struct Photo {
     pub content_type: String,
 }
 
-/// The normalised photo: an sRGB JPEG and its size in pixels.
-pub struct NormalizedJpeg {
+/// A copy of a case's photo: an sRGB JPEG and its size in pixels.
+#[derive(Debug, Clone)]
+pub struct SizedJpeg {
     pub jpeg: Vec<u8>,
     pub width: u32,
     pub height: u32,
@@ -815,16 +831,82 @@ impl Store {
         }))
     }
 
-    /// The normalised JPEG with its size in pixels, as posters embed it.
-    pub async fn normalized_photo(&self, id: CaseId) -> Result<Option<NormalizedJpeg>> {
-        let row: Option<(Vec<u8>, i64, i64)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT normalized, width, height FROM case_photos WHERE case_id = $1")
+    /// The normalised JPEG with its size in pixels, as the PNG card embeds it.
+    pub async fn normalized_photo(&self, id: CaseId) -> Result<Option<SizedJpeg>> {
+        self.photo_copy(
+            id,
+            "SELECT normalized, width, height FROM case_photos WHERE case_id = $1",
+        )
+        .await
+    }
+
+    /// The photo as the poster prints it (the normalised JPEG for a photo
+    /// whose copies are not made yet).
+    pub async fn print_photo(&self, id: CaseId) -> Result<Option<SizedJpeg>> {
+        self.photo_copy(
+            id,
+            "SELECT COALESCE(print_jpeg, normalized), COALESCE(print_width, width),
+                COALESCE(print_height, height)
+             FROM case_photos WHERE case_id = $1",
+        )
+        .await
+    }
+
+    /// The photo as a mail shows it (the normalised JPEG for a photo whose
+    /// copies are not made yet).
+    pub async fn screen_photo(&self, id: CaseId) -> Result<Option<SizedJpeg>> {
+        self.photo_copy(
+            id,
+            "SELECT COALESCE(screen_jpeg, normalized), COALESCE(screen_width, width),
+                COALESCE(screen_height, height)
+             FROM case_photos WHERE case_id = $1",
+        )
+        .await
+    }
+
+    /// One copy of case `id`'s photo, as `sql` selects it (bytes, width, height).
+    async fn photo_copy(&self, id: CaseId, sql: &'static str) -> Result<Option<SizedJpeg>> {
+        let row: Option<(Vec<u8>, i64, i64)> = with_db!(self, pool => sqlx::query_as(sql)
             .bind(id.0).fetch_optional(pool).await?);
-        Ok(row.map(|(jpeg, width, height)| NormalizedJpeg {
+        Ok(row.map(|(jpeg, width, height)| SizedJpeg {
             jpeg,
             width: u32::try_from(width).unwrap_or(0),
             height: u32::try_from(height).unwrap_or(0),
         }))
+    }
+
+    /// Photos stored before their print and screen copies were made.
+    pub async fn photos_without_copies(&self) -> Result<Vec<CaseId>> {
+        let ids: Vec<i64> = with_db!(self, pool => sqlx::query_scalar(
+            "SELECT case_id FROM case_photos WHERE print_jpeg IS NULL OR screen_jpeg IS NULL
+             ORDER BY case_id")
+            .fetch_all(pool).await?);
+        Ok(ids.into_iter().map(CaseId).collect())
+    }
+
+    /// Stores the copies made from the normalised photo `from` of case
+    /// `id`, unless the photo was replaced meanwhile (its copies came with it).
+    pub async fn set_photo_copies(
+        &self,
+        id: CaseId,
+        from: &[u8],
+        print: &SizedJpeg,
+        screen: &SizedJpeg,
+    ) -> Result<()> {
+        with_db!(self, pool => { sqlx::query(
+            "UPDATE case_photos SET print_jpeg = $2, print_width = $3, print_height = $4,
+                screen_jpeg = $5, screen_width = $6, screen_height = $7
+             WHERE case_id = $1 AND normalized = $8")
+            .bind(id.0)
+            .bind(print.jpeg.clone())
+            .bind(i64::from(print.width))
+            .bind(i64::from(print.height))
+            .bind(screen.jpeg.clone())
+            .bind(i64::from(screen.width))
+            .bind(i64::from(screen.height))
+            .bind(from.to_vec())
+            .execute(pool).await?; });
+        Ok(())
     }
 
     /// A case's planned widenings, in order.

@@ -30,8 +30,8 @@ mod users;
 mod volunteers;
 
 pub use cases::{
-    AuditEntry, CaseFilter, DueWidening, NormalizedJpeg, Photo, PhotoVariant, PlannedStep,
-    PlannedWidening, StoredPhoto,
+    AuditEntry, CaseFilter, DueWidening, Photo, PhotoVariant, PlannedStep, PlannedWidening,
+    SizedJpeg, StoredPhoto,
 };
 pub use error::StoreError;
 

@@ -4,7 +4,8 @@ use alerta_core::enrolment::{
     self, ImportRow, MAX_ZONES_PER_VOLUNTEER, OnImport, OnRequest, VolunteerStatus,
 };
 use alerta_core::{
-    CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, VolunteerId, Zone,
+    CaseId, Circle, Coordinates, Email, Geography, Language, NewSubscription, PosterDelivery,
+    VolunteerId, Zone,
 };
 use std::collections::HashMap;
 
@@ -81,6 +82,8 @@ pub struct VolunteerContact {
     /// The country (ISO 3166-1 alpha-2) of their first zone: the paper size
     /// of the poster they receive follows it.
     pub country: Option<String>,
+    /// Whether their alerts carry the poster or only a link to it.
+    pub poster: PosterDelivery,
 }
 
 impl WriteTx {
@@ -114,36 +117,43 @@ impl WriteTx {
 
     /// The volunteer row for a subscription or follow request from `email`:
     /// a new one waits for confirmation; one that had unsubscribed waits
-    /// again; a pending one takes the language asked for now.
+    /// again; a pending one takes the language (and the poster delivery,
+    /// when the request says) asked for now.
     async fn volunteer_for_request(
         &mut self,
         email: &str,
         language: Language,
+        poster: Option<PosterDelivery>,
         now: DateTime<Utc>,
     ) -> Result<i64> {
+        let poster = poster.map(PosterDelivery::as_str);
         on_tx!(self, db => {
             let existing: Option<(i64, String)> = sqlx::query_as("SELECT id, status FROM volunteers WHERE email = $1")
                 .bind(email)
                 .fetch_optional(&mut *db)
                 .await?;
             let standing = existing.as_ref().map(|(_, status)| stored_status(status)).transpose()?;
-            let reopen = "UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL WHERE id = $1";
-            let take_language = "UPDATE volunteers SET language = $2 WHERE id = $1";
+            let reopen = "UPDATE volunteers SET status = 'pending', language = $2, unsubscribed_at = NULL,
+                poster_delivery = COALESCE($3, poster_delivery) WHERE id = $1";
+            let take_language = "UPDATE volunteers SET language = $2,
+                poster_delivery = COALESCE($3, poster_delivery) WHERE id = $1";
             Ok(match (existing, enrolment::on_request(standing)) {
                 (Some((id, _)), OnRequest::Reopen) => {
-                    sqlx::query(reopen).bind(id).bind(language.as_str()).execute(&mut *db).await?;
+                    sqlx::query(reopen).bind(id).bind(language.as_str()).bind(poster).execute(&mut *db).await?;
                     id
                 }
                 (Some((id, _)), OnRequest::TakeLanguage) => {
-                    sqlx::query(take_language).bind(id).bind(language.as_str()).execute(&mut *db).await?;
+                    sqlx::query(take_language).bind(id).bind(language.as_str()).bind(poster).execute(&mut *db).await?;
                     id
                 }
                 (Some((id, _)), _) => id,
                 (None, _) => sqlx::query_scalar::<_, i64>(
-                    "INSERT INTO volunteers (email, language, status, created_at) VALUES ($1, $2, 'pending', $3) RETURNING id")
+                    "INSERT INTO volunteers (email, language, status, created_at, poster_delivery)
+                     VALUES ($1, $2, 'pending', $3, COALESCE($4, 'attached')) RETURNING id")
                     .bind(email)
                     .bind(language.as_str())
                     .bind(to_millis(now))
+                    .bind(poster)
                     .fetch_one(&mut *db)
                     .await?,
             })
@@ -273,7 +283,7 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let id = tx
-            .volunteer_for_request(sub.email.as_str(), sub.language, now)
+            .volunteer_for_request(sub.email.as_str(), sub.language, sub.poster, now)
             .await?;
         let zones: i64 = on_tx!(tx, db => sqlx::query_scalar("SELECT COUNT(*) FROM zones WHERE volunteer_id = $1")
             .bind(id).fetch_one(&mut *db).await?);
@@ -297,7 +307,7 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let id = tx
-            .volunteer_for_request(email.as_str(), language, now)
+            .volunteer_for_request(email.as_str(), language, None, now)
             .await?;
         on_tx!(tx, db => { sqlx::query(
             "INSERT INTO case_followers (case_id, volunteer_id, created_at) VALUES ($1, $2, $3)
@@ -726,6 +736,7 @@ impl Store {
             String,
             String,
             String,
+            String,
             Option<f64>,
             Option<f64>,
             Option<f64>,
@@ -737,8 +748,8 @@ impl Store {
         // The first zone (lowest id) decides the country, hence the paper.
         let rows: Vec<ContactRow> = with_db!(self, pool => {
             let mut select = sqlx::QueryBuilder::new(
-                "SELECT v.id, v.email, v.language, v.status, z.lat, z.lng, z.radius_km, z.region
-                 FROM (SELECT id, email, language, status,
+                "SELECT v.id, v.email, v.language, v.status, v.poster_delivery, z.lat, z.lng, z.radius_km, z.region
+                 FROM (SELECT id, email, language, status, poster_delivery,
                               (SELECT MIN(f.id) FROM zones f WHERE f.volunteer_id = volunteers.id) AS first_zone
                        FROM volunteers WHERE id IN (",
             );
@@ -751,7 +762,7 @@ impl Store {
         });
         rows.into_iter()
             .map(
-                |(id, email, language, status, lat, lng, radius_km, region)| {
+                |(id, email, language, status, poster, lat, lng, radius_km, region)| {
                     let first_zone = lat.map(|lat| {
                         zone_of(&(lat, lng.unwrap_or(0.0), radius_km.unwrap_or(0.0), region))
                     });
@@ -761,6 +772,8 @@ impl Store {
                         language: Language::parse("language", &language)
                             .map_err(|e| StoreError::Corrupt(e.message))?,
                         confirmed: status == "confirmed",
+                        poster: PosterDelivery::parse("poster_delivery", &poster)
+                            .map_err(|e| StoreError::Corrupt(e.message))?,
                         country: first_zone
                             .as_ref()
                             .and_then(|zone| country_of(zone, self.geography)),
@@ -810,6 +823,19 @@ impl Store {
             tx.commit().await?;
             out
         })
+    }
+
+    /// How every later alert brings a volunteer the poster.
+    pub async fn set_poster_delivery(&self, id: VolunteerId, poster: PosterDelivery) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        on_tx!(tx, db => { sqlx::query("UPDATE volunteers SET poster_delivery = $2 WHERE id = $1")
+            .bind(id.0)
+            .bind(poster.as_str())
+            .execute(&mut *db)
+            .await
+            .map(|_| ())?; });
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The language of every later message to a volunteer.
@@ -990,6 +1016,7 @@ mod tests {
                 radius_km: Some(10.0),
                 ..Default::default()
             }),
+            poster: None,
         };
         NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
     }

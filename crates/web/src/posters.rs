@@ -132,10 +132,12 @@ async fn serve(
 
 /// Renders on the blocking pool (a few milliseconds of CPU) and keeps the result.
 async fn render(state: &AppState, case: Case, key: Key) -> Result<Arc<[u8]>, ApiError> {
-    let photo = if case.has_photo {
-        state.store.normalized_photo(case.id).await?
-    } else {
-        None
+    // The poster prints the copy framed for it; the card, made for
+    // screens that zoom, the normalised photo.
+    let photo = match (case.has_photo, key.kind) {
+        (false, _) => None,
+        (true, Kind::Pdf(_)) => state.store.print_photo(case.id).await?,
+        (true, Kind::Card) => state.store.normalized_photo(case.id).await?,
     };
     let page_url = format!("{}/cases/{}", state.settings.public_url, case.id);
     let posters = state.posters.clone();

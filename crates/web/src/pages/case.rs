@@ -63,9 +63,20 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         } else {
             "found-body-closed"
         };
+        let d = &case.details;
+        let date = alerta_i18n::short_date(page.lang, d.last_seen_at.date_naive());
+        let args = [
+            ("name", name.as_str()),
+            ("sex", d.sex.as_str()),
+            ("place", d.last_seen_place.as_str()),
+            ("date", date.as_str()),
+        ];
         return page.render(
             &name,
-            html! { p class="found" { (page.ta(key, &[("name", &name)])) } },
+            html! {
+                p class="found" { (page.ta(key, &args)) }
+                p { (page.ta("found-posters", &args)) }
+            },
         );
     }
     let page_url = format!("{}/cases/{}", state.settings.public_url, case.id);

@@ -2,7 +2,7 @@
 //! typed with suggestions, their location, or a country), and gets a
 //! confirmation mail. The answer is the same whether the address was known.
 
-use alerta_core::{Language, SubscriptionInput, ZoneInput};
+use alerta_core::{Language, PosterDelivery, SubscriptionInput, ZoneInput};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -73,6 +73,7 @@ impl ZoneFields {
 struct SubscribeForm {
     email: Option<String>,
     language: Option<String>,
+    poster: Option<String>,
     #[serde(flatten)]
     zone: ZoneFields,
 }
@@ -83,6 +84,7 @@ impl SubscribeForm {
             email: text(&self.email),
             language: text(&self.language),
             zone: Some(self.zone.zone()),
+            poster: text(&self.poster),
         }
     }
 }
@@ -105,6 +107,11 @@ fn form_html(page: &Page, form: &SubscribeForm, errors: &FormErrors) -> Markup {
         .as_deref()
         .and_then(|l| Language::parse("", l).ok())
         .unwrap_or(page.lang);
+    let chosen_poster = form
+        .poster
+        .as_deref()
+        .and_then(|p| PosterDelivery::parse("", p).ok())
+        .unwrap_or_default();
     html! {
         p { (page.t("subscribe-intro")) }
         form class="stack" method="post" action="/subscribe" {
@@ -124,6 +131,7 @@ fn form_html(page: &Page, form: &SubscribeForm, errors: &FormErrors) -> Markup {
                 }
             }
             (zone_fieldset(page, &form.zone, errors))
+            (poster_fieldset(page, chosen_poster))
             p class="small" { (page.t("subscribe-privacy")) }
             div { button type="submit" { (page.t("subscribe-send")) } }
         }
@@ -156,6 +164,24 @@ async fn subscribe(
 
 /// The zone part of a form: a town with suggestions and a radius, the
 /// browser's location, or a whole country or region, with suggestions.
+/// How alerts bring the poster: attached, or a link only (light mail).
+pub fn poster_fieldset(page: &Page, chosen: PosterDelivery) -> Markup {
+    html! {
+        fieldset {
+            legend { (page.t("poster-delivery")) }
+            @for (option, key) in [
+                (PosterDelivery::Attached, "poster-delivery-attached"),
+                (PosterDelivery::Link, "poster-delivery-link"),
+            ] {
+                label class="choice" {
+                    input type="radio" name="poster" value=(option.as_str()) checked[option == chosen];
+                    " " (page.t(key))
+                }
+            }
+        }
+    }
+}
+
 pub fn zone_fieldset(page: &Page, form: &ZoneFields, errors: &FormErrors) -> Markup {
     let chosen_radius = form.radius_km.as_deref().unwrap_or("");
     html! {

@@ -9,7 +9,7 @@
 //! shows on a page.
 
 use alerta_core::volunteer::{MANAGE_LINK_HOURS, MANAGE_SESSION_MINUTES};
-use alerta_core::{Language, SubscriptionInput, VolunteerId};
+use alerta_core::{Language, PosterDelivery, SubscriptionInput, VolunteerId};
 use alerta_store::TokenPurpose;
 use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/subscriptions/manage/open", post(open_session))
         .route("/subscriptions/manage/stop", post(stop_alerts))
         .route("/subscriptions/manage/language", post(change_language))
+        .route("/subscriptions/manage/poster", post(change_poster_delivery))
         .route("/subscriptions/manage/zones", post(add_zone))
         .route(
             "/subscriptions/manage/zones/{zone}/remove",
@@ -399,11 +400,9 @@ async fn manage_page(
     notice: Option<String>,
 ) -> Result<Response, PageError> {
     let zones = state.store.volunteer_zones(id).await?;
-    let language = state
-        .store
-        .volunteer_contact(id)
-        .await?
-        .map_or(page.lang, |c| c.language);
+    let contact = state.store.volunteer_contact(id).await?;
+    let language = contact.as_ref().map_or(page.lang, |c| c.language);
+    let poster = contact.as_ref().map(|c| c.poster).unwrap_or_default();
     let body = html! {
         @if let Some(notice) = notice { p class="notice" role="status" { (notice) } }
         h2 { (page.t("manage-zones")) }
@@ -438,6 +437,11 @@ async fn manage_page(
             }
             div { button class="secondary" type="submit" { (page.t("manage-save")) } }
         }
+        form class="stack" method="post" action="/subscriptions/manage/poster" {
+            (page.csrf_field())
+            (super::subscribe::poster_fieldset(page, poster))
+            div { button class="secondary" type="submit" { (page.t("manage-save")) } }
+        }
         h2 { (page.t("unsubscribe-page-title")) }
         form class="stack" method="post" action="/subscriptions/manage/stop" {
             (page.csrf_field())
@@ -470,6 +474,40 @@ async fn change_language(
         "/subscriptions/manage?lang={}",
         language.as_str()
     )))
+}
+
+#[derive(Deserialize)]
+struct PosterForm {
+    csrf: Option<String>,
+    poster: Option<String>,
+}
+
+async fn change_poster_delivery(
+    State(state): State<AppState>,
+    page: Page,
+    headers: HeaderMap,
+    Form(form): Form<PosterForm>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let Some((id, _)) = session(&state, &headers).await? else {
+        return Ok(link_used(&page));
+    };
+    let poster = PosterDelivery::parse("poster", form.poster.as_deref().unwrap_or(""))
+        .map_err(ApiError::from)?;
+    state.app.set_poster_delivery(id, poster).await?;
+    let notice = page.t(match poster {
+        PosterDelivery::Attached => "manage-poster-attached",
+        PosterDelivery::Link => "manage-poster-link",
+    });
+    manage_page(
+        &state,
+        &page,
+        id,
+        &ZoneFields::default(),
+        &FormErrors::default(),
+        Some(notice),
+    )
+    .await
 }
 
 async fn remove_zone(
@@ -533,6 +571,7 @@ async fn add_zone(
         email: Some(contact.email),
         language: Some(contact.language.as_str().to_string()),
         zone: Some(form.zone()),
+        poster: None,
     };
     match crate::subscriptions::request(&state, ip, &input).await {
         Ok(()) => {
