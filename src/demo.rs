@@ -215,6 +215,7 @@ fn demo_input(demo: &DemoCase, now: chrono::DateTime<Utc>) -> CaseInput {
             lng: Some(demo.lng),
         }),
         contact_phone: Some(demo.phone.into()),
+        contact_phone_2: None,
         language: Some(demo.language.into()),
         ..CaseInput::default()
     }

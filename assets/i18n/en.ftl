@@ -21,6 +21,7 @@ alert-who = { $name }, { $age ->
    *[other] { $age } years old
   } — { $place }
 alert-intro = Help us find { $name }. If you have seen them or know anything, call { $phone }.
+alert-phone-2 = Or call { $phone }.
 alert-last-seen = Last seen: { $when }, at { $place }.
 alert-circumstances = Circumstances
 alert-clothing = Clothing
@@ -267,6 +268,7 @@ case-town = Town or city
 case-town-hint = So we know which volunteers to alert.
 case-use-location = I am at that place: use my location
 case-contact-phone = Contact phone for the poster
+case-contact-phone-2 = Another phone (optional: the family, another office)
 case-contact-name = Contact name
 case-language = Language of the poster
 

@@ -29,6 +29,7 @@ alert-intro = { $sex ->
     [male] Ayúdanos a encontrar a { $name }. Si lo viste o sabes algo, llama al { $phone }.
    *[other] Ayúdanos a encontrar a { $name }. Si la/lo viste o sabes algo, llama al { $phone }.
   }
+alert-phone-2 = O al { $phone }.
 alert-last-seen = { $sex ->
     [female] Vista por última vez
     [male] Visto por última vez
@@ -311,6 +312,7 @@ case-town = Ciudad o pueblo
 case-town-hint = Para saber a qué voluntarios avisar.
 case-use-location = Estoy en ese lugar: usar mi ubicación
 case-contact-phone = Teléfono de contacto para el cartel
+case-contact-phone-2 = Otro teléfono (opcional: la familia, otra oficina)
 case-contact-name = Nombre de contacto
 case-language = Idioma del cartel
 

@@ -29,6 +29,7 @@ alert-intro = { $sex ->
     [male] Aidez-nous à retrouver { $name }. Si vous l’avez vu ou savez quelque chose, appelez le { $phone }.
    *[other] Aidez-nous à retrouver { $name }. Si vous l’avez vu(e) ou savez quelque chose, appelez le { $phone }.
   }
+alert-phone-2 = Ou le { $phone }.
 alert-last-seen = { $sex ->
     [female] Vue pour la dernière fois
     [male] Vu pour la dernière fois
@@ -315,6 +316,7 @@ case-town = Ville
 case-town-hint = Pour savoir quels bénévoles prévenir.
 case-use-location = Je suis sur place : utiliser ma position
 case-contact-phone = Téléphone à indiquer sur l’affiche
+case-contact-phone-2 = Autre téléphone (facultatif : la famille, un autre service)
 case-contact-name = Nom du contact
 case-language = Langue de l’affiche
 

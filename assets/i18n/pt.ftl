@@ -29,6 +29,7 @@ alert-intro = { $sex ->
     [male] Ajude-nos a encontrar { $name }. Se você o viu ou sabe de algo, ligue para { $phone }.
    *[other] Ajude-nos a encontrar { $name }. Se você a/o viu ou sabe de algo, ligue para { $phone }.
   }
+alert-phone-2 = Ou para { $phone }.
 alert-last-seen = { $sex ->
     [female] Vista pela última vez
     [male] Visto pela última vez
@@ -315,6 +316,7 @@ case-town = Cidade
 case-town-hint = Para saber quais voluntários avisar.
 case-use-location = Estou nesse lugar: usar minha localização
 case-contact-phone = Telefone de contato para o cartaz
+case-contact-phone-2 = Outro telefone (opcional: a família, outro escritório)
 case-contact-name = Nome de contato
 case-language = Idioma do cartaz
 

@@ -13,3 +13,6 @@ ALTER TABLE case_photos ADD COLUMN screen_height BIGINT;
 -- link to it (light mail, for a prepaid phone plan).
 ALTER TABLE volunteers ADD COLUMN poster_delivery TEXT NOT NULL DEFAULT 'attached'
     CHECK (poster_delivery IN ('attached', 'link'));
+
+-- A second number to call (the family's beside the police's), printed with the first.
+ALTER TABLE cases ADD COLUMN contact_phone_2 TEXT;

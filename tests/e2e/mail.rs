@@ -138,9 +138,7 @@ async fn look_at(browser: &Browser, name: &str, mail: &Received) {
             .map(|(label, rest)| (label, format!("http{rest}")));
         // A section's title reads "Title:" in text, a heading in HTML.
         let found = shown.contains(&collapse(line.trim_end_matches(':')))
-            || as_button.is_some_and(|(label, url)| {
-                shown.contains(label) && links.contains(&url)
-            });
+            || as_button.is_some_and(|(label, url)| shown.contains(label) && links.contains(&url));
         assert!(found, "{name}: the HTML part lacks {line:?}\n{shown}");
     }
     for word in mail.text().split_whitespace() {
@@ -204,6 +202,7 @@ async fn every_mail_kind_is_light_and_reads_right_on_a_phone() {
     let police = app.user(Role::Police).await;
     let mut case = valid_case();
     case["marks"] = json!("Lunar en la mejilla izquierda");
+    case["contact_phone_2"] = json!("+591 722 22222");
     case["circumstances"] = json!(
         "Salió del colegio a las 18:30 con su mochila negra y no llegó a su casa. \
          Una vecina la vio subir a un minibús de la línea 120 hacia la avenida Blanco Galindo."
@@ -230,6 +229,7 @@ async fn every_mail_kind_is_light_and_reads_right_on_a_phone() {
     let mut corrected = valid_case();
     corrected["marks"] = case["marks"].clone();
     corrected["circumstances"] = case["circumstances"].clone();
+    corrected["contact_phone_2"] = case["contact_phone_2"].clone();
     corrected["clothing"] = json!("Chompa verde, pantalón jean azul");
     let edit = app
         .put(&format!("/api/v1/cases/{id}"), Some(&police), &corrected)
@@ -303,6 +303,14 @@ async fn every_mail_kind_is_light_and_reads_right_on_a_phone() {
         assert!(
             html.contains("href=\"tel:+59144221111\""),
             "{email}: no call button"
+        );
+        assert!(
+            html.contains("href=\"tel:+59172222222\""),
+            "{email}: no second call button"
+        );
+        assert!(
+            alert.text().contains("+591 722 22222"),
+            "{email}: no second phone"
         );
         assert!(
             html.contains("https://wa.me/?text="),

@@ -158,6 +158,10 @@ pub struct CaseInput {
     pub last_seen: Option<CoordinatesInput>,
     #[schema(required = true, example = "+591 4 4221111")]
     pub contact_phone: Option<String>,
+    /// A second number to call (the family's beside the police's, say),
+    /// printed with the first.
+    #[schema(example = "+591 722 22222")]
+    pub contact_phone_2: Option<String>,
     pub contact_name: Option<String>,
     #[schema(value_type = Option<Language>)]
     pub language: Option<String>,
@@ -187,6 +191,7 @@ pub struct CaseDetails {
     pub last_seen_place: String,
     pub last_seen: Coordinates,
     pub contact_phone: String,
+    pub contact_phone_2: Option<String>,
     pub contact_name: Option<String>,
     pub language: Language,
     pub alert_radius_km: f64,
@@ -241,7 +246,15 @@ impl CaseDetails {
             None => Err(FieldError::broke("last_seen", Rule::Required)),
             Some(p) => Coordinates::parse("last_seen", p.lat, p.lng),
         });
-        let contact_phone = c.check(parse_phone(input.contact_phone.as_deref()));
+        let contact_phone = c.check(parse_phone("contact_phone", input.contact_phone.as_deref()));
+        let contact_phone_2 = c.check(
+            input
+                .contact_phone_2
+                .as_deref()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| parse_phone("contact_phone_2", Some(p)))
+                .transpose(),
+        );
         let contact_name = c.check(optional(
             "contact_name",
             &input.contact_name,
@@ -285,6 +298,7 @@ impl CaseDetails {
             last_seen_place: some(last_seen_place),
             last_seen: some(last_seen),
             contact_phone: some(contact_phone),
+            contact_phone_2: some(contact_phone_2),
             contact_name: some(contact_name),
             language: some(language),
             alert_radius_km: some(alert_radius_km),
@@ -404,8 +418,7 @@ fn bounded_int(
     }
 }
 
-fn parse_phone(value: Option<&str>) -> Result<String, FieldError> {
-    let field = "contact_phone";
+fn parse_phone(field: &str, value: Option<&str>) -> Result<String, FieldError> {
     let phone = clean(field, value.unwrap_or(""), 1, 30, Lines::Single)?;
     if phone
         .chars()
@@ -496,6 +509,7 @@ mod tests {
                 lng: Some(-66.157),
             }),
             contact_phone: Some("+591 4 4221111".into()),
+            contact_phone_2: None,
             ..Default::default()
         }
     }
@@ -583,6 +597,21 @@ mod tests {
         let mut input = valid_input();
         input.contact_phone = Some("call me maybe".into());
         assert_eq!(field_errors(&input), ["contact_phone"]);
+    }
+
+    #[test]
+    fn a_second_phone_is_optional_and_checked_like_the_first() {
+        let mut input = valid_input();
+        input.contact_phone_2 = Some("  ".into());
+        assert_eq!(
+            CaseDetails::parse(&input, now()).unwrap().contact_phone_2,
+            None
+        );
+        input.contact_phone_2 = Some("+591 722 22222".into());
+        let details = CaseDetails::parse(&input, now()).unwrap();
+        assert_eq!(details.contact_phone_2.as_deref(), Some("+591 722 22222"));
+        input.contact_phone_2 = Some("ask the neighbour".into());
+        assert_eq!(field_errors(&input), ["contact_phone_2"]);
     }
 
     #[test]

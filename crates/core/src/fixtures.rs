@@ -38,6 +38,7 @@ pub fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
                 lng: -68.19,
             },
             contact_phone: "110".into(),
+            contact_phone_2: None,
             contact_name: None,
             language: Language::Es,
             alert_radius_km: 10.0,

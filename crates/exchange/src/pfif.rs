@@ -139,7 +139,7 @@ fn notes(case: &Case) -> Vec<Note> {
 }
 
 /// The fields PFIF lacks, in the order they are written.
-const DESCRIBED: [&str; 14] = [
+const DESCRIBED: [&str; 15] = [
     "circumstances",
     "clothing",
     "height_cm",
@@ -151,6 +151,7 @@ const DESCRIBED: [&str; 14] = [
     "last_seen_place",
     "last_seen",
     "contact_phone",
+    "contact_phone_2",
     "contact_name",
     "language",
     "alert_radius_km",
@@ -160,7 +161,7 @@ const DESCRIBED: [&str; 14] = [
 pub fn describe(d: &CaseDetails) -> String {
     let optional = |v: &Option<String>| v.clone();
     let number = |v: Option<i64>| v.map(|n| n.to_string());
-    let values: [Option<String>; 14] = [
+    let values: [Option<String>; 15] = [
         Some(d.circumstances.clone()),
         Some(d.clothing.clone()),
         number(d.height_cm),
@@ -172,6 +173,7 @@ pub fn describe(d: &CaseDetails) -> String {
         Some(d.last_seen_place.clone()),
         Some(format!("{}, {}", d.last_seen.lat, d.last_seen.lng)),
         Some(d.contact_phone.clone()),
+        optional(&d.contact_phone_2),
         optional(&d.contact_name),
         Some(d.language.as_str().to_string()),
         Some(d.alert_radius_km.to_string()),
@@ -385,6 +387,7 @@ fn read_person(
             .or(last_known_location.filter(|l| parse_point(l).is_none())),
         last_seen,
         contact_phone: take("contact_phone").or_else(|| get("author_phone")),
+        contact_phone_2: take("contact_phone_2"),
         contact_name: take("contact_name"),
         language: take("language"),
         alert_radius_km,

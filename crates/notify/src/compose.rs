@@ -367,7 +367,10 @@ const CHANGE_GROUPS: &[(&str, &[&str])] = &[
     ("age", &["birth_date", "stated_age", "sex"]),
     ("when", &["last_seen_at"]),
     ("place", &["last_seen_place", "last_seen"]),
-    ("phone", &["contact_phone", "contact_name"]),
+    (
+        "phone",
+        &["contact_phone", "contact_phone_2", "contact_name"],
+    ),
     ("circumstances", &["circumstances"]),
     ("clothing", &["clothing"]),
     (
@@ -461,13 +464,16 @@ fn alert_or_update(
             alt: name.clone(),
         });
     }
-    blocks.push(Block::Call {
-        text: t(
-            "alert-intro",
-            &[("sex", sex), ("name", &name), ("phone", &d.contact_phone)],
-        ),
-        phone: d.contact_phone.clone(),
-    });
+    let mut call = t(
+        "alert-intro",
+        &[("sex", sex), ("name", &name), ("phone", &d.contact_phone)],
+    );
+    let mut phones = vec![d.contact_phone.clone()];
+    if let Some(second) = &d.contact_phone_2 {
+        call = format!("{call} {}", t("alert-phone-2", &[("phone", second)]));
+        phones.push(second.clone());
+    }
+    blocks.push(Block::Call { text: call, phones });
     blocks.push(linked_paragraph(t("alert-link", &[("link", &link)]), &link));
     blocks.push(Block::Paragraph {
         text: t(

@@ -22,9 +22,9 @@ pub(crate) enum Block {
     },
     /// The photo shown inside the HTML part (`cid:` link); nothing in text.
     Photo { content_id: String, alt: String },
-    /// A sentence naming a phone number, then the number as a large
+    /// A sentence naming the phone numbers, then each as a large
     /// tap-to-call button (HTML only: the text part has the sentence).
-    Call { text: String, phone: String },
+    Call { text: String, phones: Vec<String> },
     /// A paragraph; `link`, when it appears in `text`, becomes a link.
     Paragraph {
         text: String,
@@ -165,16 +165,25 @@ fn row(block: &Block) -> String {
                 escape_html(alt)
             ),
         ),
-        Block::Call { text, phone } => cell(
-            "16px 20px 0",
-            &format!(
-                "<p style=\"margin:0 0 10px;font-size:18px;font-weight:bold\">{}</p>\
-                 <a href=\"tel:{}\" style=\"display:block;background:{ALERT_RED};color:#ffffff;text-decoration:none;text-align:center;font-size:24px;font-weight:bold;padding:14px 10px;border-radius:6px\">{}</a>",
-                escape_html(text),
-                escape_html(&dialable(phone)),
-                escape_html(phone)
-            ),
-        ),
+        Block::Call { text, phones } => {
+            let buttons: String = phones
+                .iter()
+                .map(|phone| {
+                    format!(
+                        "<a href=\"tel:{}\" style=\"display:block;margin:0 0 8px;background:{ALERT_RED};color:#ffffff;text-decoration:none;text-align:center;font-size:24px;font-weight:bold;padding:14px 10px;border-radius:6px\">{}</a>",
+                        escape_html(&dialable(phone)),
+                        escape_html(phone)
+                    )
+                })
+                .collect();
+            cell(
+                "16px 20px 0",
+                &format!(
+                    "<p style=\"margin:0 0 10px;font-size:18px;font-weight:bold\">{}</p>{buttons}",
+                    escape_html(text)
+                ),
+            )
+        }
         Block::Paragraph { text, link, strong } => {
             let inner = linked(text, link.as_deref().unwrap_or(""));
             let weight = if *strong { "font-weight:bold;" } else { "" };
@@ -284,7 +293,7 @@ mod tests {
             },
             Block::Call {
                 text: "Llama al +591 700-12345.".into(),
-                phone: "+591 700-12345".into(),
+                phones: vec!["+591 700-12345".into()],
             },
             Block::Paragraph {
                 text: "Ficha: https://a.example/cases/1".into(),

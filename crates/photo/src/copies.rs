@@ -23,7 +23,7 @@ const PRINT_WIDTH: u32 = 720;
 const PRINT_BUDGET: usize = 75 * 1024;
 /// Fills a phone's screen at 1.5 device pixels per CSS pixel.
 const SCREEN_SIDE: u32 = 480;
-const SCREEN_BUDGET: usize = 22 * 1024;
+const SCREEN_BUDGET: usize = 20 * 1024;
 
 const FIRST_QUALITY: u8 = 82;
 const LOWEST_QUALITY: u8 = 50;

@@ -126,6 +126,8 @@ const NOTES_HEIGHT: f32 = 50.0;
 /// The phone number's size, whatever else the poster holds: only a number
 /// too long for its block is set smaller.
 pub const PHONE_SIZE: f32 = 36.0;
+/// A second number, under the first.
+const PHONE_2_SIZE: f32 = 16.0;
 /// The body type steps down from the first size to the last before any
 /// text is shortened.
 const BODY_SIZES: [f32; 8] = [13.0, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0];
@@ -425,7 +427,13 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     let inner = w - QR_SIZE - pad;
     let widest = inner * 0.66 - 2.0 * pad;
     let (phone_size, phone) = fit(&sheet.phone, Weight::Bold, widest, 1, PHONE_SIZE, 16.0);
-    let call = wrap(&sheet.call, Weight::Regular, 12.0, widest, 0.0, 2);
+    // A second number takes the room of the call's second line.
+    let call_lines = if sheet.phone_2.is_some() { 1 } else { 2 };
+    let call = wrap(&sheet.call, Weight::Regular, 12.0, widest, 0.0, call_lines);
+    let second = sheet
+        .phone_2
+        .as_ref()
+        .map(|p| fit(p, Weight::Bold, widest, 1, PHONE_2_SIZE, 10.0));
     let bold = face(Weight::Bold);
     let regular = face(Weight::Regular);
     let call_w = call
@@ -436,7 +444,10 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     let left_w = (bold.width(&phone.lines[0], phone_size).max(call_w) + 2.0 * pad)
         .clamp(inner * 0.5, inner * 0.66);
     // The call and the phone, centred in the block's height.
-    let group = call.lines.len() as f32 * 15.0 + 4.0 + phone_size;
+    let group = call.lines.len() as f32 * 15.0
+        + 4.0
+        + phone_size
+        + second.as_ref().map_or(0.0, |(size, _)| 3.0 + size);
     let mut baseline = y + (CALL_HEIGHT - group) / 2.0 + regular.ascent(12.0);
     for line in &call.lines {
         c.text(Weight::Regular, 12.0, x + pad, baseline, line);
@@ -444,6 +455,10 @@ fn draw_call_block(c: &mut Canvas, sheet: &Sheet, x: f32, y: f32, w: f32) {
     }
     baseline += 4.0 + bold.ascent(phone_size) - regular.ascent(12.0);
     c.text(Weight::Bold, phone_size, x + pad, baseline, &phone.lines[0]);
+    if let Some((size, second)) = &second {
+        baseline += 3.0 + bold.ascent(*size);
+        c.text(Weight::Bold, *size, x + pad, baseline, &second.lines[0]);
+    }
 
     // Last seen: when and where.
     let right = x + left_w;

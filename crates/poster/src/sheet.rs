@@ -65,6 +65,8 @@ pub struct Sheet {
     pub circumstances: Fact,
     pub call: String,
     pub phone: String,
+    /// A second number, printed smaller under the first.
+    pub phone_2: Option<String>,
     pub scan_hint: String,
     pub more_at: String,
     pub case_number: String,
@@ -157,6 +159,7 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
         circumstances: fact("poster-label-circumstances", d.circumstances.clone(), 4),
         call: t("poster-call", &sex),
         phone: printable(&d.contact_phone),
+        phone_2: d.contact_phone_2.as_deref().map(printable),
         scan_hint: t("poster-scan", &[]),
         more_at: t("poster-more-at", &[("link", &short_link)]),
         case_number: t("poster-case", &[("id", &id)]),

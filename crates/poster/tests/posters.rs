@@ -32,6 +32,7 @@ fn input() -> CaseInput {
             lng: Some(-66.157),
         }),
         contact_phone: Some("+591 4 4221111".into()),
+        contact_phone_2: None,
         ..Default::default()
     }
 }
@@ -618,4 +619,14 @@ fn the_phone_number_keeps_its_size_however_long_the_case() {
         assert!((size - short).abs() < 0.5, "{name}: {size} against {short}");
     }
     assert!(short > 30.0, "the phone is large: {short}");
+    // A second number prints under the first, smaller; the first keeps its size.
+    let mut two = long_input();
+    two.contact_phone_2 = Some("+591 722 22222".into());
+    let pdf = render(&two, Language::Es, Paper::A4, Some(&photo));
+    assert!((tallest(&pdf, "4221111") - short).abs() < 0.5);
+    let second = tallest(&pdf, "22222");
+    assert!(
+        second > 12.0 && second < short,
+        "the second phone: {second}"
+    );
 }

@@ -20,6 +20,7 @@ const CASE_COLUMNS: &str =
      c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
      c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
      c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
+     c.contact_phone_2,
      c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
      c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
      c.organisation_id, c.last_seen_country, c.last_seen_region,
@@ -88,6 +89,7 @@ where
     add::<DB>(&mut args, d.contact_name.clone())?;
     add::<DB>(&mut args, d.language.as_str().to_string())?;
     add::<DB>(&mut args, d.alert_radius_km)?;
+    add::<DB>(&mut args, d.contact_phone_2.clone())?;
     Ok(args)
 }
 
@@ -95,12 +97,12 @@ const INSERT_CASE: &str =
     "INSERT INTO cases (given_name, family_name, name_key, aliases, sex, birth_date,
         stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
         circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
-        contact_phone, contact_name, language, alert_radius_km,
+        contact_phone, contact_name, language, alert_radius_km, contact_phone_2,
         status, owner_id, organisation, version, created_at, updated_at,
         outcome, resolved_at, pfif_record_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, 1, $28, $28,
-        $29, $30, $31)
+        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, 1, $29, $29,
+        $30, $31, $32)
      RETURNING id";
 
 pub(crate) const UPDATE_CASE_DETAILS: &str =
@@ -109,9 +111,9 @@ pub(crate) const UPDATE_CASE_DETAILS: &str =
         weight_kg = $10, hair = $11, eyes = $12, marks = $13, clothing = $14,
         circumstances = $15, last_seen_at = $16, last_seen_offset = $17,
         last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
-        contact_name = $22, language = $23, alert_radius_km = $24,
-        version = version + 1, updated_at = $25
-     WHERE id = $26";
+        contact_name = $22, language = $23, alert_radius_km = $24, contact_phone_2 = $25,
+        version = version + 1, updated_at = $26
+     WHERE id = $27";
 
 /// How each database is handed the ranges of grid cells a search reads
 /// (see [`alerta_core::grid`] and migration 0016): one bound value in
@@ -457,6 +459,7 @@ struct CaseRow {
     lat: f64,
     lng: f64,
     contact_phone: String,
+    contact_phone_2: Option<String>,
     contact_name: Option<String>,
     language: String,
     alert_radius_km: f64,
@@ -522,6 +525,7 @@ impl TryFrom<CaseRow> for Case {
                     lng: r.lng,
                 },
                 contact_phone: r.contact_phone,
+                contact_phone_2: r.contact_phone_2,
                 contact_name: r.contact_name,
                 language: Language::parse("language", &r.language)
                     .map_err(|e| corrupt(e.message))?,

@@ -107,7 +107,7 @@ impl Store {
                     "UPDATE cases SET given_name = '', family_name = '', name_key = '', aliases = NULL,
                         stated_age = age_years, birth_date = NULL, height_cm = NULL, weight_kg = NULL, hair = NULL, eyes = NULL,
                         marks = NULL, clothing = '', circumstances = '', last_seen_place = '',
-                        contact_phone = '', contact_name = NULL, resolution_note = NULL, purged_at = $2,
+                        contact_phone = '', contact_phone_2 = NULL, contact_name = NULL, resolution_note = NULL, purged_at = $2,
                         lat = $3, lng = $4
                      WHERE id = $1")
                     .bind(*id).bind(to_millis(now)).bind(coarse(*lat)).bind(coarse(*lng))

@@ -81,6 +81,8 @@ pub struct CaseView {
     #[serde(skip_serializing_if = "Option::is_none")]
     contact_phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    contact_phone_2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     contact_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<Language>,
@@ -141,6 +143,7 @@ impl CaseView {
         out.last_seen_place = Some(d.last_seen_place.clone());
         out.last_seen = Some(d.last_seen);
         out.contact_phone = Some(d.contact_phone.clone());
+        out.contact_phone_2 = d.contact_phone_2.clone();
         out.contact_name = d.contact_name.clone();
         out.language = Some(d.language);
         out.alert_radius_km = Some(d.alert_radius_km);

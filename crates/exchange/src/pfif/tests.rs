@@ -34,6 +34,7 @@ fn details() -> CaseDetails {
             lng: Some(-66.157),
         }),
         contact_phone: Some("+591 4 4221111".into()),
+        contact_phone_2: None,
         contact_name: Some("Sgto. Rojas".into()),
         language: Some("pt".into()),
         alert_radius_km: Some(12.5),

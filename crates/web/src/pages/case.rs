@@ -126,6 +126,10 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         p class="call" {
             (sheet.call) " "
             a href=(format!("tel:{}", sheet.phone.replace(' ', ""))) { strong { (sheet.phone) } }
+            @if let Some(second) = &sheet.phone_2 {
+                " · "
+                a href=(format!("tel:{}", second.replace(' ', ""))) { strong { (second) } }
+            }
         }
         (posters(page, case))
         (share(page, &title, &page_url))

@@ -207,8 +207,13 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
                     input type="tel" name="contact_phone" required maxlength="40" value=[value("contact_phone")];
                     (errors.beside(page, "contact_phone"))
                 }
-                (text("contact_name", "case-contact-name", false, 100))
+                label {
+                    (page.t("case-contact-phone-2"))
+                    input type="tel" name="contact_phone_2" maxlength="40" value=[value("contact_phone_2")];
+                    (errors.beside(page, "contact_phone_2"))
+                }
             }
+            (text("contact_name", "case-contact-name", false, 100))
             label {
                 (page.t("case-language"))
                 select name="language" {
@@ -340,6 +345,7 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
         last_seen_place: text("last_seen_place"),
         last_seen,
         contact_phone: text("contact_phone"),
+        contact_phone_2: text("contact_phone_2"),
         contact_name: text("contact_name"),
         language: text("language").filter(|l| Language::parse("", l).is_ok()),
         alert_radius_km: None,
@@ -475,6 +481,7 @@ fn typed_from(case: &alerta_core::Case) -> Typed {
     put("lat", Some(d.last_seen.lat.to_string()));
     put("lng", Some(d.last_seen.lng.to_string()));
     put("contact_phone", Some(d.contact_phone.clone()));
+    put("contact_phone_2", d.contact_phone_2.clone());
     put("contact_name", d.contact_name.clone());
     put("language", Some(d.language.as_str().to_string()));
     typed

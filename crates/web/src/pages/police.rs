@@ -206,7 +206,10 @@ async fn desk(
         }
         dl class="facts" {
             dt { (page.t("police-col-last-seen")) } dd { (d.last_seen_place) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
-            dt { (page.t("police-phone")) } dd { (d.contact_phone) }
+            dt { (page.t("police-phone")) } dd {
+                (d.contact_phone)
+                @if let Some(second) = &d.contact_phone_2 { br; (second) }
+            }
             dt { (page.t("police-radius")) } dd { (d.alert_radius_km) " km" }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }

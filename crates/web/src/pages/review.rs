@@ -43,6 +43,7 @@ fn shown(case: &Case) -> Vec<(&'static str, String)> {
             format!("{:.5}, {:.5}", d.last_seen.lat, d.last_seen.lng),
         ),
         ("case-contact-phone", d.contact_phone.clone()),
+        ("case-contact-phone-2", text(&d.contact_phone_2)),
         ("case-contact-name", text(&d.contact_name)),
         ("police-radius", format!("{} km", d.alert_radius_km)),
     ]
