@@ -98,7 +98,8 @@ pub fn long_date(language: Language, date: NaiveDate) -> String {
         .to_string()
 }
 
-/// A date in figures ("20/11/2026"), from `format-date-short`.
+/// A short date with the month spelled ("20 nov 2026", "Nov 20, 2026"),
+/// from `format-date-short`: 12/02 reads two ways in the Americas.
 pub fn short_date(language: Language, date: NaiveDate) -> String {
     let pattern = text(language, "format-date-short", &[]);
     date.format_localized(&pattern, locale(language))

@@ -623,6 +623,7 @@ fn the_phone_number_keeps_its_size_however_long_the_case() {
     let mut two = long_input();
     two.contact_phone_2 = Some("+591 722 22222".into());
     let pdf = render(&two, Language::Es, Paper::A4, Some(&photo));
+    keep("two-phones-a4-es.pdf", &pdf);
     assert!((tallest(&pdf, "4221111") - short).abs() < 0.5);
     let second = tallest(&pdf, "22222");
     assert!(
