@@ -45,6 +45,10 @@ fn main() {
     }
     let normalized = normalized.unwrap();
     std::fs::write(out.join("normalized.jpg"), &normalized.jpeg).unwrap();
+    // The server's posters print the photo's print copy; so do the peers
+    // (they read poster-photo.jpg).
+    let print = &normalized.copies.print;
+    std::fs::write(out.join("poster-photo.jpg"), &print.jpeg).unwrap();
 
     let example = include_str!("../docs/examples/poster.json");
     std::fs::write(out.join("case.json"), example).unwrap();
@@ -60,9 +64,9 @@ fn main() {
     };
     let printed = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let photo = PhotoJpeg {
-        jpeg: &normalized.jpeg,
-        width: normalized.width,
-        height: normalized.height,
+        jpeg: &print.jpeg,
+        width: print.width,
+        height: print.height,
     };
 
     // Warm up: fonts parsed, caches filled, as in a running server.

@@ -1,5 +1,5 @@
 """Poster benchmark, the peers' side: the same A4 poster (same text, same
-Noto Sans files, same normalised JPEG, the same bands: headline, name, photo
+Noto Sans files, same photo JPEG (the print copy Alerta embeds), the same bands: headline, name, photo
 beside the description, circumstances, call block, footer, eight tear-off
 strips) rendered by Typst, WeasyPrint and ReportLab, warm, in this process;
 and the 12-megapixel phone JPEG normalised by pyvips (thumbnail to 1200 px,
@@ -20,7 +20,7 @@ fonts = Path(sys.argv[2]).resolve()
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 200
 poster = json.loads((out / "case.json").read_text())
 case = poster["case"]
-photo = out / "normalized.jpg"
+photo = out / "poster-photo.jpg"
 name = f'{case["given_name"]} {case["family_name"]}'
 facts = [
     ("Edad", "15 años"),
@@ -72,7 +72,7 @@ def typst_poster():
 #align(center, text(weight: "bold", size: 40pt)[{esc(name)}])
 #align(center, text(size: 11pt)[También conocida/o como: {esc(case["aliases"])}])
 #grid(columns: (48%, 1fr), gutter: 14pt,
-  image("normalized.jpg", height: 300pt, fit: "contain"),
+  image("poster-photo.jpg", height: 300pt, fit: "contain"),
   [{rows}])
 *Vista por última vez:* {esc(last_seen)} \\
 #text(size: 11pt)[*Circunstancias:* {esc(case["circumstances"])}]
@@ -112,7 +112,7 @@ p {{ margin: 2pt 0; }}
 .strip {{ flex: 1; height: 76pt; writing-mode: vertical-rl; transform: rotate(180deg); font-size: 11pt; border-left: 0.5pt dashed black; }}
 </style></head><body>
 <h1>DESAPARECIDA</h1><h2>{e(name)}</h2><p style="text-align:center;font-size:11pt">También conocida/o como: {e(case["aliases"])}</p>
-<div class="body"><img src="normalized.jpg"><div>{rows}</div></div>
+<div class="body"><img src="poster-photo.jpg"><div>{rows}</div></div>
 <p><b>Vista por última vez:</b> {e(last_seen)}</p><p style="font-size:11pt"><b>Circunstancias:</b> {e(case["circumstances"])}</p>
 <div class="call">Si la viste o sabes algo, llama al<div class="phone">{e(phone)}</div><small>Escanea para ver la ficha y enviar una pista, también anónima</small></div>
 <p style="text-align:center;font-size:8.5pt">{e(footer(i))}</p><div class="strips">{strips}</div>
