@@ -61,6 +61,8 @@ fn main() {
         details: &details,
         organisation: file["organisation"].as_str(),
         page_url,
+        locality: Some("Cochabamba"),
+        country: Some("BO"),
     };
     let printed = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let photo = PhotoJpeg {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use alerta_core::{CaseDetails, CaseId, CaseInput, CaseStatus, Language};
+use alerta_core::{CaseDetails, CaseId, CaseInput, CaseStatus, Geography, Language};
 use alerta_poster::{Kind, Paper, PhotoJpeg, PosterCase};
 use alerta_store::SizedJpeg;
 use anyhow::{Context, anyhow, bail};
@@ -103,11 +103,17 @@ pub fn from_json(file: &Path, request: &Request) -> anyhow::Result<Vec<u8>> {
         poster.public_url.trim_end_matches('/'),
         poster.id
     );
+    // Named as the server names a stored case's place: town and country.
+    let world = &alerta_places::WORLD;
+    let locality = world.locality_at(details.last_seen);
+    let country = world.country_at(details.last_seen);
     let case = PosterCase {
         id: CaseId(poster.id),
         details: &details,
         organisation: poster.organisation.as_deref(),
         page_url: &page_url,
+        locality: locality.as_deref(),
+        country: country.as_deref(),
     };
     render(&case, photo.as_ref(), printed, request)
 }

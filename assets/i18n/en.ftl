@@ -17,7 +17,7 @@ link-invalid-title = Link not valid
 ## Alert mail
 alert-subject = MISSING: { $name }, { $age } — { $place }
 alert-who = { $name }, { $age ->
-    [one] 1 year old
+    [one] { $age } year old
    *[other] { $age } years old
   } — { $place }
 alert-intro = Help us find { $name }. If you have seen them or know anything, call { $phone }.
@@ -50,14 +50,14 @@ found-stop-sharing = Stop sharing the alert: the case page and the photo are no 
 
 ## Digest for new volunteers
 digest-subject = { $count ->
-    [one] One missing person in your area
+    [one] { $count } missing person in your area
    *[other] { $count } missing people in your area
   }
 digest-intro = Thank you for joining. These people are still missing near you; from now on you will receive every new alert for your area.
 digest-line = { $name }, { $age } — last seen { $when } at { $place }
 
 ## Updated information
-update-subject = UPDATE: { $name } is still missing
+update-subject = UPDATE: { $name } is still missing — { $place }
 update-headline = UPDATE
 update-intro = The information about this case has changed. This is what is known now:
 update-changed = What changed: { $fields }.
@@ -85,11 +85,11 @@ poster-headline = MISSING
 poster-aliases = Also known as: { $aliases }
 poster-label-age = Age:
 poster-age = { $age ->
-    [one] 1 year
+    [one] { $age } year
    *[other] { $age } years
   }
 poster-age-now = { $age ->
-    [one] now 1 year
+    [one] now { $age } year
    *[other] now { $age } years
   }
 poster-label-sex = Sex:
@@ -286,7 +286,7 @@ police-public-page = See the public page
 police-phone = Phone on the poster
 police-radius = Alert radius
 police-publish-hint = Publishing sends the alert to { $count ->
-    [one] 1 volunteer
+    [one] { $count } volunteer
    *[other] { $count } volunteers
   } of the area.
 police-publish = Verified: publish
@@ -301,7 +301,7 @@ police-outcome = Outcome
 police-note = Note (optional)
 police-resolve = Close the case
 police-tips = { $count ->
-    [one] 1 tip
+    [one] { $count } tip
    *[other] { $count } tips
   }
 police-anonymous = anonymous

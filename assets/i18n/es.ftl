@@ -21,7 +21,7 @@ alert-subject = { $sex ->
    *[other] DESAPARECIDO/A
   }: { $name }, { $age } años — { $place }
 alert-who = { $name }, { $age ->
-    [one] 1 año
+    [one] { $age } año
    *[other] { $age } años
   } — { $place }
 alert-intro = { $sex ->
@@ -74,7 +74,7 @@ found-stop-sharing = Deja de compartir la alerta: la ficha y la foto ya no son p
 
 ## Digest for new volunteers
 digest-subject = { $count ->
-    [one] Una persona desaparecida en tu zona
+    [one] { $count } persona desaparecida en tu zona
    *[other] { $count } personas desaparecidas en tu zona
   }
 digest-intro = Gracias por sumarte. Estas personas siguen desaparecidas cerca de ti; desde ahora recibirás cada nueva alerta de tu zona.
@@ -89,7 +89,7 @@ update-subject = ACTUALIZACIÓN: { $name } sigue { $sex ->
     [female] desaparecida
     [male] desaparecido
    *[other] desaparecida/o
-  }
+  } — { $place }
 update-headline = ACTUALIZACIÓN
 update-intro = La información de este caso cambió. Esto es lo que se sabe ahora:
 update-changed = Qué cambió: { $fields }.
@@ -121,11 +121,11 @@ poster-headline = { $sex ->
 poster-aliases = También conocida/o como: { $aliases }
 poster-label-age = Edad:
 poster-age = { $age ->
-    [one] 1 año
+    [one] { $age } año
    *[other] { $age } años
   }
 poster-age-now = { $age ->
-    [one] hoy 1 año
+    [one] hoy { $age } año
    *[other] hoy { $age } años
   }
 poster-label-sex = Sexo:
@@ -330,7 +330,7 @@ police-public-page = Ver la ficha pública
 police-phone = Teléfono del cartel
 police-radius = Radio de alerta
 police-publish-hint = Al publicar, la alerta sale a { $count ->
-    [one] 1 voluntario
+    [one] { $count } voluntario
    *[other] { $count } voluntarios
   } de la zona.
 police-publish = Verificado: publicar
@@ -345,7 +345,7 @@ police-outcome = Resultado
 police-note = Nota (opcional)
 police-resolve = Cerrar el caso
 police-tips = { $count ->
-    [one] 1 pista
+    [one] { $count } pista
    *[other] { $count } pistas
   }
 police-anonymous = anónima

@@ -21,7 +21,7 @@ alert-subject = { $sex ->
    *[other] DISPARU(E)
   } : { $name }, { $age } ans — { $place }
 alert-who = { $name }, { $age ->
-    [one] 1 an
+    [one] { $age } an
    *[other] { $age } ans
   } — { $place }
 alert-intro = { $sex ->
@@ -78,7 +78,7 @@ found-stop-sharing = Cessez de partager l’alerte : la fiche et la photo ne son
 
 ## Digest for new volunteers
 digest-subject = { $count ->
-    [one] Une personne disparue dans votre zone
+    [one] { $count } personne disparue dans votre zone
    *[other] { $count } personnes disparues dans votre zone
   }
 digest-intro = Merci de nous rejoindre. Ces personnes sont toujours recherchées près de chez vous ; vous recevrez désormais chaque nouvelle alerte de votre zone.
@@ -93,7 +93,7 @@ update-subject = MISE À JOUR : { $name } est toujours { $sex ->
     [female] recherchée
     [male] recherché
    *[other] recherché(e)
-  }
+  } — { $place }
 update-headline = MISE À JOUR
 update-intro = Les informations de ce dossier ont changé. Voici ce que l'on sait maintenant :
 update-changed = Ce qui a changé : { $fields }.
@@ -125,11 +125,11 @@ poster-headline = { $sex ->
 poster-aliases = Aussi appelé(e) : { $aliases }
 poster-label-age = Âge :
 poster-age = { $age ->
-    [one] 1 an
+    [one] { $age } an
    *[other] { $age } ans
   }
 poster-age-now = { $age ->
-    [one] aujourd’hui 1 an
+    [one] aujourd’hui { $age } an
    *[other] aujourd’hui { $age } ans
   }
 poster-label-sex = Sexe :
@@ -334,7 +334,7 @@ police-public-page = Voir la fiche publique
 police-phone = Téléphone de l’affiche
 police-radius = Rayon de l’alerte
 police-publish-hint = À la publication, l’alerte part vers { $count ->
-    [one] 1 bénévole
+    [one] { $count } bénévole
    *[other] { $count } bénévoles
   } de la zone.
 police-publish = Vérifié : publier
@@ -349,7 +349,7 @@ police-outcome = Issue
 police-note = Note (facultatif)
 police-resolve = Clore le dossier
 police-tips = { $count ->
-    [one] 1 signalement
+    [one] { $count } signalement
    *[other] { $count } signalements
   }
 police-anonymous = anonyme

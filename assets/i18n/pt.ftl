@@ -21,7 +21,7 @@ alert-subject = { $sex ->
    *[other] DESAPARECIDO/A
   }: { $name }, { $age } anos — { $place }
 alert-who = { $name }, { $age ->
-    [one] 1 ano
+    [one] { $age } ano
    *[other] { $age } anos
   } — { $place }
 alert-intro = { $sex ->
@@ -78,7 +78,7 @@ found-stop-sharing = Pare de compartilhar o alerta: a ficha e a foto não são m
 
 ## Digest for new volunteers
 digest-subject = { $count ->
-    [one] Uma pessoa desaparecida na sua região
+    [one] { $count } pessoa desaparecida na sua região
    *[other] { $count } pessoas desaparecidas na sua região
   }
 digest-intro = Obrigado por participar. Estas pessoas continuam desaparecidas perto de você; a partir de agora você receberá cada novo alerta da sua região.
@@ -93,7 +93,7 @@ update-subject = ATUALIZAÇÃO: { $name } continua { $sex ->
     [female] desaparecida
     [male] desaparecido
    *[other] desaparecido/a
-  }
+  } — { $place }
 update-headline = ATUALIZAÇÃO
 update-intro = As informações deste caso mudaram. Isto é o que se sabe agora:
 update-changed = O que mudou: { $fields }.
@@ -125,11 +125,11 @@ poster-headline = { $sex ->
 poster-aliases = Também conhecida/o como: { $aliases }
 poster-label-age = Idade:
 poster-age = { $age ->
-    [one] 1 ano
+    [one] { $age } ano
    *[other] { $age } anos
   }
 poster-age-now = { $age ->
-    [one] hoje 1 ano
+    [one] hoje { $age } ano
    *[other] hoje { $age } anos
   }
 poster-label-sex = Sexo:
@@ -334,7 +334,7 @@ police-public-page = Ver a ficha pública
 police-phone = Telefone do cartaz
 police-radius = Raio do alerta
 police-publish-hint = Ao publicar, o alerta vai para { $count ->
-    [one] 1 voluntário
+    [one] { $count } voluntário
    *[other] { $count } voluntários
   } da região.
 police-publish = Verificado: publicar
@@ -349,7 +349,7 @@ police-outcome = Resultado
 police-note = Nota (opcional)
 police-resolve = Encerrar o caso
 police-tips = { $count ->
-    [one] 1 pista
+    [one] { $count } pista
    *[other] { $count } pistas
   }
 police-anonymous = anônima

@@ -351,3 +351,55 @@ async fn a_search_near_a_point_keeps_to_the_circle_not_its_box() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_case_typed_as_a_street_is_named_by_its_town_and_country() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // The family wrote only the market; the point is in La Paz.
+    let mut case = valid_case();
+    case["last_seen_place"] = json!("Mercado Rodríguez, puesto de frutas");
+    case["last_seen"] = json!({ "lat": -16.5030, "lng": -68.1380 });
+    let id = app.create_case(&family, &case).await;
+    app.publish(&police, id).await;
+
+    let public = body(app.get(&format!("/api/v1/cases/{id}"), None).await).await;
+    assert_eq!(public["last_seen_locality"], "La Paz");
+    assert_eq!(public["last_seen_country"], "BO");
+
+    // The case page, in Spanish and in Portuguese, names town and country.
+    let page = app
+        .get(&format!("/cases/{id}"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("La Paz, Bolivia"), "{page}");
+    assert!(page.contains("Mercado Rodríguez, puesto de frutas, La Paz, Bolivia"));
+    let page = app
+        .get(&format!("/cases/{id}?lang=pt"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("La Paz, Bolívia"));
+    // So do the home page's cards.
+    let home = app.get("/", None).await.text().await.unwrap();
+    assert!(home.contains("La Paz, Bolivia"));
+
+    // And the poster, after the place as typed.
+    let pdf = app
+        .get(
+            &format!("/cases/{id}/poster.pdf?lang=en&paper=letter"),
+            None,
+        )
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let text = crate::posters::poppler("pdftotext", &pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("La Paz, Bolivia"), "{flat}");
+    app.stop().await;
+}

@@ -112,7 +112,15 @@ async fn publishing_alerts_exactly_the_volunteers_the_area_reaches_and_resolving
     let tres = smtp.wait_for("tres.zonas@example.org", 2).await.remove(1);
     assert_eq!(
         cerca.subject(),
-        "DESAPARECIDA: María José Quispe Mamani, 15 años — Plaza 14 de Septiembre, Cochabamba"
+        "DESAPARECIDA: María José Quispe Mamani, 15 años — Cochabamba, Bolivia"
+    );
+    // The place as typed, with the country it did not name.
+    assert!(
+        cerca
+            .text()
+            .contains("Plaza 14 de Septiembre, Cochabamba, Bolivia"),
+        "{}",
+        cerca.text()
     );
     assert!(
         tres.subject()
@@ -411,7 +419,7 @@ async fn a_new_volunteer_gets_one_digest_of_the_cases_already_active_near_them()
     )
     .await;
     let digest = smtp.wait_for("nueva@example.org", 2).await.remove(1);
-    assert_eq!(digest.subject(), "Una persona desaparecida en tu zona");
+    assert_eq!(digest.subject(), "1 persona desaparecida en tu zona");
     assert!(
         digest.text().contains("María José Quispe Mamani, 15 años"),
         "{}",
@@ -579,7 +587,7 @@ async fn police_send_updated_information_only_when_they_ask() {
     let update = smtp.wait_for("atenta@example.org", 3).await.remove(2);
     assert_eq!(
         update.subject(),
-        "ACTUALIZACIÓN: María José Quispe Mamani sigue desaparecida"
+        "ACTUALIZACIÓN: María José Quispe Mamani sigue desaparecida — Cochabamba, Bolivia"
     );
     assert!(
         update.text().contains("Chompa verde, no roja"),

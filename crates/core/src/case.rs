@@ -471,12 +471,25 @@ pub struct Case {
     /// The country and first-level region codes of the last-seen point
     /// ("BO", "BO-C"): whose jurisdiction it lies in.
     pub last_seen_regions: Vec<String>,
+    /// The town the last-seen point lies in or near, or its region's name
+    /// where no town is near ([`crate::Geography::locality_at`]): printed
+    /// with the country beside the place as typed, which may name only a
+    /// street or a market.
+    pub last_seen_locality: Option<String>,
     /// Organisations told of the case because its alert reaches into their
     /// jurisdiction: their officers read it and its tips, and change nothing.
     pub informed_organisations: Vec<crate::OrganisationId>,
 }
 
 impl Case {
+    /// The ISO 3166-1 code of the country the person was last seen in.
+    pub fn last_seen_country(&self) -> Option<&str> {
+        self.last_seen_regions
+            .iter()
+            .map(String::as_str)
+            .find(|code| !code.contains('-'))
+    }
+
     /// The circle of `alert_radius_km` around where the person was last seen.
     pub fn alert_area(&self) -> crate::volunteer::Circle {
         crate::volunteer::Circle {

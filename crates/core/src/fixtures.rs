@@ -53,6 +53,7 @@ pub fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
         pfif_record_id: None,
         organisation_id: organisation,
         last_seen_regions: vec!["BO".into(), "BO-L".into()],
+        last_seen_locality: Some("El Alto".into()),
         informed_organisations: vec![],
     }
 }

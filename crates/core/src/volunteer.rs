@@ -218,6 +218,13 @@ pub trait Geography {
     fn regions_touching(&self, area: &Circle) -> Vec<String>;
     /// The ISO 3166-1 code of the country `point` lies in, if any.
     fn country_at(&self, point: Coordinates) -> Option<String>;
+    /// The name of the town `point` lies in or near ("Cochabamba"), or with
+    /// none near, of its first-level region: what posters and mail print
+    /// beside the place as the family typed it.
+    fn locality_at(&self, point: Coordinates) -> Option<String> {
+        let _ = point;
+        None
+    }
 }
 
 /// Where a volunteer watches: a circle (named places become one), or a

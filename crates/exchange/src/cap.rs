@@ -214,7 +214,7 @@ fn info(w: &mut Writer, site: &Site, case: &Case, language: Language, step: Step
     }
     let area = case.alert_area();
     w.open("area", "")
-        .text("areaDesc", &case.details.last_seen_place)
+        .text("areaDesc", &alerta_i18n::last_seen_place(language, case))
         .text(
             "circle",
             &format!(

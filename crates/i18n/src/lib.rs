@@ -9,6 +9,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+mod places;
+pub use places::{country_name, last_seen_locality, last_seen_place, locality, place_line};
+
 const SOURCES: [(Language, &str); 4] = [
     (Language::Es, include_str!("../../../assets/i18n/es.ftl")),
     (Language::Pt, include_str!("../../../assets/i18n/pt.ftl")),
@@ -161,6 +164,64 @@ mod tests {
         }
     }
 
+    /// Each message that chooses its words by a count, with the name of
+    /// that count: `{ $count ->` ... `[one]` in its body.
+    fn counted_messages(source: &str) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let mut current: Option<String> = None;
+        let mut selector: Option<String> = None;
+        for line in source.lines() {
+            if !line.starts_with([' ', '#', '\t']) && line.contains(" =") {
+                current = line.split(" =").next().map(str::to_string);
+                selector = None;
+            }
+            // "{ $age ->": the variable just before the arrow.
+            if let Some(arrow) = line.find(" ->")
+                && let Some(dollar) = line[..arrow].rfind('$')
+            {
+                selector = Some(line[dollar + 1..arrow].to_string());
+            }
+            if line.trim_start().starts_with("[one]")
+                && let (Some(key), Some(name)) = (&current, &selector)
+                && !found.iter().any(|(k, _): &(String, String)| k == key)
+            {
+                found.push((key.clone(), name.clone()));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_count_prints_the_number_it_was_given() {
+        // CLDR puts 0 in "one" in Portuguese and French: a branch that
+        // wrote "1" would print it for nothing.
+        for (language, source) in SOURCES {
+            let counted = counted_messages(source);
+            assert!(counted.len() >= 5, "{}: {counted:?}", language.as_str());
+            for (key, count) in &counted {
+                // The message's other arguments, filled with words.
+                let others: Vec<(&str, &str)> = ["name", "place", "sex", "when", "organisation"]
+                    .into_iter()
+                    .map(|name| (name, if name == "sex" { "female" } else { "Ana" }))
+                    .collect();
+                for n in ["0", "1", "2", "5"] {
+                    let mut args = others.clone();
+                    args.push((count.as_str(), n));
+                    let shown = text(language, key, &args);
+                    let numbers: Vec<&str> = shown
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    assert!(
+                        numbers.contains(&n),
+                        "{} {key} with {count} = {n} reads {shown:?}",
+                        language.as_str()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn arguments_are_filled_without_isolation_marks() {
         let footer = text(
@@ -199,7 +260,7 @@ mod tests {
     fn counts_choose_the_plural_form() {
         assert_eq!(
             text(Language::Es, "digest-subject", &[("count", "1")]),
-            "Una persona desaparecida en tu zona"
+            "1 persona desaparecida en tu zona"
         );
         assert_eq!(
             text(Language::Fr, "digest-subject", &[("count", "3")]),

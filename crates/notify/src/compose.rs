@@ -429,11 +429,15 @@ fn alert_or_update(
         language.as_str(),
         files.paper.as_str()
     ));
+    // The town and country in the subject and the first lines; the place
+    // as typed, completed with them, where the mail says where.
+    let locality = alerta_i18n::last_seen_locality(language, case);
+    let place = alerta_i18n::last_seen_place(language, case);
     let person = [
         ("sex", sex),
         ("name", name.as_str()),
         ("age", age.as_str()),
-        ("place", d.last_seen_place.as_str()),
+        ("place", locality.as_str()),
     ];
     let subject = match changed {
         Some(_) => t("update-subject", &person),
@@ -478,7 +482,7 @@ fn alert_or_update(
     blocks.push(Block::Paragraph {
         text: t(
             "alert-last-seen",
-            &[("sex", sex), ("when", &when), ("place", &d.last_seen_place)],
+            &[("sex", sex), ("when", &when), ("place", &place)],
         ),
         link: None,
         strong: true,
@@ -589,10 +593,11 @@ pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
             "found-body-closed",
         ),
     };
+    let place = alerta_i18n::last_seen_place(language, case);
     let args = [
         ("name", name.as_str()),
         ("sex", sex),
-        ("place", d.last_seen_place.as_str()),
+        ("place", place.as_str()),
         (
             "date",
             &alerta_i18n::short_date(language, d.last_seen_at.date_naive()),
@@ -639,7 +644,7 @@ pub fn digest(
                         ("name", &d.full_name()),
                         ("age", &d.age_when_last_seen().to_string()),
                         ("when", &local_time(&d.last_seen_at, language)),
-                        ("place", &d.last_seen_place),
+                        ("place", &alerta_i18n::last_seen_place(language, case)),
                     ],
                 ),
                 link: ctx.link(&format!("/cases/{}", case.id)),
@@ -792,7 +797,10 @@ pub fn organisation_notice(
         String::new(),
         t(
             "alert-last-seen",
-            &[("when", &when), ("place", &d.last_seen_place)],
+            &[
+                ("when", &when),
+                ("place", &alerta_i18n::last_seen_place(language, case)),
+            ],
         ),
         t(
             "alert-intro",

@@ -351,3 +351,45 @@ fn every_latin_american_town_lies_in_a_region_of_its_country() {
     }
     assert!(outside.is_empty(), "in no region: {outside:?}");
 }
+
+fn town(lat: f64, lng: f64) -> Option<String> {
+    WORLD.locality_at(Coordinates { lat, lng })
+}
+
+#[test]
+fn a_point_is_named_by_the_town_it_lies_in() {
+    // Plaza 14 de Septiembre.
+    assert_eq!(town(-17.3935, -66.1570).as_deref(), Some("Cochabamba"));
+    // Quillacollo's square, 13 km west: a town of its own, not Cochabamba.
+    assert_eq!(town(-17.3975, -66.2800).as_deref(), Some("Quillacollo"));
+    // Plaza Murillo, La Paz; and El Alto's Ceja, up the hill: two cities.
+    assert_eq!(town(-16.4958, -68.1335).as_deref(), Some("La Paz"));
+    assert_eq!(town(-16.5050, -68.1630).as_deref(), Some("El Alto"));
+    // Largo da Batata, in Pinheiros: GeoNames lists the district as a place
+    // of its own; readers know it as São Paulo.
+    assert_eq!(town(-23.5667, -46.6935).as_deref(), Some("São Paulo"));
+    // The road 8 km west of Chimoré, in the Chapare: still named by it.
+    assert_eq!(town(-16.99, -65.23).as_deref(), Some("Chimoré"));
+}
+
+#[test]
+fn far_from_any_town_the_region_names_the_point() {
+    // The Pando forest, 100 km from any town of 5 000 people.
+    let deep = town(-11.6, -67.6);
+    assert_eq!(deep.as_deref(), Some("Pando"));
+    // At sea, nothing.
+    assert_eq!(town(-20.0, -100.0), None);
+}
+
+#[test]
+fn a_town_across_the_border_does_not_name_the_point() {
+    // Bolivian Desaguadero, across the bridge from the Peruvian one.
+    let point = Coordinates {
+        lat: -16.5662,
+        lng: -69.0380,
+    };
+    let near = gazetteer()
+        .town_near(point, Some("BO"))
+        .map(|p| p.country.clone());
+    assert_ne!(near.as_deref(), Some("PE"));
+}

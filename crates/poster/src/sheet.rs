@@ -17,6 +17,10 @@ pub struct PosterCase<'a> {
     pub organisation: Option<&'a str>,
     /// The case's public page (with its tip form): the QR code opens it.
     pub page_url: &'a str,
+    /// The town (or region) and the country code of the last-seen point,
+    /// printed after the place as typed ([`Case::last_seen_locality`]).
+    pub locality: Option<&'a str>,
+    pub country: Option<&'a str>,
 }
 
 impl<'a> PosterCase<'a> {
@@ -27,6 +31,8 @@ impl<'a> PosterCase<'a> {
             details: &case.details,
             organisation: case.organisation.as_deref(),
             page_url,
+            locality: case.last_seen_locality.as_deref(),
+            country: case.last_seen_country(),
         }
     }
 }
@@ -125,6 +131,7 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
     }
     facts.push(fact("poster-label-clothing", d.clothing.clone(), 5));
 
+    let place = i18n::place_line(language, &d.last_seen_place, case.locality, case.country);
     let date = i18n::long_date(language, d.last_seen_at.date_naive());
     let time = i18n::clock_time(language, &d.last_seen_at);
     let last_seen = fact(
@@ -132,11 +139,7 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
         i18n::text(
             language,
             "poster-last-seen",
-            &[
-                ("date", &date),
-                ("time", &time),
-                ("place", &d.last_seen_place),
-            ],
+            &[("date", &date), ("time", &time), ("place", &place)],
         ),
         3,
     );
@@ -154,7 +157,7 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
         age,
         facts,
         since_when,
-        since_place: printable(&d.last_seen_place),
+        since_place: printable(&place),
         last_seen,
         circumstances: fact("poster-label-circumstances", d.circumstances.clone(), 4),
         call: t("poster-call", &sex),

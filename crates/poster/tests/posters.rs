@@ -93,6 +93,8 @@ fn render_details(
         details,
         organisation: Some("Policía Boliviana — FELCC Cochabamba"),
         page_url: PAGE_URL,
+        locality: Some("Cochabamba"),
+        country: Some("BO"),
     };
     let sheet = sheet(&case, language, today());
     // Posters print the copy made for them, as the server's do.
@@ -447,6 +449,8 @@ fn card(photo: Option<&alerta_photo::NormalizedPhoto>) -> image::RgbImage {
         details: &details,
         organisation: None,
         page_url: PAGE_URL,
+        locality: Some("Cochabamba"),
+        country: Some("BO"),
     };
     let sheet = sheet(&case, Language::Es, today());
     let photo = photo.map(|p| PhotoJpeg {

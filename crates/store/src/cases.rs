@@ -23,7 +23,7 @@ const CASE_COLUMNS: &str =
      c.contact_phone_2,
      c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
      c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
-     c.organisation_id, c.last_seen_country, c.last_seen_region,
+     c.organisation_id, c.last_seen_country, c.last_seen_region, c.last_seen_locality,
      (SELECT string_agg(CAST(i.organisation_id AS TEXT), ',') FROM case_informed_organisations i
        WHERE i.case_id = c.id) AS informed_organisations";
 
@@ -257,10 +257,11 @@ where
     Ok(args)
 }
 
-/// Records where a case was last seen as jurisdictions name it, from its
-/// point: bound (id, country, region) by [`WriteTx::set_last_seen_regions`].
-const SET_LAST_SEEN_REGIONS: &str =
-    "UPDATE cases SET last_seen_country = $2, last_seen_region = $3 WHERE id = $1";
+/// Records where a case was last seen as jurisdictions and readers name it,
+/// from its point: bound (id, country, region, locality) by
+/// [`WriteTx::set_last_seen_regions`].
+const SET_LAST_SEEN_REGIONS: &str = "UPDATE cases
+    SET last_seen_country = $2, last_seen_region = $3, last_seen_locality = $4 WHERE id = $1";
 
 /// The country and first-level region codes at `point` ("" where the
 /// boundary data has none).
@@ -377,14 +378,16 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Records the country and region case `id` was last seen in, from `point`.
+    /// Records the country, region and town case `id` was last seen in, from `point`.
     pub(crate) async fn set_last_seen_regions(
         &mut self,
         id: i64,
         point: Coordinates,
     ) -> Result<()> {
         let (country, region) = last_seen_regions(self.geography, point);
-        on_tx!(self, db => { sqlx::query(SET_LAST_SEEN_REGIONS).bind(id).bind(country).bind(region)
+        let locality = self.geography.locality_at(point);
+        on_tx!(self, db => { sqlx::query(SET_LAST_SEEN_REGIONS)
+            .bind(id).bind(country).bind(region).bind(locality)
             .execute(&mut *db).await?; });
         Ok(())
     }
@@ -474,6 +477,7 @@ struct CaseRow {
     organisation_id: Option<i64>,
     last_seen_country: Option<String>,
     last_seen_region: Option<String>,
+    last_seen_locality: Option<String>,
     informed_organisations: Option<String>,
 }
 
@@ -545,6 +549,7 @@ impl TryFrom<CaseRow> for Case {
                 .flatten()
                 .filter(|code| !code.is_empty())
                 .collect(),
+            last_seen_locality: r.last_seen_locality.filter(|l| !l.is_empty()),
             informed_organisations: r
                 .informed_organisations
                 .unwrap_or_default()
@@ -666,8 +671,9 @@ struct Origin<'a> {
 }
 
 impl Store {
-    /// Gives every case stored before jurisdictions its last-seen country
-    /// and region. A no-op once done; batched like the zone index's fill.
+    /// Gives every case stored before jurisdictions (and before localities)
+    /// its last-seen country, region and town. A no-op once done; batched
+    /// like the zone index's fill.
     pub(crate) async fn fill_case_regions(&self) -> Result<()> {
         loop {
             let rows: Vec<(i64, f64, f64)> = with_db!(self, pool => sqlx::query_as(

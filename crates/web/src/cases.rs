@@ -78,6 +78,15 @@ pub struct CaseView {
     last_seen_place: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_seen: Option<Coordinates>,
+    /// The town (or, far from any, the region) the last-seen point lies in,
+    /// as Alerta located it: printed with the country after `last_seen_place`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "Cochabamba")]
+    last_seen_locality: Option<String>,
+    /// ISO 3166-1 code of the country the last-seen point lies in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "BO")]
+    last_seen_country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     contact_phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -142,6 +151,8 @@ impl CaseView {
         out.last_seen_at = Some(d.last_seen_at);
         out.last_seen_place = Some(d.last_seen_place.clone());
         out.last_seen = Some(d.last_seen);
+        out.last_seen_locality = case.last_seen_locality.clone();
+        out.last_seen_country = case.last_seen_country().map(str::to_string);
         out.contact_phone = Some(d.contact_phone.clone());
         out.contact_phone_2 = d.contact_phone_2.clone();
         out.contact_name = d.contact_name.clone();

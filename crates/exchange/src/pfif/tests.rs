@@ -62,6 +62,7 @@ fn case(details: CaseDetails) -> Case {
         pfif_record_id: None,
         organisation_id: None,
         last_seen_regions: vec!["BO".into(), "BO-C".into()],
+        last_seen_locality: Some("Cochabamba".into()),
         informed_organisations: vec![],
     }
 }

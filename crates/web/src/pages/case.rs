@@ -3,9 +3,9 @@
 //! links, Open Graph tags so a shared link shows the PNG card, and the tip form.
 //! A resolved case shows only that the person was found, without the photo.
 
-use alerta_core::{Case, CaseId, CaseStatus, Outcome, TipInput, TipKind, policy};
+use alerta_core::{Case, CaseId, CaseStatus, Language, Outcome, TipInput, TipKind, policy};
 use alerta_poster::PosterCase;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -22,9 +22,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cases/{id}", get(case_page))
         .route("/c/{id}", get(short_link))
-        .route("/cases/{id}/tips", post(send_tip))
-        .route("/cases/{id}/about-me", post(about_me))
-        .route("/cases/{id}/follow", post(follow))
+        .route("/cases/{id}/tips", post(send_tip).get(back_to_case))
+        .route("/cases/{id}/about-me", post(about_me).get(back_to_case))
+        .route("/cases/{id}/follow", post(follow).get(back_to_case))
 }
 
 async fn case_page(
@@ -42,6 +42,22 @@ async fn case_page(
 /// redirects; the case page answers for it.
 async fn short_link(PagePath(id): PagePath<i64>) -> Response {
     axum::response::Redirect::permanent(&format!("/cases/{id}")).into_response()
+}
+
+/// A form's address opened as a page (the language links of a page that
+/// answered a form lead there): the case page, in the language asked for.
+async fn back_to_case(
+    PagePath(id): PagePath<i64>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let to = match query
+        .get("lang")
+        .and_then(|l| Language::parse("lang", l).ok())
+    {
+        Some(language) => format!("/cases/{id}?lang={}", language.as_str()),
+        None => format!("/cases/{id}"),
+    };
+    axum::response::Redirect::to(&to).into_response()
 }
 
 /// The two forms of the page as typed, and the errors of the one sent.
@@ -65,10 +81,11 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         };
         let d = &case.details;
         let date = alerta_i18n::short_date(page.lang, d.last_seen_at.date_naive());
+        let place = alerta_i18n::last_seen_place(page.lang, case);
         let args = [
             ("name", name.as_str()),
             ("sex", d.sex.as_str()),
-            ("place", d.last_seen_place.as_str()),
+            ("place", place.as_str()),
             ("date", date.as_str()),
         ];
         return page.render(
@@ -107,6 +124,17 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         @if page.actor.as_ref().is_some_and(|a| policy::may_edit(Some(a), case).is_ok()) {
             p { a class="button secondary" href=(format!("/cases/{}/edit", case.id)) { (page.t("case-edit")) } }
         }
+        // Where and since when, then the number to call, before anything
+        // else: what someone who may have seen the person needs first.
+        p class="where-when" { (alerta_i18n::last_seen_locality(page.lang, case)) " · " (sheet.since_when) }
+        div class="call" {
+            p { (sheet.call) }
+            p class="phones" {
+                @for phone in std::iter::once(&sheet.phone).chain(&sheet.phone_2) {
+                    a class="button call-button" href=(format!("tel:{}", phone.replace(' ', ""))) { (phone) }
+                }
+            }
+        }
         div class="person" {
             @if case.has_photo {
                 img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
@@ -114,8 +142,8 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
             }
             div {
                 @if let Some(aliases) = &sheet.aliases { p { (aliases) } }
+                // The age is the first of the facts ("15 años (hoy 16)").
                 dl class="facts" {
-                    dt { (page.t("poster-label-age")) } dd { (sheet.age) }
                     @for fact in &sheet.facts { dt { (fact.label) } dd { (fact.value) } }
                     dt { (sheet.last_seen.label) } dd { (sheet.last_seen.value) }
                 }
@@ -123,14 +151,6 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         }
         h2 { (sheet.circumstances.label) }
         (paragraphs(&case.details.circumstances))
-        p class="call" {
-            (sheet.call) " "
-            a href=(format!("tel:{}", sheet.phone.replace(' ', ""))) { strong { (sheet.phone) } }
-            @if let Some(second) = &sheet.phone_2 {
-                " · "
-                a href=(format!("tel:{}", second.replace(' ', ""))) { strong { (second) } }
-            }
-        }
         (posters(page, case))
         (share(page, &title, &page_url))
         @if case.status == CaseStatus::Active {

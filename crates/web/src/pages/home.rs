@@ -170,7 +170,7 @@ pub fn case_card(language: Language, case: &Case) -> Markup {
                         alt=(name) loading="lazy" width="400" height="500";
                 }
                 div class="name" { (name) ", " (age) }
-                div class="where" { (d.last_seen_place) " · " (when) }
+                div class="where" { (alerta_i18n::last_seen_locality(language, case)) " · " (when) }
             }
         }
     }

@@ -78,7 +78,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
                     @for (case, reach) in drafts.iter().zip(&reach) {
                         tr {
                             td { a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) } }
-                            td { (case.details.last_seen_place) }
+                            td { (alerta_i18n::last_seen_place(page.lang, case)) }
                             td { (reach) }
                         }
                     }
@@ -96,7 +96,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
                                 a href=(format!("/police/cases/{}", case.id)) { (case.details.full_name()) }
                                 @if case.hidden { " " span class="badge draft" { (page.t("police-hidden")) } }
                             }
-                            td { (case.details.last_seen_place) }
+                            td { (alerta_i18n::last_seen_place(page.lang, case)) }
                             td { (figures.sent) " / " (figures.recipients) }
                         }
                     }
@@ -205,7 +205,7 @@ async fn desk(
             }
         }
         dl class="facts" {
-            dt { (page.t("police-col-last-seen")) } dd { (d.last_seen_place) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
+            dt { (page.t("police-col-last-seen")) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
             dt { (page.t("police-phone")) } dd {
                 (d.contact_phone)
                 @if let Some(second) = &d.contact_phone_2 { br; (second) }

@@ -1,6 +1,5 @@
 //! `/stats`: the network's figures, as regional networks publish them.
 
-use alerta_core::Geography;
 use alerta_core::stats::{AGE_GROUPS, Tally};
 use axum::Router;
 use axum::extract::State;
@@ -29,9 +28,8 @@ async fn stats_page(State(state): State<AppState>, page: Page) -> Result<Respons
         .by_country
         .iter()
         .map(|(code, tally)| {
-            let name = alerta_places::WORLD
-                .region(code)
-                .map_or_else(|| page.t("stats-unknown-country"), |(_, label)| label);
+            let name = alerta_i18n::country_name(page.lang, code)
+                .map_or_else(|| page.t("stats-unknown-country"), str::to_string);
             (name, tally)
         })
         .collect();
