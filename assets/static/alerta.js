@@ -41,7 +41,8 @@ function locate(button) {
   });
 }
 
-// The browser's own UTC offset, preselected in time-zone choosers.
+// The browser's own UTC offset, preselected in time-zone choosers that
+// carry no choice yet (the server leaves the marker off once one was made).
 function presetOffset(select) {
   const minutes = -new Date().getTimezoneOffset();
   const sign = minutes < 0 ? "-" : "+";

@@ -288,6 +288,7 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
     browser.submit("form.stack button[type=submit]").await;
     assert_eq!(browser.path().await, "/family");
     browser.goto("/family/cases/new").await;
+    // The clothing is left out at first: the form comes back for it.
     for (name, value) in [
         ("given_name", "Rosa Elena"),
         ("family_name", "Choque Vargas"),
@@ -295,12 +296,12 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         ("last_seen_place", "Mercado La Cancha"),
         ("town", "Cochabamba"),
         ("circumstances", "Salió a comprar pan y no volvió."),
-        ("clothing", "Buzo azul, zapatillas blancas"),
         ("contact_phone", "+591 4 4221111"),
     ] {
         browser.fill(name, value).await;
     }
     browser.choose("sex", "female").await;
+    // Not the browser's own offset (UTC here): the returned form must keep it.
     browser.choose("tz", "-04:00").await;
     // A datetime-local input takes the digits as typed in the page's locale order;
     // set its value the way a date picker would.
@@ -321,6 +322,36 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         .await
         .unwrap();
     browser.step("4-family-form").await;
+    // The browser's own check would stop the form; the server's is the one tested.
+    browser
+        .client
+        .execute(
+            "document.getElementById('case-form').noValidate = true; return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.submit("#case-form button[type=submit]").await;
+    let refused = browser.text().await;
+    assert!(
+        refused.contains("La foto que elegiste está guardada"),
+        "{refused}"
+    );
+    let tz = browser
+        .client
+        .execute("return document.querySelector('[name=tz]').value;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        tz,
+        json!("-04:00"),
+        "the page's script left the chosen offset"
+    );
+    browser.step_whole("4-family-form-refused", 8).await;
+    // Only the missing field; the photo is not chosen again.
+    browser
+        .fill("clothing", "Buzo azul, zapatillas blancas")
+        .await;
     browser.submit("#case-form button[type=submit]").await;
     let case_path = browser.path().await;
     assert!(case_path.starts_with("/cases/"), "registered: {case_path}");

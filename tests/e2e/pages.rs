@@ -1566,3 +1566,83 @@ async fn a_photo_over_the_limit_brings_the_form_back_with_the_photo_marked() {
     assert_eq!(app.counts().await, before, "nothing stored");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_photo_chosen_on_a_refused_form_is_kept_for_the_next_try() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let visitor = Visitor::new(&app);
+    visitor.sign_in(&family.email).await;
+
+    // The clothing is missing: the form comes back, the photo with it.
+    let refused = post_case_form(
+        &visitor,
+        &app,
+        &CASE_FIELDS,
+        Some((jpeg(600, 800), "image/jpeg")),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("id=\"clothing-error\""));
+    assert!(refused.html.contains("La foto que elegiste está guardada"));
+    let token = refused
+        .hidden("pending_photo")
+        .expect("the form carries the kept photo");
+    let thumbnail = format!("/family/pending-photos/{token}");
+    assert!(refused.html.contains(&thumbnail));
+    let shown = visitor.http.get(app.url(&thumbnail)).send().await.unwrap();
+    assert_eq!(shown.status(), StatusCode::OK);
+    assert_eq!(shown.headers()["content-type"], "image/jpeg");
+    assert_eq!(app.counts().await.cases_draft, 0, "nothing half-stored");
+
+    // Only its sender sees it.
+    let stranger = Visitor::new(&app);
+    stranger.sign_in(&app.user(Role::Family).await.email).await;
+    let theirs = stranger.http.get(app.url(&thumbnail)).send().await.unwrap();
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+
+    // Sent again, corrected, without choosing the photo again: the case has it.
+    let mut fields = CASE_FIELDS.to_vec();
+    fields.push(("clothing", "Vestido rosado, chamarra azul"));
+    fields.push(("pending_photo", &token));
+    let created = post_case_form(&visitor, &app, &fields, None).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
+    let id: i64 = created
+        .location
+        .unwrap()
+        .trim_start_matches("/cases/")
+        .parse()
+        .unwrap();
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&family)).await).await;
+    assert!(case["photo_url"].is_string(), "{case}");
+    let photo = app
+        .get(&format!("/api/v1/cases/{id}/photo"), Some(&family))
+        .await;
+    assert_eq!(photo.status(), StatusCode::OK);
+    // Its case holds it now: the kept copy is gone.
+    let gone = visitor.http.get(app.url(&thumbnail)).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+
+    // A kept photo waits a day, not more; the case then says it has none.
+    let mut other = CASE_FIELDS.to_vec();
+    other[0] = ("given_name", "Rosa");
+    let refused =
+        post_case_form(&visitor, &app, &other, Some((jpeg(600, 800), "image/jpeg"))).await;
+    let token = refused.hidden("pending_photo").unwrap();
+    app.advance(chrono::Duration::hours(25));
+    visitor.sign_in(&family.email).await; // A day on, the session is over too.
+    other.push(("clothing", "Pollera verde"));
+    other.push(("pending_photo", &token));
+    let created = post_case_form(&visitor, &app, &other, None).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
+    let page = visitor.get(created.location.as_deref().unwrap()).await;
+    assert!(
+        page.html.contains("Este caso todavía no tiene foto"),
+        "{}",
+        page.html
+    );
+    // The token job clears what expired.
+    let removed = app.store.purge_expired_tokens(app.app.now()).await.unwrap();
+    assert!(removed >= 1, "{removed}");
+    app.stop().await;
+}

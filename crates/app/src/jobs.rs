@@ -133,7 +133,7 @@ impl Scheduler {
                 format!("{n} unconfirmed subscriptions forgotten")
             }
             Work::PurgeExpiredTokens => format!(
-                "{} expired sessions and links removed",
+                "{} expired sessions, links and pending photos removed",
                 store.purge_expired_tokens(now).await?
             ),
             Work::ReAlert => format!(

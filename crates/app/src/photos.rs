@@ -1,6 +1,9 @@
-//! Upkeep of the photo copies mail and posters carry.
+//! Upkeep of the photo copies mail and posters carry, and photos waiting
+//! for their case (sent with a form that came back for another field).
 
-use alerta_store::{SizedJpeg, StoreError};
+use alerta_core::Actor;
+use alerta_credentials::token_hash;
+use alerta_store::{PendingPhoto, SizedJpeg, StoreError, StoredPhoto};
 
 use crate::Alerta;
 
@@ -40,5 +43,53 @@ impl Alerta {
             }
         }
         Ok(made)
+    }
+}
+
+/// How long a photo sent with a refused case form waits for its case.
+pub const PENDING_PHOTO_TTL: chrono::Duration = chrono::Duration::days(1);
+
+impl Alerta {
+    /// Keeps the checked photo of a case form refused for another field,
+    /// for the account that sent it; answers the token the returned form
+    /// carries, so that sending the form again brings the photo.
+    pub async fn keep_pending_photo(
+        &self,
+        actor: &Actor,
+        photo: &StoredPhoto,
+    ) -> Result<String, StoreError> {
+        let token = alerta_credentials::new_token();
+        let expires = self.now() + PENDING_PHOTO_TTL;
+        self.store
+            .keep_pending_photo(actor.user_id, &token_hash(&token), photo, expires)
+            .await?;
+        Ok(token)
+    }
+
+    /// The photo `actor` left under `token`, if it has not expired.
+    pub async fn pending_photo(
+        &self,
+        actor: &Actor,
+        token: &str,
+    ) -> Result<Option<PendingPhoto>, StoreError> {
+        self.store
+            .pending_photo(actor.user_id, &token_hash(token), self.now())
+            .await
+    }
+
+    /// The small copy of `actor`'s pending photo, for the returned form.
+    pub async fn pending_thumbnail(
+        &self,
+        actor: &Actor,
+        token: &str,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store
+            .pending_thumbnail(actor.user_id, &token_hash(token), self.now())
+            .await
+    }
+
+    /// Forgets a pending photo once its case holds it.
+    pub async fn forget_pending_photo(&self, token: &str) -> Result<(), StoreError> {
+        self.store.forget_pending_photo(&token_hash(token)).await
     }
 }

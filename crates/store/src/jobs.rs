@@ -67,7 +67,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Removes expired sessions, expired volunteer links and old rate counters.
+    /// Removes expired sessions, mailed links and pending photos (and old
+    /// rate-limit counts); answers how many sessions, links and photos.
     pub async fn purge_expired_tokens(&self, now: DateTime<Utc>) -> Result<u64> {
         let sessions = self.purge_expired_sessions(now).await?;
         self.purge_rate_limits(now - chrono::Duration::days(1))
@@ -77,7 +78,8 @@ impl Store {
         let links = on_tx!(tx, db => sqlx::query("DELETE FROM volunteer_tokens WHERE expires_at <= $1")
             .bind(to_millis(now)).execute(&mut *db).await?.rows_affected());
         tx.commit().await?;
-        Ok(sessions + links)
+        let photos = self.purge_expired_pending_photos(now).await?;
+        Ok(sessions + links + photos)
     }
 
     /// Erases the photo and personal details of cases resolved before

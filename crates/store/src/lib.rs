@@ -25,6 +25,7 @@ mod jobs;
 mod limits;
 mod organisations;
 mod outbox;
+mod pending_photos;
 mod tips;
 mod users;
 mod volunteers;
@@ -36,6 +37,7 @@ pub use cases::{
 pub use error::StoreError;
 
 pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, OutboxStatus};
+pub use pending_photos::PendingPhoto;
 pub use users::{SessionKind, UserListing, UserRecord};
 pub use volunteers::{ImportOutcome, TokenPurpose, VolunteerContact};
 

@@ -31,10 +31,16 @@ async fn case_page(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let case = state.store.case(CaseId(id)).await?;
     policy::view(page.actor.as_ref(), &case)?;
-    Ok(render(&state, &page, &case, &Forms::default()).into_response())
+    let forms = Forms {
+        // Back from a correction: say it was saved.
+        saved: query.contains_key("saved"),
+        ..Forms::default()
+    };
+    Ok(render(&state, &page, &case, &forms).into_response())
 }
 
 /// `/c/{id}`, the address a poster's tear-off strip carries (short enough to
@@ -69,6 +75,8 @@ struct Forms {
     about_me_errors: FormErrors,
     follow: FollowForm,
     follow_errors: FormErrors,
+    /// The page follows a correction that was saved.
+    saved: bool,
 }
 
 fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
@@ -114,14 +122,22 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         meta property="og:image:height" content="1350";
         meta name="twitter:card" content="summary_large_image";
     };
+    let may_edit = page
+        .actor
+        .as_ref()
+        .is_some_and(|a| policy::may_edit(Some(a), case).is_ok());
     let body = html! {
         @if case.status == CaseStatus::Draft {
             p class="notice" { (page.t("case-draft-notice")) }
         }
+        @if forms.saved { p class="notice" role="status" { (page.t("case-saved")) } }
+        @if !case.has_photo && may_edit {
+            p class="notice" { (page.t("case-no-photo-yet")) }
+        }
         @if page.actor.as_ref().is_some_and(|a| a.user_id == case.owner_id) {
             (history(page, case))
         }
-        @if page.actor.as_ref().is_some_and(|a| policy::may_edit(Some(a), case).is_ok()) {
+        @if may_edit {
             p { a class="button secondary" href=(format!("/cases/{}/edit", case.id)) { (page.t("case-edit")) } }
         }
         // Where and since when, then the number to call, before anything

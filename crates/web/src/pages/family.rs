@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
                 .post(register)
                 .layer(DefaultBodyLimit::max(alerta_photo::MAX_BYTES + 256 * 1024)),
         )
+        .route("/family/pending-photos/{token}", get(pending_thumbnail))
         .route(
             "/cases/{id}/edit",
             get(edit_page)
@@ -161,7 +162,9 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
                 }
                 label {
                     (page.t("case-time-zone"))
-                    select name="tz" data-tz-offset {
+                    // The browser's offset is only a first guess: once the
+                    // form comes back (or a case is edited) the choice stands.
+                    select name="tz" data-tz-offset[value("tz").is_none()] {
                         @for offset in OFFSETS {
                             option value=(offset) selected[value("tz") == Some(offset)] { "UTC" (offset) }
                         }
@@ -224,6 +227,14 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
             }
             // Last in the form: a photo over the size limit cuts the upload
             // short, and every field before it still comes back filled in.
+            @if let Some(token) = value(PENDING_PHOTO) {
+                // The photo of the try before, kept: choosing another replaces it.
+                input type="hidden" name=(PENDING_PHOTO) value=(token);
+                div class="kept-photo" {
+                    img src=(format!("/family/pending-photos/{token}")) alt=(page.t("case-photo-kept-alt")) width="96";
+                    p { (page.t("case-photo-kept")) }
+                }
+            }
             label {
                 (page.t("case-photo"))
                 span class="hint" { (page.t("case-photo-hint")) }
@@ -244,6 +255,9 @@ fn photo_too_large() -> alerta_core::FieldError {
         },
     )
 }
+
+/// The form field that carries a kept photo's token.
+const PENDING_PHOTO: &str = "pending_photo";
 
 /// The photo a form sent.
 enum Upload {
@@ -353,6 +367,13 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
     (input, town_error)
 }
 
+/// A form refused: what was wrong, and its photo if the photo was right
+/// (kept for the next try).
+struct Refused {
+    errors: FormErrors,
+    photo: Option<StoredPhoto>,
+}
+
 /// Every check of the case form before any write, the photo's included: a
 /// wrong photo must not leave a case behind. `alert_radius_km` keeps an
 /// existing case's area (the form has no radius field).
@@ -361,7 +382,7 @@ async fn check_form(
     typed: &Typed,
     photo: Option<Upload>,
     alert_radius_km: Option<f64>,
-) -> Result<(CaseDetails, Option<StoredPhoto>), FormErrors> {
+) -> Result<(CaseDetails, Option<StoredPhoto>), Refused> {
     let (mut input, town_error) = case_input(typed);
     input.alert_radius_km = alert_radius_km;
     let mut problems = Vec::new();
@@ -395,10 +416,86 @@ async fn check_form(
     };
     match details {
         Some(details) if problems.is_empty() => Ok((details, stored_photo)),
-        _ => Err(FormErrors::from_invalid(alerta_core::InvalidInput(
-            problems,
-        ))),
+        _ => Err(Refused {
+            errors: FormErrors::from_invalid(alerta_core::InvalidInput(problems)),
+            photo: stored_photo,
+        }),
     }
+}
+
+/// The photo a form brings: the one chosen now, else the one kept from the
+/// try before (the token in `pending_photo`), if it is still there.
+async fn form_photo(
+    state: &AppState,
+    actor: &Actor,
+    typed: &mut Typed,
+    upload: Option<Upload>,
+) -> Result<Option<Upload>, PageError> {
+    if upload.is_some() {
+        // A new choice replaces the kept one.
+        typed.remove(PENDING_PHOTO);
+        return Ok(upload);
+    }
+    let Some(token) = typed.get(PENDING_PHOTO).cloned() else {
+        return Ok(None);
+    };
+    match state.app.pending_photo(actor, &token).await? {
+        Some(kept) => Ok(Some(Upload::Photo(kept.original, kept.original_type))),
+        None => {
+            // Expired (a day passed) or not this account's: as if none.
+            typed.remove(PENDING_PHOTO);
+            Ok(None)
+        }
+    }
+}
+
+/// A refused form's good photo waits for the next try: the returned form
+/// carries its token and shows it.
+async fn keep_photo(
+    state: &AppState,
+    actor: &Actor,
+    typed: &mut Typed,
+    photo: Option<StoredPhoto>,
+) -> Result<(), PageError> {
+    match photo {
+        Some(photo) if !typed.contains_key(PENDING_PHOTO) => {
+            let token = state.app.keep_pending_photo(actor, &photo).await?;
+            typed.insert(PENDING_PHOTO.to_string(), token);
+        }
+        Some(_) => {} // Already kept under the token the form carries.
+        None => {
+            typed.remove(PENDING_PHOTO);
+        }
+    }
+    Ok(())
+}
+
+/// Once its case holds it, a kept photo is forgotten.
+async fn forget_kept_photo(state: &AppState, typed: &Typed) -> Result<(), PageError> {
+    if let Some(token) = typed.get(PENDING_PHOTO) {
+        state.app.forget_pending_photo(token).await?;
+    }
+    Ok(())
+}
+
+/// The small copy of a kept photo, for the form that carries its token.
+async fn pending_thumbnail(
+    State(state): State<AppState>,
+    page: Page,
+    PagePath(token): PagePath<String>,
+) -> Result<Response, PageError> {
+    let actor = signed_in(&page, "/family/cases/new")?;
+    let Some(jpeg) = state.app.pending_thumbnail(&actor, &token).await? else {
+        return Err(PageError::Api(ApiError::NotFound));
+    };
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "image/jpeg"),
+            (axum::http::header::CACHE_CONTROL, "private, no-store"),
+        ],
+        jpeg,
+    )
+        .into_response())
 }
 
 async fn register(
@@ -407,11 +504,13 @@ async fn register(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let actor = signed_in(&page, "/family/cases/new")?;
-    let (typed, photo) = read_form(multipart).await?;
+    let (mut typed, upload) = read_form(multipart).await?;
     page.check_csrf(typed.get("csrf").map(String::as_str))?;
+    let photo = form_photo(&state, &actor, &mut typed, upload).await?;
     let (details, stored_photo) = match check_form(&state, &typed, photo, None).await {
         Ok(checked) => checked,
-        Err(errors) => {
+        Err(Refused { errors, photo }) => {
+            keep_photo(&state, &actor, &mut typed, photo).await?;
             let html = page.render(
                 &page.t("family-new-case"),
                 case_form(&page, NEW_CASE, &typed, &errors),
@@ -429,6 +528,8 @@ async fn register(
         Err(alerta_app::CommandError::Store(alerta_store::StoreError::PossibleDuplicate(
             existing,
         ))) => {
+            // The photo waits while the family confirms.
+            keep_photo(&state, &actor, &mut typed, stored_photo).await?;
             let warning = html! {
                 div class="errors" role="alert" {
                     p { (page.ta("family-duplicate", &[("id", &existing.to_string())])) }
@@ -443,6 +544,7 @@ async fn register(
         }
         Err(other) => return Err(other.into()),
     };
+    forget_kept_photo(&state, &typed).await?;
     metrics::counter!("alerta_cases_created_total").increment(1);
     Ok(see_other(&format!("/cases/{}", case.id)))
 }
@@ -516,13 +618,15 @@ async fn save_edit(
     let actor = signed_in(&page, &format!("/cases/{id}/edit"))?;
     let case = state.store.case(alerta_core::CaseId(id)).await?;
     alerta_core::policy::may_edit(Some(&actor), &case)?;
-    let (typed, photo) = read_form(multipart).await?;
+    let (mut typed, upload) = read_form(multipart).await?;
     page.check_csrf(typed.get("csrf").map(String::as_str))?;
+    let photo = form_photo(&state, &actor, &mut typed, upload).await?;
     // The form has no radius: an edit keeps the alert area police set.
     let radius = Some(case.details.alert_radius_km);
     let (details, stored_photo) = match check_form(&state, &typed, photo, radius).await {
         Ok(checked) => checked,
-        Err(errors) => {
+        Err(Refused { errors, photo }) => {
+            keep_photo(&state, &actor, &mut typed, photo).await?;
             let title = page.ta("case-edit-title", &[("name", &case.details.full_name())]);
             let action = format!("/cases/{id}/edit");
             let html = page.render(&title, case_form(&page, &action, &typed, &errors));
@@ -533,10 +637,11 @@ async fn save_edit(
     if let Some(photo) = stored_photo {
         state.app.set_photo(&actor, case.id, &photo).await?;
     }
+    forget_kept_photo(&state, &typed).await?;
     let back = if actor.role.is_police() {
-        format!("/police/cases/{id}")
+        format!("/police/cases/{id}?saved=1")
     } else {
-        format!("/cases/{id}")
+        format!("/cases/{id}?saved=1")
     };
     Ok(see_other(&back))
 }

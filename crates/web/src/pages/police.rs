@@ -4,7 +4,7 @@
 
 use alerta_core::{Actor, Case, CaseId, CaseStatus, Outcome, TipKind};
 use alerta_store::CaseFilter;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -112,10 +112,15 @@ async fn case_desk(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     officer(&page, &format!("/police/cases/{id}"))?;
     let case = state.store.case(CaseId(id)).await?;
-    let body = desk(&state, &page, &case, None).await?;
+    // Back from a correction: say it was saved.
+    let saved = query
+        .contains_key("saved")
+        .then(|| html! { p class="notice" role="status" { (page.t("case-saved")) } });
+    let body = desk(&state, &page, &case, saved).await?;
     Ok(page.render(&case.details.full_name(), body).into_response())
 }
 
@@ -203,6 +208,12 @@ async fn desk(
                     (page.t(if case.hidden { "police-show" } else { "police-hide" }))
                 }
             }
+        }
+        @if case.has_photo {
+            img class="desk-photo" src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                alt=(d.full_name()) width="160" height="200";
+        } @else {
+            p class="notice" { (page.t("police-no-photo")) }
         }
         dl class="facts" {
             dt { (page.t("police-col-last-seen")) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
