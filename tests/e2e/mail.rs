@@ -1,6 +1,7 @@
 //! Every kind of volunteer mail as its reader meets it: received by a real
-//! SMTP server, weighed, and its HTML part opened in headless Chromium at
-//! a phone's width, the inline photo shown as a mail client shows it.
+//! SMTP server, weighed, scored by SpamAssassin, and its HTML part opened in
+//! headless Chromium at a phone's width, the inline photo shown as a mail
+//! client shows it.
 //! Screenshots land in `target/browser-screenshots/mail-*.png`.
 
 use std::collections::HashMap;
@@ -90,7 +91,52 @@ fn collapse(text: &str) -> String {
 }
 
 /// Checks `mail` as a reader and a spam filter see it, and keeps its screenshot.
+/// SpamAssassin's score of a message, with its local rules (no network
+/// tests: the machine has none), and the report naming the rules that fired.
+async fn spam_score(raw: &[u8]) -> (f64, String) {
+    use std::io::Write;
+    let raw = raw.to_vec();
+    tokio::task::spawn_blocking(move || {
+        let mut child = std::process::Command::new("spamassassin")
+            .args(["--local", "--test-mode"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spamassassin (the Debian package) is installed: scripts/test installs it");
+        child.stdin.take().unwrap().write_all(&raw).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let out = String::from_utf8_lossy(&output.stdout).into_owned();
+        let marker = "Content analysis details:";
+        let start = out.find(marker).expect("a SpamAssassin report") + marker.len();
+        let report = out[start..].to_string();
+        let score = report
+            .trim_start()
+            .trim_start_matches('(')
+            .split_whitespace()
+            .next()
+            .and_then(|s| s.parse().ok())
+            .expect("a score");
+        (score, report)
+    })
+    .await
+    .unwrap()
+}
+
 async fn look_at(browser: &Browser, name: &str, mail: &Received) {
+    // With ALERTA_MAIL_DUMP=dir set, keeps the message there to look at.
+    if let Some(dir) = std::env::var_os("ALERTA_MAIL_DUMP") {
+        std::fs::write(
+            std::path::Path::new(&dir).join(format!("{name}.eml")),
+            &mail.raw,
+        )
+        .unwrap();
+    }
+    let (score, report) = spam_score(&mail.raw).await;
+    assert!(
+        score <= 2.0,
+        "{name}: SpamAssassin scores it {score}:\n{report}"
+    );
     let html = mail.html();
     assert!(
         html.len() < 102 * 1024,
