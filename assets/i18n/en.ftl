@@ -294,6 +294,32 @@ police-publish-hint = Publishing sends the alert to { $count ->
     [one] { $count } volunteer
    *[other] { $count } volunteers
   } of the area.
+police-publish-confirm = { $count ->
+    [one] I checked the case: the alert goes to { $count } volunteer.
+   *[other] I checked the case: the alert goes to { $count } volunteers.
+  }
+police-publish-nobody = No volunteer watches this area yet: nobody will get the alert by mail. You may publish it all the same (its page and poster become public) and widen the area afterwards.
+police-publish-unconfirmed = Tick the box to confirm how many volunteers the alert goes to.
+police-checking = What you are verifying
+police-poster-preview = See the poster as it will print (PDF)
+history-action = { $action ->
+    [created] Registered
+    [imported] Imported (PFIF)
+    [edited] Details corrected
+    [photo_set] Photo changed
+    [published] Published
+    [widened] Area widened
+    [widening_planned] Widenings planned
+    [realerted] Alert repeated
+    [update_notified] Correction mailed
+    [hidden] Hidden
+    [shown] Shown again
+    [resolved] Closed
+    [organisation_informed] Another unit informed
+    [tip] Tip received
+    [about_me] Word from the person sought
+   *[other] { $action }
+  }
 police-publish = Verified: publish
 police-dispatch = Alert mail
 police-recipients = Recipients

@@ -338,6 +338,32 @@ police-publish-hint = Al publicar, la alerta sale a { $count ->
     [one] { $count } voluntario
    *[other] { $count } voluntarios
   } de la zona.
+police-publish-confirm = { $count ->
+    [one] Confirmo que verifiqué el caso: la alerta va a { $count } voluntario.
+   *[other] Confirmo que verifiqué el caso: la alerta va a { $count } voluntarios.
+  }
+police-publish-nobody = Ningún voluntario vigila todavía esta zona: nadie recibirá la alerta por correo. Puedes publicarla igual (la ficha y el cartel quedan públicos) y ampliar el radio después.
+police-publish-unconfirmed = Marca la casilla para confirmar a cuántos voluntarios va la alerta.
+police-checking = Lo que vas a verificar
+police-poster-preview = Ver el cartel como se imprimirá (PDF)
+history-action = { $action ->
+    [created] Registrado
+    [imported] Importado (PFIF)
+    [edited] Datos corregidos
+    [photo_set] Foto cambiada
+    [published] Publicado
+    [widened] Área ampliada
+    [widening_planned] Ampliaciones programadas
+    [realerted] Alerta repetida
+    [update_notified] Corrección enviada
+    [hidden] Ocultado
+    [shown] Visible de nuevo
+    [resolved] Cerrado
+    [organisation_informed] Otra unidad informada
+    [tip] Pista recibida
+    [about_me] Aviso de la persona buscada
+   *[other] { $action }
+  }
 police-publish = Verificado: publicar
 police-dispatch = Envío de la alerta
 police-recipients = Destinatarios

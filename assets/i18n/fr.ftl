@@ -342,6 +342,32 @@ police-publish-hint = À la publication, l’alerte part vers { $count ->
     [one] { $count } bénévole
    *[other] { $count } bénévoles
   } de la zone.
+police-publish-confirm = { $count ->
+    [one] Je confirme avoir vérifié le dossier : l’alerte part vers { $count } bénévole.
+   *[other] Je confirme avoir vérifié le dossier : l’alerte part vers { $count } bénévoles.
+  }
+police-publish-nobody = Aucun bénévole ne suit encore cette zone : personne ne recevra l’alerte par courriel. Vous pouvez la publier quand même (la fiche et l’affiche restent publiques) et élargir le rayon ensuite.
+police-publish-unconfirmed = Cochez la case pour confirmer vers combien de bénévoles part l’alerte.
+police-checking = Ce que vous allez vérifier
+police-poster-preview = Voir l’affiche telle qu’elle s’imprimera (PDF)
+history-action = { $action ->
+    [created] Enregistré
+    [imported] Importé (PFIF)
+    [edited] Informations corrigées
+    [photo_set] Photo changée
+    [published] Publié
+    [widened] Zone élargie
+    [widening_planned] Élargissements programmés
+    [realerted] Alerte répétée
+    [update_notified] Correction envoyée
+    [hidden] Masqué
+    [shown] De nouveau visible
+    [resolved] Clos
+    [organisation_informed] Autre unité informée
+    [tip] Signalement reçu
+    [about_me] Message de la personne recherchée
+   *[other] { $action }
+  }
 police-publish = Vérifié : publier
 police-dispatch = Envoi de l’alerte
 police-recipients = Destinataires

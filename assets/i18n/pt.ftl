@@ -342,6 +342,32 @@ police-publish-hint = Ao publicar, o alerta vai para { $count ->
     [one] { $count } voluntário
    *[other] { $count } voluntários
   } da região.
+police-publish-confirm = { $count ->
+    [one] Confirmo que verifiquei o caso: o alerta vai para { $count } voluntário.
+   *[other] Confirmo que verifiquei o caso: o alerta vai para { $count } voluntários.
+  }
+police-publish-nobody = Nenhum voluntário acompanha esta região ainda: ninguém receberá o alerta por e-mail. Você pode publicá-lo mesmo assim (a ficha e o cartaz ficam públicos) e ampliar o raio depois.
+police-publish-unconfirmed = Marque a caixa para confirmar para quantos voluntários vai o alerta.
+police-checking = O que você vai verificar
+police-poster-preview = Ver o cartaz como será impresso (PDF)
+history-action = { $action ->
+    [created] Registrado
+    [imported] Importado (PFIF)
+    [edited] Dados corrigidos
+    [photo_set] Foto trocada
+    [published] Publicado
+    [widened] Área ampliada
+    [widening_planned] Ampliações programadas
+    [realerted] Alerta repetido
+    [update_notified] Correção enviada
+    [hidden] Ocultado
+    [shown] Visível de novo
+    [resolved] Encerrado
+    [organisation_informed] Outra unidade informada
+    [tip] Pista recebida
+    [about_me] Aviso da pessoa procurada
+   *[other] { $action }
+  }
 police-publish = Verificado: publicar
 police-dispatch = Envio do alerta
 police-recipients = Destinatários

@@ -395,7 +395,20 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(reach, "1", "the volunteer of Cochabamba is reached");
-    browser.step("7-police-desk").await;
+    let desk = browser.text().await;
+    assert!(desk.contains("Buzo azul, zapatillas blancas"), "what is verified shows");
+    assert!(desk.contains("Mercado La Cancha, Cochabamba, Bolivia"), "{desk}");
+    // Publishing asks once more, with the reach.
+    assert!(desk.contains("la alerta va a 1 voluntario."), "{desk}");
+    browser
+        .client
+        .find(Locator::Css("input[name=confirm_reach]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.step_whole("7-police-desk", 4).await;
     browser.submit("form.stack button[type=submit]").await;
     assert!(browser.text().await.contains("Envío de la alerta"));
     browser.step("8-published").await;

@@ -797,11 +797,23 @@ async fn police_publish_and_resolve_from_their_desk() {
         "the reach before publishing"
     );
 
-    let published = officer
+    // The box stating the reach must be ticked: otherwise nothing happens.
+    let unconfirmed = officer
         .submit(
             &format!("/police/cases/{id}"),
             &format!("/police/cases/{id}/publish"),
             &[],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unconfirmed.html.contains("Marca la casilla"));
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["status"], "draft");
+    let published = officer
+        .submit(
+            &format!("/police/cases/{id}"),
+            &format!("/police/cases/{id}/publish"),
+            &[("confirm_reach", "yes")],
         )
         .await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);

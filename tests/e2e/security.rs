@@ -344,6 +344,7 @@ async fn the_desk_shows_what_changed_and_publishes_the_new_version_once_read() {
                 ("csrf", desk.csrf().as_str()),
                 ("version", version.as_str()),
                 ("reviewed", reviewed.as_str()),
+                ("confirm_reach", "yes"),
             ],
         )
         .await;
@@ -381,6 +382,7 @@ async fn the_desk_shows_what_changed_and_publishes_the_new_version_once_read() {
                 ("csrf", refused.csrf().as_str()),
                 ("version", new_version.as_str()),
                 ("reviewed", refused.hidden("reviewed").unwrap().as_str()),
+                ("confirm_reach", "yes"),
             ],
         )
         .await;

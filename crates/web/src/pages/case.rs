@@ -168,7 +168,8 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         h2 { (sheet.circumstances.label) }
         (paragraphs(&case.details.circumstances))
         (posters(page, case))
-        (share(page, &title, &page_url))
+        // A draft's page opens for nobody else: nothing to share yet.
+        @if case.status == CaseStatus::Active { (share(page, &title, &page_url)) }
         @if case.status == CaseStatus::Active {
             (tip_form(page, case, &forms.tip, &forms.tip_errors))
             (follow_form(page, case, &forms.follow, &forms.follow_errors))

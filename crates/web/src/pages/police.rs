@@ -187,6 +187,13 @@ async fn desk(
     };
     let status_key = format!("status-{}", case.status.as_str());
     let d = &case.details;
+    // What the officer verifies, as the poster will print it.
+    let page_url = format!("{}/cases/{}", state.settings.public_url, case.id);
+    let sheet = alerta_poster::sheet(
+        &alerta_poster::PosterCase::of(case, &page_url),
+        page.lang,
+        alerta_poster::print_date(d, state.now()),
+    );
     Ok(html! {
         @if let Some(notice) = notice { (notice) }
         @if !acts { p class="notice" role="status" { (page.t("police-informed")) } }
@@ -215,8 +222,10 @@ async fn desk(
         } @else {
             p class="notice" { (page.t("police-no-photo")) }
         }
+        h2 { (page.t("police-checking")) }
         dl class="facts" {
-            dt { (page.t("police-col-last-seen")) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (d.last_seen_at.format("%Y-%m-%d %H:%M %:z")) }
+            @for fact in &sheet.facts { dt { (fact.label) } dd { (fact.value) } }
+            dt { (page.t("police-col-last-seen")) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (sheet.since_when) " (UTC" (d.last_seen_at.format("%:z")) ")" }
             dt { (page.t("police-phone")) } dd {
                 (d.contact_phone)
                 @if let Some(second) = &d.contact_phone_2 { br; (second) }
@@ -224,15 +233,32 @@ async fn desk(
             dt { (page.t("police-radius")) } dd { (d.alert_radius_km) " km" }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }
-        h2 { (page.t("poster-label-circumstances")) }
+        h2 { (page.t("alert-circumstances")) }
         (paragraphs(&d.circumstances))
+        p {
+            a href=(format!("/cases/{}/poster.pdf?lang={}&paper=a4", case.id, page.lang.as_str())) {
+                img class="desk-poster" src=(format!("/cases/{}/poster.png?lang={}", case.id, page.lang.as_str()))
+                    alt="" width="120" height="150" loading="lazy";
+                (page.t("police-poster-preview"))
+            }
+        }
         @match case.status {
             CaseStatus::Draft if !acts => {}
             CaseStatus::Draft => {
                 form class="stack" method="post" action=(format!("/police/cases/{}/publish", case.id)) {
                     (page.csrf_field())
                     (review::fields(case))
-                    p { (page.ta("police-publish-hint", &[("count", &reach.unwrap_or(0).to_string())])) }
+                    @let count = reach.unwrap_or(0).to_string();
+                    @if reach == Some(0) {
+                        div class="errors" role="alert" { p { (page.t("police-publish-nobody")) } }
+                    } @else {
+                        p { (page.ta("police-publish-hint", &[("count", &count)])) }
+                    }
+                    // Asked once more, with the number: a publish reaches people.
+                    label class="choice" {
+                        input type="checkbox" name="confirm_reach" value="yes" required;
+                        (page.ta("police-publish-confirm", &[("count", &count)]))
+                    }
                     div { button type="submit" { (page.t("police-publish")) } }
                 }
             }
@@ -297,7 +323,7 @@ async fn desk(
                         p { span class="badge draft" { (page.t("police-about-me")) } }
                     }
                     p class="small" {
-                        (tip.received_at.format("%Y-%m-%d %H:%M UTC")) " · "
+                        (local_time(page, case, tip.received_at)) " · "
                         (tip.tip.nickname.as_deref().unwrap_or(&page.t("police-anonymous")))
                         @if let Some(contact) = &tip.tip.contact { " · " (contact) }
                     }
@@ -315,14 +341,25 @@ async fn desk(
             tbody {
                 @for line in &audit {
                     tr {
-                        td { (line.at.format("%Y-%m-%d %H:%M UTC")) }
-                        td { (line.action) }
+                        td { (local_time(page, case, line.at)) }
+                        td { (page.ta("history-action", &[("action", &line.action)])) }
                         td { (line.actor_email.as_deref().unwrap_or("—")) }
                     }
                 }
             }
         } }
     })
+}
+
+/// "3 dic 2026, 14:05": a moment on the clock of the place the person was
+/// last seen (where the officers are), the month spelled out.
+fn local_time(page: &Page, case: &Case, at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at.with_timezone(case.details.last_seen_at.offset());
+    format!(
+        "{}, {}",
+        alerta_i18n::short_date(page.lang, local.date_naive()),
+        alerta_i18n::clock_time(page.lang, &local)
+    )
 }
 
 /// A desk form that acts on the case as it showed it.
@@ -333,14 +370,37 @@ struct ReviewedForm {
     reviewed: Option<String>,
 }
 
+#[derive(Deserialize)]
+struct PublishForm {
+    #[serde(flatten)]
+    reviewed: ReviewedForm,
+    /// The box saying how many volunteers the alert goes to, ticked.
+    confirm_reach: Option<String>,
+}
+
 async fn publish(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
-    Form(form): Form<ReviewedForm>,
+    Form(form): Form<PublishForm>,
 ) -> Result<Response, PageError> {
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    let PublishForm {
+        reviewed: form,
+        confirm_reach,
+    } = form;
     page.check_csrf(form.csrf.as_deref())?;
+    if confirm_reach.is_none() {
+        // The box that states the reach was not ticked: ask again.
+        let case = state.store.case(CaseId(id)).await?;
+        let notice = html! { div class="errors" role="alert" { p { (page.t("police-publish-unconfirmed")) } } };
+        let body = desk(&state, &page, &case, Some(notice)).await?;
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page.render(&case.details.full_name(), body),
+        )
+            .into_response());
+    }
     let version = form_version(&form.version);
     let outcome = state.app.publish(&actor, CaseId(id), version).await;
     after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
