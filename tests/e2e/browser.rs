@@ -196,7 +196,8 @@ impl Browser {
         self.client.current_url().await.unwrap().path().to_string()
     }
 
-    /// Saves a screenshot and checks the page fits the phone's width.
+    /// Saves a screenshot, checks the page fits the phone's width, and has
+    /// axe-core check it.
     pub(crate) async fn step(&self, name: &str) {
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{}-{name}.png", self.test)), png).unwrap();
@@ -213,6 +214,41 @@ impl Browser {
             scroll <= client,
             "{name}: the page is {scroll} px wide on a {client} px screen (horizontal scroll)"
         );
+        // Every page a step shows is checked by axe-core (a mail opened
+        // from a file is not a page of ours).
+        let url = self.client.current_url().await.unwrap();
+        if url.scheme() != "file" {
+            let problems = self.accessibility_problems().await;
+            assert!(
+                problems.is_empty(),
+                "{name} ({}): axe-core finds\n  {}",
+                url.path(),
+                problems.join("\n  ")
+            );
+        }
+    }
+
+    /// What axe-core (npm's, injected into the page) finds serious or
+    /// critical on the page as it stands: "rule: help (where)" each.
+    pub(crate) async fn accessibility_problems(&self) -> Vec<String> {
+        let axe = std::env::var("ALERTA_TEST_AXE")
+            .expect("ALERTA_TEST_AXE names axe.min.js (scripts/test installs axe-core)");
+        let source = std::fs::read_to_string(&axe).expect("axe.min.js is readable");
+        self.client.execute(&source, vec![]).await.unwrap();
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] }).then((r) => done(
+                   r.violations
+                     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                     .map((v) => v.id + ': ' + v.help + ' (' +
+                       v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ') + ')')));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
     }
 
     /// Screenshots of a whole long page, a screen at a time from the top
@@ -396,8 +432,14 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         .unwrap();
     assert_eq!(reach, "1", "the volunteer of Cochabamba is reached");
     let desk = browser.text().await;
-    assert!(desk.contains("Buzo azul, zapatillas blancas"), "what is verified shows");
-    assert!(desk.contains("Mercado La Cancha, Cochabamba, Bolivia"), "{desk}");
+    assert!(
+        desk.contains("Buzo azul, zapatillas blancas"),
+        "what is verified shows"
+    );
+    assert!(
+        desk.contains("Mercado La Cancha, Cochabamba, Bolivia"),
+        "{desk}"
+    );
     // Publishing asks once more, with the reach.
     assert!(desk.contains("la alerta va a 1 voluntario."), "{desk}");
     browser
@@ -508,9 +550,10 @@ async fn a_region_is_offered_as_its_name_is_typed() {
 }
 
 /// Every public page, and the forms of families and police, in every
-/// language, fit a 320-pixel screen.
+/// language, fit a 320-pixel screen, and axe-core finds nothing serious or
+/// critical on any of them.
 #[tokio::test]
-async fn every_page_fits_a_small_phone_in_every_language() {
+async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
     let app = spawn_app_with(|_| {}).await;
     let family = app.user(Role::Family).await;
     let police = app.user(Role::Police).await;
@@ -526,6 +569,19 @@ async fn every_page_fits_a_small_phone_in_every_language() {
     )
     .await;
     app.publish(&police, id).await;
+    // A found person's page, as the public sees it then.
+    let found = app
+        .create_case(&family, &crate::common::another_case("Julia"))
+        .await;
+    app.publish(&police, found).await;
+    let resolved = app
+        .post(
+            &format!("/api/v1/cases/{found}/resolve"),
+            Some(&police),
+            &json!({ "outcome": "found_safe", "version": app.current_version(found).await }),
+        )
+        .await;
+    assert_eq!(resolved.status(), reqwest::StatusCode::OK);
 
     let browser = Browser::open(&app, "phone").await;
     browser.goto("/login").await;
@@ -543,6 +599,9 @@ async fn every_page_fits_a_small_phone_in_every_language() {
             ("police", "/police".into()),
             ("desk", format!("/police/cases/{id}")),
             ("edit", format!("/cases/{id}/edit")),
+            ("found", format!("/cases/{found}")),
+            ("manage", "/subscriptions/manage".into()),
+            ("mine", "/family".into()),
         ] {
             browser.goto(&format!("{path}?lang={language}")).await;
             let lang = browser

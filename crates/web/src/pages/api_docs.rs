@@ -110,7 +110,7 @@ fn operation_html(method: &str, path: &str, operation: &Value) -> Markup {
             @if signed_in { p class="small" { "Needs " code { "Authorization: Bearer TOKEN" } "." } }
             @if let Some(parameters) = operation["parameters"].as_array().filter(|p| !p.is_empty()) {
                 h4 { "Parameters" }
-                div class="table-wrap" { table {
+                div class="table-wrap" tabindex="0" { table {
                     thead { tr { th { "Name" } th { "In" } th { "Type" } th { "Description" } } }
                     tbody {
                         @for p in parameters {
@@ -162,7 +162,7 @@ fn schema_html(name: &str, schema: &Value) -> Markup {
                 } }
             }
             @if let Some(properties) = schema["properties"].as_object() {
-                div class="table-wrap" { table {
+                div class="table-wrap" tabindex="0" { table {
                     thead { tr { th { "Field" } th { "Type" } th { "Description" } th { "Example" } } }
                     tbody { @for (field, property) in properties {
                         tr {

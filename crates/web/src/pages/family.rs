@@ -188,14 +188,18 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
             (area("circumstances", "poster-label-circumstances", true))
             (area("clothing", "poster-label-clothing", true))
             div class="row" {
+                // Text, not number inputs: "1,52 m" and "45.5" are how people
+                // write them, and a number input would refuse them unsaid.
                 label {
                     (page.t("poster-label-height"))
-                    input type="number" name="height_cm" min="30" max="250" value=[value("height_cm")];
+                    span class="hint" { (page.t("case-height-hint")) }
+                    input type="text" inputmode="decimal" name="height_cm" maxlength="10" value=[value("height_cm")];
                     (errors.beside(page, "height_cm"))
                 }
                 label {
                     (page.t("poster-label-weight"))
-                    input type="number" name="weight_kg" min="1" max="400" value=[value("weight_kg")];
+                    span class="hint" { (page.t("case-weight-hint")) }
+                    input type="text" inputmode="decimal" name="weight_kg" maxlength="10" value=[value("weight_kg")];
                     (errors.beside(page, "weight_kg"))
                 }
             }
@@ -301,7 +305,7 @@ async fn read_form(mut multipart: Multipart) -> Result<(Typed, Option<Upload>), 
 
 /// The typed fields as the domain's input; a town from the gazetteer stands
 /// in for coordinates when the browser gave none.
-fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
+fn case_input(typed: &Typed) -> (CaseInput, Vec<alerta_core::FieldError>) {
     let text = |name: &str| {
         typed
             .get(name)
@@ -310,6 +314,7 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
     };
     let int = |name: &str| text(name).and_then(|v| v.parse::<i64>().ok());
     let float = |name: &str| text(name).and_then(|v| v.parse::<f64>().ok());
+    let mut problems = Vec::new();
     let mut town_error = None;
     // A town typed says where; otherwise the browser's location (or, when
     // editing, the case's own point) does.
@@ -347,8 +352,8 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
         sex: text("sex"),
         birth_date: text("birth_date"),
         age: int("age"),
-        height_cm: int("height_cm"),
-        weight_kg: int("weight_kg"),
+        height_cm: measure(text("height_cm"), height_cm, "height_cm", &mut problems),
+        weight_kg: measure(text("weight_kg"), weight_kg, "weight_kg", &mut problems),
         hair: text("hair"),
         eyes: text("eyes"),
         marks: text("marks"),
@@ -364,7 +369,59 @@ fn case_input(typed: &Typed) -> (CaseInput, Option<alerta_core::FieldError>) {
         language: text("language").filter(|l| Language::parse("", l).is_ok()),
         alert_radius_km: None,
     };
-    (input, town_error)
+    problems.extend(town_error);
+    (input, problems)
+}
+
+/// A measure typed in the form, read by `read`; one that cannot be read is
+/// a problem named after `field` (the form keeps what was typed).
+fn measure(
+    typed: Option<String>,
+    read: fn(&str) -> Option<i64>,
+    field: &str,
+    problems: &mut Vec<alerta_core::FieldError>,
+) -> Option<i64> {
+    let typed = typed?;
+    let value = read(&typed);
+    if value.is_none() {
+        let hint = match field {
+            "height_cm" => "is not a height: write it in centimetres (152) or metres (1.52)",
+            _ => "is not a weight: write it in kilograms (45 or 45.5)",
+        };
+        problems.push(alerta_core::FieldError::new(field, hint));
+    }
+    value
+}
+
+/// A number as people type it: "1,52", "1.52", "45.5" ("," or "." for
+/// decimals), with `unit` (and spaces) after it or not.
+fn decimal_with_unit<'t>(typed: &'t str, units: &[&str]) -> Option<(f64, Option<&'t str>)> {
+    let typed = typed.trim();
+    let lower = typed.to_lowercase();
+    let (number, unit) = units
+        .iter()
+        .find(|u| lower.ends_with(*u))
+        .map_or((typed, None), |u| {
+            let cut = typed.len() - u.len();
+            (typed[..cut].trim_end(), Some(&typed[cut..]))
+        });
+    let value: f64 = number.replace(',', ".").parse().ok()?;
+    value.is_finite().then_some((value, unit))
+}
+
+/// Centimetres from "152", "152 cm", "1.52", "1,52 m": under 3 it can only
+/// be metres. The range itself is the case's rule to check.
+fn height_cm(typed: &str) -> Option<i64> {
+    let (value, unit) = decimal_with_unit(typed, &["cm", "m"])?;
+    let metres =
+        unit.is_some_and(|u| u.eq_ignore_ascii_case("m")) || (unit.is_none() && value < 3.0);
+    Some((if metres { value * 100.0 } else { value }).round() as i64)
+}
+
+/// Kilograms from "45", "45,5", "45.5 kg", rounded.
+fn weight_kg(typed: &str) -> Option<i64> {
+    let (value, _) = decimal_with_unit(typed, &["kg"])?;
+    Some(value.round() as i64)
 }
 
 /// A form refused: what was wrong, and its photo if the photo was right
@@ -383,17 +440,17 @@ async fn check_form(
     photo: Option<Upload>,
     alert_radius_km: Option<f64>,
 ) -> Result<(CaseDetails, Option<StoredPhoto>), Refused> {
-    let (mut input, town_error) = case_input(typed);
+    let (mut input, form_problems) = case_input(typed);
     input.alert_radius_km = alert_radius_km;
     let mut problems = Vec::new();
     let details = CaseDetails::parse(&input, state.now())
         .map_err(|invalid| problems.extend(invalid.0))
         .ok();
-    if let Some(error) = town_error {
+    if form_problems.iter().any(|p| p.field == "town") {
         // The town stands for the coordinates: one message, on the field typed.
         problems.retain(|p| p.field != "last_seen" && !p.field.starts_with("last_seen."));
-        problems.push(error);
     }
+    problems.extend(form_problems);
     let stored_photo = match photo {
         None => None,
         Some(Upload::TooLarge) => {
@@ -644,4 +701,36 @@ async fn save_edit(
         format!("/cases/{id}?saved=1")
     };
     Ok(see_other(&back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heights_are_read_in_centimetres_or_metres() {
+        for (typed, cm) in [
+            ("152", Some(152)),
+            ("152 cm", Some(152)),
+            ("152CM", Some(152)),
+            ("1.52", Some(152)),
+            ("1,52", Some(152)),
+            ("1,20 m", Some(120)),
+            (" 1.2m ", Some(120)),
+            ("98.6", Some(99)),
+            ("alto", None),
+            ("1.52.3", None),
+            ("NaN", None),
+        ] {
+            assert_eq!(height_cm(typed), cm, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn weights_are_read_in_kilograms_with_decimals() {
+        assert_eq!(weight_kg("45"), Some(45));
+        assert_eq!(weight_kg("45,5"), Some(46));
+        assert_eq!(weight_kg("45.4 kg"), Some(45));
+        assert_eq!(weight_kg("cuarenta"), None);
+    }
 }

@@ -72,7 +72,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
     let body = html! {
         h2 { (page.t("police-drafts")) }
         @if drafts.is_empty() { p { (page.t("police-no-drafts")) } } @else {
-            div class="table-wrap" { table {
+            div class="table-wrap" tabindex="0" { table {
                 thead { tr { th { (page.t("police-col-case")) } th { (page.t("police-col-last-seen")) } th { (page.t("police-col-reach")) } } }
                 tbody {
                     @for (case, reach) in drafts.iter().zip(&reach) {
@@ -87,7 +87,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
         }
         h2 { (page.t("police-active")) }
         @if active.is_empty() { p { (page.t("police-no-active")) } } @else {
-            div class="table-wrap" { table {
+            div class="table-wrap" tabindex="0" { table {
                 thead { tr { th { (page.t("police-col-case")) } th { (page.t("police-col-last-seen")) } th { (page.t("police-col-sent")) } } }
                 tbody {
                     @for (case, figures) in active.iter().zip(&sent) {
@@ -337,7 +337,7 @@ async fn desk(
             }
         }
         h2 { (page.t("police-audit")) }
-        div class="table-wrap" { table {
+        div class="table-wrap" tabindex="0" { table {
             tbody {
                 @for line in &audit {
                     tr {

@@ -87,7 +87,7 @@ pub fn changed_box(page: &Page, changes: &[(&'static str, String, String)]) -> M
             @if changes.is_empty() {
                 p { (page.t("police-changed-unseen")) }
             } @else {
-                div class="table-wrap" { table {
+                div class="table-wrap" tabindex="0" { table {
                     thead { tr { th { (page.t("police-changed-field")) } th { (page.t("police-changed-before")) } th { (page.t("police-changed-now")) } } }
                     tbody {
                         @for (key, before, now) in changes {

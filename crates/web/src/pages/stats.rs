@@ -55,7 +55,7 @@ async fn stats_page(State(state): State<AppState>, page: Page) -> Result<Respons
 fn table(page: &Page, title: &str, rows: &[(String, &Tally)]) -> Markup {
     html! {
         h2 { (title) }
-        div class="table-wrap" { table {
+        div class="table-wrap" tabindex="0" { table {
             thead { tr {
                 th {} th { (page.t("stats-reported")) } th { (page.t("stats-located")) }
                 th { (page.t("stats-open")) } th { (page.t("stats-withdrawn")) }
