@@ -187,8 +187,11 @@ pub async fn start_sending(
         settings.outbox_dir(),
         settings.send_concurrency,
     )?;
-    let mail_context =
+    let mut mail_context =
         MailContext::new(&settings.public_url, &settings.mail_from).map_err(anyhow::Error::msg)?;
+    if let Some(signer) = settings.dkim_signer()? {
+        mail_context = mail_context.signing_with(signer);
+    }
     // One poster cache for the web and the sender: an alert's poster is the
     // one the case page serves.
     let posters = Arc::new(alerta_poster::PosterCache::new(POSTER_CACHE_BYTES));

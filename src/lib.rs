@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod app;
 pub mod demo;
 pub mod dispatch;
+pub mod dkim;
 pub mod import;
 pub mod orgs;
 pub mod poster;

@@ -62,6 +62,30 @@ enum Command {
         #[command(subcommand)]
         command: VolunteersCommand,
     },
+    /// DKIM keys for signing Alerta's mail.
+    Dkim {
+        #[command(subcommand)]
+        command: DkimCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DkimCommand {
+    /// Write a new private key and print the DNS TXT record to publish.
+    Generate {
+        /// The selector the key is published under (`s=`): a new one per key.
+        #[arg(long)]
+        selector: String,
+        /// The signing domain (`d=`): the domain of ALERTA_MAIL_FROM, or its parent.
+        #[arg(long)]
+        domain: String,
+        /// rsa (2048 bits, read by every receiver) or ed25519.
+        #[arg(long, default_value = "rsa")]
+        algorithm: String,
+        /// Where the key goes (PEM, readable by its owner only).
+        #[arg(short, long, default_value = "dkim.pem")]
+        output: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -168,6 +192,15 @@ async fn main() -> anyhow::Result<()> {
             let commands = app::commands(&settings).await?;
             alerta::orgs::add(&commands, &name, &jurisdiction, contact_email.as_deref()).await
         }
+        Command::Dkim {
+            command:
+                DkimCommand::Generate {
+                    selector,
+                    domain,
+                    algorithm,
+                    output,
+                },
+        } => alerta::dkim::generate(&selector, &domain, &algorithm, &output),
         Command::Orgs {
             command: OrgsCommand::List,
         } => {

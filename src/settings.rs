@@ -67,6 +67,12 @@ pub struct Settings {
     /// When set, `/metrics` answers only requests that carry it as a
     /// bearer token: the metrics reveal case counts by status.
     pub metrics_token: Option<String>,
+    /// DKIM signing of every message: the signing domain (`d=`), the
+    /// selector its public key is published under (`s=`), and the PEM file
+    /// of the private key. All three or none.
+    pub dkim_domain: Option<String>,
+    pub dkim_selector: Option<String>,
+    pub dkim_key_file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -99,6 +105,9 @@ impl Default for Settings {
             header_timeout_seconds: 30,
             body_timeout_seconds: 30,
             max_connections_per_client: 256,
+            dkim_domain: None,
+            dkim_selector: None,
+            dkim_key_file: None,
         }
     }
 }
@@ -119,7 +128,46 @@ impl Settings {
         self.public_url = self.public_url.trim_end_matches('/').to_string();
         self.smtp_url = self.smtp_url.filter(|url| !url.trim().is_empty());
         self.metrics_token = self.metrics_token.filter(|token| !token.trim().is_empty());
+        self.dkim_domain = self.dkim_domain.filter(|d| !d.trim().is_empty());
+        self.dkim_selector = self.dkim_selector.filter(|s| !s.trim().is_empty());
+        self.dkim_key_file = self.dkim_key_file.filter(|f| !f.as_os_str().is_empty());
         self
+    }
+
+    /// The DKIM signer the settings describe: none when no DKIM setting is
+    /// given; an error naming the setting when one is missing or the key
+    /// cannot be read, so a server never starts signing nothing by mistake.
+    pub fn dkim_signer(&self) -> anyhow::Result<Option<alerta_notify::dkim::Signer>> {
+        let (domain, selector, file) = match (
+            &self.dkim_domain,
+            &self.dkim_selector,
+            &self.dkim_key_file,
+        ) {
+            (None, None, None) => return Ok(None),
+            (Some(d), Some(s), Some(f)) => (d, s, f),
+            _ => anyhow::bail!(
+                "ALERTA_DKIM_DOMAIN, ALERTA_DKIM_SELECTOR and ALERTA_DKIM_KEY_FILE go together: {} missing",
+                [
+                    ("ALERTA_DKIM_DOMAIN", self.dkim_domain.is_none()),
+                    ("ALERTA_DKIM_SELECTOR", self.dkim_selector.is_none()),
+                    ("ALERTA_DKIM_KEY_FILE", self.dkim_key_file.is_none()),
+                ]
+                .iter()
+                .filter(|(_, missing)| *missing)
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
+            ),
+        };
+        let pem = std::fs::read_to_string(file).map_err(|e| {
+            anyhow::anyhow!(
+                "ALERTA_DKIM_KEY_FILE: {} cannot be read: {e}",
+                file.display()
+            )
+        })?;
+        let signer = alerta_notify::dkim::Signer::from_pem(domain, selector, &pem)
+            .map_err(|e| anyhow::anyhow!("ALERTA_DKIM_KEY_FILE: {} {e}", file.display()))?;
+        Ok(Some(signer))
     }
 
     pub fn outbox_dir(&self) -> PathBuf {
@@ -146,6 +194,13 @@ impl fmt::Display for Settings {
         writeln!(f, "  bind                {}", self.bind)?;
         writeln!(f, "  public_url          {}", self.public_url)?;
         writeln!(f, "  mail_from           {}", self.mail_from)?;
+        match (&self.dkim_domain, &self.dkim_selector) {
+            (Some(domain), Some(selector)) => writeln!(
+                f,
+                "  dkim                signed as d={domain}, s={selector}"
+            )?,
+            _ => writeln!(f, "  dkim                (unset: mail goes out unsigned)")?,
+        }
         writeln!(f, "  send_concurrency    {}", self.send_concurrency)?;
         match self.send_rate_per_second {
             Some(rate) => writeln!(

@@ -261,6 +261,7 @@ case-or-age = (or the age)
 case-age = Age
 case-photo = Recent photo
 case-photo-hint = JPEG, PNG, WebP or GIF, up to 20 MB. A well-lit photo of the face.
+card-no-photo = No photo
 case-height-hint = In centimetres (152) or metres (1.52)
 case-weight-hint = In kilograms (45 or 45.5)
 case-photo-kept = The photo you chose is kept and goes with the case. Choose another only to replace it.
@@ -287,7 +288,7 @@ police-active = Active cases
 police-no-active = No active cases.
 police-col-case = Person
 police-col-last-seen = Last seen
-police-col-reach = Volunteers reached
+police-col-reach = Volunteers in the area now
 police-col-sent = Emails sent
 police-public-page = See the public page
 police-phone = Phone on the poster
@@ -322,9 +323,28 @@ history-action = { $action ->
     [about_me] Word from the person sought
    *[other] { $action }
   }
+police-done-published = Published. The alert goes to { $count ->
+    [one] { $count } volunteer.
+   *[other] { $count } volunteers.
+  }
+police-done-widened = Area widened. The alert goes to { $count ->
+    [one] { $count } more volunteer.
+   *[other] { $count } more volunteers.
+  }
+police-done-update_mailed = The correction goes to { $count ->
+    [one] { $count } volunteer.
+   *[other] { $count } volunteers.
+  }
+police-done-resolved = Case closed: the volunteers who got the alert are told.
+police-widenings = Planned widenings
+police-widening-planned = { $hours } h after publication: { $km } km (to come)
+police-widening-done = { $hours } h after publication: { $km } km, done ({ $count ->
+    [one] { $count } more volunteer
+   *[other] { $count } more volunteers
+  })
 police-publish = Verified: publish
 police-dispatch = Alert mail
-police-recipients = Recipients
+police-recipients = Alert mails, sent or to send
 police-queued = Queued
 police-sent = Sent
 police-failed = Failed

@@ -305,6 +305,7 @@ case-or-age = (o la edad)
 case-age = Edad
 case-photo = Foto reciente
 case-photo-hint = JPEG, PNG, WebP o GIF, hasta 20 MB. Una foto de la cara, bien iluminada.
+card-no-photo = Sin foto
 case-height-hint = En centímetros (152) o metros (1,52)
 case-weight-hint = En kilos (45 o 45,5)
 case-photo-kept = La foto que elegiste está guardada y va con el caso. Elige otra solo si quieres cambiarla.
@@ -331,7 +332,7 @@ police-active = Casos activos
 police-no-active = No hay casos activos.
 police-col-case = Persona
 police-col-last-seen = Visto/a por última vez
-police-col-reach = Voluntarios alcanzados
+police-col-reach = Voluntarios en la zona ahora
 police-col-sent = Correos enviados
 police-public-page = Ver la ficha pública
 police-phone = Teléfono del cartel
@@ -366,9 +367,28 @@ history-action = { $action ->
     [about_me] Aviso de la persona buscada
    *[other] { $action }
   }
+police-done-published = Publicado. La alerta sale a { $count ->
+    [one] { $count } voluntario.
+   *[other] { $count } voluntarios.
+  }
+police-done-widened = Zona ampliada. La alerta sale a { $count ->
+    [one] { $count } voluntario más.
+   *[other] { $count } voluntarios más.
+  }
+police-done-update_mailed = La corrección sale a { $count ->
+    [one] { $count } voluntario.
+   *[other] { $count } voluntarios.
+  }
+police-done-resolved = Caso cerrado: se avisa a los voluntarios que recibieron la alerta.
+police-widenings = Ampliaciones programadas
+police-widening-planned = A las { $hours } h de publicado: { $km } km (pendiente)
+police-widening-done = A las { $hours } h de publicado: { $km } km, hecha ({ $count ->
+    [one] { $count } voluntario más
+   *[other] { $count } voluntarios más
+  })
 police-publish = Verificado: publicar
 police-dispatch = Envío de la alerta
-police-recipients = Destinatarios
+police-recipients = Alertas enviadas o por enviar
 police-queued = En cola
 police-sent = Enviados
 police-failed = Fallidos

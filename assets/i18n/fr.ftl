@@ -309,6 +309,7 @@ case-or-age = (ou l’âge)
 case-age = Âge
 case-photo = Photo récente
 case-photo-hint = JPEG, PNG, WebP ou GIF, jusqu’à 20 Mo. Une photo du visage, bien éclairée.
+card-no-photo = Sans photo
 case-height-hint = En centimètres (152) ou en mètres (1,52)
 case-weight-hint = En kilos (45 ou 45,5)
 case-photo-kept = La photo choisie est gardée et ira avec le dossier. N’en choisissez une autre que pour la remplacer.
@@ -335,7 +336,7 @@ police-active = Dossiers en cours
 police-no-active = Aucun dossier en cours.
 police-col-case = Personne
 police-col-last-seen = Vu·e pour la dernière fois
-police-col-reach = Bénévoles atteints
+police-col-reach = Bénévoles dans la zone maintenant
 police-col-sent = Courriels envoyés
 police-public-page = Voir la fiche publique
 police-phone = Téléphone de l’affiche
@@ -370,9 +371,28 @@ history-action = { $action ->
     [about_me] Message de la personne recherchée
    *[other] { $action }
   }
+police-done-published = Publié. L’alerte part vers { $count ->
+    [one] { $count } bénévole.
+   *[other] { $count } bénévoles.
+  }
+police-done-widened = Zone élargie. L’alerte part vers { $count ->
+    [one] { $count } bénévole de plus.
+   *[other] { $count } bénévoles de plus.
+  }
+police-done-update_mailed = La correction part vers { $count ->
+    [one] { $count } bénévole.
+   *[other] { $count } bénévoles.
+  }
+police-done-resolved = Dossier clos : les bénévoles qui ont reçu l’alerte sont prévenus.
+police-widenings = Élargissements programmés
+police-widening-planned = { $hours } h après la publication : { $km } km (à venir)
+police-widening-done = { $hours } h après la publication : { $km } km, fait ({ $count ->
+    [one] { $count } bénévole de plus
+   *[other] { $count } bénévoles de plus
+  })
 police-publish = Vérifié : publier
 police-dispatch = Envoi de l’alerte
-police-recipients = Destinataires
+police-recipients = Alertes envoyées ou à envoyer
 police-queued = En attente
 police-sent = Envoyés
 police-failed = En échec

@@ -309,6 +309,7 @@ case-or-age = (ou a idade)
 case-age = Idade
 case-photo = Foto recente
 case-photo-hint = JPEG, PNG, WebP ou GIF, até 20 MB. Uma foto do rosto, bem iluminada.
+card-no-photo = Sem foto
 case-height-hint = Em centímetros (152) ou metros (1,52)
 case-weight-hint = Em quilos (45 ou 45,5)
 case-photo-kept = A foto que você escolheu está guardada e vai com o caso. Escolha outra só se quiser trocá-la.
@@ -335,7 +336,7 @@ police-active = Casos ativos
 police-no-active = Nenhum caso ativo.
 police-col-case = Pessoa
 police-col-last-seen = Vista/o pela última vez
-police-col-reach = Voluntários alcançados
+police-col-reach = Voluntários na região agora
 police-col-sent = E-mails enviados
 police-public-page = Ver a ficha pública
 police-phone = Telefone do cartaz
@@ -370,9 +371,28 @@ history-action = { $action ->
     [about_me] Aviso da pessoa procurada
    *[other] { $action }
   }
+police-done-published = Publicado. O alerta vai para { $count ->
+    [one] { $count } voluntário.
+   *[other] { $count } voluntários.
+  }
+police-done-widened = Área ampliada. O alerta vai para mais { $count ->
+    [one] { $count } voluntário.
+   *[other] { $count } voluntários.
+  }
+police-done-update_mailed = A correção vai para { $count ->
+    [one] { $count } voluntário.
+   *[other] { $count } voluntários.
+  }
+police-done-resolved = Caso encerrado: os voluntários que receberam o alerta são avisados.
+police-widenings = Ampliações programadas
+police-widening-planned = { $hours } h após a publicação: { $km } km (pendente)
+police-widening-done = { $hours } h após a publicação: { $km } km, feita ({ $count ->
+    [one] mais { $count } voluntário
+   *[other] mais { $count } voluntários
+  })
 police-publish = Verificado: publicar
 police-dispatch = Envio do alerta
-police-recipients = Destinatários
+police-recipients = Alertas enviados ou a enviar
 police-queued = Na fila
 police-sent = Enviados
 police-failed = Com falha

@@ -257,3 +257,54 @@ async fn poster_writes_a_stored_case_or_a_json_file_to_disk() {
     assert!(error.contains("case.contact_phone: is required"), "{error}");
     assert!(!dir.path().join("x.pdf").exists());
 }
+
+#[test]
+fn dkim_generate_writes_a_private_key_and_prints_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |algorithm: &str, file: &str| {
+        alerta(dir.path())
+            .args([
+                "dkim",
+                "generate",
+                "--selector",
+                "s2026",
+                "--domain",
+                "alerta.example",
+            ])
+            .args(["--algorithm", algorithm, "-o", file])
+            .output()
+            .unwrap()
+    };
+    for (algorithm, file) in [("rsa", "rsa.pem"), ("ed25519", "ed.pem")] {
+        let out = run(algorithm, file);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let pem = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        // The record printed is the key's (the strings DNS joins, joined).
+        let record = alerta_notify::dkim::dns_record(&pem).unwrap();
+        let line = printed
+            .lines()
+            .find(|l| l.starts_with("s2026._domainkey.alerta.example. IN TXT "))
+            .unwrap_or_else(|| panic!("{printed}"));
+        let joined: String = line.split('"').skip(1).step_by(2).collect();
+        assert_eq!(joined, record);
+        assert!(printed.contains("ALERTA_DKIM_SELECTOR=s2026"), "{printed}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join(file))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "only its owner reads the key");
+        }
+        // A key is never overwritten.
+        let again = run(algorithm, file);
+        assert!(!again.status.success());
+        assert_eq!(std::fs::read_to_string(dir.path().join(file)).unwrap(), pem);
+    }
+}

@@ -1,5 +1,6 @@
 //! Every kind of volunteer mail as its reader meets it: received by a real
-//! SMTP server, weighed, scored by SpamAssassin, and its HTML part opened in
+//! SMTP server, its DKIM signature verified by dkimpy, weighed, scored by
+//! SpamAssassin, and its HTML part opened in
 //! headless Chromium at a phone's width, the inline photo shown as a mail
 //! client shows it.
 //! Screenshots land in `target/browser-screenshots/mail-*.png`.
@@ -132,6 +133,10 @@ async fn look_at(browser: &Browser, name: &str, mail: &Received) {
         )
         .unwrap();
     }
+    // Signed, and the signature holds after the SMTP trip (dkimpy).
+    if let Err(why) = crate::dkim::dkimpy_verifies(&mail.raw, "rsa-pkcs1.pem", "r1") {
+        panic!("{name}: DKIM does not verify: {why}");
+    }
     let (score, report) = spam_score(&mail.raw).await;
     assert!(
         score <= 2.0,
@@ -231,7 +236,11 @@ fn by_kind(mails: Vec<Received>) -> HashMap<String, Received> {
 #[tokio::test]
 async fn every_mail_kind_is_light_and_reads_right_on_a_phone() {
     let smtp = SmtpServer::start();
-    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let app = spawn_app_with(|s| {
+        s.smtp_url = Some(smtp.url());
+        crate::dkim::sign_with(s, "rsa-pkcs1.pem", "r1");
+    })
+    .await;
     let browser = Browser::open(&app, "mail").await;
     let volunteers = [
         ("ana@example.org", "es", "attached"),

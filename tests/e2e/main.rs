@@ -13,6 +13,7 @@ mod concurrency;
 mod crash;
 mod delivery;
 mod dispatch;
+mod dkim;
 mod exchange;
 mod forwarding;
 mod jobs;

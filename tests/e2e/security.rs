@@ -432,7 +432,7 @@ async fn a_family_asks_for_an_alert_area_police_may_widen() {
         "{facts}"
     );
     assert!(
-        facts.contains("Voluntarios alcanzados") && facts.contains("id=\"reach\""),
+        facts.contains("Voluntarios en la zona ahora") && facts.contains("id=\"reach\""),
         "{facts}"
     );
     let widened = app

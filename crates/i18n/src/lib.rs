@@ -200,10 +200,19 @@ mod tests {
             assert!(counted.len() >= 5, "{}: {counted:?}", language.as_str());
             for (key, count) in &counted {
                 // The message's other arguments, filled with words.
-                let others: Vec<(&str, &str)> = ["name", "place", "sex", "when", "organisation"]
-                    .into_iter()
-                    .map(|name| (name, if name == "sex" { "female" } else { "Ana" }))
-                    .collect();
+                // (Words, not numbers, so only the count prints digits.)
+                let others: Vec<(&str, &str)> = [
+                    "name",
+                    "place",
+                    "sex",
+                    "when",
+                    "organisation",
+                    "hours",
+                    "km",
+                ]
+                .into_iter()
+                .map(|name| (name, if name == "sex" { "female" } else { "Ana" }))
+                .collect();
                 for n in ["0", "1", "2", "5"] {
                     let mut args = others.clone();
                     args.push((count.as_str(), n));

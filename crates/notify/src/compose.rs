@@ -20,6 +20,8 @@ pub struct MailContext {
     pub from: Mailbox,
     /// The right-hand side of our Message-IDs.
     pub domain: String,
+    /// Signs every message, when a DKIM key is set.
+    pub dkim: Option<std::sync::Arc<crate::dkim::Signer>>,
 }
 
 impl MailContext {
@@ -32,7 +34,23 @@ impl MailContext {
             public_url: public_url.trim_end_matches('/').to_string(),
             from,
             domain,
+            dkim: None,
         })
+    }
+
+    /// Every message signed by `signer` from now on.
+    pub fn signing_with(mut self, signer: crate::dkim::Signer) -> MailContext {
+        self.dkim = Some(std::sync::Arc::new(signer));
+        self
+    }
+
+    /// `message` with its DKIM signature, when a key is set: the last step
+    /// of composing, so the signature covers the message as it goes out.
+    fn signed(&self, mut message: Message) -> Message {
+        if let Some(signer) = &self.dkim {
+            signer.sign(&mut message);
+        }
+        message
     }
 
     /// The same on every retry of the same message, so receivers can spot repeats.
@@ -258,7 +276,7 @@ fn build_message(
         })
         .map_err(|e| format!("the message cannot be built: {e}"))?;
     Ok(Composed {
-        message,
+        message: ctx.signed(message),
         message_id: envelope.message_id,
     })
 }
@@ -739,7 +757,7 @@ fn staff_mail(
         .body(lines.join("\n") + "\n")
         .map_err(|e| format!("the message cannot be built: {e}"))?;
     Ok(Composed {
-        message,
+        message: ctx.signed(message),
         message_id,
     })
 }

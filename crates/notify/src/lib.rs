@@ -8,6 +8,7 @@
 
 mod compose;
 mod decide;
+pub mod dkim;
 mod layout;
 mod mailer;
 mod round;

@@ -18,7 +18,6 @@ use axum::routing::get;
 use maud::{Markup, html};
 
 use super::case::with_offset;
-use super::home::case_card;
 use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, see_other};
 use crate::AppState;
 use crate::error::ApiError;
@@ -59,11 +58,23 @@ async fn my_cases(State(state): State<AppState>, page: Page) -> Result<Response,
     let body = html! {
         p { a class="button" href="/family/cases/new" { (page.t("family-new-case")) } }
         @if cases.is_empty() { p { (page.t("family-none")) } } @else {
-            ul class="cases" {
+            // Compact rows: a family checks on its cases, it does not browse them.
+            ul class="case-rows" {
                 @for case in &cases {
                     @let status = case.status.as_str();
-                    (case_card(page.lang, case))
-                    li class="small" { span class=(format!("badge {status}")) { (page.t(&format!("status-{status}"))) } " " (page.t(&format!("family-status-{status}"))) }
+                    li {
+                        @if case.has_photo {
+                            img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                                alt="" width="64" height="80" loading="lazy";
+                        } @else {
+                            span class="no-photo" { (page.t("card-no-photo")) }
+                        }
+                        div {
+                            a href=(format!("/cases/{}", case.id)) { (case.details.full_name()) }
+                            div class="small" { (alerta_i18n::last_seen_locality(page.lang, case)) " · " (alerta_i18n::short_date(page.lang, case.details.last_seen_at.date_naive())) }
+                            div class="small" { span class=(format!("badge {status}")) { (page.t(&format!("status-{status}"))) } " " (page.t(&format!("family-status-{status}"))) }
+                        }
+                    }
                 }
             }
         }

@@ -116,11 +116,12 @@ async fn case_desk(
 ) -> Result<Response, PageError> {
     officer(&page, &format!("/police/cases/{id}"))?;
     let case = state.store.case(CaseId(id)).await?;
-    // Back from a correction: say it was saved.
-    let saved = query
-        .contains_key("saved")
-        .then(|| html! { p class="notice" role="status" { (page.t("case-saved")) } });
-    let body = desk(&state, &page, &case, saved).await?;
+    // Back from a correction or an action: say what was done.
+    let notice = match query.contains_key("saved") {
+        true => Some(html! { p class="notice" role="status" { (page.t("case-saved")) } }),
+        false => done_notice(&page, &query),
+    };
+    let body = desk(&state, &page, &case, notice).await?;
     Ok(page.render(&case.details.full_name(), body).into_response())
 }
 
@@ -151,14 +152,58 @@ async fn after_action<T>(
     id: i64,
     reviewed: Option<&str>,
     outcome: Result<T, alerta_app::CommandError>,
+    done: Done,
+    count: impl FnOnce(&T) -> u64,
 ) -> Result<Response, PageError> {
     match outcome.map_err(ApiError::from) {
-        Ok(_) => Ok(see_other(&format!("/police/cases/{id}"))),
+        Ok(value) => Ok(see_other(&format!(
+            "/police/cases/{id}?done={}&count={}",
+            done.as_str(),
+            count(&value)
+        ))),
         Err(ApiError::VersionChanged { .. }) => {
             changed_since_reviewed(state, page, id, reviewed).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// What a desk action did, said on the desk it returns to.
+#[derive(Clone, Copy)]
+enum Done {
+    Published,
+    Widened,
+    Resolved,
+    UpdateMailed,
+}
+
+impl Done {
+    fn as_str(self) -> &'static str {
+        match self {
+            Done::Published => "published",
+            Done::Widened => "widened",
+            Done::Resolved => "resolved",
+            Done::UpdateMailed => "update_mailed",
+        }
+    }
+}
+
+/// "Published: the alert goes to 12 volunteers." for `?done=published&count=12`.
+fn done_notice(page: &Page, query: &std::collections::HashMap<String, String>) -> Option<Markup> {
+    let done = query.get("done")?;
+    let known = ["published", "widened", "resolved", "update_mailed"];
+    if !known.contains(&done.as_str()) {
+        return None;
+    }
+    let count = query
+        .get("count")
+        .and_then(|c| c.parse::<u64>().ok())
+        .unwrap_or(0);
+    let text = page.ta(
+        &format!("police-done-{done}"),
+        &[("count", &count.to_string())],
+    );
+    Some(html! { p class="notice" role="status" { (text) } })
 }
 
 /// The version a desk form says it showed.
@@ -180,6 +225,7 @@ async fn desk(
         .is_some_and(|a| alerta_core::policy::in_charge(a, case));
     let figures = state.store.dispatch_figures(case.id).await?;
     let tips = state.store.tips(case.id).await?;
+    let widenings = state.store.widenings(case.id).await?;
     let audit = state.store.audit_log(case.id).await?;
     let reach = match case.status {
         CaseStatus::Resolved => None,
@@ -279,6 +325,21 @@ async fn desk(
                         (review::fields(case))
                         p { (page.t("police-notify-update-hint")) }
                         div { button class="secondary" type="submit" { (page.t("police-notify-update")) } }
+                    }
+                    @if !widenings.is_empty() {
+                        h3 { (page.t("police-widenings")) }
+                        ul {
+                            @for step in &widenings {
+                                li { (page.ta(
+                                    if step.done_at.is_some() { "police-widening-done" } else { "police-widening-planned" },
+                                    &[
+                                        ("hours", &step.after_hours.to_string()),
+                                        ("km", &alerta_i18n::decimal(page.lang, step.alert_radius_km, 0)),
+                                        ("count", &step.newly_reached.unwrap_or(0).to_string()),
+                                    ],
+                                )) }
+                            }
+                        }
                     }
                     form class="stack" method="post" action=(format!("/police/cases/{}/widen", case.id)) {
                         (page.csrf_field())
@@ -403,7 +464,17 @@ async fn publish(
     }
     let version = form_version(&form.version);
     let outcome = state.app.publish(&actor, CaseId(id), version).await;
-    after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
+    let reviewed = form.reviewed.as_deref();
+    after_action(
+        &state,
+        &page,
+        id,
+        reviewed,
+        outcome,
+        Done::Published,
+        |(_, n)| *n,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -428,7 +499,8 @@ async fn widen(
         .and_then(|r| r.trim().parse().ok());
     let version = form_version(&reviewed.version);
     let outcome = state.app.widen(&actor, CaseId(id), radius, version).await;
-    after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
+    let reviewed = reviewed.reviewed.as_deref();
+    after_action(&state, &page, id, reviewed, outcome, Done::Widened, |n| *n).await
 }
 
 #[derive(Deserialize)]
@@ -458,7 +530,8 @@ async fn resolve(
             form_version(&reviewed.version),
         )
         .await;
-    after_action(&state, &page, id, reviewed.reviewed.as_deref(), outcome).await
+    let reviewed = reviewed.reviewed.as_deref();
+    after_action(&state, &page, id, reviewed, outcome, Done::Resolved, |_| 0).await
 }
 
 async fn hide(
@@ -502,5 +575,15 @@ async fn notify_update(
     page.check_csrf(form.csrf.as_deref())?;
     let version = form_version(&form.version);
     let outcome = state.app.mail_correction(&actor, CaseId(id), version).await;
-    after_action(&state, &page, id, form.reviewed.as_deref(), outcome).await
+    let reviewed = form.reviewed.as_deref();
+    after_action(
+        &state,
+        &page,
+        id,
+        reviewed,
+        outcome,
+        Done::UpdateMailed,
+        |n| *n,
+    )
+    .await
 }
