@@ -133,6 +133,7 @@ optional = (optional)
 locate-done = Location taken.
 locate-failed = Your location could not be read: type the place instead.
 place-unknown = We do not know that town: check the spelling or add the country ("Belize City, BZ").
+place-did-you-mean = Perhaps you meant:
 place-ambiguous = Several places have that name. Which one?
 form-invalid = Check this
 form-has-errors = Some details are missing or not valid: they are marked below.

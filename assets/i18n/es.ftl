@@ -177,6 +177,7 @@ optional = (opcional)
 locate-done = Ubicación tomada.
 locate-failed = No se pudo obtener tu ubicación: escribe el lugar.
 place-unknown = No conocemos esa ciudad o pueblo: revisa cómo se escribe o agrega el país («Cochabamba, BO»).
+place-did-you-mean = Quizás quisiste decir:
 place-ambiguous = Hay varios lugares con ese nombre. ¿Cuál?
 form-invalid = Revisa este dato
 form-has-errors = Algunos datos faltan o no son válidos: están marcados abajo.

@@ -181,6 +181,7 @@ optional = (facultatif)
 locate-done = Position obtenue.
 locate-failed = Impossible d’obtenir votre position : écrivez le lieu.
 place-unknown = Nous ne connaissons pas cette ville : vérifiez l’orthographe ou ajoutez le pays (« Port-au-Prince, HT »).
+place-did-you-mean = Peut-être vouliez-vous dire :
 place-ambiguous = Plusieurs lieux portent ce nom. Lequel ?
 form-invalid = Vérifiez cette information
 form-has-errors = Certaines informations manquent ou ne sont pas valables : elles sont signalées ci-dessous.

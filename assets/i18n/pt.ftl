@@ -181,6 +181,7 @@ optional = (opcional)
 locate-done = Localização obtida.
 locate-failed = Não foi possível obter sua localização: escreva o lugar.
 place-unknown = Não conhecemos essa cidade: confira a grafia ou acrescente o país («Campinas, BR»).
+place-did-you-mean = Talvez você quis dizer:
 place-ambiguous = Há vários lugares com esse nome. Qual?
 form-invalid = Confira este dado
 form-has-errors = Alguns dados faltam ou não são válidos: estão marcados abaixo.

@@ -90,6 +90,12 @@ async fn a_tip_to_the_officer_is_signed_with_ed25519_and_a_changed_message_fails
     assert!(signature.contains("a=ed25519-sha256"), "{signature}");
     assert!(signature.contains("d=alerta.test"), "{signature}");
     dkimpy_verifies(&mail.raw, "ed25519-pkcs8.pem", "ed1").unwrap();
+    // Staff mail: automatic, and no list.
+    assert_eq!(
+        mail.header("Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
+    assert!(mail.header("List-Id").is_none());
 
     // The same message with one word changed on the way does not verify.
     let forged = String::from_utf8(mail.raw.clone())

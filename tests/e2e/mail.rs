@@ -137,6 +137,22 @@ async fn look_at(browser: &Browser, name: &str, mail: &Received) {
     if let Err(why) = crate::dkim::dkimpy_verifies(&mail.raw, "rsa-pkcs1.pem", "r1") {
         panic!("{name}: DKIM does not verify: {why}");
     }
+    // The list's headers, for filters and complaint loops.
+    assert_eq!(
+        mail.header("List-Id").as_deref(),
+        Some("Alerta <alerts.localhost>"),
+        "{name}"
+    );
+    let feedback = mail.header("Feedback-ID").unwrap_or_default();
+    assert!(
+        feedback.ends_with(":alerta") && feedback.matches(':').count() == 2,
+        "{name}: {feedback}"
+    );
+    assert_eq!(
+        mail.header("Auto-Submitted").as_deref(),
+        Some("auto-generated"),
+        "{name}"
+    );
     let (score, report) = spam_score(&mail.raw).await;
     assert!(
         score <= 2.0,

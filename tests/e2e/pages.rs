@@ -995,6 +995,12 @@ async fn names_are_found_with_typos_missing_accents_and_parts() {
         ("gonçalves", vec![joao]),
         ("juca", vec![joao]),
         ("maria quispe", vec![other]),
+        // Of three words one may miss: a misremembered family name.
+        ("maria quispe lopez", vec![other]),
+        // As it sounds, and with the vowels mixed up.
+        ("kispe", vec![other, juan]),
+        ("Goncalvez", vec![joao]),
+        ("jaon peres", vec![juan]),
         ("nadie", vec![]),
     ] {
         let path = format!("/api/v1/cases?q={}", url_encode(typed));

@@ -88,28 +88,133 @@ pub fn name_key(parts: &[&str]) -> String {
 }
 
 /// Whether a name typed in a search finds a person whose name (and aliases)
-/// fold to `name_key`: every typed word must match some word of the name,
-/// equal to it, the start of it (three letters or more: "jua" finds "Juan"),
-/// or within a typo of it: one edit for words of four to six letters, two
-/// from seven, a swap of neighbouring letters counting as one ("jaun peres"
-/// finds "Juan Pérez"; accents were folded already, so "Goncalves" is
-/// "Gonçalves").
+/// fold to `name_key`: [`name_match_score`] found one.
 pub fn name_matches(typed: &str, name_key: &str) -> bool {
+    name_match_score(typed, name_key).is_some()
+}
+
+/// How well a name typed in a search finds a person whose name (and
+/// aliases) fold to `name_key`; lower is better, None is no match. Each
+/// typed word is matched against the name's words, best first: equal (0);
+/// the start of one, three letters or more ("jua" finds "Juan") or the same
+/// sound as spelled in Spanish, Portuguese and the Andean languages
+/// ("Kispe", "Qhispe" find "Quispe"; "Wanka" finds "Huanca"; "Goncalvez"
+/// finds "Gonçalves") (1); within a typo of one: one edit for words of four
+/// to six letters, two from seven, a swap of neighbouring letters counting
+/// as one ("jaun peres" finds "Juan Pérez") (2); the same consonants in the
+/// same order with the vowels mixed up ("jaon" finds "Juan") (3). Of three
+/// typed words or more, one may match nothing (5): people misremember a
+/// second family name.
+pub fn name_match_score(typed: &str, name_key: &str) -> Option<u32> {
     let typed = crate::text::name_key(&[typed]);
     let words: Vec<&str> = name_key.split(' ').filter(|w| !w.is_empty()).collect();
-    !typed.is_empty()
-        && typed.split(' ').all(|query| {
-            let allowed = match query.chars().count() {
-                0..=3 => 0,
-                4..=6 => 1,
-                _ => 2,
-            };
-            words.iter().any(|word| {
-                *word == query
-                    || (query.len() >= 3 && word.starts_with(query))
-                    || strsim::damerau_levenshtein(query, word) <= allowed
-            })
+    let queries: Vec<&str> = typed.split(' ').filter(|w| !w.is_empty()).collect();
+    if queries.is_empty() {
+        return None;
+    }
+    let scores: Vec<Option<u32>> = queries
+        .iter()
+        .map(|query| {
+            words
+                .iter()
+                .filter_map(|word| word_score(query, word))
+                .min()
         })
+        .collect();
+    let missed = scores.iter().filter(|s| s.is_none()).count();
+    // One word may miss when two others match: "pedro perez" must not list
+    // every Pérez.
+    let forgiven = usize::from(queries.len() >= 3);
+    (missed <= forgiven).then(|| scores.iter().map(|s| s.unwrap_or(UNMATCHED_WORD)).sum())
+}
+
+/// The score of a typed word that matches no word of the name.
+const UNMATCHED_WORD: u32 = 5;
+
+fn word_score(query: &str, word: &str) -> Option<u32> {
+    let letters = query.chars().count();
+    let allowed = match letters {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    };
+    if query == word {
+        Some(0)
+    } else if letters >= 3 && (word.starts_with(query) || sound_key(query) == sound_key(word)) {
+        Some(1)
+    } else if strsim::damerau_levenshtein(query, word) <= allowed {
+        Some(2)
+    } else if letters >= 4 && same_consonants(query, word) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// A word as it sounds in Spanish and Portuguese, and as Quechua, Aymara
+/// and Guaraní names are spelled in either ("quispe", "kispe", "qhispe" →
+/// "kispe"; "huanca", "wanka" → "wanka"; "goncalves", "goncalvez" →
+/// "gonkalbes"; "mamany" → "mamani"). Takes a folded word (lower case, no
+/// accents: "ç" is already "c").
+pub fn sound_key(word: &str) -> String {
+    let letters: Vec<char> = word.chars().collect();
+    let at = |i: usize| letters.get(i).copied().unwrap_or(' ');
+    let front_vowel = |c: char| matches!(c, 'e' | 'i' | 'y');
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut out = String::new();
+    let mut i = 0;
+    while i < letters.len() {
+        let (c, next) = (at(i), at(i + 1));
+        let (sound, used) = match c {
+            // Quechua and Aymara aspirated and glottal stops: one k.
+            'q' | 'k' if next == 'h' || next == '\'' => ("k", 2),
+            'q' if next == 'u' && front_vowel(at(i + 2)) => ("k", 2),
+            'q' => ("k", 1),
+            'c' if next == 'h' => ("ch", 2),
+            'c' if front_vowel(next) => ("s", 1),
+            'c' => ("k", 1),
+            'g' if next == 'u' && front_vowel(at(i + 2)) => ("g", 2),
+            // "Guaman" and "Waman", "Huanca" and "Wanka".
+            'g' | 'h' if next == 'u' && vowel(at(i + 2)) && at(i + 2) != 'u' => ("w", 2),
+            'g' if front_vowel(next) => ("j", 1),
+            'p' if next == 'h' => ("f", 2),
+            's' if next == 'h' => ("sh", 2),
+            'l' if next == 'l' || next == 'h' => ("y", 2),
+            'n' if next == 'h' => ("n", 2),
+            'h' => ("", 1),
+            'v' => ("b", 1),
+            'z' => ("s", 1),
+            'x' => ("s", 1),
+            'y' if !vowel(next) => ("i", 1),
+            _ => ("", 0),
+        };
+        if used == 0 {
+            out.push(c);
+            i += 1;
+        } else {
+            out.push_str(sound);
+            i += used;
+        }
+    }
+    // Doubled letters sound once ("Mamanni", "Rossa").
+    let mut folded = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !folded.ends_with(c) {
+            folded.push(c);
+        }
+    }
+    folded
+}
+
+/// The same consonants in the same order, at least two, the words' lengths
+/// within one: vowels swapped or mistyped ("jaon", "juan").
+fn same_consonants(a: &str, b: &str) -> bool {
+    let consonants = |w: &str| -> String { w.chars().filter(|c| !"aeiouy".contains(*c)).collect() };
+    let (ca, cb) = (consonants(a), consonants(b));
+    ca.chars().count() >= 2
+        && ca == cb
+        && a.chars().count().abs_diff(b.chars().count()) <= 1
+        && a.chars().next() == b.chars().next()
 }
 
 /// Escapes text for HTML element content and quoted attribute values, for
@@ -231,6 +336,58 @@ mod tests {
             escape_html("\"><img src=x onerror='a()'>&"),
             "&quot;&gt;&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;"
         );
+    }
+
+    #[test]
+    fn names_are_found_as_they_sound_and_as_they_are_mistyped() {
+        let key = name_key(&["María José", "Quispe Mamani"]);
+        for typed in [
+            "maria quispe",
+            "Kispe",
+            "Qhispe",
+            "Qispe Mamany",
+            "mari jose",
+            "jose quispe lopez", // one word forgiven
+        ] {
+            assert!(name_matches(typed, &key), "{typed} finds {key}");
+        }
+        assert!(
+            !name_matches("lopez", &key),
+            "one word alone is not forgiven"
+        );
+        assert!(!name_matches("rosa lopez", &key));
+
+        let huanca = name_key(&["Juan", "Huanca Gonçalves"]);
+        for typed in ["wanka", "Goncalvez", "jaon", "jaun", "juan wanka"] {
+            assert!(name_matches(typed, &huanca), "{typed} finds {huanca}");
+        }
+        assert!(!name_matches("joao", &huanca));
+        assert!(!name_matches("ana", &huanca));
+
+        // Better matches rank first: the exact name before the sound-alike.
+        let exact = name_match_score("quispe", &key).unwrap();
+        let sound = name_match_score("kispe", &key).unwrap();
+        let typo = name_match_score("quipse", &key).unwrap();
+        assert!(exact < sound && sound < typo, "{exact} {sound} {typo}");
+    }
+
+    #[test]
+    fn sound_keys_join_the_spellings_of_a_name() {
+        for spellings in [
+            &["quispe", "kispe", "qhispe", "q ispe"][..3],
+            &["mamani", "mamany"],
+            &["goncalves", "goncalvez"],
+            &["huanca", "wanka"],
+            &["guaman", "waman"],
+            &["valle", "baye"],
+        ] {
+            let keys: Vec<String> = spellings.iter().map(|w| sound_key(w)).collect();
+            assert!(
+                keys.iter().all(|k| *k == keys[0]),
+                "{spellings:?}: {keys:?}"
+            );
+        }
+        assert_ne!(sound_key("rosa"), sound_key("rusa"));
     }
 
     #[test]

@@ -101,6 +101,44 @@ impl Header for ListUnsubscribePost {
     }
 }
 
+/// A header whose value is text we write: `List-Id`, `Feedback-ID`,
+/// `Auto-Submitted`.
+macro_rules! text_header {
+    ($type:ident, $name:literal, $why:literal) => {
+        #[doc = $why]
+        #[derive(Clone)]
+        struct $type(String);
+
+        impl Header for $type {
+            fn name() -> HeaderName {
+                HeaderName::new_from_ascii_str($name)
+            }
+            fn parse(s: &str) -> Result<Self, Box<dyn Error + Send + Sync>> {
+                Ok($type(s.to_string()))
+            }
+            fn display(&self) -> HeaderValue {
+                HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
+}
+
+text_header!(
+    ListId,
+    "List-Id",
+    "`List-Id: Alerta <alerts.alerta.example>` (RFC 2919): filters and providers tell the list by it."
+);
+text_header!(
+    FeedbackId,
+    "Feedback-ID",
+    "`Feedback-ID: alert:es:alerta`: what a provider's complaint reports group by (the kind of mail, its language, the sender)."
+);
+text_header!(
+    AutoSubmitted,
+    "Auto-Submitted",
+    "`Auto-Submitted: auto-generated` (RFC 3834): no vacation reply comes back to a message no person wrote."
+);
+
 /// Who a message goes to, and what every message to them carries.
 pub struct Envelope<'a> {
     pub to: &'a str,
@@ -243,6 +281,13 @@ fn build_message(
         .message_id(Some(format!("<{}>", envelope.message_id)))
         .header(ListUnsubscribe(format!("<{}>", envelope.unsubscribe_url)))
         .header(ListUnsubscribePost)
+        .header(ListId(format!("Alerta <alerts.{}>", ctx.domain)))
+        .header(FeedbackId(format!(
+            "{}:{}:alerta",
+            envelope.message_id.split('.').next().unwrap_or("mail"),
+            envelope.language.as_str()
+        )))
+        .header(AutoSubmitted("auto-generated".into()))
         .multipart({
             let alternative = MultiPart::alternative()
                 .singlepart(
@@ -753,6 +798,7 @@ fn staff_mail(
         .to(to)
         .subject(subject)
         .message_id(Some(format!("<{message_id}>")))
+        .header(AutoSubmitted("auto-generated".into()))
         .header(ContentType::TEXT_PLAIN)
         .body(lines.join("\n") + "\n")
         .map_err(|e| format!("the message cannot be built: {e}"))?;

@@ -321,6 +321,47 @@ impl Gazetteer {
         places
     }
 
+    /// Places whose names are a typo or two away from what was typed (a
+    /// name [`Gazetteer::find`] did not know): "Cochabmaba" → Cochabamba.
+    /// One edit for names of up to five letters, two beyond, a swap of
+    /// neighbouring letters counting as one; the nearest first, then the
+    /// most populous.
+    pub fn did_you_mean(&self, typed: &str, limit: usize) -> Vec<&Place> {
+        let (name, country) = self.split_country(typed);
+        let folded = fold(name);
+        let letters = folded.chars().count();
+        if letters < 3 {
+            return Vec::new();
+        }
+        let allowed = if letters <= 5 { 1 } else { 2 };
+        let mut near: Vec<(usize, &Place)> = self
+            .keys
+            .iter()
+            // A name of a very different length cannot be this close.
+            .filter(|k| k.folded.chars().count().abs_diff(letters) <= allowed)
+            .filter_map(|k| {
+                let distance = strsim::damerau_levenshtein(&folded, &k.folded);
+                (distance <= allowed).then(|| (distance, &self.places[k.place as usize]))
+            })
+            .filter(|(_, p)| country.is_none_or(|c| p.country == c))
+            .collect();
+        near.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.population.cmp(&a.1.population))
+                .then(a.1.geonames_id.cmp(&b.1.geonames_id))
+        });
+        let mut places: Vec<&Place> = Vec::new();
+        for (_, place) in near {
+            if !places.iter().any(|p| p.geonames_id == place.geonames_id) {
+                places.push(place);
+            }
+            if places.len() == limit {
+                break;
+            }
+        }
+        places
+    }
+
     /// The keys equal to `folded`.
     fn exact(&self, folded: &str) -> &[Key] {
         let start = self.keys.partition_point(|k| *k.folded < *folded);

@@ -393,3 +393,21 @@ fn a_town_across_the_border_does_not_name_the_point() {
         .map(|p| p.country.clone());
     assert_ne!(near.as_deref(), Some("PE"));
 }
+
+#[test]
+fn a_misspelt_town_gets_a_did_you_mean() {
+    let labels = |typed: &str| -> Vec<String> {
+        gazetteer()
+            .did_you_mean(typed, 3)
+            .iter()
+            .map(|p| p.label())
+            .collect()
+    };
+    assert_eq!(labels("Cochabmaba")[0], "Cochabamba, BO");
+    assert_eq!(labels("Quilacollo")[0], "Quillacollo, BO");
+    assert!(
+        labels("Santa Cruz de la Sierar, BO").contains(&"Santa Cruz de la Sierra, BO".to_string())
+    );
+    assert!(labels("Xqzvbwmkl").is_empty());
+    assert!(labels("ab").is_empty());
+}

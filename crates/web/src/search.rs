@@ -1,8 +1,10 @@
-//! Cases by name, as people type names: typos, missing accents and partial
-//! names tolerated ("jaun peres" finds "Juan Pérez"), the same on SQLite and
+//! Cases by name, as people type names: typos, missing accents, partial
+//! names, spellings that sound alike ("Kispe" finds "Quispe") and one
+//! misremembered word tolerated ("jaun peres" finds "Juan Pérez"), best
+//! matches first, the same on SQLite and
 //! PostgreSQL because the scoring is ours, in Rust, not the database's.
 
-use alerta_core::text::{name_key, name_matches};
+use alerta_core::text::{name_key, name_match_score};
 use alerta_core::{Case, CaseId};
 use alerta_store::CaseFilter;
 
@@ -20,21 +22,22 @@ pub async fn find_cases(
         return Ok(state.store.list_cases(filter).await?);
     };
     let limit = usize::try_from(filter.limit).unwrap_or(0);
-    let found: Vec<i64> = state
+    let mut scored: Vec<(u32, i64)> = state
         .store
         .name_index(filter)
         .await?
         .into_iter()
-        .filter(|(_, key, aliases)| {
+        .filter_map(|(id, key, aliases)| {
             let aliases = aliases
                 .as_deref()
                 .map(|a| name_key(&[a]))
                 .unwrap_or_default();
-            name_matches(typed, &format!("{key} {aliases}"))
+            name_match_score(typed, &format!("{key} {aliases}")).map(|score| (score, id))
         })
-        .map(|(id, ..)| id)
-        .take(limit)
         .collect();
+    // Best matches first; among equals, newest first as the index gave them.
+    scored.sort_by_key(|(score, _)| *score);
+    let found: Vec<i64> = scored.into_iter().map(|(_, id)| id).take(limit).collect();
     let mut cases = Vec::with_capacity(found.len());
     for id in found {
         cases.push(state.store.case(CaseId(id)).await?);

@@ -131,7 +131,7 @@ fn search_form(page: &Page, search: &Search, wanted: &Wanted) -> Markup {
                     input type="text" name="place" data-suggest autocomplete="off"
                         value=[search.place.as_deref()] placeholder="Cochabamba, BO";
                     @if let Some(problem) = &wanted.place_problem {
-                        (place_problem(page, problem, "/?place="))
+                        (place_problem(page, problem, search.place.as_deref().unwrap_or(""), "/?place="))
                     }
                 }
                 label {
@@ -181,10 +181,26 @@ pub fn case_card(language: Language, case: &Case) -> Markup {
 }
 
 /// An unknown town, or the towns a name could be, each a link to `base` + its label.
-pub fn place_problem(page: &Page, problem: &PlaceError, base: &str) -> Markup {
+pub fn place_problem(page: &Page, problem: &PlaceError, typed: &str, base: &str) -> Markup {
+    let link = |label: &str| {
+        format!(
+            "{base}{}",
+            url::form_urlencoded::byte_serialize(label.as_bytes()).collect::<String>()
+        )
+    };
     html! {
         @match problem {
-            PlaceError::Unknown => span class="field-error" { (page.t("place-unknown")) },
+            PlaceError::Unknown => span class="field-error" {
+                (page.t("place-unknown"))
+                @let guesses = alerta_places::Gazetteer::shared().did_you_mean(typed, 3);
+                @if !guesses.is_empty() {
+                    " " (page.t("place-did-you-mean")) " "
+                    @for (i, place) in guesses.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        a href=(link(&place.label())) { (place.label()) }
+                    }
+                }
+            },
             PlaceError::Ambiguous(choices) => span class="field-error" {
                 (page.t("place-ambiguous")) " "
                 @for (i, choice) in choices.iter().enumerate() {
