@@ -11,6 +11,9 @@ unsubscribe-page-title = Stop receiving alerts
 unsubscribe-page-question = Do you want to stop receiving Alerta alerts at this address?
 unsubscribe-page-button = Yes, unsubscribe
 unsubscribe-page-done = Done: you will receive no more alerts. Thank you for having helped.
+unsubscribe-page-removed = You will no longer get the alerts of these areas:
+unsubscribe-page-undo = Was it a mistake?
+unsubscribe-page-undo-link = Subscribe again (we will ask you to confirm by mail).
 unsubscribe-page-invalid = This link is not valid or was already used.
 link-invalid-title = Link not valid
 

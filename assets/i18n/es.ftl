@@ -11,6 +11,9 @@ unsubscribe-page-title = Dejar de recibir alertas
 unsubscribe-page-question = ¿Quieres dejar de recibir las alertas de Alerta en esta dirección?
 unsubscribe-page-button = Sí, dar de baja
 unsubscribe-page-done = Listo: ya no recibirás alertas. Gracias por haber ayudado.
+unsubscribe-page-removed = Ya no recibirás las alertas de estas zonas:
+unsubscribe-page-undo = ¿Fue un error?
+unsubscribe-page-undo-link = Vuelve a suscribirte (te pediremos confirmarlo por correo).
 unsubscribe-page-invalid = Este enlace no es válido o ya fue usado.
 link-invalid-title = Enlace no válido
 

@@ -11,6 +11,9 @@ unsubscribe-page-title = Ne plus recevoir d'alertes
 unsubscribe-page-question = Voulez-vous ne plus recevoir les alertes d'Alerta à cette adresse ?
 unsubscribe-page-button = Oui, me désinscrire
 unsubscribe-page-done = C'est fait : vous ne recevrez plus d'alertes. Merci de votre aide.
+unsubscribe-page-removed = Vous ne recevrez plus les alertes de ces zones :
+unsubscribe-page-undo = C’était une erreur ?
+unsubscribe-page-undo-link = Réinscrivez-vous (nous vous demanderons de confirmer par courriel).
 unsubscribe-page-invalid = Ce lien n'est pas valable ou a déjà servi.
 link-invalid-title = Lien non valable
 

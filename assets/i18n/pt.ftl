@@ -11,6 +11,9 @@ unsubscribe-page-title = Deixar de receber alertas
 unsubscribe-page-question = Você quer deixar de receber os alertas do Alerta neste endereço?
 unsubscribe-page-button = Sim, cancelar inscrição
 unsubscribe-page-done = Pronto: você não receberá mais alertas. Obrigado por ter ajudado.
+unsubscribe-page-removed = Você não receberá mais os alertas destas regiões:
+unsubscribe-page-undo = Foi um engano?
+unsubscribe-page-undo-link = Inscreva-se de novo (pediremos que confirme por e-mail).
 unsubscribe-page-invalid = Este link não é válido ou já foi usado.
 link-invalid-title = Link inválido
 

@@ -113,6 +113,11 @@ async fn a_volunteer_subscribes_confirms_and_unsubscribes_in_one_click() {
         .await
         .unwrap();
     assert_eq!(one_click.status(), StatusCode::OK);
+    // The page says what was removed, and how to come back.
+    let done = one_click.text().await.unwrap();
+    assert!(done.contains("15 km · -17.3935, -66.1570"), "{done}");
+    assert!(done.contains("href=\"/subscribe\""), "{done}");
+    assert!(!done.contains("vecina@example.org"), "no address on a page");
     assert_eq!(
         state(&app, "vecina@example.org").await,
         Some(("unsubscribed".into(), 0, 0))

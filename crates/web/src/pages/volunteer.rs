@@ -196,13 +196,34 @@ async fn unsubscribe(
     page: Page,
     Query(token): Query<Token>,
 ) -> Result<Response, PageError> {
+    // What goes, read before it goes, to say so on the page.
+    let zones = match state
+        .store
+        .volunteer_for_token(&token.hash(), TokenPurpose::Unsubscribe, state.now())
+        .await?
+    {
+        Some(id) => state.store.volunteer_zones(id).await?,
+        None => Vec::new(),
+    };
     Ok(match state.app.unsubscribe(&token.hash()).await? {
-        Some(_) => message(
-            &page,
-            StatusCode::OK,
-            "unsubscribe-page-title",
-            "unsubscribe-page-done",
-        ),
+        Some(_) => {
+            let body = html! {
+                p class="notice" role="status" { (page.t("unsubscribe-page-done")) }
+                @let confirmed: Vec<&String> = zones.iter().filter(|(_, _, c)| *c).map(|(_, l, _)| l).collect();
+                @if !confirmed.is_empty() {
+                    p { (page.t("unsubscribe-page-removed")) }
+                    ul { @for zone in confirmed { li { (zone) } } }
+                }
+                // A mistake is undone by subscribing again: the address
+                // confirms it, as any subscription (it never shows here).
+                p { (page.t("unsubscribe-page-undo")) " " a href="/subscribe" { (page.t("unsubscribe-page-undo-link")) } }
+            };
+            (
+                StatusCode::OK,
+                page.render(&page.t("unsubscribe-page-title"), body),
+            )
+                .into_response()
+        }
         None => message(
             &page,
             StatusCode::GONE,
