@@ -116,14 +116,10 @@ fn same_words(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-/// Lower-case words without accents, one space apart.
+/// Lower-case words without accents, one space apart: the key names are
+/// compared by.
 fn words(text: &str) -> String {
-    deunicode::deunicode(text)
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    alerta_core::text::name_key(&[text])
 }
 
 #[cfg(test)]

@@ -80,60 +80,75 @@ impl Signer {
     }
 }
 
+/// A private key read from PEM, whichever form the operator has.
+enum PemKey {
+    Rsa(rsa::RsaPrivateKey),
+    Ed25519(ed25519_dalek::SigningKey),
+}
+
+impl PemKey {
+    /// RSA in PKCS#1 or PKCS#8, or Ed25519 in PKCS#8.
+    fn parse(pem: &str) -> Result<PemKey, String> {
+        // (One pkcs8 crate under both: its DecodePrivateKey reads RSA keys too.)
+        use ed25519_dalek::pkcs8::DecodePrivateKey as _;
+        use rsa::pkcs1::DecodeRsaPrivateKey as _;
+        if let Ok(key) = rsa::RsaPrivateKey::from_pkcs1_pem(pem)
+            .or_else(|_| rsa::RsaPrivateKey::from_pkcs8_pem(pem))
+        {
+            return Ok(PemKey::Rsa(key));
+        }
+        ed25519_dalek::SigningKey::from_pkcs8_pem(pem)
+            .map(PemKey::Ed25519)
+            .map_err(|_| {
+                "is not a PEM private key (RSA in PKCS#1 or PKCS#8, or Ed25519 in PKCS#8)".into()
+            })
+    }
+}
+
 /// The key lettre signs with, from whichever PEM form the operator has.
 fn signing_key(pem: &str) -> Result<(DkimSigningKey, &'static str), String> {
-    use ed25519_dalek::pkcs8::DecodePrivateKey as _;
-    // (One pkcs8 crate under both: its DecodePrivateKey reads RSA keys too.)
-    use rsa::pkcs1::{DecodeRsaPrivateKey as _, EncodeRsaPrivateKey as _};
-
-    let rsa_key = rsa::RsaPrivateKey::from_pkcs1_pem(pem)
-        .or_else(|_| rsa::RsaPrivateKey::from_pkcs8_pem(pem));
-    if let Ok(key) = rsa_key {
-        // lettre reads RSA keys as PKCS#1.
-        let pkcs1 = key
-            .to_pkcs1_pem(rsa::pkcs1::LineEnding::LF)
-            .map_err(|e| format!("the RSA key cannot be used: {e}"))?;
-        let key = DkimSigningKey::new(&pkcs1, DkimSigningAlgorithm::Rsa)
-            .map_err(|e| format!("the RSA key cannot be used: {e}"))?;
-        return Ok((key, "rsa"));
+    use base64::Engine as _;
+    use rsa::pkcs1::EncodeRsaPrivateKey as _;
+    match PemKey::parse(pem)? {
+        PemKey::Rsa(key) => {
+            // lettre reads RSA keys as PKCS#1.
+            let pkcs1 = key
+                .to_pkcs1_pem(rsa::pkcs1::LineEnding::LF)
+                .map_err(|e| format!("the RSA key cannot be used: {e}"))?;
+            let key = DkimSigningKey::new(&pkcs1, DkimSigningAlgorithm::Rsa)
+                .map_err(|e| format!("the RSA key cannot be used: {e}"))?;
+            Ok((key, "rsa"))
+        }
+        PemKey::Ed25519(key) => {
+            // lettre reads Ed25519 keys as the base64 of their 32 bytes.
+            let raw = base64::engine::general_purpose::STANDARD.encode(key.to_bytes());
+            let key = DkimSigningKey::new(&raw, DkimSigningAlgorithm::Ed25519)
+                .map_err(|e| format!("the Ed25519 key cannot be used: {e}"))?;
+            Ok((key, "ed25519"))
+        }
     }
-    if let Ok(key) = ed25519_dalek::SigningKey::from_pkcs8_pem(pem) {
-        // lettre reads Ed25519 keys as the base64 of their 32 bytes.
-        use base64::Engine as _;
-        let raw = base64::engine::general_purpose::STANDARD.encode(key.to_bytes());
-        let key = DkimSigningKey::new(&raw, DkimSigningAlgorithm::Ed25519)
-            .map_err(|e| format!("the Ed25519 key cannot be used: {e}"))?;
-        return Ok((key, "ed25519"));
-    }
-    Err("is not a PEM private key (RSA in PKCS#1 or PKCS#8, or Ed25519 in PKCS#8)".into())
 }
 
 /// The DNS TXT record that publishes the public half of `pem`'s key:
 /// `v=DKIM1; k=rsa; p=…`.
 pub fn dns_record(pem: &str) -> Result<String, String> {
     use base64::Engine as _;
-    use ed25519_dalek::pkcs8::DecodePrivateKey as _;
-    use rsa::pkcs1::DecodeRsaPrivateKey as _;
     use rsa::pkcs8::EncodePublicKey as _;
-
     let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
-    if let Ok(key) =
-        rsa::RsaPrivateKey::from_pkcs1_pem(pem).or_else(|_| rsa::RsaPrivateKey::from_pkcs8_pem(pem))
-    {
-        let public = key
-            .to_public_key()
-            .to_public_key_der()
-            .map_err(|e| e.to_string())?;
-        return Ok(format!("v=DKIM1; k=rsa; p={}", b64(public.as_bytes())));
-    }
-    if let Ok(key) = ed25519_dalek::SigningKey::from_pkcs8_pem(pem) {
+    match PemKey::parse(pem)? {
+        PemKey::Rsa(key) => {
+            let public = key
+                .to_public_key()
+                .to_public_key_der()
+                .map_err(|e| e.to_string())?;
+            Ok(format!("v=DKIM1; k=rsa; p={}", b64(public.as_bytes())))
+        }
         // RFC 8463: the bare 32-byte public key.
-        return Ok(format!(
+        PemKey::Ed25519(key) => Ok(format!(
             "v=DKIM1; k=ed25519; p={}",
             b64(key.verifying_key().as_bytes())
-        ));
+        )),
     }
-    Err("is not a PEM private key".into())
 }
 
 /// Which kind of key `alerta dkim generate` makes.

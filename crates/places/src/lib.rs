@@ -254,7 +254,7 @@ impl Gazetteer {
     /// its own inside a city ten times its size (Pinheiros in São Paulo)
     /// answers as that city: posters name the town readers know.
     pub fn town_near(&self, point: Coordinates, country: Option<&str>) -> Option<&Place> {
-        let nearby = self.places_within_band(point, TOWN_SEARCH_KM);
+        let nearby = self.places_within(point, TOWN_SEARCH_KM);
         let in_country = |p: &&Place| country.is_none_or(|c| p.country == c);
         let fit = |place: &Place| {
             let radius = town_radius_km(place);
@@ -282,13 +282,9 @@ impl Gazetteer {
         Some(city_around.unwrap_or(best))
     }
 
-    /// Every place within `km` of `point`'s latitude (a band round the
-    /// globe; callers measure the true distance).
-    fn places_within_band(
-        &self,
-        point: Coordinates,
-        km: f64,
-    ) -> impl Iterator<Item = &Place> + Clone {
+    /// Every place within `km` of `point`: those in the band of latitude
+    /// the binary search finds, kept by their true distance.
+    fn places_within(&self, point: Coordinates, km: f64) -> impl Iterator<Item = &Place> + Clone {
         let degrees = km / KM_PER_DEGREE;
         let lat = |i: &u32| self.places[*i as usize].center.lat;
         let start = self

@@ -363,8 +363,8 @@ fn case_input(typed: &Typed) -> (CaseInput, Vec<alerta_core::FieldError>) {
         sex: text("sex"),
         birth_date: text("birth_date"),
         age: int("age"),
-        height_cm: measure(text("height_cm"), height_cm, "height_cm", &mut problems),
-        weight_kg: measure(text("weight_kg"), weight_kg, "weight_kg", &mut problems),
+        height_cm: measure(text("height_cm"), height_cm, HEIGHT, &mut problems),
+        weight_kg: measure(text("weight_kg"), weight_kg, WEIGHT, &mut problems),
         hair: text("hair"),
         eyes: text("eyes"),
         marks: text("marks"),
@@ -384,22 +384,28 @@ fn case_input(typed: &Typed) -> (CaseInput, Vec<alerta_core::FieldError>) {
     (input, problems)
 }
 
+/// A measure's field, and what its refusal says.
+type Measure = (&'static str, &'static str);
+const HEIGHT: Measure = (
+    "height_cm",
+    "is not a height: write it in centimetres (152) or metres (1.52)",
+);
+const WEIGHT: Measure = (
+    "weight_kg",
+    "is not a weight: write it in kilograms (45 or 45.5)",
+);
+
 /// A measure typed in the form, read by `read`; one that cannot be read is
-/// a problem named after `field` (the form keeps what was typed).
+/// a problem named after its field (the form keeps what was typed).
 fn measure(
     typed: Option<String>,
     read: fn(&str) -> Option<i64>,
-    field: &str,
+    (field, refusal): Measure,
     problems: &mut Vec<alerta_core::FieldError>,
 ) -> Option<i64> {
-    let typed = typed?;
-    let value = read(&typed);
+    let value = read(&typed?);
     if value.is_none() {
-        let hint = match field {
-            "height_cm" => "is not a height: write it in centimetres (152) or metres (1.52)",
-            _ => "is not a weight: write it in kilograms (45 or 45.5)",
-        };
-        problems.push(alerta_core::FieldError::new(field, hint));
+        problems.push(alerta_core::FieldError::new(field, refusal));
     }
     value
 }

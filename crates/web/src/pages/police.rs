@@ -178,6 +178,17 @@ enum Done {
 }
 
 impl Done {
+    const ALL: [Done; 4] = [
+        Done::Published,
+        Done::Widened,
+        Done::Resolved,
+        Done::UpdateMailed,
+    ];
+
+    fn parse(text: &str) -> Option<Done> {
+        Done::ALL.into_iter().find(|done| done.as_str() == text)
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Done::Published => "published",
@@ -190,17 +201,13 @@ impl Done {
 
 /// "Published: the alert goes to 12 volunteers." for `?done=published&count=12`.
 fn done_notice(page: &Page, query: &std::collections::HashMap<String, String>) -> Option<Markup> {
-    let done = query.get("done")?;
-    let known = ["published", "widened", "resolved", "update_mailed"];
-    if !known.contains(&done.as_str()) {
-        return None;
-    }
+    let done = Done::parse(query.get("done")?)?;
     let count = query
         .get("count")
         .and_then(|c| c.parse::<u64>().ok())
         .unwrap_or(0);
     let text = page.ta(
-        &format!("police-done-{done}"),
+        &format!("police-done-{}", done.as_str()),
         &[("count", &count.to_string())],
     );
     Some(html! { p class="notice" role="status" { (text) } })
