@@ -1664,3 +1664,47 @@ async fn a_photo_chosen_on_a_refused_form_is_kept_for_the_next_try() {
     assert!(removed >= 1, "{removed}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn heights_and_weights_are_taken_as_people_write_them_or_refused_by_name() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let visitor = Visitor::new(&app);
+    visitor.sign_in(&family.email).await;
+    let mut fields = CASE_FIELDS.to_vec();
+    fields.push(("clothing", "Vestido rosado"));
+
+    let mut wrong = fields.clone();
+    wrong.push(("height_cm", "alta"));
+    wrong.push(("weight_kg", "45,5 kg"));
+    let refused = post_case_form(&visitor, &app, &wrong, None).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.html.contains("id=\"height_cm-error\""),
+        "{}",
+        refused.html
+    );
+    assert!(!refused.html.contains("id=\"weight_kg-error\""));
+    assert!(
+        refused.html.contains("value=\"alta\""),
+        "what was typed stays"
+    );
+    assert_eq!(app.counts().await.cases_draft, 0);
+
+    fields.push(("height_cm", "1,20 m"));
+    fields.push(("weight_kg", "25,4"));
+    let created = post_case_form(&visitor, &app, &fields, None).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
+    let id: i64 = created
+        .location
+        .unwrap()
+        .trim_start_matches("/cases/")
+        .parse()
+        .unwrap();
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&family)).await).await;
+    assert_eq!(
+        (case["height_cm"].as_i64(), case["weight_kg"].as_i64()),
+        (Some(120), Some(25))
+    );
+    app.stop().await;
+}
