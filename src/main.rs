@@ -3,7 +3,7 @@ use std::io::IsTerminal;
 use alerta::{Settings, app, demo};
 use alerta_core::Role;
 use anyhow::{Context, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Alerta: missing-persons alerts for volunteer networks.
 #[derive(Parser)]
@@ -146,7 +146,7 @@ enum UsersCommand {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let cli = parse_arguments()?;
     let settings = Settings::load().context("cannot read the settings")?;
     init_logging(&settings);
     match cli.command {
@@ -279,6 +279,16 @@ async fn main() -> anyhow::Result<()> {
             demo::fill(&store, &settings).await
         }
     }
+}
+
+/// The command line, with the settings and their defaults at the end of
+/// `alerta --help` and `alerta serve --help`.
+fn parse_arguments() -> Result<Cli, clap::Error> {
+    let settings = alerta::settings::help();
+    let command = Cli::command()
+        .after_help(settings.clone())
+        .mut_subcommand("serve", |serve| serve.after_help(settings));
+    Cli::from_arg_matches(&command.get_matches())
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
