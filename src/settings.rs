@@ -178,36 +178,111 @@ impl Settings {
 /// What each setting does, for `alerta --help`: its environment variable
 /// is `ALERTA_` and the name in capitals, its `alerta.toml` key the name.
 const SETTING_MEANINGS: &[(&str, &str)] = &[
-    ("database_url", "sqlite://FILE (created if missing) or postgres://user:pass@host/db"),
-    ("smtp_url", "smtp://[user:pass@]host:port[?tls=starttls|tls|none]; unset: mail is written as .eml files under DATA_DIR/outbox/"),
+    (
+        "database_url",
+        "sqlite://FILE (created if missing) or postgres://user:pass@host/db",
+    ),
+    (
+        "smtp_url",
+        "smtp://[user:pass@]host:port[?tls=starttls|tls|none]; unset: mail is written as .eml files under DATA_DIR/outbox/",
+    ),
     ("bind", "address and port the web site and API listen on"),
-    ("public_url", "base of the links in mail, posters and QR codes"),
+    (
+        "public_url",
+        "base of the links in mail, posters and QR codes",
+    ),
     ("mail_from", "the From of every message, \"Name <address>\""),
     ("send_concurrency", "SMTP connections one process opens"),
-    ("send_rate_per_second", "messages per second across all processes, for providers that cap it; unset: no cap"),
-    ("send_lease_seconds", "after this, a crashed sender's claimed messages go out again"),
-    ("data_dir", "where the default SQLite file and the mail folder live"),
+    (
+        "send_rate_per_second",
+        "messages per second across all processes, for providers that cap it; unset: no cap",
+    ),
+    (
+        "send_lease_seconds",
+        "after this, a crashed sender's claimed messages go out again",
+    ),
+    (
+        "data_dir",
+        "where the default SQLite file and the mail folder live",
+    ),
     ("api_token_ttl_hours", "lifetime of an API token"),
-    ("cookie_session_ttl_hours", "lifetime of a signed-in browser session"),
-    ("log_format", "text (for people) or json (for log collectors); logs go to stderr, ALERTA_LOG filters them"),
-    ("trust_forwarded_for", "true only behind a reverse proxy that sets X-Forwarded-For"),
-    ("job_expire_unconfirmed", "cron (seconds first): forget unconfirmed subscriptions"),
-    ("job_purge_expired_tokens", "cron: purge expired tokens, sessions and kept photos"),
-    ("job_retention_purge", "cron: erase resolved cases' photos and details"),
-    ("job_scheduled_widening", "cron: apply planned widenings that are due"),
-    ("job_realert", "cron: alert again the volunteers who joined a zone since"),
-    ("realert_days", "days after publication at which an open case is alerted again"),
+    (
+        "cookie_session_ttl_hours",
+        "lifetime of a signed-in browser session",
+    ),
+    (
+        "log_format",
+        "text (for people) or json (for log collectors); logs go to stderr, ALERTA_LOG filters them",
+    ),
+    (
+        "trust_forwarded_for",
+        "true only behind a reverse proxy that sets X-Forwarded-For",
+    ),
+    (
+        "job_expire_unconfirmed",
+        "cron (seconds first): forget unconfirmed subscriptions",
+    ),
+    (
+        "job_purge_expired_tokens",
+        "cron: purge expired tokens, sessions and kept photos",
+    ),
+    (
+        "job_retention_purge",
+        "cron: erase resolved cases' photos and details",
+    ),
+    (
+        "job_scheduled_widening",
+        "cron: apply planned widenings that are due",
+    ),
+    (
+        "job_realert",
+        "cron: alert again the volunteers who joined a zone since",
+    ),
+    (
+        "realert_days",
+        "days after publication at which an open case is alerted again",
+    ),
     ("job_tick_ms", "how often each process looks for due jobs"),
-    ("unconfirmed_days", "days a subscription may wait for its confirmation"),
-    ("retention_days", "days after which a resolved case loses its photo and details"),
-    ("pfif_photo_hosts", "hosts a PFIF import may fetch photos from (comma-separated); none by default"),
-    ("header_timeout_seconds", "a request's headers must arrive within this"),
-    ("body_timeout_seconds", "a request body pausing longer is cut off"),
-    ("max_connections_per_client", "open connections per client address (0: no bound)"),
-    ("metrics_token", "bearer token /metrics asks for; unset: /metrics is open"),
-    ("dkim_domain", "DKIM signing domain (d=); with the selector and key file, or none of them"),
-    ("dkim_selector", "DKIM selector (s=) the public key is published under"),
-    ("dkim_key_file", "PEM private key (RSA 2048 or Ed25519); `alerta dkim generate` writes one"),
+    (
+        "unconfirmed_days",
+        "days a subscription may wait for its confirmation",
+    ),
+    (
+        "retention_days",
+        "days after which a resolved case loses its photo and details",
+    ),
+    (
+        "pfif_photo_hosts",
+        "hosts a PFIF import may fetch photos from (comma-separated); none by default",
+    ),
+    (
+        "header_timeout_seconds",
+        "a request's headers must arrive within this",
+    ),
+    (
+        "body_timeout_seconds",
+        "a request body pausing longer is cut off",
+    ),
+    (
+        "max_connections_per_client",
+        "open connections per client address (0: no bound)",
+    ),
+    (
+        "metrics_token",
+        "bearer token /metrics asks for; unset: /metrics is open",
+    ),
+    (
+        "dkim_domain",
+        "DKIM signing domain (d=); with the selector and key file, or none of them",
+    ),
+    (
+        "dkim_selector",
+        "DKIM selector (s=) the public key is published under",
+    ),
+    (
+        "dkim_key_file",
+        "PEM private key (RSA 2048 or Ed25519); `alerta dkim generate` writes one",
+    ),
 ];
 
 /// The settings with their defaults and meanings, and where data and mail

@@ -126,6 +126,7 @@ poster-gone = This poster is no longer available: the case is closed. Thank you 
 ## Pages: frame and navigation
 page-languages = Language
 page-footer = Alerta: a volunteer network to find missing people. In an emergency, call the police.
+page-data-credits = Places © GeoNames (geonames.org), CC BY 4.0; boundaries © OpenStreetMap contributors, ODbL; Latin American regions: made with Natural Earth; Argentina and Brazil: DCW-GMT, LGPL 3.0 or later.
 nav-cases = Missing
 nav-subscribe = Get alerts
 nav-police = Police
@@ -206,12 +207,20 @@ outcome-found_deceased = Found dead
 outcome-withdrawn = Withdrawn
 
 ## Pages: tips
-tip-title = Did you see them? Send a tip
+tip-title = { $sex ->
+    [female] Did you see her? Send a tip
+    [male] Did you see him? Send a tip
+   *[other] Did you see them? Send a tip
+  }
 tip-intro = Your message goes only to the police in charge of the case. You can send it without giving your name.
 tip-message = What you saw or know
 tip-seen-place = Where
 tip-seen-at = When
-tip-use-location = I am where I saw them: use my location
+tip-use-location = { $sex ->
+    [female] I am where I saw her: use my location
+    [male] I am where I saw him: use my location
+   *[other] I am where I saw them: use my location
+  }
 tip-nickname = Nickname
 tip-contact = Phone or email where police can reach you
 tip-privacy = Only police read tips. If you leave no contact, nobody will know who sent it.
@@ -292,6 +301,7 @@ police-active = Active cases
 police-no-active = No active cases.
 police-col-case = Person
 police-col-last-seen = Last seen
+police-last-seen = Last seen
 police-col-reach = Volunteers in the area now
 police-col-sent = Emails sent
 police-public-page = See the public page
@@ -443,7 +453,11 @@ case-closed = Closed
 
 ## CAP alerts
 cap-event = Missing person
-cap-instruction = If you saw them, send a tip (anonymous is fine) at { $link }
+cap-instruction = { $sex ->
+    [female] If you saw her, send a tip (anonymous is fine) at { $link }
+    [male] If you saw him, send a tip (anonymous is fine) at { $link }
+   *[other] If you saw them, send a tip (anonymous is fine) at { $link }
+  }
 cap-poster = Poster to print (PDF)
 cap-photo = Photo
 

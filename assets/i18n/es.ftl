@@ -121,7 +121,11 @@ poster-headline = { $sex ->
     [male] DESAPARECIDO
    *[other] DESAPARECIDO/A
   }
-poster-aliases = También conocida/o como: { $aliases }
+poster-aliases = { $sex ->
+    [female] También conocida como: { $aliases }
+    [male] También conocido como: { $aliases }
+   *[other] También conocida/o como: { $aliases }
+  }
 poster-label-age = Edad:
 poster-age = { $age ->
     [one] { $age } año
@@ -170,6 +174,7 @@ poster-gone = Este cartel ya no está disponible: el caso fue cerrado. Gracias p
 ## Pages: frame and navigation
 page-languages = Idioma
 page-footer = Alerta: red de voluntarios para encontrar a personas desaparecidas. Ante una emergencia, llama a la policía.
+page-data-credits = Lugares © GeoNames (geonames.org), CC BY 4.0; límites © colaboradores de OpenStreetMap, ODbL; regiones de América Latina: hecho con Natural Earth; Argentina y Brasil: DCW-GMT, LGPL 3.0 o posterior.
 nav-cases = Casos
 nav-subscribe = Recibir alertas
 nav-police = Policía
@@ -245,17 +250,33 @@ case-share-mail = Correo
 status-draft = Por verificar
 status-active = Activo
 status-resolved = Cerrado
-outcome-found_safe = Encontrada/o con vida
-outcome-found_deceased = Encontrada/o sin vida
+outcome-found_safe = { $sex ->
+    [female] Encontrada con vida
+    [male] Encontrado con vida
+   *[other] Encontrada/o con vida
+  }
+outcome-found_deceased = { $sex ->
+    [female] Encontrada sin vida
+    [male] Encontrado sin vida
+   *[other] Encontrada/o sin vida
+  }
 outcome-withdrawn = Retirado
 
 ## Pages: tips
-tip-title = ¿La/lo viste? Envía una pista
+tip-title = { $sex ->
+    [female] ¿La viste? Envía una pista
+    [male] ¿Lo viste? Envía una pista
+   *[other] ¿La/lo viste? Envía una pista
+  }
 tip-intro = Tu mensaje llega solo a la policía a cargo del caso. Puedes enviarlo sin dar tu nombre.
 tip-message = Qué viste o qué sabes
 tip-seen-place = Dónde
 tip-seen-at = Cuándo
-tip-use-location = Estoy donde la/lo vi: usar mi ubicación
+tip-use-location = { $sex ->
+    [female] Estoy donde la vi: usar mi ubicación
+    [male] Estoy donde lo vi: usar mi ubicación
+   *[other] Estoy donde la/lo vi: usar mi ubicación
+  }
 tip-nickname = Apodo
 tip-contact = Teléfono o correo para que la policía te llame
 tip-privacy = Solo la policía lee las pistas. Si no dejas contacto, nadie sabrá quién la envió.
@@ -317,7 +338,7 @@ case-photo-kept-alt = La foto elegida
 case-no-photo-yet = Este caso todavía no tiene foto: el cartel sale sin ella. Agrega una foto reciente con «Corregir los datos».
 police-no-photo = Sin foto todavía: el cartel saldrá sin ella.
 case-saved = Cambios guardados.
-case-last-seen-at = Visto/a por última vez (fecha y hora)
+case-last-seen-at = Vista/o por última vez (fecha y hora)
 case-time-zone = Zona horaria
 case-last-seen-place = Dónde (calle, barrio, lugar)
 case-town = Ciudad o pueblo
@@ -335,7 +356,12 @@ police-no-drafts = No hay casos esperando verificación.
 police-active = Casos activos
 police-no-active = No hay casos activos.
 police-col-case = Persona
-police-col-last-seen = Visto/a por última vez
+police-col-last-seen = Vista/o por última vez
+police-last-seen = { $sex ->
+    [female] Vista por última vez
+    [male] Visto por última vez
+   *[other] Vista/o por última vez
+  }
 police-col-reach = Voluntarios en la zona ahora
 police-col-sent = Correos enviados
 police-public-page = Ver la ficha pública
@@ -487,14 +513,26 @@ case-closed = Cerrado
 
 ## CAP alerts
 cap-event = Persona desaparecida
-cap-instruction = Si la/lo viste, envía una pista (también anónima) en { $link }
+cap-instruction = { $sex ->
+    [female] Si la viste, envía una pista (también anónima) en { $link }
+    [male] Si lo viste, envía una pista (también anónima) en { $link }
+   *[other] Si la/lo viste, envía una pista (también anónima) en { $link }
+  }
 cap-poster = Cartel para imprimir (PDF)
 cap-photo = Foto
 
 ## PFIF notes (the text other repositories show under the record)
 pfif-note-published = Desaparición denunciada y publicada por la policía en Alerta: quien tenga información, llame al teléfono de la descripción.
-pfif-note-found-safe = Encontrada/o con vida. La búsqueda terminó.
-pfif-note-found-deceased = Encontrada/o sin vida. La búsqueda terminó.
+pfif-note-found-safe = { $sex ->
+    [female] Encontrada con vida. La búsqueda terminó.
+    [male] Encontrado con vida. La búsqueda terminó.
+   *[other] Encontrada/o con vida. La búsqueda terminó.
+  }
+pfif-note-found-deceased = { $sex ->
+    [female] Encontrada sin vida. La búsqueda terminó.
+    [male] Encontrado sin vida. La búsqueda terminó.
+   *[other] Encontrada/o sin vida. La búsqueda terminó.
+  }
 pfif-note-withdrawn = La denuncia fue retirada. La búsqueda terminó.
 
 # Forwarded alerts carry no personal link; a manage link is asked for by address.

@@ -125,7 +125,11 @@ poster-headline = { $sex ->
     [male] DISPARU
    *[other] DISPARU(E)
   }
-poster-aliases = Aussi appelé(e) : { $aliases }
+poster-aliases = { $sex ->
+    [female] Aussi appelée : { $aliases }
+    [male] Aussi appelé : { $aliases }
+   *[other] Aussi appelé(e) : { $aliases }
+  }
 poster-label-age = Âge :
 poster-age = { $age ->
     [one] { $age } an
@@ -174,6 +178,7 @@ poster-gone = Cette affiche n’est plus disponible : le dossier est clos. Merci
 ## Pages: frame and navigation
 page-languages = Langue
 page-footer = Alerta : réseau de bénévoles pour retrouver les personnes disparues. En cas d’urgence, appelez la police.
+page-data-credits = Lieux © GeoNames (geonames.org), CC BY 4.0 ; limites © contributeurs d’OpenStreetMap, ODbL ; régions d’Amérique latine : réalisé avec Natural Earth ; Argentine et Brésil : DCW-GMT, LGPL 3.0 ou ultérieure.
 nav-cases = Avis de recherche
 nav-subscribe = Recevoir les alertes
 nav-police = Police
@@ -249,19 +254,35 @@ case-share-mail = Courriel
 status-draft = À vérifier
 status-active = En cours
 status-resolved = Clos
-outcome-found_safe = Retrouvé·e en vie
-outcome-found_deceased = Retrouvé·e sans vie
+outcome-found_safe = { $sex ->
+    [female] Retrouvée en vie
+    [male] Retrouvé en vie
+   *[other] Retrouvé(e) en vie
+  }
+outcome-found_deceased = { $sex ->
+    [female] Retrouvée sans vie
+    [male] Retrouvé sans vie
+   *[other] Retrouvé(e) sans vie
+  }
 outcome-withdrawn = Retiré
 
 ## Pages: tips
-tip-title = Vous l’avez vu·e ? Envoyez un signalement
+tip-title = { $sex ->
+    [female] Vous l’avez vue ? Envoyez un signalement
+    [male] Vous l’avez vu ? Envoyez un signalement
+   *[other] Vous l’avez vu(e) ? Envoyez un signalement
+  }
 tip-intro = Votre message n’arrive qu’à la police chargée du dossier. Vous pouvez l’envoyer sans donner votre nom.
 tip-message = Ce que vous avez vu ou savez
 tip-seen-place = Où
 tip-seen-at = Quand
-tip-use-location = Je suis là où je l’ai vu·e : utiliser ma position
+tip-use-location = { $sex ->
+    [female] Je suis là où je l’ai vue : utiliser ma position
+    [male] Je suis là où je l’ai vu : utiliser ma position
+   *[other] Je suis là où je l’ai vu(e) : utiliser ma position
+  }
 tip-nickname = Pseudonyme
-tip-contact = Téléphone ou courriel pour être rappelé·e par la police
+tip-contact = Téléphone ou courriel pour être rappelé(e) par la police
 tip-privacy = Seule la police lit les signalements. Sans contact, personne ne saura qui l’a envoyé.
 tip-send = Envoyer le signalement
 tip-sent-title = Signalement envoyé
@@ -321,7 +342,7 @@ case-photo-kept-alt = La photo choisie
 case-no-photo-yet = Ce dossier n’a pas encore de photo : l’affiche sort sans. Ajoutez une photo récente avec « Corriger les informations ».
 police-no-photo = Pas encore de photo : l’affiche sortira sans.
 case-saved = Modifications enregistrées.
-case-last-seen-at = Vu·e pour la dernière fois (date et heure)
+case-last-seen-at = Vu(e) pour la dernière fois (date et heure)
 case-time-zone = Fuseau horaire
 case-last-seen-place = Où (rue, quartier, lieu)
 case-town = Ville
@@ -339,7 +360,12 @@ police-no-drafts = Aucun dossier en attente de vérification.
 police-active = Dossiers en cours
 police-no-active = Aucun dossier en cours.
 police-col-case = Personne
-police-col-last-seen = Vu·e pour la dernière fois
+police-col-last-seen = Vu(e) pour la dernière fois
+police-last-seen = { $sex ->
+    [female] Vue pour la dernière fois
+    [male] Vu pour la dernière fois
+   *[other] Vu(e) pour la dernière fois
+  }
 police-col-reach = Bénévoles dans la zone maintenant
 police-col-sent = Courriels envoyés
 police-public-page = Voir la fiche publique
@@ -491,14 +517,26 @@ case-closed = Clos
 
 ## CAP alerts
 cap-event = Personne disparue
-cap-instruction = Si vous l’avez vu·e, envoyez un signalement (anonyme possible) sur { $link }
+cap-instruction = { $sex ->
+    [female] Si vous l’avez vue, envoyez un signalement (anonyme possible) sur { $link }
+    [male] Si vous l’avez vu, envoyez un signalement (anonyme possible) sur { $link }
+   *[other] Si vous l’avez vu(e), envoyez un signalement (anonyme possible) sur { $link }
+  }
 cap-poster = Affiche à imprimer (PDF)
 cap-photo = Photo
 
 ## PFIF notes (the text other repositories show under the record)
 pfif-note-published = Disparition signalée et publiée par la police sur Alerta : toute personne ayant des informations est priée d'appeler le numéro indiqué dans la description.
-pfif-note-found-safe = Retrouvé(e) sain(e) et sauf(ve). Les recherches sont terminées.
-pfif-note-found-deceased = Retrouvé(e) décédé(e). Les recherches sont terminées.
+pfif-note-found-safe = { $sex ->
+    [female] Retrouvée saine et sauve. Les recherches sont terminées.
+    [male] Retrouvé sain et sauf. Les recherches sont terminées.
+   *[other] Retrouvé(e) sain(e) et sauf(ve). Les recherches sont terminées.
+  }
+pfif-note-found-deceased = { $sex ->
+    [female] Retrouvée décédée. Les recherches sont terminées.
+    [male] Retrouvé décédé. Les recherches sont terminées.
+   *[other] Retrouvé(e) décédé(e). Les recherches sont terminées.
+  }
 pfif-note-withdrawn = Le signalement a été retiré. Les recherches sont terminées.
 
 # Forwarded alerts carry no personal link; a manage link is asked for by address.

@@ -30,7 +30,7 @@ alert-who = { $name }, { $age ->
 alert-intro = { $sex ->
     [female] Ajude-nos a encontrar { $name }. Se você a viu ou sabe de algo, ligue para { $phone }.
     [male] Ajude-nos a encontrar { $name }. Se você o viu ou sabe de algo, ligue para { $phone }.
-   *[other] Ajude-nos a encontrar { $name }. Se você a/o viu ou sabe de algo, ligue para { $phone }.
+   *[other] Ajude-nos a encontrar { $name }. Se você o/a viu ou sabe de algo, ligue para { $phone }.
   }
 alert-phone-2 = Ou para { $phone }.
 alert-last-seen = { $sex ->
@@ -125,7 +125,11 @@ poster-headline = { $sex ->
     [male] DESAPARECIDO
    *[other] DESAPARECIDO(A)
   }
-poster-aliases = Também conhecida/o como: { $aliases }
+poster-aliases = { $sex ->
+    [female] Também conhecida como: { $aliases }
+    [male] Também conhecido como: { $aliases }
+   *[other] Também conhecido/a como: { $aliases }
+  }
 poster-label-age = Idade:
 poster-age = { $age ->
     [one] { $age } ano
@@ -151,7 +155,7 @@ poster-label-clothing = Roupas:
 poster-label-last-seen = { $sex ->
     [female] Vista pela última vez:
     [male] Visto pela última vez:
-   *[other] Vista/o pela última vez:
+   *[other] Visto/a pela última vez:
   }
 poster-last-seen = { $date }, { $time } — { $place }
 poster-last-seen-when = { $date }, { $time }
@@ -160,7 +164,7 @@ poster-label-circumstances = Circunstâncias:
 poster-call = { $sex ->
     [female] Se você a viu ou sabe algo, ligue para
     [male] Se você o viu ou sabe algo, ligue para
-   *[other] Se você a/o viu ou sabe algo, ligue para
+   *[other] Se você o/a viu ou sabe algo, ligue para
   }
 poster-case = Caso n.º { $id }
 poster-issued-by = Emitido por { $organisation }
@@ -174,6 +178,7 @@ poster-gone = Este cartaz não está mais disponível: o caso foi encerrado. Obr
 ## Pages: frame and navigation
 page-languages = Idioma
 page-footer = Alerta: rede de voluntários para encontrar pessoas desaparecidas. Em uma emergência, ligue para a polícia.
+page-data-credits = Lugares © GeoNames (geonames.org), CC BY 4.0; limites © colaboradores do OpenStreetMap, ODbL; regiões da América Latina: feito com Natural Earth; Argentina e Brasil: DCW-GMT, LGPL 3.0 ou posterior.
 nav-cases = Casos
 nav-subscribe = Receber alertas
 nav-police = Polícia
@@ -202,7 +207,7 @@ rule-control-character = Contém um caractere que não pode ser impresso ({ $cod
 rule-phone-characters = Apenas algarismos, espaços e + - ( ) . por favor.
 rule-phone-digits = Um telefone tem pelo menos 3 algarismos.
 rule-birth-date-or-age = Informe a data de nascimento ou a idade.
-rule-born-before-last-seen = A data de nascimento deve ser anterior à data em que foi visto(a) pela última vez.
+rule-born-before-last-seen = A data de nascimento deve ser anterior à data em que foi visto/a pela última vez.
 rule-age-mismatch = Não confere com a data de nascimento, que dá { $computed }.
 rule-one-zone-kind = Escolha uma cidade, um país ou região, ou um ponto no mapa.
 rule-region-has-no-radius = Um país ou região não tem raio: deixe em branco.
@@ -249,17 +254,33 @@ case-share-mail = E-mail
 status-draft = A verificar
 status-active = Ativo
 status-resolved = Encerrado
-outcome-found_safe = Encontrada/o com vida
-outcome-found_deceased = Encontrada/o sem vida
+outcome-found_safe = { $sex ->
+    [female] Encontrada com vida
+    [male] Encontrado com vida
+   *[other] Encontrado/a com vida
+  }
+outcome-found_deceased = { $sex ->
+    [female] Encontrada sem vida
+    [male] Encontrado sem vida
+   *[other] Encontrado/a sem vida
+  }
 outcome-withdrawn = Retirado
 
 ## Pages: tips
-tip-title = Você a/o viu? Envie uma pista
+tip-title = { $sex ->
+    [female] Você a viu? Envie uma pista
+    [male] Você o viu? Envie uma pista
+   *[other] Você o/a viu? Envie uma pista
+  }
 tip-intro = Sua mensagem chega apenas à polícia responsável pelo caso. Você pode enviá-la sem dizer seu nome.
 tip-message = O que você viu ou sabe
 tip-seen-place = Onde
 tip-seen-at = Quando
-tip-use-location = Estou onde a/o vi: usar minha localização
+tip-use-location = { $sex ->
+    [female] Estou onde a vi: usar minha localização
+    [male] Estou onde o vi: usar minha localização
+   *[other] Estou onde o/a vi: usar minha localização
+  }
 tip-nickname = Apelido
 tip-contact = Telefone ou e-mail para a polícia retornar
 tip-privacy = Só a polícia lê as pistas. Se você não deixar contato, ninguém saberá quem enviou.
@@ -307,7 +328,7 @@ family-status-active = Publicado: os alertas foram enviados aos voluntários.
 family-status-resolved = Caso encerrado.
 case-given-name = Nomes
 case-family-name = Sobrenomes
-case-aliases = Apelidos ou como a/o chamam
+case-aliases = Apelidos ou como o/a chamam
 case-birth-date = Data de nascimento
 case-or-age = (ou a idade)
 case-age = Idade
@@ -321,7 +342,7 @@ case-photo-kept-alt = A foto escolhida
 case-no-photo-yet = Este caso ainda não tem foto: o cartaz sai sem ela. Adicione uma foto recente em «Corrigir os dados».
 police-no-photo = Ainda sem foto: o cartaz sairá sem ela.
 case-saved = Alterações salvas.
-case-last-seen-at = Vista/o pela última vez (data e hora)
+case-last-seen-at = Visto/a pela última vez (data e hora)
 case-time-zone = Fuso horário
 case-last-seen-place = Onde (rua, bairro, lugar)
 case-town = Cidade
@@ -339,7 +360,12 @@ police-no-drafts = Nenhum caso aguardando verificação.
 police-active = Casos ativos
 police-no-active = Nenhum caso ativo.
 police-col-case = Pessoa
-police-col-last-seen = Vista/o pela última vez
+police-col-last-seen = Visto/a pela última vez
+police-last-seen = { $sex ->
+    [female] Vista pela última vez
+    [male] Visto pela última vez
+   *[other] Visto/a pela última vez
+  }
 police-col-reach = Voluntários na região agora
 police-col-sent = E-mails enviados
 police-public-page = Ver a ficha pública
@@ -491,14 +517,26 @@ case-closed = Encerrado
 
 ## CAP alerts
 cap-event = Pessoa desaparecida
-cap-instruction = Se você a/o viu, envie uma pista (também anônima) em { $link }
+cap-instruction = { $sex ->
+    [female] Se você a viu, envie uma pista (também anônima) em { $link }
+    [male] Se você o viu, envie uma pista (também anônima) em { $link }
+   *[other] Se você o/a viu, envie uma pista (também anônima) em { $link }
+  }
 cap-poster = Cartaz para imprimir (PDF)
 cap-photo = Foto
 
 ## PFIF notes (the text other repositories show under the record)
 pfif-note-published = Desaparecimento comunicado e publicado pela polícia no Alerta: quem tiver informações, ligue para o telefone da descrição.
-pfif-note-found-safe = Encontrado/a com vida. A busca terminou.
-pfif-note-found-deceased = Encontrado/a sem vida. A busca terminou.
+pfif-note-found-safe = { $sex ->
+    [female] Encontrada com vida. A busca terminou.
+    [male] Encontrado com vida. A busca terminou.
+   *[other] Encontrado/a com vida. A busca terminou.
+  }
+pfif-note-found-deceased = { $sex ->
+    [female] Encontrada sem vida. A busca terminou.
+    [male] Encontrado sem vida. A busca terminou.
+   *[other] Encontrado/a sem vida. A busca terminou.
+  }
 pfif-note-withdrawn = O comunicado foi retirado. A busca terminou.
 
 # Forwarded alerts carry no personal link; a manage link is asked for by address.

@@ -843,6 +843,56 @@ async fn police_publish_and_resolve_from_their_desk() {
 }
 
 #[tokio::test]
+async fn words_about_the_person_follow_their_sex_and_page_labels_carry_no_colon() {
+    let app = spawn_app().await;
+    let (her, police) = published_case(&app, &valid_case()).await;
+    let mut boy = valid_case();
+    boy["given_name"] = json!("Juan");
+    boy["sex"] = json!("male");
+    let (him, _) = published_case(&app, &boy).await;
+
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = officer.get(&format!("/police/cases/{her}")).await;
+    assert!(desk.html.contains("<dt>Vista por última vez</dt>"));
+    assert!(
+        desk.html
+            .contains("<option value=\"found_safe\">Encontrada con vida</option>")
+    );
+    assert!(
+        desk.html.contains("<dt>Sexo</dt>"),
+        "the poster's label, colon dropped"
+    );
+    let public = Visitor::new(&app);
+    let page = public.get(&format!("/cases/{her}")).await;
+    assert!(page.html.contains("¿La viste? Envía una pista"));
+    assert!(!page.html.contains("Edad:") && !page.html.contains("la/lo"));
+    let page = public.get_in(&format!("/cases/{him}?lang=pt"), "pt").await;
+    assert!(page.html.contains("Você o viu? Envie uma pista"));
+    let page = public.get_in(&format!("/cases/{him}?lang=fr"), "fr").await;
+    assert!(
+        page.html
+            .contains("Vous l’avez vu ? Envoyez un signalement")
+    );
+
+    let family = Visitor::new(&app);
+    family.sign_in(&app.user(Role::Family).await.email).await;
+    let form = family.get("/family/cases/new?lang=es").await;
+    assert!(form.html.contains("Sexo") && !form.html.contains("Sexo:"));
+
+    officer
+        .submit(
+            &format!("/police/cases/{her}"),
+            &format!("/police/cases/{her}/resolve"),
+            &[("outcome", "found_safe")],
+        )
+        .await;
+    let closed = officer.get(&format!("/police/cases/{her}")).await;
+    assert!(closed.html.contains("Encontrada con vida"));
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_subscribe_form_answers_the_same_for_known_and_new_addresses() {
     let app = spawn_app().await;
     let visitor = Visitor::new(&app);

@@ -188,7 +188,10 @@ fn info(w: &mut Writer, site: &Site, case: &Case, language: Language, step: Step
                 "{} {}. {}",
                 sheet.call,
                 sheet.phone,
-                t("cap-instruction", &[("link", &page_url)])
+                t(
+                    "cap-instruction",
+                    &[("link", &page_url), ("sex", case.details.sex.as_str())]
+                )
             ),
         );
     }

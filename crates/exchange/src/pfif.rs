@@ -132,7 +132,7 @@ fn notes(case: &Case) -> Vec<Note> {
             suffix: "closed",
             at,
             status,
-            text: text(language, key, &[]),
+            text: text(language, key, &[("sex", case.details.sex.as_str())]),
         });
     }
     notes

@@ -153,7 +153,7 @@ pub fn sheet(case: &PosterCase, language: Language, today: NaiveDate) -> Sheet {
         aliases: d
             .aliases
             .as_ref()
-            .map(|a| t("poster-aliases", &[("aliases", a)])),
+            .map(|a| t("poster-aliases", &[("aliases", a), ("sex", d.sex.as_str())])),
         age,
         facts,
         since_when,

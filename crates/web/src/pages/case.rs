@@ -160,12 +160,12 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
                 @if let Some(aliases) = &sheet.aliases { p { (aliases) } }
                 // The age is the first of the facts ("15 años (hoy 16)").
                 dl class="facts" {
-                    @for fact in &sheet.facts { dt { (fact.label) } dd { (fact.value) } }
-                    dt { (sheet.last_seen.label) } dd { (sheet.last_seen.value) }
+                    @for fact in &sheet.facts { dt { (super::without_colon(&fact.label)) } dd { (fact.value) } }
+                    dt { (super::without_colon(&sheet.last_seen.label)) } dd { (sheet.last_seen.value) }
                 }
             }
         }
-        h2 { (sheet.circumstances.label) }
+        h2 { (super::without_colon(&sheet.circumstances.label)) }
         (paragraphs(&case.details.circumstances))
         (posters(page, case))
         // A draft's page opens for nobody else: nothing to share yet.
@@ -200,7 +200,7 @@ fn history(page: &Page, case: &Case) -> Markup {
                 dt { (page.t("case-closed")) }
                 dd {
                     (date(resolved))
-                    @if let Some(outcome) = case.outcome { " · " (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                    @if let Some(outcome) = case.outcome { " · " (page.ta(&format!("outcome-{}", outcome.as_str()), &[("sex", case.details.sex.as_str())])) }
                 }
             }
         }
@@ -264,7 +264,7 @@ fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Mar
         .clone()
         .unwrap_or_else(|| case.details.last_seen_at.offset().to_string());
     html! {
-        h2 id="tip" { (page.t("tip-title")) }
+        h2 id="tip" { (page.ta("tip-title", &[("sex", case.details.sex.as_str())])) }
         p { (page.t("tip-intro")) }
         form class="stack" method="post" action=(format!("/cases/{}/tips#tip", case.id)) {
             (page.csrf_field())
@@ -291,7 +291,7 @@ fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Mar
             input type="hidden" name="lng" value=[tip.lng.as_deref()];
             div {
                 button class="secondary" type="button" hidden data-locate data-status="tip-locate-status"
-                    data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.t("tip-use-location")) }
+                    data-done=(page.t("locate-done")) data-failed=(page.t("locate-failed")) { (page.ta("tip-use-location", &[("sex", case.details.sex.as_str())])) }
                 span id="tip-locate-status" role="status" {}
                 (errors.beside(page, "lat"))
             }

@@ -116,7 +116,7 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
     let text = |name: &str, key: &str, required: bool, max: u32| {
         html! {
             label {
-                span { (page.t(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
+                span { (page.label(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
                 input type="text" name=(name) required[required] maxlength=(max) value=[value(name)];
                 (errors.beside(page, name))
             }
@@ -125,7 +125,7 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
     let area = |name: &str, key: &str, required: bool| {
         html! {
             label {
-                span { (page.t(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
+                span { (page.label(key)) @if !required { " " span class="hint" { (page.t("optional")) } } }
                 textarea name=(name) required[required] { (value(name).unwrap_or("")) }
                 (errors.beside(page, name))
             }
@@ -143,7 +143,7 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
             (text("aliases", "case-aliases", false, 200))
             div class="row" {
                 label {
-                    (page.t("poster-label-sex"))
+                    (page.label("poster-label-sex"))
                     select name="sex" required {
                         option value="" { "—" }
                         @for sex in Sex::ALL {
@@ -202,13 +202,13 @@ fn case_form(page: &Page, action: &str, typed: &Typed, errors: &FormErrors) -> M
                 // Text, not number inputs: "1,52 m" and "45.5" are how people
                 // write them, and a number input would refuse them unsaid.
                 label {
-                    (page.t("poster-label-height"))
+                    (page.label("poster-label-height"))
                     span class="hint" { (page.t("case-height-hint")) }
                     input type="text" inputmode="decimal" name="height_cm" maxlength="10" value=[value("height_cm")];
                     (errors.beside(page, "height_cm"))
                 }
                 label {
-                    (page.t("poster-label-weight"))
+                    (page.label("poster-label-weight"))
                     span class="hint" { (page.t("case-weight-hint")) }
                     input type="text" inputmode="decimal" name="weight_kg" maxlength="10" value=[value("weight_kg")];
                     (errors.beside(page, "weight_kg"))

@@ -225,6 +225,12 @@ impl Page {
         alerta_i18n::text(self.lang, key, &[])
     }
 
+    /// A label on a page: the message without the colon the poster's
+    /// labels carry ("Edad:" → "Edad"), as every page label reads.
+    pub fn label(&self, key: &str) -> String {
+        without_colon(&self.t(key)).to_string()
+    }
+
     /// The message `key` with arguments.
     pub fn ta(&self, key: &str, args: &[(&str, &str)]) -> String {
         alerta_i18n::text(self.lang, key, args)
@@ -302,7 +308,7 @@ impl Page {
                     }
                     footer {
                         p { (self.t("page-footer")) }
-                        p class="small" { (alerta_places::ATTRIBUTION) }
+                        p class="small" { (self.t("page-data-credits")) }
                     }
                 }
             }
@@ -563,4 +569,9 @@ mod tests {
         assert_eq!(accept("en;q=0, fr"), Language::Fr);
         assert_eq!(preferred_language(&HeaderMap::new()), Language::Es);
     }
+}
+
+/// A poster label as a page label: "Edad:" → "Edad", "Âge :" → "Âge".
+pub fn without_colon(label: &str) -> &str {
+    label.trim_end_matches([':', ' ', '\u{a0}', '\u{202f}'])
 }

@@ -277,8 +277,9 @@ async fn desk(
         }
         h2 { (page.t("police-checking")) }
         dl class="facts" {
-            @for fact in &sheet.facts { dt { (fact.label) } dd { (fact.value) } }
-            dt { (page.t("police-col-last-seen")) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (sheet.since_when) " (UTC" (d.last_seen_at.format("%:z")) ")" }
+            // The poster's labels end in a colon; the page's labels do not.
+            @for fact in &sheet.facts { dt { (super::without_colon(&fact.label)) } dd { (fact.value) } }
+            dt { (page.ta("police-last-seen", &[("sex", d.sex.as_str())])) } dd { (alerta_i18n::last_seen_place(page.lang, case)) " · " (sheet.since_when) " (UTC" (d.last_seen_at.format("%:z")) ")" }
             dt { (page.t("police-phone")) } dd {
                 (d.contact_phone)
                 @if let Some(second) = &d.contact_phone_2 { br; (second) }
@@ -365,7 +366,7 @@ async fn desk(
                             select name="outcome" required {
                                 option value="" { "—" }
                                 @for outcome in Outcome::ALL {
-                                    option value=(outcome.as_str()) { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                                    option value=(outcome.as_str()) { (page.ta(&format!("outcome-{}", outcome.as_str()), &[("sex", case.details.sex.as_str())])) }
                                 }
                             }
                         }
@@ -379,7 +380,7 @@ async fn desk(
             }
             CaseStatus::Resolved => {
                 @if let Some(outcome) = case.outcome {
-                    p class="found" { (page.t(&format!("outcome-{}", outcome.as_str()))) }
+                    p class="found" { (page.ta(&format!("outcome-{}", outcome.as_str()), &[("sex", case.details.sex.as_str())])) }
                 }
             }
         }

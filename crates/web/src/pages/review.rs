@@ -80,7 +80,7 @@ pub fn changes(reviewed: Option<&str>, case: &Case) -> Vec<(&'static str, String
 
 /// The box at the top of a desk refused for a changed case.
 pub fn changed_box(page: &Page, changes: &[(&'static str, String, String)]) -> Markup {
-    let label = |key: &str| page.t(key).trim_end_matches([':', ' ']).to_string();
+    let label = |key: &str| page.label(key);
     html! {
         div class="errors" role="alert" id="changed" {
             p { strong { (page.t("police-changed")) } }
