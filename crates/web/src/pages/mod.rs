@@ -551,6 +551,11 @@ pub fn paragraphs(text: &str) -> Markup {
     }
 }
 
+/// A poster label as a page label: "Edad:" → "Edad", "Âge :" → "Âge".
+pub fn without_colon(label: &str) -> &str {
+    label.trim_end_matches([':', ' ', '\u{a0}', '\u{202f}'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,9 +574,4 @@ mod tests {
         assert_eq!(accept("en;q=0, fr"), Language::Fr);
         assert_eq!(preferred_language(&HeaderMap::new()), Language::Es);
     }
-}
-
-/// A poster label as a page label: "Edad:" → "Edad", "Âge :" → "Âge".
-pub fn without_colon(label: &str) -> &str {
-    label.trim_end_matches([':', ' ', '\u{a0}', '\u{202f}'])
 }
