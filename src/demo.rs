@@ -28,6 +28,9 @@ struct DemoCase {
     language: &'static str,
     /// What police have done with it so far.
     stage: Stage,
+    /// A drawing from assets/demo/ (scripts/make-demo-portraits), never a
+    /// photo of a real person.
+    portrait: &'static [u8],
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,6 +57,7 @@ const CASES: &[DemoCase] = &[
         phone: "+591 4 4221111",
         language: "es",
         stage: Stage::Active,
+        portrait: include_bytes!("../assets/demo/maria-jose.jpg"),
     },
     DemoCase {
         given: "João Pedro",
@@ -71,6 +75,7 @@ const CASES: &[DemoCase] = &[
         phone: "+55 11 3311-3000",
         language: "pt",
         stage: Stage::Active,
+        portrait: include_bytes!("../assets/demo/joao-pedro.jpg"),
     },
     DemoCase {
         given: "Ch'aska",
@@ -88,6 +93,7 @@ const CASES: &[DemoCase] = &[
         phone: "+591 2 2850000",
         language: "es",
         stage: Stage::Draft,
+        portrait: include_bytes!("../assets/demo/chaska.jpg"),
     },
     DemoCase {
         given: "Anaïs",
@@ -105,6 +111,7 @@ const CASES: &[DemoCase] = &[
         phone: "+509 2813 1111",
         language: "fr",
         stage: Stage::Active,
+        portrait: include_bytes!("../assets/demo/anais.jpg"),
     },
     DemoCase {
         given: "Sebastián",
@@ -122,6 +129,7 @@ const CASES: &[DemoCase] = &[
         phone: "+57 601 2222222",
         language: "es",
         stage: Stage::Found,
+        portrait: include_bytes!("../assets/demo/sebastian.jpg"),
     },
 ];
 
@@ -158,8 +166,13 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
         let input = demo_input(demo, now);
         let details =
             CaseDetails::parse(&input, now).with_context(|| format!("demo case {}", demo.given))?;
+        let photo = alerta_app::stored_photo(
+            demo.portrait.to_vec(),
+            alerta_photo::normalize(demo.portrait, "image/jpeg")
+                .with_context(|| format!("demo portrait of {}", demo.given))?,
+        );
         let case = commands
-            .register(&family, &details, None, true)
+            .register(&family, &details, Some(&photo), true)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         if demo.stage != Stage::Draft {

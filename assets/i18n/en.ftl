@@ -14,6 +14,11 @@ unsubscribe-page-done = Done: you will receive no more alerts. Thank you for hav
 unsubscribe-page-removed = You will no longer get the alerts of these areas:
 unsubscribe-page-undo = Was it a mistake?
 unsubscribe-page-undo-link = Subscribe again (we will ask you to confirm by mail).
+unsubscribe-page-undo-hint = A mistake? This button undoes it for the next { $minutes } minutes: the same areas, no mail to confirm.
+unsubscribe-page-undo-button = Undo: keep my alerts
+unsubscribe-undone-title = Alerts on again
+unsubscribe-undone = Undone: you will receive the alerts of these areas again, as before:
+unsubscribe-undo-too-late = It is too late to undo it here. You can subscribe again; we will ask you to confirm by mail.
 unsubscribe-page-invalid = This link is not valid or was already used.
 link-invalid-title = Link not valid
 

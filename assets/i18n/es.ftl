@@ -14,6 +14,11 @@ unsubscribe-page-done = Listo: ya no recibirás alertas. Gracias por haber ayuda
 unsubscribe-page-removed = Ya no recibirás las alertas de estas zonas:
 unsubscribe-page-undo = ¿Fue un error?
 unsubscribe-page-undo-link = Vuelve a suscribirte (te pediremos confirmarlo por correo).
+unsubscribe-page-undo-hint = ¿Fue un error? Este botón lo deshace durante los próximos { $minutes } minutos: las mismas zonas, sin correo de confirmación.
+unsubscribe-page-undo-button = Deshacer: seguir recibiendo alertas
+unsubscribe-undone-title = Alertas activadas de nuevo
+unsubscribe-undone = Listo: volverás a recibir las alertas de estas zonas, como antes:
+unsubscribe-undo-too-late = Ya no se puede deshacer aquí. Puedes suscribirte de nuevo; te pediremos confirmar por correo.
 unsubscribe-page-invalid = Este enlace no es válido o ya fue usado.
 link-invalid-title = Enlace no válido
 

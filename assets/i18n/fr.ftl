@@ -14,6 +14,11 @@ unsubscribe-page-done = C'est fait : vous ne recevrez plus d'alertes. Merci de v
 unsubscribe-page-removed = Vous ne recevrez plus les alertes de ces zones :
 unsubscribe-page-undo = C’était une erreur ?
 unsubscribe-page-undo-link = Réinscrivez-vous (nous vous demanderons de confirmer par courriel).
+unsubscribe-page-undo-hint = Une erreur ? Ce bouton l’annule pendant les { $minutes } prochaines minutes : les mêmes zones, sans courriel de confirmation.
+unsubscribe-page-undo-button = Annuler : garder mes alertes
+unsubscribe-undone-title = Alertes réactivées
+unsubscribe-undone = C’est annulé : vous recevrez de nouveau les alertes de ces zones, comme avant :
+unsubscribe-undo-too-late = Il est trop tard pour l’annuler ici. Vous pouvez vous réinscrire ; nous vous demanderons de confirmer par courriel.
 unsubscribe-page-invalid = Ce lien n'est pas valable ou a déjà servi.
 link-invalid-title = Lien non valable
 

@@ -14,6 +14,11 @@ unsubscribe-page-done = Pronto: você não receberá mais alertas. Obrigado por 
 unsubscribe-page-removed = Você não receberá mais os alertas destas regiões:
 unsubscribe-page-undo = Foi um engano?
 unsubscribe-page-undo-link = Inscreva-se de novo (pediremos que confirme por e-mail).
+unsubscribe-page-undo-hint = Foi um engano? Este botão desfaz isso nos próximos { $minutes } minutos: as mesmas áreas, sem e-mail de confirmação.
+unsubscribe-page-undo-button = Desfazer: continuar recebendo alertas
+unsubscribe-undone-title = Alertas ativados de novo
+unsubscribe-undone = Pronto: você voltará a receber os alertas destas áreas, como antes:
+unsubscribe-undo-too-late = Não é mais possível desfazer aqui. Você pode se inscrever de novo; pediremos que confirme por e-mail.
 unsubscribe-page-invalid = Este link não é válido ou já foi usado.
 link-invalid-title = Link inválido
 

@@ -507,6 +507,30 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
     let found_mail = smtp.wait_for("vecina@example.org", 3).await.remove(2);
     assert!(found_mail.subject().contains("Rosa Elena Choque Vargas"));
 
+    // The volunteer unsubscribes by mistake and undoes it on the same page.
+    let unsubscribe = found_mail.header("List-Unsubscribe").unwrap();
+    visitor
+        .goto(
+            &unsubscribe
+                .trim_matches(['<', '>'])
+                .replace("http://alerta.test", ""),
+        )
+        .await;
+    visitor.step("14-unsubscribe").await;
+    visitor.submit("form.stack button[type=submit]").await;
+    let gone = visitor.text().await;
+    assert!(
+        gone.contains("Ya no recibirás las alertas de estas zonas"),
+        "{gone}"
+    );
+    visitor.step("15-unsubscribed").await;
+    visitor
+        .submit("form[action=\"/unsubscribe/undo\"] button[type=submit]")
+        .await;
+    let back = visitor.text().await;
+    assert!(back.contains("volverás a recibir las alertas"), "{back}");
+    visitor.step("16-undone").await;
+
     visitor.close().await;
     browser.close().await;
     app.stop().await;
@@ -613,6 +637,63 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
             browser.step(&format!("{language}-{name}")).await;
         }
     }
+    browser.close().await;
+    app.stop().await;
+}
+
+/// Every button style on every background the pages put one on, the red
+/// header included: its text passes axe-core's colour contrast, and a
+/// filled button stands out from what is around it (WCAG 1.4.11, 3:1).
+#[tokio::test]
+async fn every_button_style_reads_on_every_background() {
+    let app = spawn_app_with(|_| {}).await;
+    let browser = Browser::open(&app, "buttons").await;
+    browser.goto("/").await;
+    let low_contrast = browser
+        .client
+        .execute(
+            r##"
+            const backgrounds = ['', 'card', 'notice', 'errors', 'call', 'found', 'kept-photo'];
+            const buttons = '<button type="button">Publicar</button> ' +
+              '<button type="button" class="secondary">Ampliar</button> ' +
+              '<a class="button" href="#">Descargar</a> ' +
+              '<a class="button secondary" href="#">Imprimir</a> ' +
+              '<button type="button" class="link">Quitar</button> ' +
+              '<a class="button call-button" href="#">+591 4 4221111</a>';
+            document.querySelector('main').innerHTML = backgrounds.map((b) =>
+              '<div class="' + b + '" style="padding:.5rem"><form class="stack"><div>' + buttons + '</div></form>' +
+              '<p>' + buttons + '</p></div>').join('');
+            document.querySelector('header.top nav').insertAdjacentHTML('beforeend', buttons);
+            const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+            const luminance = (c) => {
+              const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+                v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const ratio = (a, b) => {
+              const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+              return (x + 0.05) / (y + 0.05);
+            };
+            const behind = (el) => {
+              for (let e = el.parentElement; e; e = e.parentElement) {
+                const c = getComputedStyle(e).backgroundColor;
+                if (rgb(c).length < 4 || rgb(c)[3] > 0) return c;
+              }
+              return 'rgb(255, 255, 255)';
+            };
+            return [...document.querySelectorAll('button, .button')].flatMap((el) => {
+              const own = getComputedStyle(el).backgroundColor;
+              const filled = rgb(own).length < 4 || rgb(own)[3] > 0;
+              const r = filled ? ratio(own, behind(el)) : 3;
+              return r < 3 ? [el.className + ' "' + el.textContent + '" on ' + behind(el) + ': ' + r.toFixed(2)] : [];
+            });
+            "##,
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.step("all-styles").await;
+    assert_eq!(low_contrast, json!([]), "buttons that do not stand out");
     browser.close().await;
     app.stop().await;
 }

@@ -191,14 +191,13 @@ async fn demo_fills_an_empty_database_with_cases_in_several_languages() {
         limit: 10,
         ..Default::default()
     };
-    let names: Vec<String> = store
-        .list_cases(&filter)
-        .await
-        .unwrap()
-        .iter()
-        .map(|c| c.details.full_name())
-        .collect();
+    let active = store.list_cases(&filter).await.unwrap();
+    let names: Vec<String> = active.iter().map(|c| c.details.full_name()).collect();
     assert!(names.iter().any(|n| n.contains("Gonçalves")), "{names:?}");
+    assert!(
+        active.iter().all(|c| c.has_photo),
+        "every demo case shows a drawn portrait"
+    );
     assert!(names.iter().any(|n| n.contains("Anaïs")), "{names:?}");
 }
 

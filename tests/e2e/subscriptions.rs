@@ -130,6 +130,152 @@ async fn a_volunteer_subscribes_confirms_and_unsubscribes_in_one_click() {
     app.stop().await;
 }
 
+/// Subscribes `email`, confirms it, and answers its one-click unsubscribe path.
+async fn confirmed_volunteer(app: &TestApp, smtp: &SmtpServer, email: &str) -> String {
+    app.post("/api/v1/subscriptions", None, &subscription(email, "es"))
+        .await;
+    let mail = smtp.wait_for(email, 1).await.remove(0);
+    confirm_link(
+        app,
+        &mail.link("http://alerta.test/subscriptions/confirm?token="),
+    )
+    .await;
+    mail.header("List-Unsubscribe")
+        .unwrap()
+        .trim_matches(['<', '>'])
+        .replace("http://alerta.test", "")
+}
+
+/// A field's value in a page's form.
+fn form_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).expect("the field") + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_mistaken_unsubscribe_is_undone_from_its_page_within_the_hour() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let unsubscribe = confirmed_volunteer(&app, &smtp, "vecino@example.org").await;
+    assert_eq!(
+        state(&app, "vecino@example.org").await,
+        Some(("confirmed".into(), 1, 1))
+    );
+
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let done = browser
+        .post(app.url(&unsubscribe))
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        done.contains("Deshacer: seguir recibiendo alertas"),
+        "{done}"
+    );
+    assert!(done.contains("60 minutos"));
+    assert_eq!(
+        state(&app, "vecino@example.org").await,
+        Some(("unsubscribed".into(), 0, 0)),
+        "gone at once: no alert reaches the zone meanwhile"
+    );
+
+    let undo = [
+        ("csrf", form_value(&done, "csrf")),
+        ("undo", form_value(&done, "undo")),
+    ];
+    let undone = browser
+        .post(app.url("/unsubscribe/undo"))
+        .form(&undo)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(undone.status(), StatusCode::OK);
+    let html = undone.text().await.unwrap();
+    assert!(html.contains("volverás a recibir las alertas"), "{html}");
+    assert!(
+        html.contains("15 km · -17.3935, -66.1570"),
+        "the zone, as it was"
+    );
+    assert!(!html.contains("vecino@example.org"), "no address on a page");
+    assert_eq!(
+        state(&app, "vecino@example.org").await,
+        Some(("confirmed".into(), 1, 1)),
+        "confirmed again without a mail"
+    );
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let case = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, case).await;
+    let mails = smtp.wait_for("vecino@example.org", 2).await;
+    assert!(
+        mails[1].subject().contains("María José"),
+        "the restored zone gets the alert: {}",
+        mails[1].subject()
+    );
+
+    let again = browser
+        .post(app.url("/unsubscribe/undo"))
+        .form(&undo)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::GONE, "an undo works once");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_unsubscribe_cannot_be_undone_after_its_hour_and_its_zones_are_then_forgotten() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let unsubscribe = confirmed_volunteer(&app, &smtp, "vecina@example.org").await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let done = browser
+        .post(app.url(&unsubscribe))
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    app.advance(chrono::Duration::minutes(61));
+    let late = browser
+        .post(app.url("/unsubscribe/undo"))
+        .form(&[
+            ("csrf", form_value(&done, "csrf")),
+            ("undo", form_value(&done, "undo")),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), StatusCode::GONE);
+    assert!(
+        late.text()
+            .await
+            .unwrap()
+            .contains("Ya no se puede deshacer")
+    );
+    assert_eq!(
+        state(&app, "vecina@example.org").await,
+        Some(("unsubscribed".into(), 0, 0))
+    );
+    let later = chrono::Utc::now() + chrono::Duration::minutes(61);
+    assert_eq!(app.store.forget_expired_undos(later).await.unwrap(), 1);
+    assert_eq!(app.store.forget_expired_undos(later).await.unwrap(), 0);
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn known_and_unknown_addresses_get_the_same_answer_and_one_mail() {
     let smtp = SmtpServer::start();

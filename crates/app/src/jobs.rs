@@ -130,7 +130,10 @@ impl Scheduler {
                 let n = store
                     .expire_unconfirmed(now - self.settings.unconfirmed_ttl)
                     .await?;
-                format!("{n} unconfirmed subscriptions forgotten")
+                let undos = store.forget_expired_undos(now).await?;
+                format!(
+                    "{n} unconfirmed subscriptions forgotten, {undos} unsubscribes past their undo"
+                )
             }
             Work::PurgeExpiredTokens => format!(
                 "{} expired sessions, links and pending photos removed",

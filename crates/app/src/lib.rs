@@ -27,7 +27,9 @@ use tokio::sync::Notify;
 pub use accounts::AddedUser;
 pub use cases::PfifImport;
 pub use error::CommandError;
+pub use photos::stored_photo;
 pub use sessions::{SignInRefused, SignedIn};
+pub use volunteers::{UNDO_UNSUBSCRIBE_MINUTES, Unsubscribed};
 
 /// A second confirmation or manage mail to one address waits this long.
 pub const MAIL_COOLDOWN_MINUTES: i64 = 10;

@@ -7,6 +7,24 @@ use alerta_store::{PendingPhoto, SizedJpeg, StoreError, StoredPhoto};
 
 use crate::Alerta;
 
+/// What the store keeps of an upload: the original and its copies.
+pub fn stored_photo(original: Vec<u8>, photo: alerta_photo::NormalizedPhoto) -> StoredPhoto {
+    let copy = |c: alerta_photo::PhotoCopy| SizedJpeg {
+        jpeg: c.jpeg,
+        width: c.width,
+        height: c.height,
+    };
+    StoredPhoto {
+        original,
+        original_type: photo.original_type.to_string(),
+        normalized: photo.jpeg,
+        width: photo.width,
+        height: photo.height,
+        print: copy(photo.copies.print),
+        screen: copy(photo.copies.screen),
+    }
+}
+
 impl Alerta {
     /// Makes the print and screen copies of photos stored before copies
     /// existed (an upgraded installation), one photo at a time off the

@@ -6,11 +6,32 @@ use alerta_core::{
     CaseId, Email, Language, NewSubscription, SubscriptionInput, VolunteerId, policy,
 };
 
-use alerta_store::ImportOutcome;
+use alerta_credentials::{new_token, token_hash};
+use alerta_store::{ImportOutcome, UndoGrant};
 
 use crate::{Alerta, CommandError, MAIL_COOLDOWN_MINUTES};
 
+/// How long the page that says "unsubscribed" can undo it.
+pub const UNDO_UNSUBSCRIBE_MINUTES: i64 = 60;
+
+/// An unsubscribe that happened, and the token its page may undo it with.
+#[derive(Debug, Clone)]
+pub struct Unsubscribed {
+    pub volunteer: VolunteerId,
+    pub undo_token: String,
+}
+
 impl Alerta {
+    /// A fresh undo token for an unsubscribe happening now.
+    fn undo_grant(&self) -> (String, UndoGrant) {
+        let token = new_token();
+        let grant = UndoGrant {
+            token_hash: token_hash(&token),
+            expires_at: self.now() + chrono::Duration::minutes(UNDO_UNSUBSCRIBE_MINUTES),
+        };
+        (token, grant)
+    }
+
     fn cooldown(&self) -> chrono::Duration {
         chrono::Duration::minutes(MAIL_COOLDOWN_MINUTES)
     }
@@ -62,16 +83,45 @@ impl Alerta {
         Ok(confirmed)
     }
 
-    /// Uses a one-click unsubscribe token: no more mail of any kind.
-    pub async fn unsubscribe(&self, token_hash: &str) -> Result<Option<VolunteerId>, CommandError> {
-        Ok(self.store.unsubscribe(token_hash, self.now()).await?)
-    }
-
-    /// Stops every alert of a volunteer in a manage session.
-    pub async fn stop_alerts(&self, volunteer: VolunteerId) -> Result<(), CommandError> {
+    /// Uses a one-click unsubscribe token: no more mail of any kind. The
+    /// answer carries the token that undoes it within the hour.
+    pub async fn unsubscribe(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<Unsubscribed>, CommandError> {
+        let (undo_token, grant) = self.undo_grant();
         Ok(self
             .store
-            .unsubscribe_volunteer(volunteer, self.now())
+            .unsubscribe(token_hash, &grant, self.now())
+            .await?
+            .map(|volunteer| Unsubscribed {
+                volunteer,
+                undo_token,
+            }))
+    }
+
+    /// Stops every alert of a volunteer in a manage session; answers the
+    /// token that undoes it within the hour.
+    pub async fn stop_alerts(&self, volunteer: VolunteerId) -> Result<Unsubscribed, CommandError> {
+        let (undo_token, grant) = self.undo_grant();
+        self.store
+            .unsubscribe_volunteer(volunteer, &grant, self.now())
+            .await?;
+        Ok(Unsubscribed {
+            volunteer,
+            undo_token,
+        })
+    }
+
+    /// Undoes an unsubscribe from its page, within the hour: alerts on
+    /// again for the same zones. None once too late.
+    pub async fn undo_unsubscribe(
+        &self,
+        undo_token: &str,
+    ) -> Result<Option<VolunteerId>, CommandError> {
+        Ok(self
+            .store
+            .undo_unsubscribe(&token_hash(undo_token), self.now())
             .await?)
     }
 

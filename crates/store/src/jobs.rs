@@ -67,6 +67,26 @@ impl Store {
         Ok(out)
     }
 
+    /// Forgets what unsubscribes set aside for an undo that can no longer
+    /// come (its hour is over); answers how many unsubscribes.
+    pub async fn forget_expired_undos(&self, now: DateTime<Utc>) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let out = on_tx!(tx, db => {
+            for table in [
+                "DELETE FROM withdrawn_zones WHERE volunteer_id IN
+                     (SELECT volunteer_id FROM unsubscribe_undos WHERE expires_at <= $1)",
+                "DELETE FROM withdrawn_follows WHERE volunteer_id IN
+                     (SELECT volunteer_id FROM unsubscribe_undos WHERE expires_at <= $1)",
+            ] {
+                sqlx::query(table).bind(to_millis(now)).execute(&mut *db).await?;
+            }
+            sqlx::query("DELETE FROM unsubscribe_undos WHERE expires_at <= $1")
+                .bind(to_millis(now)).execute(&mut *db).await?.rows_affected()
+        });
+        tx.commit().await?;
+        Ok(out)
+    }
+
     /// Removes expired sessions, mailed links and pending photos (and old
     /// rate-limit counts); answers how many sessions, links and photos.
     pub async fn purge_expired_tokens(&self, now: DateTime<Utc>) -> Result<u64> {

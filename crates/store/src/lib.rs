@@ -39,7 +39,7 @@ pub use error::StoreError;
 pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, OutboxStatus};
 pub use pending_photos::PendingPhoto;
 pub use users::{SessionKind, UserListing, UserRecord};
-pub use volunteers::{ImportOutcome, TokenPurpose, VolunteerContact};
+pub use volunteers::{ImportOutcome, TokenPurpose, UndoGrant, VolunteerContact};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

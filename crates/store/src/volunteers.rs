@@ -49,6 +49,43 @@ const FORGET_ON_UNSUBSCRIBE: [&str; 4] = [
     "DELETE FROM volunteer_tokens WHERE volunteer_id = $1 AND purpose IN ('manage', 'manage_session')",
 ];
 
+/// What an unsubscribe sets aside for its undo (see 0021): an earlier
+/// undo of the same address is replaced.
+const SET_ASIDE_ON_UNSUBSCRIBE: [&str; 5] = [
+    "DELETE FROM unsubscribe_undos WHERE volunteer_id = $1",
+    "DELETE FROM withdrawn_zones WHERE volunteer_id = $1",
+    "DELETE FROM withdrawn_follows WHERE volunteer_id = $1",
+    "INSERT INTO withdrawn_zones (volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at,
+         region, x, y, z, cos_r, sin_r, cell)
+     SELECT volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at, region, x, y, z, cos_r, sin_r, cell
+     FROM zones WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL",
+    "INSERT INTO withdrawn_follows (volunteer_id, case_id, created_at, confirmed_at)
+     SELECT volunteer_id, case_id, created_at, confirmed_at
+     FROM case_followers WHERE volunteer_id = $1 AND confirmed_at IS NOT NULL",
+];
+
+/// What an undo puts back, then forgets: zones and follows as they were.
+const RESTORE_ON_UNDO: [&str; 5] = [
+    "UPDATE volunteers SET status = 'confirmed', unsubscribed_at = NULL WHERE id = $1",
+    "INSERT INTO zones (volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at,
+         region, x, y, z, cos_r, sin_r, cell)
+     SELECT volunteer_id, label, lat, lng, radius_km, created_at, confirmed_at, region, x, y, z, cos_r, sin_r, cell
+     FROM withdrawn_zones WHERE volunteer_id = $1",
+    "INSERT INTO case_followers (volunteer_id, case_id, created_at, confirmed_at)
+     SELECT volunteer_id, case_id, created_at, confirmed_at
+     FROM withdrawn_follows WHERE volunteer_id = $1",
+    "DELETE FROM withdrawn_zones WHERE volunteer_id = $1",
+    "DELETE FROM withdrawn_follows WHERE volunteer_id = $1",
+];
+
+/// The token an unsubscribe page holds to undo it (its SHA-256 here), and
+/// until when it works.
+#[derive(Debug, Clone)]
+pub struct UndoGrant {
+    pub token_hash: String,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// What a bulk import batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportOutcome {
@@ -258,11 +295,23 @@ impl WriteTx {
     }
 
     /// Marks volunteer `id` unsubscribed and forgets what
-    /// [`FORGET_ON_UNSUBSCRIBE`] names.
-    async fn unsubscribe_volunteer(&mut self, id: i64, now: DateTime<Utc>) -> Result<()> {
+    /// [`FORGET_ON_UNSUBSCRIBE`] names, first setting its confirmed zones
+    /// and followed cases aside under `undo` until it expires.
+    async fn unsubscribe_volunteer(
+        &mut self,
+        id: i64,
+        undo: &UndoGrant,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         on_tx!(self, db => {
             sqlx::query("UPDATE volunteers SET status = 'unsubscribed', unsubscribed_at = $2 WHERE id = $1")
                 .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
+            for statement in SET_ASIDE_ON_UNSUBSCRIBE {
+                sqlx::query(statement).bind(id).execute(&mut *db).await?;
+            }
+            sqlx::query("INSERT INTO unsubscribe_undos (token_hash, volunteer_id, expires_at) VALUES ($1, $2, $3)")
+                .bind(&undo.token_hash).bind(id).bind(to_millis(undo.expires_at))
+                .execute(&mut *db).await?;
             for statement in FORGET_ON_UNSUBSCRIBE {
                 sqlx::query(statement).bind(id).execute(&mut *db).await?;
             }
@@ -618,6 +667,7 @@ impl Store {
     pub async fn unsubscribe(
         &self,
         token_hash: &str,
+        undo: &UndoGrant,
         now: DateTime<Utc>,
     ) -> Result<Option<VolunteerId>> {
         let mut tx = self.begin_write().await?;
@@ -627,16 +677,50 @@ impl Store {
         else {
             return Ok(None);
         };
-        tx.unsubscribe_volunteer(id, now).await?;
+        tx.unsubscribe_volunteer(id, undo, now).await?;
         tx.commit().await?;
         Ok(Some(VolunteerId(id)))
     }
 
     /// Unsubscribes a volunteer from their manage session, as [`Store::unsubscribe`] does.
-    pub async fn unsubscribe_volunteer(&self, id: VolunteerId, now: DateTime<Utc>) -> Result<()> {
+    pub async fn unsubscribe_volunteer(
+        &self,
+        id: VolunteerId,
+        undo: &UndoGrant,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        tx.unsubscribe_volunteer(id.0, now).await?;
+        tx.unsubscribe_volunteer(id.0, undo, now).await?;
         tx.commit().await
+    }
+
+    /// Undoes an unsubscribe within its hour: the volunteer is confirmed
+    /// again with the zones and followed cases set aside, as they were.
+    /// None when the token is unknown, used or expired, or the address
+    /// subscribed again meanwhile (that subscription stands).
+    pub async fn undo_unsubscribe(
+        &self,
+        undo_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<VolunteerId>> {
+        let mut tx = self.begin_write().await?;
+        let restored = on_tx!(tx, db => {
+            let id: Option<i64> = sqlx::query_scalar(
+                "DELETE FROM unsubscribe_undos WHERE token_hash = $1 AND expires_at > $2 RETURNING volunteer_id")
+                .bind(undo_hash).bind(to_millis(now)).fetch_optional(&mut *db).await?;
+            let Some(id) = id else { return Ok(None) };
+            let status: Option<String> = sqlx::query_scalar("SELECT status FROM volunteers WHERE id = $1")
+                .bind(id).fetch_optional(&mut *db).await?;
+            if status.as_deref() != Some("unsubscribed") {
+                return Ok(None);
+            }
+            for statement in RESTORE_ON_UNDO {
+                sqlx::query(statement).bind(id).execute(&mut *db).await?;
+            }
+            Some(VolunteerId(id))
+        });
+        tx.commit().await?;
+        Ok(restored)
     }
 
     /// Queues a mail with a fresh manage link to the volunteer registered

@@ -5,7 +5,7 @@ use alerta_core::text::{Lines, clean_optional};
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Role, Sex,
 };
-use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, SizedJpeg, StoredPhoto};
+use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::header::{CONTENT_TYPE, LOCATION};
@@ -320,25 +320,7 @@ pub(crate) async fn normalize_photo(
     })
     .await
     .map_err(ApiError::internal)?;
-    Ok(stored_photo(original, normalized?))
-}
-
-/// What the store keeps of an upload: the original and its copies.
-pub(crate) fn stored_photo(original: Vec<u8>, photo: alerta_photo::NormalizedPhoto) -> StoredPhoto {
-    let copy = |c: alerta_photo::PhotoCopy| SizedJpeg {
-        jpeg: c.jpeg,
-        width: c.width,
-        height: c.height,
-    };
-    StoredPhoto {
-        original,
-        original_type: photo.original_type.to_string(),
-        normalized: photo.jpeg,
-        width: photo.width,
-        height: photo.height,
-        print: copy(photo.copies.print),
-        screen: copy(photo.copies.screen),
-    }
+    Ok(alerta_app::stored_photo(original, normalized?))
 }
 
 #[derive(Deserialize, IntoParams)]

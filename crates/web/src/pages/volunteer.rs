@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/subscriptions/confirm", get(confirm_page).post(confirm))
         .route("/unsubscribe", get(unsubscribe_page).post(unsubscribe))
+        .route("/unsubscribe/undo", post(undo_unsubscribe))
         .route("/subscriptions/manage", get(manage))
         .route("/subscriptions/manage/link", post(ask_for_link))
         .route("/subscriptions/manage/open", post(open_session))
@@ -206,24 +207,7 @@ async fn unsubscribe(
         None => Vec::new(),
     };
     Ok(match state.app.unsubscribe(&token.hash()).await? {
-        Some(_) => {
-            let body = html! {
-                p class="notice" role="status" { (page.t("unsubscribe-page-done")) }
-                @let confirmed: Vec<&String> = zones.iter().filter(|(_, _, c)| *c).map(|(_, l, _)| l).collect();
-                @if !confirmed.is_empty() {
-                    p { (page.t("unsubscribe-page-removed")) }
-                    ul { @for zone in confirmed { li { (zone) } } }
-                }
-                // A mistake is undone by subscribing again: the address
-                // confirms it, as any subscription (it never shows here).
-                p { (page.t("unsubscribe-page-undo")) " " a href="/subscribe" { (page.t("unsubscribe-page-undo-link")) } }
-            };
-            (
-                StatusCode::OK,
-                page.render(&page.t("unsubscribe-page-title"), body),
-            )
-                .into_response()
-        }
+        Some(done) => unsubscribed(&page, &zones, &done.undo_token),
         None => message(
             &page,
             StatusCode::GONE,
@@ -231,6 +215,77 @@ async fn unsubscribe(
             "unsubscribe-page-invalid",
         ),
     })
+}
+
+/// The page after unsubscribing: what went, a button that undoes it within
+/// the hour (the token only this page holds), and the way back later.
+fn unsubscribed(page: &Page, zones: &[(i64, String, bool)], undo_token: &str) -> Response {
+    let confirmed: Vec<&String> = zones
+        .iter()
+        .filter(|(_, _, confirmed)| *confirmed)
+        .map(|(_, label, _)| label)
+        .collect();
+    let minutes = alerta_app::UNDO_UNSUBSCRIBE_MINUTES.to_string();
+    let body = html! {
+        p class="notice" role="status" { (page.t("unsubscribe-page-done")) }
+        @if !confirmed.is_empty() {
+            p { (page.t("unsubscribe-page-removed")) }
+            ul { @for zone in &confirmed { li { (zone) } } }
+        }
+        form class="stack" method="post" action="/unsubscribe/undo" {
+            (page.csrf_field())
+            input type="hidden" name="undo" value=(undo_token);
+            p { (page.ta("unsubscribe-page-undo-hint", &[("minutes", &minutes)])) }
+            div { button type="submit" { (page.t("unsubscribe-page-undo-button")) } }
+        }
+        // Later, a mistake is undone by subscribing again: the address
+        // confirms it, as any subscription (it never shows here).
+        p { (page.t("unsubscribe-page-undo")) " " a href="/subscribe" { (page.t("unsubscribe-page-undo-link")) } }
+    };
+    (
+        StatusCode::OK,
+        page.render(&page.t("unsubscribe-page-title"), body),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+struct UndoForm {
+    csrf: Option<String>,
+    undo: Option<String>,
+}
+
+/// The undo button of the unsubscribed page: the same zones again, at once.
+async fn undo_unsubscribe(
+    State(state): State<AppState>,
+    page: Page,
+    Form(form): Form<UndoForm>,
+) -> Result<Response, PageError> {
+    page.check_csrf(form.csrf.as_deref())?;
+    let undone = state
+        .app
+        .undo_unsubscribe(form.undo.as_deref().unwrap_or(""))
+        .await?;
+    let Some(volunteer) = undone else {
+        let body = html! {
+            p class="notice" role="status" { (page.t("unsubscribe-undo-too-late")) }
+            p { a href="/subscribe" { (page.t("unsubscribe-page-undo-link")) } }
+        };
+        return Ok((
+            StatusCode::GONE,
+            page.render(&page.t("unsubscribe-undone-title"), body),
+        )
+            .into_response());
+    };
+    let zones = state.store.volunteer_zones(volunteer).await?;
+    let body = html! {
+        p class="notice" role="status" { (page.t("unsubscribe-undone")) }
+        ul { @for (_, label, _) in &zones { li { (label) } } }
+        p { a href="/subscriptions/manage" { (page.t("confirm-page-manage")) } }
+    };
+    Ok(page
+        .render(&page.t("unsubscribe-undone-title"), body)
+        .into_response())
 }
 
 /// The manage session's cookie: sent back only to the manage pages, and
@@ -559,13 +614,9 @@ async fn stop_alerts(
     let Some((id, _)) = session(&state, &headers).await? else {
         return Ok(link_used(&page));
     };
-    state.app.stop_alerts(id).await?;
-    let mut response = message(
-        &page,
-        StatusCode::OK,
-        "unsubscribe-page-title",
-        "unsubscribe-page-done",
-    );
+    let zones = state.store.volunteer_zones(id).await?;
+    let done = state.app.stop_alerts(id).await?;
+    let mut response = unsubscribed(&page, &zones, &done.undo_token);
     response
         .headers_mut()
         .append(SET_COOKIE, manage_cookie("", 0, page.secure_cookies()));
