@@ -26,6 +26,12 @@ pub struct Page {
 }
 
 impl Page {
+    /// The number of the case a form created (the redirect to its page).
+    pub fn created_case(&self) -> i64 {
+        let location = self.location.as_deref().expect("a redirect to the case");
+        location.trim_start_matches("/cases/").parse().unwrap()
+    }
+
     /// The value of the form token on this page.
     pub fn csrf(&self) -> String {
         self.hidden("csrf").expect("a form with a token")
@@ -1282,7 +1288,7 @@ async fn edit_form_fields(
 }
 
 /// The value a form field shows: an input's value, a selected option, a textarea's text.
-fn field_value(html: &str, name: &str) -> String {
+pub(crate) fn field_value(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\"");
     let Some(at) = html.find(&marker) else {
         return String::new();
@@ -1675,12 +1681,7 @@ async fn a_photo_chosen_on_a_refused_form_is_kept_for_the_next_try() {
     fields.push(("pending_photo", &token));
     let created = post_case_form(&visitor, &app, &fields, None).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
-    let id: i64 = created
-        .location
-        .unwrap()
-        .trim_start_matches("/cases/")
-        .parse()
-        .unwrap();
+    let id = created.created_case();
     let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&family)).await).await;
     assert!(case["photo_url"].is_string(), "{case}");
     let photo = app
@@ -1745,12 +1746,7 @@ async fn heights_and_weights_are_taken_as_people_write_them_or_refused_by_name()
     fields.push(("weight_kg", "25,4"));
     let created = post_case_form(&visitor, &app, &fields, None).await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.html);
-    let id: i64 = created
-        .location
-        .unwrap()
-        .trim_start_matches("/cases/")
-        .parse()
-        .unwrap();
+    let id = created.created_case();
     let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&family)).await).await;
     assert_eq!(
         (case["height_cm"].as_i64(), case["weight_kg"].as_i64()),

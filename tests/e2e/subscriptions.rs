@@ -146,11 +146,31 @@ async fn confirmed_volunteer(app: &TestApp, smtp: &SmtpServer, email: &str) -> S
         .replace("http://alerta.test", "")
 }
 
-/// A field's value in a page's form.
-fn form_value(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).expect("the field") + marker.len();
-    html[start..].split('"').next().unwrap().to_string()
+/// Unsubscribes in one click from a browser that keeps its cookies (the
+/// undo form's token is bound to them); answers the browser and the page.
+async fn unsubscribe_in_browser(app: &TestApp, path: &str) -> (reqwest::Client, String) {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let page = browser
+        .post(app.url(path))
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    (browser, page)
+}
+
+/// The fields of the undo button on an unsubscribed page.
+fn undo_form(page: &str) -> [(&'static str, String); 2] {
+    [
+        ("csrf", crate::pages::field_value(page, "csrf")),
+        ("undo", crate::pages::field_value(page, "undo")),
+    ]
 }
 
 #[tokio::test]
@@ -163,19 +183,7 @@ async fn a_mistaken_unsubscribe_is_undone_from_its_page_within_the_hour() {
         Some(("confirmed".into(), 1, 1))
     );
 
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let done = browser
-        .post(app.url(&unsubscribe))
-        .form(&[("List-Unsubscribe", "One-Click")])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (browser, done) = unsubscribe_in_browser(&app, &unsubscribe).await;
     assert!(
         done.contains("Deshacer: seguir recibiendo alertas"),
         "{done}"
@@ -187,10 +195,7 @@ async fn a_mistaken_unsubscribe_is_undone_from_its_page_within_the_hour() {
         "gone at once: no alert reaches the zone meanwhile"
     );
 
-    let undo = [
-        ("csrf", form_value(&done, "csrf")),
-        ("undo", form_value(&done, "undo")),
-    ];
+    let undo = undo_form(&done);
     let undone = browser
         .post(app.url("/unsubscribe/undo"))
         .form(&undo)
@@ -236,26 +241,11 @@ async fn an_unsubscribe_cannot_be_undone_after_its_hour_and_its_zones_are_then_f
     let smtp = SmtpServer::start();
     let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
     let unsubscribe = confirmed_volunteer(&app, &smtp, "vecina@example.org").await;
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let done = browser
-        .post(app.url(&unsubscribe))
-        .form(&[("List-Unsubscribe", "One-Click")])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (browser, done) = unsubscribe_in_browser(&app, &unsubscribe).await;
     app.advance(chrono::Duration::minutes(61));
     let late = browser
         .post(app.url("/unsubscribe/undo"))
-        .form(&[
-            ("csrf", form_value(&done, "csrf")),
-            ("undo", form_value(&done, "undo")),
-        ])
+        .form(&undo_form(&done))
         .send()
         .await
         .unwrap();
