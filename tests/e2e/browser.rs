@@ -598,6 +598,10 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
         .create_case(&family, &crate::common::another_case("Julia"))
         .await;
     app.publish(&police, found).await;
+    let second = app
+        .create_case(&family, &crate::common::another_case("Ana"))
+        .await;
+    app.publish(&police, second).await;
     let resolved = app
         .post(
             &format!("/api/v1/cases/{found}/resolve"),
@@ -637,6 +641,29 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
             browser.step(&format!("{language}-{name}")).await;
         }
     }
+    // On the smallest phone the home page shows two cases side by side,
+    // each from the light copy of its photo.
+    browser.goto("/").await;
+    let cards = browser
+        .client
+        .execute(
+            r#"
+            const cards = [...document.querySelectorAll('.cases .card')];
+            const img = document.querySelector('.cases .card img');
+            return {
+              count: cards.length,
+              same_row: cards.length >= 2 &&
+                cards[0].getBoundingClientRect().top === cards[1].getBoundingClientRect().top,
+              photo_width: img ? img.naturalWidth : 0,
+            };"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(cards["count"], json!(2), "{cards}");
+    assert_eq!(cards["same_row"], json!(true), "{cards}");
+    let width = cards["photo_width"].as_u64().unwrap();
+    assert!((1..=480).contains(&width), "{cards}");
     browser.close().await;
     app.stop().await;
 }

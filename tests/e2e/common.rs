@@ -353,6 +353,33 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     out.into_inner()
 }
 
+/// A phone photo (3000 × 4000 is 12 megapixels): gradients, a face-like patch and sensor
+/// grain, encoded as a phone camera does (quality 92), so that it weighs
+/// and compresses like a real one.
+pub fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+    let mut seed = 0x2545_f491_u32;
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let grain = (seed % 24) as i32 - 12;
+        let fx = x as f32 / width as f32;
+        let fy = y as f32 / height as f32;
+        let face = ((fx - 0.5).powi(2) + (fy - 0.35).powi(2) < 0.05) as i32 * 60;
+        let channel = |base: f32| (base as i32 + face + grain).clamp(0, 255) as u8;
+        image::Rgb([
+            channel(90.0 + 120.0 * fx),
+            channel(70.0 + 100.0 * fy),
+            channel(60.0 + 60.0 * (fx * 9.0).sin()),
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&image)
+        .unwrap();
+    bytes
+}
+
 /// A confirmed volunteer with one zone, made through the store's own steps.
 pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_km: f64) {
     let input = alerta_core::SubscriptionInput {

@@ -14,36 +14,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::browser::Browser;
-use crate::common::{TestApp, confirm_link, spawn_app_with, valid_case};
+use crate::common::{TestApp, confirm_link, phone_photo, spawn_app_with, valid_case};
 use crate::smtp::{Received, SmtpServer};
-
-/// A 12-megapixel phone photo: gradients, a face-like patch and sensor
-/// grain, encoded as a phone camera does (quality 92), so that it weighs
-/// and compresses like a real one.
-fn phone_photo() -> Vec<u8> {
-    let (width, height) = (3000u32, 4000u32);
-    let mut seed = 0x2545_f491_u32;
-    let image = image::RgbImage::from_fn(width, height, |x, y| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let grain = (seed % 24) as i32 - 12;
-        let fx = x as f32 / width as f32;
-        let fy = y as f32 / height as f32;
-        let face = ((fx - 0.5).powi(2) + (fy - 0.35).powi(2) < 0.05) as i32 * 60;
-        let channel = |base: f32| (base as i32 + face + grain).clamp(0, 255) as u8;
-        image::Rgb([
-            channel(90.0 + 120.0 * fx),
-            channel(70.0 + 100.0 * fy),
-            channel(60.0 + 60.0 * (fx * 9.0).sin()),
-        ])
-    });
-    let mut bytes = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
-        .encode_image(&image)
-        .unwrap();
-    bytes
-}
 
 /// Subscribes `email` near the case's place through the API and confirms
 /// from the mailed link; answers the confirmation mail.
@@ -284,7 +256,7 @@ async fn every_mail_kind_is_light_and_reads_right_on_a_phone() {
             &format!("/api/v1/cases/{id}/photo"),
             Some(&family),
             "image/jpeg",
-            phone_photo(),
+            phone_photo(3000, 4000),
         )
         .await;
     assert_eq!(photo.status(), StatusCode::OK);

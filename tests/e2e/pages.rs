@@ -8,7 +8,7 @@ use reqwest::header::{CONTENT_SECURITY_POLICY, LOCATION, SET_COOKIE};
 use serde_json::{Value, json};
 
 use crate::common::{
-    PASSWORD, TestApp, User, body, jpeg, spawn_app, spawn_app_with, valid_case,
+    PASSWORD, TestApp, User, body, jpeg, phone_photo, spawn_app, spawn_app_with, valid_case,
     wait_for_outbox_drained,
 };
 use crate::smtp::SmtpServer;
@@ -497,6 +497,67 @@ async fn tips_are_taken_for_active_cases_only() {
         .await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
     app.stop().await;
+}
+
+#[tokio::test]
+async fn lists_of_cases_show_a_light_copy_of_the_photo_and_the_case_page_the_large_one() {
+    let app = spawn_app().await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.put_bytes(
+        &format!("/api/v1/cases/{id}/photo"),
+        Some(&family),
+        "image/jpeg",
+        phone_photo(2400, 1600),
+    )
+    .await;
+    app.publish(&police, id).await;
+
+    let visitor = Visitor::new(&app);
+    let home = visitor.get("/").await.html;
+    let case_page = visitor.get(&format!("/cases/{id}")).await.html;
+    let owner = Visitor::new(&app);
+    owner.sign_in(&family.email).await;
+    let rows = owner.get("/family").await.html;
+    let card = image_source(&home, &format!("/api/v1/cases/{id}/photo"));
+    assert_eq!(
+        card,
+        image_source(&rows, &format!("/api/v1/cases/{id}/photo"))
+    );
+    let large = image_source(&case_page, &format!("/api/v1/cases/{id}/photo"));
+
+    let fetch = |path: String| {
+        let (visitor, app) = (&visitor, &app);
+        async move {
+            let response = visitor.http.get(app.url(&path)).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.bytes().await.unwrap().to_vec()
+        }
+    };
+    let (thumbnail, full) = (fetch(card).await, fetch(large).await);
+    let thumbnail_size = image::load_from_memory(&thumbnail).unwrap();
+    assert!(
+        thumbnail.len() <= 20 * 1024,
+        "a card's photo weighs {} bytes",
+        thumbnail.len()
+    );
+    assert!(thumbnail_size.width() <= 480 && thumbnail_size.height() <= 480);
+    assert!(
+        full.len() > 2 * thumbnail.len(),
+        "the case page shows the large photo"
+    );
+    app.stop().await;
+}
+
+/// The `src` of the first image on `html` whose address starts with `prefix`.
+fn image_source(html: &str, prefix: &str) -> String {
+    let start = html
+        .find(&format!("src=\"{prefix}"))
+        .unwrap_or_else(|| panic!("no image from {prefix}"))
+        + "src=\"".len();
+    let end = start + html[start..].find('"').unwrap();
+    html[start..end].replace("&amp;", "&")
 }
 
 #[tokio::test]

@@ -578,6 +578,9 @@ pub struct StoredPhoto {
 pub enum PhotoVariant {
     Original,
     Normalized,
+    /// The screen copy (the normalised JPEG until the copies are made):
+    /// what lists of cases show, light enough for a cheap phone.
+    Thumbnail,
 }
 
 pub struct Photo {
@@ -833,6 +836,10 @@ impl Store {
                 .bind(id.0).fetch_optional(pool).await?),
             PhotoVariant::Normalized => with_db!(self, pool => sqlx::query_as(
                 "SELECT normalized, 'image/jpeg' FROM case_photos WHERE case_id = $1")
+                .bind(id.0).fetch_optional(pool).await?),
+            PhotoVariant::Thumbnail => with_db!(self, pool => sqlx::query_as(
+                "SELECT COALESCE(screen_jpeg, normalized), 'image/jpeg'
+                 FROM case_photos WHERE case_id = $1")
                 .bind(id.0).fetch_optional(pool).await?),
         };
         Ok(row.map(|(bytes, content_type)| Photo {

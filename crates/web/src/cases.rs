@@ -329,6 +329,9 @@ pub struct PhotoParams {
     /// The upload as it came (owner and police only) instead of the normalised JPEG.
     #[serde(default)]
     original: bool,
+    /// A small copy (at most 480 px a side, about 20 KB), as lists of cases show it.
+    #[serde(default)]
+    thumbnail: bool,
 }
 
 /// The case's photo. Public while the case is active; gone from public view once resolved.
@@ -352,6 +355,8 @@ async fn get_photo(
     }
     let variant = if params.original {
         PhotoVariant::Original
+    } else if params.thumbnail {
+        PhotoVariant::Thumbnail
     } else {
         PhotoVariant::Normalized
     };

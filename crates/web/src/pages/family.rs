@@ -64,7 +64,7 @@ async fn my_cases(State(state): State<AppState>, page: Page) -> Result<Response,
                     @let status = case.status.as_str();
                     li {
                         @if case.has_photo {
-                            img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                            img src=(format!("/api/v1/cases/{}/photo?thumbnail=true&v={}", case.id, case.version))
                                 alt="" width="64" height="80" loading="lazy";
                         } @else {
                             span class="no-photo" { (page.t("card-no-photo")) }

@@ -168,7 +168,7 @@ pub fn case_card(language: Language, case: &Case) -> Markup {
                 // Every card the same shape: a case without a photo says so
                 // where the photo would be.
                 @if case.has_photo {
-                    img src=(format!("/api/v1/cases/{}/photo?v={}", case.id, case.version))
+                    img src=(format!("/api/v1/cases/{}/photo?thumbnail=true&v={}", case.id, case.version))
                         alt=(name) loading="lazy" width="400" height="500";
                 } @else {
                     span class="no-photo" { (alerta_i18n::text(language, "card-no-photo", &[])) }
