@@ -192,6 +192,10 @@ pub async fn start_sending(
     if let Some(signer) = settings.dkim_signer()? {
         mail_context = mail_context.signing_with(signer);
     }
+    let commands = alerta_app::Alerta::new(store.clone(), clock.clone(), mail_queue.clone());
+    if let Some(return_path) = settings.return_path(&commands).await? {
+        mail_context = mail_context.returning_to(return_path);
+    }
     // One poster cache for the web and the sender: an alert's poster is the
     // one the case page serves.
     let posters = Arc::new(alerta_poster::PosterCache::new(POSTER_CACHE_BYTES));
@@ -206,7 +210,6 @@ pub async fn start_sending(
     );
     // Load the gazetteer now, off the runtime, not in the first volunteer's request.
     tokio::task::spawn_blocking(|| alerta_places::Gazetteer::shared().len());
-    let commands = alerta_app::Alerta::new(store.clone(), clock.clone(), mail_queue);
     let scheduler = Scheduler::new(commands.clone(), job_settings(settings)?);
     let state = AppState::new(
         commands.clone(),

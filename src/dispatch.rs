@@ -39,7 +39,7 @@ fn summary(f: &DispatchFigures) -> String {
         _ => String::new(),
     };
     format!(
-        "{} recipients: {} sent, {} failed{span}",
-        f.recipients, f.sent, f.failed
+        "{} recipients: {} sent, {} failed{span}; {} undeliverable (bounced) so far",
+        f.recipients, f.sent, f.failed, f.undeliverable
     )
 }

@@ -67,6 +67,20 @@ enum Command {
         #[command(subcommand)]
         command: DkimCommand,
     },
+    /// Reports of mail that did not arrive.
+    Bounces {
+        #[command(subcommand)]
+        command: BouncesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BouncesCommand {
+    /// Read one message on standard input (a bounce, a complaint or
+    /// anything else) and record what it says: what the mail server pipes
+    /// ALERTA_RETURN_PATH's mail to. Exits 0 unless the database cannot
+    /// be reached (75: deliver again later).
+    Ingest,
 }
 
 #[derive(Subcommand)]
@@ -234,6 +248,9 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Bounces {
+            command: BouncesCommand::Ingest,
+        } => std::process::exit(alerta::bounces::ingest(&settings).await),
         Command::Dispatch { case } => {
             let store = app::open_store(&settings).await?;
             alerta::dispatch::follow(&store, alerta_core::CaseId(case)).await

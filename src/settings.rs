@@ -73,6 +73,10 @@ pub struct Settings {
     pub dkim_domain: Option<String>,
     pub dkim_selector: Option<String>,
     pub dkim_key_file: Option<PathBuf>,
+    /// The address bounces come back to (`rebotes@alerta.example`); each
+    /// message leaves from its own tagged form of it (`rebotes+TAG@...`).
+    /// Unset: the From address, and bounces are not read.
+    pub return_path: Option<String>,
 }
 
 impl Default for Settings {
@@ -108,6 +112,7 @@ impl Default for Settings {
             dkim_domain: None,
             dkim_selector: None,
             dkim_key_file: None,
+            return_path: None,
         }
     }
 }
@@ -131,6 +136,7 @@ impl Settings {
         self.dkim_domain = self.dkim_domain.filter(|d| !d.trim().is_empty());
         self.dkim_selector = self.dkim_selector.filter(|s| !s.trim().is_empty());
         self.dkim_key_file = self.dkim_key_file.filter(|f| !f.as_os_str().is_empty());
+        self.return_path = self.return_path.filter(|r| !r.trim().is_empty());
         self
     }
 
@@ -168,6 +174,23 @@ impl Settings {
         let signer = alerta_notify::dkim::Signer::from_pem(domain, selector, &pem)
             .map_err(|e| anyhow::anyhow!("ALERTA_DKIM_KEY_FILE: {} {e}", file.display()))?;
         Ok(Some(signer))
+    }
+
+    /// The return path of `ALERTA_RETURN_PATH`, with the key every node
+    /// tags it with; an error naming the setting when it is not an address.
+    pub async fn return_path(
+        &self,
+        commands: &alerta_app::Alerta,
+    ) -> anyhow::Result<Option<alerta_notify::verp::ReturnPath>> {
+        let Some(address) = &self.return_path else {
+            return Ok(None);
+        };
+        // Checked before the key is made, so a typo is named first.
+        alerta_notify::verp::ReturnPath::new(address, b"").map_err(anyhow::Error::msg)?;
+        let key = commands.return_path_key().await?;
+        let return_path = alerta_notify::verp::ReturnPath::new(address, key.as_bytes())
+            .map_err(anyhow::Error::msg)?;
+        Ok(Some(return_path))
     }
 
     pub fn outbox_dir(&self) -> PathBuf {
@@ -282,6 +305,10 @@ const SETTING_MEANINGS: &[(&str, &str)] = &[
     (
         "dkim_key_file",
         "PEM private key (RSA 2048 or Ed25519); `alerta dkim generate` writes one",
+    ),
+    (
+        "return_path",
+        "where bounces go, e.g. rebotes@alerta.example: each message leaves from rebotes+TAG@...; pipe that mailbox to `alerta bounces ingest`; unset: the From address",
     ),
 ];
 

@@ -366,6 +366,7 @@ police-dispatch = Alert mail
 police-recipients = Alert mails, sent or to send
 police-queued = Queued
 police-sent = Sent
+police-undeliverable = Undeliverable (bounced)
 police-failed = Failed
 police-widen = Widen the alert area to (km)
 police-widen-send = Widen

@@ -426,6 +426,7 @@ police-dispatch = Envío de la alerta
 police-recipients = Alertas enviadas o por enviar
 police-queued = En cola
 police-sent = Enviados
+police-undeliverable = No entregados (rebotados)
 police-failed = Fallidos
 police-widen = Ampliar la zona de alerta a (km)
 police-widen-send = Ampliar

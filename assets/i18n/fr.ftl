@@ -430,6 +430,7 @@ police-dispatch = Envoi de l’alerte
 police-recipients = Alertes envoyées ou à envoyer
 police-queued = En attente
 police-sent = Envoyés
+police-undeliverable = Non distribués (rejetés)
 police-failed = En échec
 police-widen = Élargir la zone d’alerte à (km)
 police-widen-send = Élargir

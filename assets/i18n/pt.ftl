@@ -430,6 +430,7 @@ police-dispatch = Envio do alerta
 police-recipients = Alertas enviados ou a enviar
 police-queued = Na fila
 police-sent = Enviados
+police-undeliverable = Não entregues (devolvidos)
 police-failed = Com falha
 police-widen = Ampliar a área do alerta para (km)
 police-widen-send = Ampliar

@@ -57,7 +57,7 @@ function followDispatch(element) {
     const response = await fetch(element.dataset.dispatch, { credentials: "same-origin" });
     if (!response.ok) return;
     const figures = await response.json();
-    for (const name of ["recipients", "queued", "sent", "failed"]) {
+    for (const name of ["recipients", "queued", "sent", "failed", "undeliverable"]) {
       const cell = element.querySelector("[data-figure=" + name + "]");
       if (cell) cell.textContent = figures[name];
     }

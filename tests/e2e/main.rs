@@ -6,6 +6,7 @@ mod common;
 
 mod authorization;
 mod bad_input;
+mod bounces;
 mod browser;
 mod cases;
 mod cli;

@@ -1,6 +1,7 @@
 """A real SMTP server for Alerta's end-to-end tests (aiosmtpd, from PyPI).
 
-Stores every accepted message as DIR/<n>-<recipient>.eml and prints
+Stores every accepted message as DIR/<n>-<recipient>.eml, its envelope
+sender written first as Return-Path, and prints
 "PORT <n>" once it listens. Recipients whose local part starts with
 "busy" get 450 (try later); with "reject", 550 (never). With
 --headers-only it keeps only each message's header block: the tests that
@@ -34,7 +35,9 @@ class Store:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        content = envelope.original_content
+        # The envelope sender first, as the delivering server writes it
+        # (RFC 5321 4.4): the tests read each message's return address here.
+        content = f"Return-Path: <{envelope.mail_from}>\r\n".encode() + envelope.original_content
         if self.headers_only:
             content = content.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
         try:

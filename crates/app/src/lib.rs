@@ -9,6 +9,7 @@
 //!
 
 mod accounts;
+mod bounces;
 mod cases;
 mod error;
 pub mod jobs;
@@ -25,6 +26,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
 
 pub use accounts::AddedUser;
+pub use bounces::{BounceOutcome, RETURN_PATH_KEY};
 pub use cases::PfifImport;
 pub use error::CommandError;
 pub use photos::stored_photo;

@@ -22,6 +22,8 @@ pub struct MailContext {
     pub domain: String,
     /// Signs every message, when a DKIM key is set.
     pub dkim: Option<std::sync::Arc<crate::dkim::Signer>>,
+    /// Each message's own return address, when `ALERTA_RETURN_PATH` is set.
+    pub return_path: Option<crate::verp::ReturnPath>,
 }
 
 impl MailContext {
@@ -35,12 +37,19 @@ impl MailContext {
             from,
             domain,
             dkim: None,
+            return_path: None,
         })
     }
 
     /// Every message signed by `signer` from now on.
     pub fn signing_with(mut self, signer: crate::dkim::Signer) -> MailContext {
         self.dkim = Some(std::sync::Arc::new(signer));
+        self
+    }
+
+    /// Every message sent from its own tagged address under `return_path`.
+    pub fn returning_to(mut self, return_path: crate::verp::ReturnPath) -> MailContext {
+        self.return_path = Some(return_path);
         self
     }
 

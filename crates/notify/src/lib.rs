@@ -4,15 +4,18 @@
 //! rows, reads what they need once per round (`round`), decides whether
 //! each goes at all (`decide`), renders it in the volunteer's language
 //! (`compose`), sends it through SMTP (or into `.eml` files), and records
-//! the outcome (`sender`).
+//! the outcome (`sender`). Each message leaves with its own return address
+//! (`verp`), and what comes back to it is read by `reports`.
 
 mod compose;
 mod decide;
 pub mod dkim;
 mod layout;
 mod mailer;
+pub mod reports;
 mod round;
 mod sender;
+pub mod verp;
 
 pub use compose::MailContext;
 pub use mailer::{Mailer, MailerError, SendError};

@@ -12,10 +12,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use lettre::Message;
+use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
+use lettre::{Address, Message};
 use tokio::sync::Semaphore;
 
 /// How long any step with the mail server may take.
@@ -125,10 +126,22 @@ pub struct Slot<'a> {
 }
 
 impl Slot<'_> {
-    pub async fn send(self, message: &Message, message_id: &str) -> Result<(), SendError> {
+    /// Sends `message` from the envelope sender `return_path` (the From
+    /// address when None).
+    pub async fn send(
+        self,
+        message: &Message,
+        message_id: &str,
+        return_path: Option<&Address>,
+    ) -> Result<(), SendError> {
+        let envelope = match return_path {
+            Some(from) => Envelope::new(Some(from.clone()), message.envelope().to().to_vec())
+                .map_err(|e| SendError::Permanent(format!("no envelope: {e}")))?,
+            None => message.envelope().clone(),
+        };
         match &self.mailer.transport {
-            Transport::Smtp(server) => server.send(message).await,
-            Transport::Files(dir) => write_eml(dir, message, message_id).await,
+            Transport::Smtp(server) => server.send(message, &envelope).await,
+            Transport::Files(dir) => write_eml(dir, message, message_id, &envelope).await,
         }
     }
 }
@@ -183,11 +196,11 @@ impl SmtpServer {
         })
     }
 
-    async fn send(&self, message: &Message) -> Result<(), SendError> {
+    async fn send(&self, message: &Message, envelope: &Envelope) -> Result<(), SendError> {
         let mut connection = self.connection().await?;
         let sent = tokio::time::timeout(
             SMTP_TIMEOUT,
-            connection.send(message.envelope(), &message.formatted()),
+            connection.send(envelope, &message.formatted()),
         )
         .await;
         match sent {
@@ -284,11 +297,13 @@ impl SmtpServer {
 }
 
 /// One file per Message-ID, written whole then renamed: a retry replaces the
-/// file instead of adding a second copy.
+/// file instead of adding a second copy. The envelope sender is written
+/// first as `Return-Path`, as the last server on a message's way does.
 async fn write_eml(
     dir: &std::path::Path,
     message: &Message,
     message_id: &str,
+    envelope: &Envelope,
 ) -> Result<(), SendError> {
     let name: String = message_id
         .chars()
@@ -298,9 +313,13 @@ async fn write_eml(
     let partial = dir.join(format!(".{name}.partial"));
     let io =
         |e: std::io::Error| SendError::Transient(format!("cannot write {}: {e}", path.display()));
-    tokio::fs::write(&partial, message.formatted())
-        .await
-        .map_err(io)?;
+    let return_path = envelope
+        .from()
+        .map(|from| format!("Return-Path: <{from}>\r\n"))
+        .unwrap_or_default();
+    let mut bytes = return_path.into_bytes();
+    bytes.extend_from_slice(&message.formatted());
+    tokio::fs::write(&partial, bytes).await.map_err(io)?;
     tokio::fs::rename(&partial, &path).await.map_err(io)
 }
 

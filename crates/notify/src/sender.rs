@@ -271,7 +271,15 @@ impl Sender {
         };
         let outcome = match self.mailer.slot().await {
             Ok(slot) => match self.render(item, message).await? {
-                Ok(composed) => slot.send(&composed.message, &composed.message_id).await,
+                Ok(composed) => {
+                    let return_path = self.return_path(item);
+                    slot.send(
+                        &composed.message,
+                        &composed.message_id,
+                        return_path.as_ref(),
+                    )
+                    .await
+                }
                 Err(reason) => Err(SendError::Permanent(reason)),
             },
             Err(closed) => Err(closed),
@@ -295,6 +303,19 @@ impl Sender {
                 Delivery::Retry { at, error: reason }
             }
         })
+    }
+
+    /// The envelope sender of `item`: its own tagged address when a return
+    /// path is set, so a bounce says which message and recipient it is about.
+    fn return_path(&self, item: &OutboxItem) -> Option<lettre::Address> {
+        let bounced = crate::verp::Bounced {
+            outbox_id: item.id,
+            volunteer_id: item.volunteer_id.map(|v| v.0),
+        };
+        self.ctx
+            .return_path
+            .as_ref()
+            .map(|rp| rp.address_for(bounced))
     }
 
     /// A message that can never be sent, and why.

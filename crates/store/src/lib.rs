@@ -18,6 +18,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+mod bounces;
 mod case_changes;
 mod cases;
 mod error;
@@ -30,6 +31,7 @@ mod tips;
 mod users;
 mod volunteers;
 
+pub use bounces::BounceRecord;
 pub use cases::{
     AuditEntry, CaseFilter, DueWidening, Photo, PhotoVariant, PlannedStep, PlannedWidening,
     SizedJpeg, StoredPhoto,

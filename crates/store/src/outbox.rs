@@ -60,6 +60,8 @@ pub struct DispatchFigures {
     pub queued: i64,
     pub sent: i64,
     pub failed: i64,
+    /// Sent, then reported back as not delivered (a bounce).
+    pub undeliverable: i64,
     /// Delivery attempts so far, retries included: it grows only as fast as
     /// the backoff allows, whatever the mail server does.
     pub attempts: i64,
@@ -393,6 +395,7 @@ impl Store {
                     COALESCE(SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END), 0) AS queued,
                     COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0) AS sent,
                     COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+                    COALESCE(SUM(CASE WHEN bounced_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS undeliverable,
                     CAST(COALESCE(SUM(attempts), 0) AS BIGINT) AS attempts,
                     MIN(CASE WHEN status = 'sent' THEN sent_at END) AS first_sent_at,
                     MAX(CASE WHEN status = 'sent' THEN sent_at END) AS last_sent_at

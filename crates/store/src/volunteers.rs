@@ -42,7 +42,7 @@ impl TokenPurpose {
 
 /// What unsubscribing forgets, besides marking the address: its zones, the
 /// cases it follows, its queued mail and its open manage links and sessions.
-const FORGET_ON_UNSUBSCRIBE: [&str; 4] = [
+pub(crate) const FORGET_ON_UNSUBSCRIBE: [&str; 4] = [
     "DELETE FROM zones WHERE volunteer_id = $1",
     "DELETE FROM case_followers WHERE volunteer_id = $1",
     "DELETE FROM outbox WHERE volunteer_id = $1 AND status = 'queued'",
@@ -639,7 +639,9 @@ impl Store {
             return Ok(None);
         };
         on_tx!(tx, db => {
-            sqlx::query("UPDATE volunteers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2) WHERE id = $1")
+            // Confirming again is how a suppressed address comes back.
+            sqlx::query("UPDATE volunteers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $2),
+                             suppressed_at = NULL, suppressed_why = NULL WHERE id = $1")
                 .bind(id).bind(to_millis(now)).execute(&mut *db).await?;
             sqlx::query("UPDATE zones SET confirmed_at = $2 WHERE volunteer_id = $1 AND confirmed_at IS NULL")
                 .bind(id).bind(to_millis(now)).execute(&mut *db).await?;

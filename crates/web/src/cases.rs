@@ -591,13 +591,16 @@ async fn case_audit(
 }
 
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"recipients": 1840, "queued": 120, "sent": 1715, "failed": 5, "first_sent_at": "2026-11-20T23:41:02Z", "last_sent_at": "2026-11-20T23:44:57Z"}))]
+#[schema(example = json!({"recipients": 1840, "queued": 120, "sent": 1715, "failed": 5, "undeliverable": 12, "first_sent_at": "2026-11-20T23:41:02Z", "last_sent_at": "2026-11-20T23:44:57Z"}))]
 pub struct DispatchProgress {
     /// Volunteers the alert was queued for.
     recipients: i64,
     queued: i64,
     sent: i64,
     failed: i64,
+    /// Sent, then reported back by the recipient's mail server as not
+    /// delivered (a bounce read from the return path).
+    undeliverable: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     first_sent_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -623,6 +626,7 @@ async fn dispatch_progress(
         queued: f.queued,
         sent: f.sent,
         failed: f.failed,
+        undeliverable: f.undeliverable,
         first_sent_at: at(f.first_sent_at),
         last_sent_at: at(f.last_sent_at),
     }))

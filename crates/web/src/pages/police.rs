@@ -325,6 +325,8 @@ async fn desk(
                         tr { th { (page.t("police-queued")) } td data-figure="queued" { (figures.queued) } }
                         tr { th { (page.t("police-sent")) } td data-figure="sent" { (figures.sent) } }
                         tr { th { (page.t("police-failed")) } td data-figure="failed" { (figures.failed) } }
+                        // Sent, then bounced: known only once the report comes back.
+                        tr { th { (page.t("police-undeliverable")) } td data-figure="undeliverable" { (figures.undeliverable) } }
                     } }
                 }
                 @if acts {
