@@ -39,6 +39,7 @@ async fn health_metrics_and_openapi_answer() {
         ("/api/v1/cases/{id}/resolve", "post"),
         ("/api/v1/cases/{id}/audit", "get"),
         ("/healthz", "get"),
+        ("/readyz", "get"),
         ("/metrics", "get"),
     ] {
         assert!(
@@ -47,5 +48,27 @@ async fn health_metrics_and_openapi_answer() {
         );
     }
     assert!(doc["components"]["schemas"].get("CaseInput").is_some());
+    app.stop().await;
+}
+
+/// A node whose database is away: `/readyz` tells the balancer at once
+/// (503, Retry-After), `/healthz` still says the process lives.
+#[tokio::test]
+async fn readyz_says_whether_the_database_answers_and_healthz_only_that_the_node_lives() {
+    let app = spawn_app().await;
+    let ready = app.get("/readyz", None).await;
+    assert_eq!(ready.status(), StatusCode::OK);
+    // Every connection to the database gone, as when it is unreachable.
+    app.store.close().await;
+    let not_ready = app.get("/readyz", None).await;
+    assert_eq!(not_ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        not_ready
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("5")
+    );
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
     app.stop().await;
 }

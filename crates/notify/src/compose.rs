@@ -53,13 +53,20 @@ impl MailContext {
         self
     }
 
-    /// `message` with its DKIM signature, when a key is set: the last step
-    /// of composing, so the signature covers the message as it goes out.
-    fn signed(&self, mut message: Message) -> Message {
-        if let Some(signer) = &self.dkim {
-            signer.sign(&mut message);
+    /// `message` written out for sending, with its DKIM signature when a
+    /// key is set: the last step of composing, so the signature covers the
+    /// bytes that go out, written once.
+    fn finished(&self, message: Message, message_id: String) -> Composed {
+        let formatted = message.formatted();
+        let bytes = match &self.dkim {
+            Some(signer) => signer.sign(&formatted, chrono::Utc::now().timestamp()),
+            None => formatted,
+        };
+        Composed {
+            bytes,
+            envelope: message.envelope().clone(),
+            message_id,
         }
-        message
     }
 
     /// The same on every retry of the same message, so receivers can spot repeats.
@@ -72,9 +79,10 @@ impl MailContext {
     }
 }
 
-/// A message ready for the mailer.
+/// A message ready for the mailer: its bytes as sent, and to whom.
 pub struct Composed {
-    pub message: Message,
+    pub bytes: Vec<u8>,
+    pub envelope: lettre::address::Envelope,
     pub message_id: String,
 }
 
@@ -268,6 +276,18 @@ impl<'a> Parts<'a> {
     }
 }
 
+/// The MIME boundaries of a message, from its text: the same for every
+/// recipient of one alert in one language (lettre would draw new ones for
+/// each), so those messages share one body, and the DKIM signer hashes it
+/// once for all of them. No part can contain it: the parts are base64 or
+/// quoted-printable of the very text it is a digest of.
+fn boundary_for(text: &str, html: &str) -> String {
+    let mut digest = ring::digest::Context::new(&ring::digest::SHA256);
+    digest.update(text.as_bytes());
+    digest.update(html.as_bytes());
+    hex::encode(&digest.finish().as_ref()[..12])
+}
+
 /// Puts the parts together: text and HTML as alternatives; with an image,
 /// wrapped in multipart/related so that mail clients show it inside the
 /// HTML instead of as an attachment; with a poster, all that and the PDF
@@ -283,6 +303,7 @@ fn build_message(
         .map_err(|e| format!("the recipient address is not valid: {e}"))?;
     let text_body = layout::text(&parts.blocks);
     let html_body = layout::html(envelope.language.as_str(), &parts.subject, &parts.blocks);
+    let boundary = boundary_for(&text_body, &html_body);
     let message = Message::builder()
         .from(ctx.from.clone())
         .to(to)
@@ -299,6 +320,7 @@ fn build_message(
         .header(AutoSubmitted("auto-generated".into()))
         .multipart({
             let alternative = MultiPart::alternative()
+                .boundary(format!("alt-{boundary}"))
                 .singlepart(
                     SinglePart::builder()
                         .header(ContentType::TEXT_PLAIN)
@@ -311,28 +333,27 @@ fn build_message(
                 );
             let body = match parts.image {
                 None => alternative,
-                Some(image) => MultiPart::related().multipart(alternative).singlepart(
-                    Attachment::new_inline(image.content_id).body(
+                Some(image) => MultiPart::related()
+                    .boundary(format!("rel-{boundary}"))
+                    .multipart(alternative)
+                    .singlepart(Attachment::new_inline(image.content_id).body(
                         image.jpeg.0.clone(),
                         ContentType::parse("image/jpeg").expect("a valid media type"),
-                    ),
-                ),
+                    )),
             };
             match parts.poster {
                 None => body,
-                Some(poster) => MultiPart::mixed().multipart(body).singlepart(
-                    Attachment::new(poster.filename).body(
+                Some(poster) => MultiPart::mixed()
+                    .boundary(format!("mix-{boundary}"))
+                    .multipart(body)
+                    .singlepart(Attachment::new(poster.filename).body(
                         poster.pdf.0.clone(),
                         ContentType::parse("application/pdf").expect("a valid media type"),
-                    ),
-                ),
+                    )),
             }
         })
         .map_err(|e| format!("the message cannot be built: {e}"))?;
-    Ok(Composed {
-        message: ctx.signed(message),
-        message_id: envelope.message_id,
-    })
+    Ok(ctx.finished(message, envelope.message_id))
 }
 
 /// "Confirm your subscription", with the single-use link.
@@ -811,10 +832,7 @@ fn staff_mail(
         .header(ContentType::TEXT_PLAIN)
         .body(lines.join("\n") + "\n")
         .map_err(|e| format!("the message cannot be built: {e}"))?;
-    Ok(Composed {
-        message: ctx.signed(message),
-        message_id,
-    })
+    Ok(ctx.finished(message, message_id))
 }
 
 /// One tip as the officer reads it: the message, then who and what else.

@@ -12,11 +12,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use lettre::Address;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::{Address, Message};
 use tokio::sync::Semaphore;
 
 /// How long any step with the mail server may take.
@@ -126,22 +126,23 @@ pub struct Slot<'a> {
 }
 
 impl Slot<'_> {
-    /// Sends `message` from the envelope sender `return_path` (the From
-    /// address when None).
+    /// Sends the message `bytes` to the recipients of `envelope`, from the
+    /// envelope sender `return_path` (the envelope's own when None).
     pub async fn send(
         self,
-        message: &Message,
+        bytes: &[u8],
+        envelope: &Envelope,
         message_id: &str,
         return_path: Option<&Address>,
     ) -> Result<(), SendError> {
         let envelope = match return_path {
-            Some(from) => Envelope::new(Some(from.clone()), message.envelope().to().to_vec())
+            Some(from) => Envelope::new(Some(from.clone()), envelope.to().to_vec())
                 .map_err(|e| SendError::Permanent(format!("no envelope: {e}")))?,
-            None => message.envelope().clone(),
+            None => envelope.clone(),
         };
         match &self.mailer.transport {
-            Transport::Smtp(server) => server.send(message, &envelope).await,
-            Transport::Files(dir) => write_eml(dir, message, message_id, &envelope).await,
+            Transport::Smtp(server) => server.send(bytes, &envelope).await,
+            Transport::Files(dir) => write_eml(dir, bytes, message_id, &envelope).await,
         }
     }
 }
@@ -196,13 +197,9 @@ impl SmtpServer {
         })
     }
 
-    async fn send(&self, message: &Message, envelope: &Envelope) -> Result<(), SendError> {
+    async fn send(&self, bytes: &[u8], envelope: &Envelope) -> Result<(), SendError> {
         let mut connection = self.connection().await?;
-        let sent = tokio::time::timeout(
-            SMTP_TIMEOUT,
-            connection.send(envelope, &message.formatted()),
-        )
-        .await;
+        let sent = tokio::time::timeout(SMTP_TIMEOUT, connection.send(envelope, bytes)).await;
         match sent {
             Ok(Ok(_)) => {
                 self.idle
@@ -301,7 +298,7 @@ impl SmtpServer {
 /// first as `Return-Path`, as the last server on a message's way does.
 async fn write_eml(
     dir: &std::path::Path,
-    message: &Message,
+    message: &[u8],
     message_id: &str,
     envelope: &Envelope,
 ) -> Result<(), SendError> {
@@ -318,7 +315,7 @@ async fn write_eml(
         .map(|from| format!("Return-Path: <{from}>\r\n"))
         .unwrap_or_default();
     let mut bytes = return_path.into_bytes();
-    bytes.extend_from_slice(&message.formatted());
+    bytes.extend_from_slice(message);
     tokio::fs::write(&partial, bytes).await.map_err(io)?;
     tokio::fs::rename(&partial, &path).await.map_err(io)
 }

@@ -274,7 +274,8 @@ impl Sender {
                 Ok(composed) => {
                     let return_path = self.return_path(item);
                     slot.send(
-                        &composed.message,
+                        &composed.bytes,
+                        &composed.envelope,
                         &composed.message_id,
                         return_path.as_ref(),
                     )

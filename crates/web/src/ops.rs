@@ -18,6 +18,7 @@ use crate::error::{ApiError, ErrorBody};
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(healthz))
+        .routes(routes!(readyz))
         .routes(routes!(metrics))
 }
 
@@ -28,17 +29,41 @@ pub fn openapi_route(doc: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
     )
 }
 
-/// 200 while the database answers.
+/// How long `/readyz` waits for the database: a balancer's health check
+/// must get an answer well within its own timeout.
+const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+/// What `/readyz` tells a balancer to wait before asking again.
+const RETRY_AFTER_SECONDS: &str = "5";
+
+/// Liveness: 200 while this process serves requests, whatever the
+/// database does (a supervisor restarts a node that stops answering; a
+/// database that is away is no reason to).
 #[utoipa::path(get, path = "/healthz", tag = "operations",
-    responses((status = 200, description = "The database answers"), (status = 503, body = ErrorBody)))]
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(e) => {
-            tracing::error!(error = %alerta_core::Chain(&e), "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
-        }
-    }
+    responses((status = 200, description = "The process serves requests")))]
+async fn healthz() -> impl IntoResponse {
+    (StatusCode::OK, "ok")
+}
+
+/// Readiness, for a load balancer: 200 when this node reaches its database
+/// within two seconds, else 503 with `Retry-After`, so the balancer sends
+/// requests to the nodes that can serve them.
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses((status = 200, description = "The database answers"),
+        (status = 503, description = "The database does not answer", body = ErrorBody)))]
+async fn readyz(State(state): State<AppState>) -> Response {
+    let answered = tokio::time::timeout(READY_TIMEOUT, state.store.ping()).await;
+    let why = match answered {
+        Ok(Ok(())) => return (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => alerta_core::Chain(&e).to_string(),
+        Err(_) => format!("no answer within {} s", READY_TIMEOUT.as_secs()),
+    };
+    tracing::warn!(error = %why, "not ready: the database does not answer");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, RETRY_AFTER_SECONDS)],
+        "database unavailable",
+    )
+        .into_response()
 }
 
 /// Prometheus text format. With `ALERTA_METRICS_TOKEN` set, only for
