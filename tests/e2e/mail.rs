@@ -66,7 +66,7 @@ fn collapse(text: &str) -> String {
 /// Checks `mail` as a reader and a spam filter see it, and keeps its screenshot.
 /// SpamAssassin's score of a message, with its local rules (no network
 /// tests: the machine has none), and the report naming the rules that fired.
-async fn spam_score(raw: &[u8]) -> (f64, String) {
+pub(crate) async fn spam_score(raw: &[u8]) -> (f64, String) {
     use std::io::Write;
     let raw = raw.to_vec();
     tokio::task::spawn_blocking(move || {

@@ -138,6 +138,8 @@ async fn an_alert_across_a_border_tells_the_neighbouring_organisation_once() {
     );
     let text = notice.text();
     assert!(text.contains("Policía de Puno"), "{text}");
+    let (score, report) = crate::mail::spam_score(&notice.raw).await;
+    assert!(score <= 2.0, "the notice scores {score}:{report}");
     assert!(
         text.contains(&format!("http://alerta.test/police/cases/{id}")),
         "{text}"
