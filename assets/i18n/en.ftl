@@ -181,6 +181,7 @@ error-account-locked = Too many failed sign-ins on this account from many places
 error-expired-form = This form expired or did not come from this page. Go back, reload the page and send it again.
 error-bad-request = Something in what was sent is not valid. Go back and check it.
 error-internal = Something failed on our side. Try again in a moment.
+error-unavailable = The site cannot reach its data for a moment. Try again in a few seconds: nothing you sent is lost.
 
 ## Pages: home
 home-title = Missing people

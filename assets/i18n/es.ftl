@@ -229,6 +229,7 @@ error-account-locked = Demasiados intentos fallidos con esta cuenta desde muchos
 error-expired-form = Este formulario venció o no vino de esta página. Vuelve atrás, recarga la página y envíalo de nuevo.
 error-bad-request = Algo en lo enviado no es válido. Vuelve atrás y revisa los datos.
 error-internal = Algo falló de nuestro lado. Vuelve a probar en un momento.
+error-unavailable = Por un momento el sitio no llega a sus datos. Vuelve a probar en unos segundos: no se perdió nada de lo que enviaste.
 
 ## Pages: home
 home-title = Personas desaparecidas

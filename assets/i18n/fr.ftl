@@ -233,6 +233,7 @@ error-account-locked = Trop d'échecs de connexion sur ce compte depuis de nombr
 error-expired-form = Ce formulaire a expiré ou ne vient pas de cette page. Revenez en arrière, rechargez la page et renvoyez-le.
 error-bad-request = Quelque chose dans l’envoi n’est pas valable. Revenez en arrière et vérifiez.
 error-internal = Une erreur s’est produite de notre côté. Réessayez dans un instant.
+error-unavailable = Le site n’atteint pas ses données pour un instant. Réessayez dans quelques secondes : rien de ce que vous avez envoyé n’est perdu.
 
 ## Pages: home
 home-title = Personnes disparues

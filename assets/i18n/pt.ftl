@@ -233,6 +233,7 @@ error-account-locked = Tentativas demais com esta conta a partir de muitos lugar
 error-expired-form = Este formulário expirou ou não veio desta página. Volte, recarregue a página e envie de novo.
 error-bad-request = Algo no que foi enviado não é válido. Volte e confira os dados.
 error-internal = Algo falhou do nosso lado. Tente de novo em instantes.
+error-unavailable = Por um momento o site não alcança os seus dados. Tente de novo em alguns segundos: nada do que você enviou se perdeu.
 
 ## Pages: home
 home-title = Pessoas desaparecidas

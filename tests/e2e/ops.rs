@@ -70,5 +70,15 @@ async fn readyz_says_whether_the_database_answers_and_healthz_only_that_the_node
         Some("5")
     );
     assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    // The API and the pages say "try again in a moment", not "error".
+    let api = app.get("/api/v1/cases", None).await;
+    assert_eq!(api.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(api.headers().contains_key("retry-after"));
+    assert_eq!(body(api).await["error"]["code"], "unavailable");
+    let page = app.http.get(app.url("/?lang=es")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.headers().contains_key("retry-after"));
+    let text = page.text().await.unwrap();
+    assert!(text.contains("Vuelve a probar en unos segundos"), "{text}");
     app.stop().await;
 }

@@ -32,3 +32,37 @@ impl StoreError {
         }
     }
 }
+
+impl StoreError {
+    /// Whether the database could not be reached (rather than refusing
+    /// what was asked): no connection within the pool's wait, a closed
+    /// pool, a broken socket, a server shutting down or starting, or a
+    /// disk that is full. The caller may try again in a moment.
+    pub fn is_unavailable(&self) -> bool {
+        let StoreError::Database(e) = self else {
+            return false;
+        };
+        match e {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(db) => {
+                let code = db.code().unwrap_or_default();
+                if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                    // SQLITE_IOERR (10) and SQLITE_FULL (13), with their
+                    // extended codes (the primary one in the low byte).
+                    let primary = code.parse::<i64>().unwrap_or(0) & 0xff;
+                    return primary == 10 || primary == 13;
+                }
+                // PostgreSQL: class 08 (connection exception), 57P01-57P03
+                // (shutting down, crash shutdown, cannot connect now), 53100
+                // (disk full).
+                code.starts_with("08")
+                    || ["57P01", "57P02", "57P03", "53100"].contains(&code.as_ref())
+            }
+            _ => false,
+        }
+    }
+}

@@ -194,7 +194,9 @@ impl Store {
             Pool::Postgres(
                 PgPoolOptions::new()
                     .max_connections(16)
-                    .acquire_timeout(Duration::from_secs(30))
+                    // While the database is away a request waits at most
+                    // this long, then answers 503 (see ApiError::Unavailable).
+                    .acquire_timeout(Duration::from_secs(5))
                     // JIT compilation pays off for long analytical queries;
                     // Alerta's are short. The zone search's estimated cost
                     // (PostgreSQL cannot know how few zones each range of

@@ -60,6 +60,11 @@ pub enum ApiError {
     AccountLocked { minutes: i64 },
     #[error("too many requests: try again in {retry_after_seconds} seconds")]
     RateLimited { retry_after_seconds: i64 },
+    /// The database does not answer (it restarts, the network to it is
+    /// down): try again in a moment. Said apart from `Internal` so that
+    /// clients and balancers retry instead of giving up.
+    #[error("the service cannot reach its database for a moment: try again in a few seconds")]
+    Unavailable(#[source] StoreError),
     /// Something on our side failed; the cause (and its causes) go to the
     /// log, never to the client.
     #[error("internal error")]
@@ -119,6 +124,7 @@ impl ApiError {
             ApiError::Unprocessable { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable"),
             ApiError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             ApiError::AccountLocked { .. } => (StatusCode::TOO_MANY_REQUESTS, "account_locked"),
+            ApiError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -166,8 +172,15 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_code();
-        if let ApiError::Internal(_) = &self {
-            tracing::error!(error = %alerta_core::Chain(&self), "request failed");
+        match &self {
+            ApiError::Internal(_) => {
+                tracing::error!(error = %alerta_core::Chain(&self), "request failed")
+            }
+            // One line per request at most, and not an error of ours.
+            ApiError::Unavailable(_) => {
+                tracing::warn!(error = %alerta_core::Chain(&self), "database unavailable")
+            }
+            _ => {}
         }
         let mut response = (
             status,
@@ -181,6 +194,7 @@ impl IntoResponse for ApiError {
                 retry_after_seconds,
             } => Some(retry_after_seconds),
             ApiError::AccountLocked { minutes } => Some(minutes * 60),
+            ApiError::Unavailable(_) => Some(UNAVAILABLE_RETRY_SECONDS),
             _ => None,
         };
         if let Some(seconds) = retry_after_seconds {
@@ -238,8 +252,14 @@ impl From<alerta_app::CommandError> for ApiError {
     }
 }
 
+/// What a 503 asks the client to wait before trying again.
+pub const UNAVAILABLE_RETRY_SECONDS: i64 = 5;
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_unavailable() {
+            return ApiError::Unavailable(e);
+        }
         match e {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::Taken(field) => ApiError::Taken(field),

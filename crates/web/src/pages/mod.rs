@@ -502,6 +502,10 @@ impl PageFailure {
                         tracing::error!(error = %alerta_core::Chain(error), "page failed");
                         (StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
                     }
+                    ApiError::Unavailable(_) => {
+                        tracing::warn!(error = %alerta_core::Chain(error), "page: database unavailable");
+                        (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable")
+                    }
                     _ => (StatusCode::BAD_REQUEST, "error-bad-request"),
                 };
                 (status, t("error-title"), t(key))
@@ -522,7 +526,14 @@ impl PageFailure {
                 }
             }
         };
-        (status, body).into_response()
+        let mut response = (status, body).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                crate::error::UNAVAILABLE_RETRY_SECONDS.into(),
+            );
+        }
+        response
     }
 }
 
