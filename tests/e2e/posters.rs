@@ -58,7 +58,7 @@ async fn anyone_prints_the_poster_of_an_active_case() {
     let response = app.get(&format!("/cases/{id}/poster.pdf"), None).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[CONTENT_TYPE], "application/pdf");
-    assert_eq!(response.headers()[CACHE_CONTROL], "public, max-age=300");
+    assert_eq!(response.headers()[CACHE_CONTROL], "public, no-cache");
     let pdf = response.bytes().await.unwrap();
     let text = poppler("pdftotext", &pdf);
     let short_link = format!("alerta.test/c/{id}");
@@ -152,6 +152,59 @@ async fn an_unchanged_poster_is_not_sent_again_and_an_edit_makes_a_new_one() {
     let text = poppler("pdftotext", &after.bytes().await.unwrap());
     assert!(text.contains("+591 700 12345"), "{text}");
     assert!(!text.contains("+591 4 4221111"), "{text}");
+}
+
+/// Behind a CDN: a public case's poster, card and photo may be kept, but
+/// are checked with the server on every use (no-cache with an ETag), so an
+/// unchanged one costs a 304 and a hidden case stops at the next request.
+#[tokio::test]
+async fn a_cache_revalidates_posters_and_photos_and_a_hidden_case_stops_at_once() {
+    let app = spawn_app().await;
+    let (id, police) = published_case_with_photo(&app).await;
+    let client = reqwest::Client::new();
+    let paths = [
+        format!("/cases/{id}/poster.pdf"),
+        format!("/cases/{id}/poster.png"),
+        format!("/api/v1/cases/{id}/photo"),
+        format!("/api/v1/cases/{id}/photo?thumbnail=true"),
+    ];
+    let mut etags = Vec::new();
+    for path in &paths {
+        let first = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK, "{path}");
+        assert_eq!(first.headers()[CACHE_CONTROL], "public, no-cache", "{path}");
+        let etag = first.headers()[ETAG].to_str().unwrap().to_string();
+        let again = client
+            .get(app.url(path))
+            .header(IF_NONE_MATCH, &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert!(again.bytes().await.unwrap().is_empty());
+        etags.push(etag);
+    }
+    // The photo's two sizes are two resources.
+    assert_ne!(etags[2], etags[3]);
+
+    let officer = app
+        .store
+        .actor(alerta_core::UserId(police.id))
+        .await
+        .unwrap();
+    app.app
+        .set_hidden(&officer, alerta_core::CaseId(id), true)
+        .await
+        .unwrap();
+    for (path, etag) in paths.iter().zip(&etags) {
+        let revalidated = client
+            .get(app.url(path))
+            .header(IF_NONE_MATCH, etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(revalidated.status(), StatusCode::NOT_FOUND, "{path}");
+    }
 }
 
 #[tokio::test]

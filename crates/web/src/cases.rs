@@ -8,8 +8,8 @@ use alerta_core::{
 use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::header::{CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
@@ -336,12 +336,14 @@ pub struct PhotoParams {
 
 /// The case's photo. Public while the case is active; gone from public view once resolved.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/photo", tag = "cases", params(("id" = i64, Path), PhotoParams),
-    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 304, description = "Unchanged since the ETag given"),
+        (status = 404, body = ErrorBody)))]
 async fn get_photo(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(params): ApiQuery<PhotoParams>,
+    request_headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let case = state.store.case(CaseId(id)).await?;
     let view = policy::view(caller.actor(), &case)?;
@@ -360,12 +362,33 @@ async fn get_photo(
     } else {
         PhotoVariant::Normalized
     };
+    let public = view == View::Public && !params.original;
+    let etag = format!(
+        "\"photo-{}-{}-{}\"",
+        case.id,
+        case.version,
+        match variant {
+            PhotoVariant::Original => "original",
+            PhotoVariant::Normalized => "normalized",
+            PhotoVariant::Thumbnail => "thumbnail",
+        }
+    );
+    let mut headers = HeaderMap::new();
+    headers.insert(CACHE_CONTROL, photo_cache_control(public));
+    if let Ok(value) = etag.parse() {
+        headers.insert(ETAG, value);
+    }
+    if request_headers
+        .get(IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, headers).into_response());
+    }
     let photo = state
         .store
         .photo(case.id, variant)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let mut headers = HeaderMap::new();
     headers.insert(
         CONTENT_TYPE,
         photo
@@ -373,12 +396,20 @@ async fn get_photo(
             .parse()
             .map_err(|_| ApiError::internal("stored content type"))?,
     );
-    // Private while the case may still leave public view.
-    headers.insert(
-        "cache-control",
-        "private, max-age=300".parse().expect("static header"),
-    );
     Ok((headers, photo.bytes).into_response())
+}
+
+/// A public photo may sit in a shared cache (a CDN, a reverse proxy), but
+/// is checked with the server on every use (`no-cache` with its ETag): a
+/// case that is hidden or resolved stops being served at the next request,
+/// and an unchanged one costs a 304 from the case's row. A draft's, or the
+/// upload as it came, stays out of shared caches.
+fn photo_cache_control(public: bool) -> HeaderValue {
+    HeaderValue::from_static(if public {
+        "public, no-cache"
+    } else {
+        "private, no-store"
+    })
 }
 
 #[derive(Serialize, ToSchema)]

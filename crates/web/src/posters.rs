@@ -203,10 +203,12 @@ fn document_headers(case: &Case, key: &Key, etag: &str) -> HeaderMap {
     if let Ok(value) = HeaderValue::from_str(etag) {
         headers.insert(ETAG, value);
     }
-    // Drafts are for the family and police only. Public posters may be kept a
-    // short while: once the person is found the photo must leave view soon.
-    let cache = if case.status == CaseStatus::Active {
-        "public, max-age=300"
+    // Drafts are for the family and police only. A public poster may sit
+    // in a shared cache, checked with the server on every use (no-cache
+    // with its ETag): hidden or resolved, it stops being served at the next
+    // request; unchanged, it costs a 304 and no rendering.
+    let cache = if case.status == CaseStatus::Active && !case.hidden {
+        "public, no-cache"
     } else {
         "private, no-store"
     };
