@@ -67,6 +67,12 @@ enum Command {
         #[command(subcommand)]
         command: DkimCommand,
     },
+    /// Write a consistent copy of the SQLite database to a new file while
+    /// Alerta runs (on PostgreSQL, says how to use pg_dump).
+    Backup {
+        /// The new file (never overwritten).
+        path: std::path::PathBuf,
+    },
     /// Reports of mail that did not arrive.
     Bounces {
         #[command(subcommand)]
@@ -247,6 +253,10 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             Ok(())
+        }
+        Command::Backup { path } => {
+            let store = app::open_store(&settings).await?;
+            alerta::backup::write(&store, &settings, &path).await
         }
         Command::Bounces {
             command: BouncesCommand::Ingest,

@@ -5,6 +5,7 @@
 mod common;
 
 mod authorization;
+mod backup;
 mod bad_input;
 mod bounces;
 mod browser;

@@ -203,7 +203,8 @@ impl SmtpServer {
 
     async fn send(&self, bytes: &[u8], envelope: &Envelope) -> Result<(), SendError> {
         let mut connection = self.connection().await?;
-        let sent = tokio::time::timeout(SMTP_TIMEOUT, transmit(&mut connection, envelope, bytes)).await;
+        let sent =
+            tokio::time::timeout(SMTP_TIMEOUT, transmit(&mut connection, envelope, bytes)).await;
         match sent {
             Ok(Ok(_)) => {
                 self.idle

@@ -308,6 +308,23 @@ impl Store {
     }
 
     /// Answers when the database does: the health check.
+    /// Writes a consistent copy of a SQLite database to the new file
+    /// `path`, while the server runs (`VACUUM INTO`: one read transaction,
+    /// so the copy holds every outcome committed before it began, and
+    /// nothing after). None on PostgreSQL, whose own tools do this (the
+    /// caller says which).
+    pub async fn backup_to(&self, path: &std::path::Path) -> Result<Option<()>> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            return Ok(None);
+        };
+        // SQLite refuses to write over an existing file.
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.to_string_lossy().into_owned())
+            .execute(pool)
+            .await?;
+        Ok(Some(()))
+    }
+
     pub async fn ping(&self) -> Result<()> {
         with_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ())?);
         Ok(())
