@@ -112,11 +112,25 @@ impl Sender {
     }
 
     async fn run_rounds(self, mut shutdown: watch::Receiver<bool>) {
+        // Rounds failed in a row (the database away): the wait grows, and
+        // only the first failure and the recovery are logged, not each try.
+        let mut failures: u32 = 0;
         loop {
             let sent = match self.drain_once().await {
-                Ok(n) => n,
+                Ok(n) => {
+                    if failures > 0 {
+                        tracing::info!(failures, "outbox rounds work again");
+                        failures = 0;
+                    }
+                    n
+                }
                 Err(e) => {
-                    tracing::error!(error = %alerta_core::Chain(&e), "outbox round failed");
+                    if failures == 0 {
+                        tracing::error!(error = %alerta_core::Chain(&e), "outbox round failed; retrying, less and less often, until it works");
+                    } else {
+                        tracing::debug!(error = %alerta_core::Chain(&e), failures, "outbox round failed again");
+                    }
+                    failures = failures.saturating_add(1);
                     0
                 }
             };
@@ -124,9 +138,10 @@ impl Sender {
                 return;
             }
             if sent == 0 {
+                let wait = wait_after(self.settings.idle_poll, failures);
                 tokio::select! {
-                    _ = self.wakeup.notified() => {},
-                    _ = tokio::time::sleep(self.settings.idle_poll) => {},
+                    _ = self.wakeup.notified(), if failures == 0 => {},
+                    _ = tokio::time::sleep(wait) => {},
                     _ = shutdown.changed() => return,
                 }
             }
@@ -504,5 +519,36 @@ impl Sender {
             )
             .await?;
         Ok(token)
+    }
+}
+/// The longest wait between two rounds while they keep failing.
+const LONGEST_WAIT_AFTER_FAILURES: Duration = Duration::from_secs(30);
+
+/// How long to wait before the next round: the idle poll, doubled for each
+/// round failed in a row, at most [`LONGEST_WAIT_AFTER_FAILURES`].
+fn wait_after(idle_poll: Duration, failures: u32) -> Duration {
+    let factor = 1u32 << failures.min(16);
+    idle_poll
+        .saturating_mul(factor)
+        .min(LONGEST_WAIT_AFTER_FAILURES.max(idle_poll))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_that_keep_failing_wait_longer_and_longer_up_to_half_a_minute() {
+        let poll = Duration::from_millis(500);
+        let waits: Vec<u64> = (0..9)
+            .map(|failures| wait_after(poll, failures).as_millis() as u64)
+            .collect();
+        assert_eq!(
+            waits,
+            [
+                500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000
+            ]
+        );
+        assert_eq!(wait_after(poll, u32::MAX), LONGEST_WAIT_AFTER_FAILURES);
     }
 }
