@@ -14,6 +14,7 @@ mod cli;
 mod concurrency;
 mod crash;
 mod delivery;
+mod disk;
 mod dispatch;
 mod dkim;
 mod exchange;

@@ -63,7 +63,9 @@ pub enum ApiError {
     /// The database does not answer (it restarts, the network to it is
     /// down): try again in a moment. Said apart from `Internal` so that
     /// clients and balancers retry instead of giving up.
-    #[error("the service cannot reach its database for a moment: try again in a few seconds")]
+    #[error(
+        "the database cannot be used for a moment (unreachable, restarting or its disk full): nothing was stored; try again in a few seconds"
+    )]
     Unavailable(#[source] StoreError),
     /// Something on our side failed; the cause (and its causes) go to the
     /// log, never to the client.
