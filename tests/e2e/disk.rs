@@ -123,7 +123,13 @@ async fn on_a_full_disk_writes_are_refused_clearly_and_nothing_is_corrupt_after(
         StatusCode::NOT_FOUND
     );
 
-    // Space is back: the same node stores the photo and sends the alert.
+    // Space is back: every pooled connection writes again (one left
+    // counting a transaction SQLite had rolled back would refuse to)...
+    for n in 0..12 {
+        app.create_case(&family, &crate::common::another_case(&format!("Ana{n}")))
+            .await;
+    }
+    // ...and the same node stores the photo and sends the alert.
     let photo = app
         .put_bytes(
             &format!("/api/v1/cases/{id}/photo"),

@@ -361,6 +361,19 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool> {
     Ok(SqlitePoolOptions::new()
         .max_connections(8)
         .acquire_timeout(Duration::from_secs(30))
+        // When a write fails for a full disk or an I/O error, SQLite rolls
+        // the transaction back by itself; sqlx's own ROLLBACK then fails,
+        // and sqlx goes on counting an open transaction, so the connection
+        // could never begin another. Such a connection is closed on its
+        // return to the pool (the ping first runs the rollback queued when
+        // the transaction was dropped).
+        .after_release(|conn, _| {
+            Box::pin(async move {
+                use sqlx::Connection as _;
+                conn.ping().await?;
+                Ok(!conn.is_in_transaction())
+            })
+        })
         .connect_with(options)
         .await?)
 }
