@@ -7,7 +7,7 @@ use std::process::Command;
 
 use alerta_core::Role;
 
-use crate::common::{TestApp, spawn_app_sending_by_hand, valid_case};
+use crate::common::{TestApp, spawn_app_sending_by_hand, valid_case, vouched_volunteers};
 use crate::smtp::SmtpServer;
 
 fn backup(app: &TestApp, path: &std::path::Path) -> std::process::Output {
@@ -18,28 +18,6 @@ fn backup(app: &TestApp, path: &std::path::Path) -> std::process::Output {
         .env("ALERTA_DATABASE_URL", &app.database_url)
         .output()
         .unwrap()
-}
-
-/// Volunteers vouched for (no confirmation mail), near the valid case.
-async fn volunteers(app: &TestApp, count: usize) {
-    let batch: Vec<_> = (0..count)
-        .map(|i| {
-            let input = alerta_core::SubscriptionInput {
-                email: Some(format!("v{i}@example.org")),
-                language: None,
-                zone: Some(alerta_core::ZoneInput {
-                    lat: Some(-17.39),
-                    lng: Some(-66.16),
-                    radius_km: Some(5.0),
-                    ..Default::default()
-                }),
-                poster: None,
-            };
-            alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
-        })
-        .collect();
-    app.app.import_volunteers(&batch, true).await.unwrap();
-    app.app.finish_volunteer_import().await.unwrap();
 }
 
 #[tokio::test]
@@ -57,7 +35,9 @@ async fn a_node_started_on_a_backup_sends_nothing_twice() {
         original.stop().await;
         return;
     }
-    volunteers(&original, 80).await;
+    let emails: Vec<String> = (0..80).map(|i| format!("v{i}@example.org")).collect();
+    let emails: Vec<&str> = emails.iter().map(String::as_str).collect();
+    vouched_volunteers(&original, &emails).await;
     let family = original.user(Role::Family).await;
     let police = original.user(Role::Police).await;
     let id = original.create_case(&family, &valid_case()).await;

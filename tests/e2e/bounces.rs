@@ -357,21 +357,8 @@ async fn a_bounce_written_by_postfix_suppresses_the_address() {
         env!("CARGO_BIN_EXE_alerta")
     );
     let postfix = Postfix::start(dir.path(), port, &ingest_command);
-    // Imported as vouched for: no confirmation mail, which would bounce first.
-    let input = alerta_core::SubscriptionInput {
-        email: Some("nadie@alerta.test".into()),
-        language: None,
-        zone: Some(alerta_core::ZoneInput {
-            lat: Some(-17.39),
-            lng: Some(-66.16),
-            radius_km: Some(5.0),
-            ..Default::default()
-        }),
-        poster: None,
-    };
-    let nadie = alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap();
-    app.app.import_volunteers(&[nadie], true).await.unwrap();
-    app.app.finish_volunteer_import().await.unwrap();
+    // Vouched for: no confirmation mail, which would bounce first.
+    crate::common::vouched_volunteers(&app, &["nadie@alerta.test"]).await;
     let case = published(&app, valid_case()).await;
 
     let nadie = app

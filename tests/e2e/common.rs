@@ -380,6 +380,31 @@ pub fn phone_photo(width: u32, height: u32) -> Vec<u8> {
     bytes
 }
 
+/// Volunteers with a 5 km zone in Cochabamba, imported as vouched for
+/// (`alerta volunteers import --confirmed`): confirmed, and no
+/// confirmation mail.
+pub async fn vouched_volunteers(app: &TestApp, emails: &[&str]) {
+    let batch: Vec<_> = emails
+        .iter()
+        .map(|email| {
+            let input = alerta_core::SubscriptionInput {
+                email: Some(email.to_string()),
+                language: None,
+                zone: Some(alerta_core::ZoneInput {
+                    lat: Some(-17.39),
+                    lng: Some(-66.16),
+                    radius_km: Some(5.0),
+                    ..Default::default()
+                }),
+                poster: None,
+            };
+            alerta_core::NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
+        })
+        .collect();
+    app.app.import_volunteers(&batch, true).await.unwrap();
+    app.app.finish_volunteer_import().await.unwrap();
+}
+
 /// A confirmed volunteer with one zone, made through the store's own steps.
 pub async fn confirmed_zone(app: &TestApp, email: &str, lat: f64, lng: f64, radius_km: f64) {
     let input = alerta_core::SubscriptionInput {
