@@ -24,12 +24,15 @@ impl Alerta {
     pub async fn record_bounce(&self, report: BounceRecord) -> Result<BounceOutcome, CommandError> {
         let now = self.now();
         let mut tx = self.store.begin_write().await?;
+        let earlier = match report.volunteer {
+            Some(volunteer) => tx.soft_bounces_of(volunteer).await?,
+            None => Vec::new(),
+        };
         if !tx.record_bounce(&report, now).await? {
             return Ok(BounceOutcome::Repeated);
         }
         let mut suppressed = None;
         if let Some(volunteer) = report.volunteer {
-            let earlier = tx.soft_bounces_of(volunteer, report.outbox_id).await?;
             suppressed = bounce::suppression(report.kind, &earlier, now);
             if let Some(why) = suppressed {
                 tx.suppress_volunteer(volunteer, why, now).await?;

@@ -149,9 +149,7 @@ impl Signer {
         out.extend_from_slice(message);
         out
     }
-}
 
-impl Signer {
     /// `bh=`: the base64 SHA-256 of the relaxed body, from the recent
     /// bodies when this one was signed a moment ago.
     fn body_hash(&self, body: &[u8]) -> String {
@@ -171,7 +169,7 @@ impl Signer {
 
 /// The header block (each field with its line end) and the body.
 fn split_message(message: &[u8]) -> (&[u8], &[u8]) {
-    match message.windows(4).position(|w| w == b"\r\n\r\n") {
+    match memchr::memmem::find(message, b"\r\n\r\n") {
         Some(at) => (&message[..at + 2], &message[at + 4..]),
         None => (message, b""),
     }
@@ -183,10 +181,7 @@ fn header_fields(headers: &[u8]) -> Vec<&[u8]> {
     let mut start = 0;
     let mut at = 0;
     while at < headers.len() {
-        let end = headers[at..]
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .map_or(headers.len(), |p| at + p);
+        let end = memchr::memmem::find(&headers[at..], b"\r\n").map_or(headers.len(), |p| at + p);
         let next = (end + 2).min(headers.len());
         let continues = headers.get(next).is_some_and(|b| *b == b' ' || *b == b'\t');
         if !continues {

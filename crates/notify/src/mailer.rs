@@ -130,23 +130,17 @@ pub struct Slot<'a> {
 }
 
 impl Slot<'_> {
-    /// Sends the message `bytes` to the recipients of `envelope`, from the
-    /// envelope sender `return_path` (the envelope's own when None).
+    /// Sends the message `bytes` as `envelope` says: from its sender to its
+    /// recipients.
     pub async fn send(
         self,
         bytes: &[u8],
         envelope: &Envelope,
         message_id: &str,
-        return_path: Option<&Address>,
     ) -> Result<(), SendError> {
-        let envelope = match return_path {
-            Some(from) => Envelope::new(Some(from.clone()), envelope.to().to_vec())
-                .map_err(|e| SendError::Permanent(format!("no envelope: {e}")))?,
-            None => envelope.clone(),
-        };
         match &self.mailer.transport {
-            Transport::Smtp(server) => server.send(bytes, &envelope).await,
-            Transport::Files(dir) => write_eml(dir, bytes, message_id, &envelope).await,
+            Transport::Smtp(server) => server.send(bytes, envelope).await,
+            Transport::Files(dir) => write_eml(dir, bytes, message_id, envelope).await,
         }
     }
 }

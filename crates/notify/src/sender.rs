@@ -286,16 +286,13 @@ impl Sender {
         };
         let outcome = match self.mailer.slot().await {
             Ok(slot) => match self.render(item, message).await? {
-                Ok(composed) => {
-                    let return_path = self.return_path(item);
-                    slot.send(
-                        &composed.bytes,
-                        &composed.envelope,
-                        &composed.message_id,
-                        return_path.as_ref(),
-                    )
-                    .await
-                }
+                Ok(composed) => match self.envelope_of(item, composed.envelope) {
+                    Ok(envelope) => {
+                        slot.send(&composed.bytes, &envelope, &composed.message_id)
+                            .await
+                    }
+                    Err(reason) => Err(SendError::Permanent(reason)),
+                },
                 Err(reason) => Err(SendError::Permanent(reason)),
             },
             Err(closed) => Err(closed),
@@ -321,17 +318,23 @@ impl Sender {
         })
     }
 
-    /// The envelope sender of `item`: its own tagged address when a return
-    /// path is set, so a bounce says which message and recipient it is about.
-    fn return_path(&self, item: &OutboxItem) -> Option<lettre::Address> {
-        let bounced = crate::verp::Bounced {
+    /// The envelope `item` goes out with: from its own tagged address when
+    /// a return path is set, so a bounce says which message and recipient
+    /// it is about; else as composed (from the From address).
+    fn envelope_of(
+        &self,
+        item: &OutboxItem,
+        composed: lettre::address::Envelope,
+    ) -> Result<lettre::address::Envelope, String> {
+        let Some(return_path) = &self.ctx.return_path else {
+            return Ok(composed);
+        };
+        let sender = return_path.address_for(crate::verp::Bounced {
             outbox_id: item.id,
             volunteer_id: item.volunteer_id.map(|v| v.0),
-        };
-        self.ctx
-            .return_path
-            .as_ref()
-            .map(|rp| rp.address_for(bounced))
+        });
+        lettre::address::Envelope::new(Some(sender), composed.to().to_vec())
+            .map_err(|e| format!("no envelope: {e}"))
     }
 
     /// A message that can never be sent, and why.
@@ -521,6 +524,7 @@ impl Sender {
         Ok(token)
     }
 }
+
 /// The longest wait between two rounds while they keep failing.
 const LONGEST_WAIT_AFTER_FAILURES: Duration = Duration::from_secs(30);
 

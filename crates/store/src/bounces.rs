@@ -70,16 +70,11 @@ impl WriteTx {
         Ok(inserted)
     }
 
-    /// When volunteer `id`'s address bounced softly before, apart from
-    /// outbox row `except` (the report being recorded).
-    pub async fn soft_bounces_of(
-        &mut self,
-        id: VolunteerId,
-        except: i64,
-    ) -> Result<Vec<DateTime<Utc>>> {
+    /// When volunteer `id`'s address bounced softly so far.
+    pub async fn soft_bounces_of(&mut self, id: VolunteerId) -> Result<Vec<DateTime<Utc>>> {
         let at: Vec<i64> = on_tx!(self, db => sqlx::query_scalar(
-            "SELECT received_at FROM bounces WHERE volunteer_id = $1 AND kind = 'soft' AND outbox_id <> $2")
-            .bind(id.0).bind(except).fetch_all(&mut *db).await?);
+            "SELECT received_at FROM bounces WHERE volunteer_id = $1 AND kind = 'soft'")
+            .bind(id.0).fetch_all(&mut *db).await?);
         Ok(at.into_iter().map(from_millis).collect())
     }
 

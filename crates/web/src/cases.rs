@@ -8,7 +8,7 @@ use alerta_core::{
 use alerta_store::{AuditEntry, CaseFilter, PhotoVariant, StoredPhoto};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset, Utc};
@@ -362,7 +362,7 @@ async fn get_photo(
     } else {
         PhotoVariant::Normalized
     };
-    let public = view == View::Public && !params.original;
+    let public = view == View::Public;
     let etag = format!(
         "\"photo-{}-{}-{}\"",
         case.id,
@@ -378,10 +378,7 @@ async fn get_photo(
     if let Ok(value) = etag.parse() {
         headers.insert(ETAG, value);
     }
-    if request_headers
-        .get(IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-    {
+    if crate::headers::holds_etag(&request_headers, &etag) {
         return Ok((StatusCode::NOT_MODIFIED, headers).into_response());
     }
     let photo = state

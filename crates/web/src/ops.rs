@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -32,8 +32,6 @@ pub fn openapi_route(doc: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
 /// How long `/readyz` waits for the database: a balancer's health check
 /// must get an answer well within its own timeout.
 const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
-/// What `/readyz` tells a balancer to wait before asking again.
-const RETRY_AFTER_SECONDS: &str = "5";
 
 /// Liveness: 200 while this process serves requests, whatever the
 /// database does (a supervisor restarts a node that stops answering; a
@@ -60,7 +58,10 @@ async fn readyz(State(state): State<AppState>) -> Response {
     tracing::warn!(error = %why, "not ready: the database does not answer");
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        [(header::RETRY_AFTER, RETRY_AFTER_SECONDS)],
+        [(
+            header::RETRY_AFTER,
+            HeaderValue::from(crate::error::UNAVAILABLE_RETRY_SECONDS),
+        )],
         "database unavailable",
     )
         .into_response()

@@ -6,7 +6,7 @@ use alerta_core::policy;
 use alerta_core::{Case, CaseId, CaseStatus, Language};
 use alerta_poster::{Key, Kind, Paper, PhotoJpeg};
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -113,10 +113,7 @@ async fn serve(
 
     let key = Key::of(&case, kind, language, state.now());
     let etag = etag(&key);
-    if headers
-        .get(IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-    {
+    if crate::headers::holds_etag(headers, &etag) {
         return Ok((
             StatusCode::NOT_MODIFIED,
             document_headers(&case, &key, &etag),
