@@ -643,19 +643,26 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
     }
     // On the smallest phone the home page shows two cases side by side,
     // each from the light copy of its photo.
+    // The photos load lazily: the figures are read once the first one has
+    // loaded (or failed), not when the document is ready.
     browser.goto("/").await;
     let cards = browser
         .client
-        .execute(
+        .execute_async(
             r#"
+            const done = arguments[arguments.length - 1];
             const cards = [...document.querySelectorAll('.cases .card')];
             const img = document.querySelector('.cases .card img');
-            return {
+            const report = () => done({
               count: cards.length,
               same_row: cards.length >= 2 &&
                 cards[0].getBoundingClientRect().top === cards[1].getBoundingClientRect().top,
               photo_width: img ? img.naturalWidth : 0,
-            };"#,
+            });
+            if (!img || img.complete) { report(); } else {
+              img.addEventListener('load', report);
+              img.addEventListener('error', report);
+            }"#,
             vec![],
         )
         .await
