@@ -18,13 +18,14 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_common import api, free_port, publish, start_sink, wait_for_port  # noqa: E402
 
 binary, database_url, recipients, out_path = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 concurrency = 8
@@ -34,55 +35,8 @@ case = json.loads((root / "docs/examples/poster.json").read_text())["case"]
 work = Path(tempfile.mkdtemp(prefix="alerta-bench-dispatch-"))
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def alerta(*args, env=None, **kwargs):
     return subprocess.run([binary, *args], env=env, cwd=work, check=True, **kwargs)
-
-
-def api(base, method, path, token=None, body=None, content_type="application/json"):
-    data = None
-    if body is not None:
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None:
-        request.add_header("Content-Type", content_type)
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request) as response:
-        text = response.read()
-        return json.loads(text) if text else None
-
-
-def publish(base, case_id, token):
-    """Publishes the case at the version the officer read, as the API asks."""
-    version = api(base, "GET", f"/api/v1/cases/{case_id}", token)["version"]
-    api(base, "POST", f"/api/v1/cases/{case_id}/publish", token, {"version": version})
-
-
-def wait_for_port(port, process, what):
-    for _ in range(600):
-        if process.poll() is not None:
-            sys.exit(f"{what} exited: {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit(f"{what} never listened on {port}")
-
-
-def start_sink(port):
-    # -u: smtp-sink refuses to run as root without a user to become.
-    user = ["-u", "nobody"] if os.geteuid() == 0 else []
-    sink = subprocess.Popen(["smtp-sink", *user, f"127.0.0.1:{port}", "1024"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for_port(port, sink, "smtp-sink")
-    return sink
 
 
 def base_env(extra):

@@ -18,7 +18,7 @@ const RECIPIENTS: usize = 20_000;
 const KILLS: usize = 5;
 /// What one `alerta serve` claims at a time with the default 8 connections
 /// (two overlapping rounds of 32): the most that can be in flight when it dies.
-const IN_FLIGHT_PER_SENDER: usize = 64;
+pub(crate) const IN_FLIGHT_PER_SENDER: usize = 64;
 
 /// A server whose killed sender's claims come back after two seconds, not
 /// five minutes.
@@ -41,7 +41,7 @@ fn serve_with_lease(url: &str, smtp: &SmtpServer, dir: &std::path::Path, lease: 
         .expect("alerta serve starts")
 }
 
-async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
+pub(crate) async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
     let started = Instant::now();
     while !done().await {
         assert!(started.elapsed() < limit, "timed out waiting until {what}");
@@ -50,12 +50,12 @@ async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> 
 }
 
 /// SIGKILL, and wait for the process to be gone.
-fn stop(server: &mut Child) {
+pub(crate) fn stop(server: &mut Child) {
     server.kill().unwrap();
     server.wait().unwrap();
 }
 
-async fn wait_for_empty_outbox(store: &Store, case: alerta_core::CaseId) {
+pub(crate) async fn wait_for_empty_outbox(store: &Store, case: alerta_core::CaseId) {
     wait_until(
         "the outbox is empty",
         Duration::from_secs(600),
@@ -72,8 +72,25 @@ async fn wait_for_empty_outbox(store: &Store, case: alerta_core::CaseId) {
 }
 
 /// `count` confirmed volunteers around Cochabamba and a published case there.
-async fn published_case_with_many_recipients(store: &Store, count: usize) -> alerta_core::CaseId {
-    let now = chrono::Utc::now();
+pub(crate) async fn published_case_with_many_recipients(
+    store: &Store,
+    count: usize,
+) -> alerta_core::CaseId {
+    let police = volunteers_and_an_officer(store, count).await;
+    publish_for_everyone(store, &police, valid_case(), count).await
+}
+
+fn commands(store: &Store) -> alerta_app::Alerta {
+    alerta_app::Alerta::new(
+        store.clone(),
+        std::sync::Arc::new(chrono::Utc::now),
+        alerta_app::MailQueue::default(),
+    )
+}
+
+/// `count` confirmed volunteers around Cochabamba, and the officer who
+/// publishes their cases (jefa@policia.example, with PASSWORD).
+pub(crate) async fn volunteers_and_an_officer(store: &Store, count: usize) -> alerta_core::Actor {
     let volunteers: Vec<NewSubscription> = (0..count)
         .map(|i| {
             let input = SubscriptionInput {
@@ -90,11 +107,7 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
             NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
         })
         .collect();
-    let commands = alerta_app::Alerta::new(
-        store.clone(),
-        std::sync::Arc::new(chrono::Utc::now),
-        alerta_app::MailQueue::default(),
-    );
+    let commands = commands(store);
     for chunk in volunteers.chunks(2000) {
         commands.import_volunteers(chunk, true).await.unwrap();
     }
@@ -108,15 +121,26 @@ async fn published_case_with_many_recipients(store: &Store, count: usize) -> ale
         .await
         .unwrap()
         .id;
-    let police = store.actor(id).await.unwrap();
-    let input: CaseInput = serde_json::from_value(valid_case()).unwrap();
-    let details = CaseDetails::parse(&input, now).unwrap();
+    store.actor(id).await.unwrap()
+}
+
+/// `case` (a CaseInput's JSON) registered and published by `police`,
+/// reaching the `count` volunteers around Cochabamba.
+pub(crate) async fn publish_for_everyone(
+    store: &Store,
+    police: &alerta_core::Actor,
+    case: serde_json::Value,
+    count: usize,
+) -> alerta_core::CaseId {
+    let commands = commands(store);
+    let input: CaseInput = serde_json::from_value(case).unwrap();
+    let details = CaseDetails::parse(&input, chrono::Utc::now()).unwrap();
     let case = commands
-        .register(&police, &details, None, true)
+        .register(police, &details, None, true)
         .await
         .unwrap();
     let (_, recipients) = commands
-        .publish(&police, case.id, Some(case.version))
+        .publish(police, case.id, Some(case.version))
         .await
         .unwrap();
     assert_eq!(recipients, count as u64);

@@ -11,6 +11,7 @@ mod bounces;
 mod browser;
 mod cases;
 mod cli;
+mod cluster;
 mod concurrency;
 mod crash;
 mod delivery;

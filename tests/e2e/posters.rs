@@ -207,6 +207,119 @@ async fn a_cache_revalidates_posters_and_photos_and_a_hidden_case_stops_at_once(
     }
 }
 
+/// The page a shared link opens is one copy for every reader without a
+/// session: no token or cookie of theirs in it, so a cache in front may
+/// keep it, revalidate it, and see it change or go at once. Its tip form
+/// works without a token, and is still refused when another site posts it.
+#[tokio::test]
+async fn the_case_page_is_one_copy_a_cache_may_share_and_revalidate() {
+    use reqwest::header::{SET_COOKIE, VARY};
+    let app = spawn_app().await;
+    let (id, police) = published_case_with_photo(&app).await;
+    let path = format!("/cases/{id}");
+    let reader = || reqwest::Client::new().get(app.url(&path));
+
+    let first = reader().send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()[CACHE_CONTROL], "public, no-cache");
+    assert_eq!(first.headers()[VARY], "Accept-Language, Cookie");
+    assert!(first.headers().get(SET_COOKIE).is_none(), "no cookie set");
+    let etag = first.headers()[ETAG].to_str().unwrap().to_string();
+    let html = first.text().await.unwrap();
+    assert!(!html.contains("name=\"csrf\""), "no reader's token");
+    let second = reader().send().await.unwrap();
+    assert_eq!(
+        second.headers()[ETAG],
+        etag.as_str(),
+        "the same for everyone"
+    );
+    assert_eq!(second.text().await.unwrap(), html);
+    let revalidated = reader().header(IF_NONE_MATCH, &etag).send().await.unwrap();
+    assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+
+    // The shared copy's tip form, sent from our page, reaches the police;
+    // the same form posted by another site is refused.
+    let tip = [("message", "La vi en la terminal de buses.")];
+    let sent = reqwest::Client::new()
+        .post(app.url(&format!("/cases/{id}/tips")))
+        .header("sec-fetch-site", "same-origin")
+        .form(&tip)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    for (header, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "https://elsewhere.example"),
+    ] {
+        let forged = reqwest::Client::new()
+            .post(app.url(&format!("/cases/{id}/tips")))
+            .header(header, value)
+            .form(&[("message", "Forged")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN, "{header}");
+    }
+    let tips = body(
+        app.get(&format!("/api/v1/cases/{id}/tips"), Some(&police))
+            .await,
+    )
+    .await;
+    let messages: Vec<&str> = tips
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, [tip[0].1]);
+
+    // A reader with a session, or who just chose a language (kept in a
+    // cookie), gets a page of their own.
+    let signed_in = app.get(&path, Some(&police)).await;
+    assert!(
+        signed_in.headers()[CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .starts_with("private")
+    );
+    let chosen = reqwest::Client::new()
+        .get(app.url(&format!("{path}?lang=pt")))
+        .send()
+        .await
+        .unwrap();
+    assert!(chosen.headers().get(SET_COOKIE).is_some());
+    assert!(
+        chosen.headers()[CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .starts_with("private")
+    );
+
+    // An edit makes a new copy; hiding the case ends it at the next ask.
+    let mut edited = valid_case();
+    edited["circumstances"] = json!("Nueva información: fue vista en la terminal de buses.");
+    let saved = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&police), &edited)
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let changed = reader().header(IF_NONE_MATCH, &etag).send().await.unwrap();
+    assert_eq!(changed.status(), StatusCode::OK);
+    let etag = changed.headers()[ETAG].to_str().unwrap().to_string();
+    assert!(changed.text().await.unwrap().contains("terminal de buses"));
+    let officer = app
+        .store
+        .actor(alerta_core::UserId(police.id))
+        .await
+        .unwrap();
+    app.app
+        .set_hidden(&officer, alerta_core::CaseId(id), true)
+        .await
+        .unwrap();
+    let gone = reader().header(IF_NONE_MATCH, &etag).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn a_draft_poster_is_for_police_and_the_family_only() {
     let app = spawn_app().await;

@@ -104,18 +104,20 @@ impl Scheduler {
             let name = job.work.name();
             let seen = store.job_last_slot(name, now).await?;
             let since = DateTime::<Utc>::from_timestamp_millis(seen).unwrap_or(now);
+            // The first time the schedule names since the last run: the
+            // slot this run is for (a run catches up every slot since).
             let due = job
                 .schedule
                 .after(&since)
                 .next()
-                .is_some_and(|next| next <= now);
-            if due
+                .filter(|next| *next <= now);
+            if let Some(slot) = due
                 && store
                     .claim_job_slot(name, seen, now.timestamp_millis(), now)
                     .await?
             {
                 let result = self.work(job.work, now).await?;
-                tracing::info!(job = name, %result, "scheduled job ran");
+                tracing::info!(job = name, slot = %slot.to_rfc3339(), %result, "scheduled job ran");
                 store.record_job_result(name, &result).await?;
             }
         }

@@ -3,6 +3,7 @@
 //! Nothing here knows about HTTP, SQL or files; the other crates translate
 //! between the outside world and these types.
 
+pub mod area;
 pub mod bounce;
 pub mod case;
 pub mod enrolment;

@@ -171,6 +171,29 @@ impl ApiError {
     }
 }
 
+/// While the database is away every request fails alike: one line every
+/// ten seconds at most, with how many requests were refused since, instead
+/// of a line a request.
+fn log_unavailable(error: &ApiError) {
+    use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+    static LAST_LOGGED: AtomicI64 = AtomicI64::new(i64::MIN);
+    static REFUSED: AtomicU64 = AtomicU64::new(0);
+    const EVERY_SECONDS: i64 = 10;
+    REFUSED.fetch_add(1, Ordering::Relaxed);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let last = LAST_LOGGED.load(Ordering::Relaxed);
+    if now.saturating_sub(last) >= EVERY_SECONDS
+        && LAST_LOGGED
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
+    {
+        let refused = REFUSED.swap(0, Ordering::Relaxed);
+        tracing::warn!(refused, error = %alerta_core::Chain(error), "database unavailable: requests answered 503");
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_code();
@@ -178,10 +201,7 @@ impl IntoResponse for ApiError {
             ApiError::Internal(_) => {
                 tracing::error!(error = %alerta_core::Chain(&self), "request failed")
             }
-            // One line per request at most, and not an error of ours.
-            ApiError::Unavailable(_) => {
-                tracing::warn!(error = %alerta_core::Chain(&self), "database unavailable")
-            }
+            ApiError::Unavailable(_) => log_unavailable(&self),
             _ => {}
         }
         let mut response = (

@@ -6,6 +6,7 @@
 use alerta_core::{Case, CaseId, CaseStatus, Language, Outcome, TipInput, TipKind, policy};
 use alerta_poster::PosterCase;
 use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -32,15 +33,45 @@ async fn case_page(
     page: Page,
     PagePath(id): PagePath<i64>,
     Query(query): Query<std::collections::HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let case = state.store.case(CaseId(id)).await?;
     policy::view(page.actor.as_ref(), &case)?;
+    // The page a shared link opens, thousands of times at once when a case
+    // spreads: the same for every reader without a session, so a cache in
+    // front may keep it and ask again with its ETag.
+    if let Some(shared) = page.shared_copy() {
+        let body = render(&state, &shared, &case, &Forms::default()).into_string();
+        return Ok(shared_answer(&headers, body));
+    }
     let forms = Forms {
         // Back from a correction: say it was saved.
         saved: query.contains_key("saved"),
         ..Forms::default()
     };
     Ok(render(&state, &page, &case, &forms).into_response())
+}
+
+/// A page every reader shares: a 304 when the cache holds these very
+/// bytes, else the page, both with the headers that let a cache keep it.
+fn shared_answer(request: &HeaderMap, body: String) -> Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, VARY};
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body.as_bytes());
+    let etag = format!("\"{}\"", hex::encode(&digest[..16]));
+    let headers = [
+        (CACHE_CONTROL, super::SHARED_CACHE_CONTROL.to_string()),
+        (VARY, super::SHARED_VARY.to_string()),
+        (ETAG, etag.clone()),
+    ];
+    let mut response = if crate::headers::holds_etag(request, &etag) {
+        (StatusCode::NOT_MODIFIED, headers).into_response()
+    } else {
+        let html = [(CONTENT_TYPE, "text/html; charset=utf-8".to_string())];
+        (headers, html, body).into_response()
+    };
+    response.extensions_mut().insert(super::SharedCopy);
+    response
 }
 
 /// `/c/{id}`, the address a poster's tear-off strip carries (short enough to
@@ -245,7 +276,6 @@ fn share(page: &Page, title: &str, url: &str) -> Markup {
 /// The tip form as typed, kept when a field is wrong.
 #[derive(Deserialize, Default)]
 struct TipForm {
-    csrf: Option<String>,
     message: Option<String>,
     nickname: Option<String>,
     contact: Option<String>,
@@ -315,7 +345,6 @@ fn tip_form(page: &Page, case: &Case, tip: &TipForm, errors: &FormErrors) -> Mar
 
 #[derive(Deserialize, Default)]
 struct FollowForm {
-    csrf: Option<String>,
     email: Option<String>,
 }
 
@@ -342,7 +371,7 @@ async fn follow(
     PagePath(id): PagePath<i64>,
     Form(form): Form<FollowForm>,
 ) -> Result<Response, PageError> {
-    page.check_csrf(form.csrf.as_deref())?;
+    page.check_public_form()?;
     let case = state.store.case(CaseId(id)).await?;
     let language = page.lang.as_str();
     match crate::subscriptions::follow(&state, ip, case.id, form.email.as_deref(), Some(language))
@@ -461,7 +490,7 @@ async fn deliver(
     form: TipForm,
     kind: TipKind,
 ) -> Result<Response, PageError> {
-    page.check_csrf(form.csrf.as_deref())?;
+    page.check_public_form()?;
     let case = state.store.case(CaseId(id)).await?;
     match crate::tips::submit(&state, ip, case.id, &form.input(), kind).await {
         Ok(_) => {

@@ -80,7 +80,22 @@ struct PageSettings {
     csrf: String,
     /// `Secure` cookies when the site is served over https.
     secure: bool,
+    /// The browser says the request comes from another site (a form posted
+    /// from elsewhere): `Sec-Fetch-Site`, or else `Origin`.
+    cross_site: bool,
 }
+
+/// Marks a page every reader without a session sees alike: no token in it,
+/// no cookie set with it, so a shared cache may keep it (revalidating it by
+/// its ETag each time, as for posters: a hidden case stops at once).
+#[derive(Clone, Copy)]
+pub struct SharedCopy;
+
+/// What a response that a cache may share says about it: revalidate on
+/// every use, and keep one copy per language and per cookie (a reader
+/// with a session never gets another's).
+pub const SHARED_CACHE_CONTROL: &str = "public, no-cache";
+pub const SHARED_VARY: &str = "Accept-Language, Cookie";
 
 async fn page_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
@@ -95,6 +110,7 @@ async fn page_layer(State(state): State<AppState>, mut request: Request, next: N
         language,
         csrf: csrf.clone(),
         secure,
+        cross_site: comes_from_another_site(headers, &state.settings.public_url),
     };
     request.extensions_mut().insert(settings.clone());
 
@@ -102,11 +118,16 @@ async fn page_layer(State(state): State<AppState>, mut request: Request, next: N
     if let Some(failure) = response.extensions_mut().remove::<PageFailure>() {
         response = failure.render(&settings);
     }
+    let shared = response.extensions().get::<SharedCopy>().is_some();
     let headers = response.headers_mut();
-    if known_csrf.is_none() {
+    if known_csrf.is_none() && !shared {
         headers.append(SET_COOKIE, cookie_header(CSRF_COOKIE, &csrf, None, secure));
     }
     if let Some(language) = chosen {
+        // The reader's choice is kept in a cookie: this answer is theirs.
+        if shared {
+            headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+        }
         headers.append(
             SET_COOKIE,
             cookie_header(
@@ -131,6 +152,25 @@ async fn page_layer(State(state): State<AppState>, mut request: Request, next: N
         .entry(CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("private, no-cache"));
     response
+}
+
+/// Whether the browser says this request was sent by a page of another
+/// site. `Sec-Fetch-Site` where the browser sends it (every current one);
+/// else an `Origin` that is not ours. A client that sends neither (an old
+/// browser, a script) is taken at its word: the forms that rely on this
+/// act for nobody in particular.
+fn comes_from_another_site(headers: &HeaderMap, public_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match header("origin") {
+        Some(origin) => {
+            let ours = url::Url::parse(public_url).map(|u| u.origin().ascii_serialization());
+            ours.map_or(true, |ours| ours != origin)
+        }
+        None => false,
+    }
 }
 
 fn language_in_query(query: &str) -> Option<Language> {
@@ -183,6 +223,7 @@ pub struct Page {
     pub actor: Option<Actor>,
     csrf: String,
     secure: bool,
+    cross_site: bool,
     /// The path and query of this page, for the language links.
     path: String,
     query: Vec<(String, String)>,
@@ -213,6 +254,7 @@ impl FromRequestParts<AppState> for Page {
             actor: caller.actor,
             csrf: settings.csrf,
             secure: settings.secure,
+            cross_site: settings.cross_site,
             path: parts.uri.path().to_string(),
             query,
         })
@@ -245,8 +287,39 @@ impl Page {
     }
 
     /// The hidden field every form carries.
+    /// The reader's form token as a hidden field; nothing on a shared copy.
     pub fn csrf_field(&self) -> Markup {
-        html! { input type="hidden" name=(CSRF_FIELD) value=(self.csrf); }
+        html! {
+            @if !self.csrf.is_empty() {
+                input type="hidden" name=(CSRF_FIELD) value=(self.csrf);
+            }
+        }
+    }
+
+    /// This page as every reader without a session sees it: without the
+    /// reader's form token (see [`SharedCopy`]). None for a signed-in reader.
+    pub fn shared_copy(&self) -> Option<Page> {
+        self.actor.is_none().then(|| Page {
+            lang: self.lang,
+            actor: None,
+            csrf: String::new(),
+            secure: self.secure,
+            cross_site: self.cross_site,
+            path: self.path.clone(),
+            query: self.query.clone(),
+        })
+    }
+
+    /// Checks a form that acts for nobody in particular (a tip, following
+    /// a case): sent from one of our pages, whatever its token. Such a form
+    /// sits on shared copies, which carry no token; a form another site
+    /// posts through the reader's browser is still refused.
+    pub fn check_public_form(&self) -> Result<(), PageError> {
+        if self.cross_site {
+            Err(PageError::ExpiredForm)
+        } else {
+            Ok(())
+        }
     }
 
     /// Refuses a form post whose token is not this reader's.

@@ -1,0 +1,413 @@
+//! The shapes an alert area may take besides its circle: a corridor along
+//! the road a person may be taken (every point within a width of a route
+//! of great-circle segments, round at its ends and bends) and a polygon of
+//! great-circle edges. A zone is reached when its circle comes within the
+//! corridor's width of the route, or overlaps the polygon.
+//!
+//! All of it on the same sphere as [`Coordinates::distance_km`], with unit
+//! vectors: the angle between two points is `atan2(|u × v|, u · v)`, which
+//! stays exact for points metres apart, where `acos` of the dot product
+//! does not.
+
+use crate::case::{Coordinates, EARTH_RADIUS_KM};
+use crate::volunteer::Cap;
+
+/// A point on the unit sphere.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Vector {
+    x: f64,
+    y: f64,
+    z: f64,
+}
+
+impl Vector {
+    fn of(point: &Coordinates) -> Vector {
+        let (lat, lng) = (point.lat.to_radians(), point.lng.to_radians());
+        Vector {
+            x: lat.cos() * lng.cos(),
+            y: lat.cos() * lng.sin(),
+            z: lat.sin(),
+        }
+    }
+
+    fn of_cap(cap: &Cap) -> Vector {
+        Vector {
+            x: cap.x,
+            y: cap.y,
+            z: cap.z,
+        }
+    }
+
+    fn dot(self, o: Vector) -> f64 {
+        self.x * o.x + self.y * o.y + self.z * o.z
+    }
+
+    fn cross(self, o: Vector) -> Vector {
+        Vector {
+            x: self.y * o.z - self.z * o.y,
+            y: self.z * o.x - self.x * o.z,
+            z: self.x * o.y - self.y * o.x,
+        }
+    }
+
+    fn norm(self) -> f64 {
+        self.dot(self).sqrt()
+    }
+
+    /// The angle between two unit vectors, in radians.
+    fn angle(self, o: Vector) -> f64 {
+        self.cross(o).norm().atan2(self.dot(o))
+    }
+}
+
+/// The angle from `p` to the minor great-circle arc from `a` to `b`:
+/// to the arc's nearest point when the perpendicular from `p` falls on the
+/// arc, else to the nearer end.
+fn angle_to_arc(p: Vector, a: Vector, b: Vector) -> f64 {
+    let normal = a.cross(b);
+    let length = normal.norm();
+    let to_ends = p.angle(a).min(p.angle(b));
+    if length < 1e-15 {
+        return to_ends; // a and b are one point
+    }
+    // p's foot on the great circle lies between a and b when it is on the
+    // inner side of both planes through the pole `normal` and each end.
+    let inside_from_a = normal.cross(a).dot(p) >= 0.0;
+    let inside_from_b = b.cross(normal).dot(p) >= 0.0;
+    if inside_from_a && inside_from_b {
+        // The angle to the plane of the great circle.
+        let sine = (p.dot(normal) / length).abs().min(1.0);
+        sine.asin().min(to_ends)
+    } else {
+        to_ends
+    }
+}
+
+/// The angular radius of a cap, in radians.
+fn cap_angle(cap: &Cap) -> f64 {
+    cap.sin_r.atan2(cap.cos_r)
+}
+
+/// The angle a distance on the Earth's surface spans, in radians.
+fn km_to_angle(km: f64) -> f64 {
+    km / EARTH_RADIUS_KM
+}
+
+/// Every point within `width_km` of a route of great-circle segments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corridor {
+    pub route: Vec<Coordinates>,
+    pub width_km: f64,
+}
+
+impl Corridor {
+    /// Whether a zone's circle (as the index keeps it) comes within the
+    /// corridor's width of the route.
+    pub fn reaches(&self, zone: &Cap) -> bool {
+        self.distance_km_to_route(&Vector::of_cap(zone)) <= self.width_km + cap_km(zone)
+    }
+
+    /// Whether `point` lies in the corridor (on its edge included).
+    pub fn contains(&self, point: &Coordinates) -> bool {
+        self.distance_km_to_route(&Vector::of(point)) <= self.width_km
+    }
+
+    fn distance_km_to_route(&self, p: &Vector) -> f64 {
+        let points: Vec<Vector> = self.route.iter().map(Vector::of).collect();
+        let angle = match points.as_slice() {
+            [] => f64::INFINITY,
+            [only] => p.angle(*only),
+            _ => points
+                .windows(2)
+                .map(|w| angle_to_arc(*p, w[0], w[1]))
+                .fold(f64::INFINITY, f64::min),
+        };
+        angle * EARTH_RADIUS_KM
+    }
+}
+
+fn cap_km(cap: &Cap) -> f64 {
+    cap_angle(cap) * EARTH_RADIUS_KM
+}
+
+/// A polygon of great-circle edges, its ring given without repeating the
+/// first point. It holds less than half the globe (as any alert area does).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polygon {
+    pub ring: Vec<Coordinates>,
+}
+
+impl Polygon {
+    /// Whether `point` lies inside (the edge included, to a few metres).
+    pub fn contains(&self, point: &Coordinates) -> bool {
+        let p = Vector::of(point);
+        self.winds_around(p) || self.angle_to_edges(p) * EARTH_RADIUS_KM < 1e-3
+    }
+
+    /// Whether a zone's circle overlaps the polygon: its centre inside, or
+    /// an edge within its radius.
+    pub fn reaches(&self, zone: &Cap) -> bool {
+        let p = Vector::of_cap(zone);
+        self.winds_around(p) || self.angle_to_edges(p) <= cap_angle(zone) + km_to_angle(1e-3)
+    }
+
+    fn vectors(&self) -> Vec<Vector> {
+        self.ring.iter().map(Vector::of).collect()
+    }
+
+    /// Whether the ring winds once around `p`: the angles its edges turn
+    /// through, seen from `p`, add up to a full turn (to none outside).
+    fn winds_around(&self, p: Vector) -> bool {
+        let v = self.vectors();
+        let turned: f64 = (0..v.len())
+            .map(|i| {
+                let (a, b) = (v[i], v[(i + 1) % v.len()]);
+                // The signed angle at p from a to b, in the plane tangent at p.
+                let sine = p.dot(a.cross(b));
+                let cosine = a.dot(b) - p.dot(a) * p.dot(b);
+                sine.atan2(cosine)
+            })
+            .sum();
+        turned.abs() > std::f64::consts::PI
+    }
+
+    fn angle_to_edges(&self, p: Vector) -> f64 {
+        let v = self.vectors();
+        (0..v.len())
+            .map(|i| angle_to_arc(p, v[i], v[(i + 1) % v.len()]))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// Whether two edges that share no end cross: the ring would then
+    /// enclose no single area.
+    pub fn crosses_itself(&self) -> bool {
+        let v = self.vectors();
+        let n = v.len();
+        (0..n).any(|i| {
+            ((i + 2)..n)
+                .filter(|&j| !(i == 0 && j == n - 1))
+                .any(|j| arcs_cross(v[i], v[(i + 1) % n], v[j], v[(j + 1) % n]))
+        })
+    }
+}
+
+/// Whether the minor arcs a–b and c–d cross. Their great circles meet at
+/// ±(n1 × n2); the arcs cross when one of those points lies on both.
+fn arcs_cross(a: Vector, b: Vector, c: Vector, d: Vector) -> bool {
+    let (n1, n2) = (a.cross(b), c.cross(d));
+    let meet = n1.cross(n2);
+    if meet.norm() < 1e-15 {
+        return false; // on one great circle: overlapping edges are caught as zero-length
+    }
+    let on_arc = |x: Vector, a: Vector, b: Vector, n: Vector| {
+        n.cross(a).dot(x) >= 0.0 && b.cross(n).dot(x) >= 0.0
+    };
+    let minus = Vector {
+        x: -meet.x,
+        y: -meet.y,
+        z: -meet.z,
+    };
+    [meet, minus]
+        .into_iter()
+        .any(|x| on_arc(x, a, b, n1) && on_arc(x, c, d, n2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::volunteer::Circle;
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+
+    fn at(lat: f64, lng: f64) -> Coordinates {
+        Coordinates { lat, lng }
+    }
+
+    fn wrap(lng: f64) -> f64 {
+        (lng + 540.0).rem_euclid(360.0) - 180.0
+    }
+
+    /// The point `fraction` of the way from a to b along their great circle.
+    fn between(a: &Coordinates, b: &Coordinates, fraction: f64) -> Vector {
+        let (u, v) = (Vector::of(a), Vector::of(b));
+        let angle = u.angle(v);
+        if angle < 1e-12 {
+            return u;
+        }
+        let (s, t) = (
+            ((1.0 - fraction) * angle).sin() / angle.sin(),
+            (fraction * angle).sin() / angle.sin(),
+        );
+        Vector {
+            x: s * u.x + t * v.x,
+            y: s * u.y + t * v.y,
+            z: s * u.z + t * v.z,
+        }
+    }
+
+    /// The oracle: the distance to the route as the least distance to
+    /// points 10 m apart along it.
+    fn sampled_distance_km(route: &[Coordinates], p: &Coordinates) -> f64 {
+        let p = Vector::of(p);
+        route
+            .windows(2)
+            .flat_map(|w| {
+                let steps = (w[0].distance_km(&w[1]) / 0.01).ceil().max(1.0) as usize;
+                (0..=steps).map(move |i| between(&w[0], &w[1], i as f64 / steps as f64))
+            })
+            .map(|q| p.angle(q) * EARTH_RADIUS_KM)
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn the_distance_to_a_route_matches_points_sampled_along_it() {
+        let mut rng = StdRng::seed_from_u64(21);
+        // Cochabamba to Santa Cruz by Villa Tunari, and routes across the
+        // antimeridian and near a pole.
+        let routes = [
+            vec![at(-17.39, -66.16), at(-16.98, -65.41), at(-17.78, -63.18)],
+            vec![at(-16.5, 179.4), at(-16.9, -179.6), at(-17.3, -178.9)],
+            vec![at(78.2, 15.6), at(79.5, 40.0)],
+        ];
+        for route in &routes {
+            for _ in 0..300 {
+                let base = route[rng.random_range(0..route.len())];
+                let p = at(
+                    (base.lat + rng.random_range(-1.5..1.5)).clamp(-90.0, 90.0),
+                    wrap(base.lng + rng.random_range(-1.5..1.5)),
+                );
+                let corridor = Corridor {
+                    route: route.clone(),
+                    width_km: 10.0,
+                };
+                let exact = corridor.distance_km_to_route(&Vector::of(&p));
+                let sampled = sampled_distance_km(route, &p);
+                // Samples 10 m apart are at most 5 m off the true distance.
+                assert!(
+                    exact <= sampled + 1e-6 && sampled - exact < 0.006,
+                    "{p:?}: exact {exact}, sampled {sampled}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_zone_is_reached_when_its_circle_comes_within_the_width() {
+        let corridor = Corridor {
+            route: vec![at(-17.39, -66.16), at(-16.98, -65.41), at(-17.78, -63.18)],
+            width_km: 10.0,
+        };
+        // Beside the middle of the first segment, well outside the width: a
+        // zone reaches exactly when its radius makes up the rest.
+        let middle = between(&corridor.route[0], &corridor.route[1], 0.5);
+        let mid = at(
+            middle.z.asin().to_degrees(),
+            middle.y.atan2(middle.x).to_degrees(),
+        );
+        let off = at(mid.lat + 20.0 / 111.195, mid.lng);
+        let d = corridor.distance_km_to_route(&Vector::of(&off));
+        let zone = |r: f64| {
+            Circle {
+                center: off,
+                radius_km: r,
+            }
+            .cap()
+        };
+        assert!(!corridor.reaches(&zone(d - 10.0 - 0.1)), "{d}");
+        assert!(corridor.reaches(&zone(d - 10.0 + 0.1)), "{d}");
+        // Past the route's end the corridor is round.
+        let end = corridor.route[2];
+        let beyond = at(
+            end.lat,
+            end.lng + 10.5 / (111.195 * end.lat.to_radians().cos()),
+        );
+        assert!(!corridor.contains(&beyond));
+        assert!(corridor.contains(&at(
+            end.lat,
+            end.lng + 9.5 / (111.195 * end.lat.to_radians().cos())
+        )));
+    }
+
+    fn square(lat: f64, lng: f64, half: f64) -> Polygon {
+        Polygon {
+            ring: vec![
+                at(lat - half, lng - half),
+                at(lat - half, wrap(lng + half)),
+                at(lat + half, wrap(lng + half)),
+                at(lat + half, lng - half),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_polygon_holds_its_inside_and_reaches_zones_across_its_edges() {
+        let polygon = square(-17.0, -65.0, 1.0);
+        assert!(polygon.contains(&at(-17.0, -65.0)));
+        assert!(!polygon.contains(&at(-19.0, -65.0)));
+        // Across the antimeridian.
+        let fiji = square(-17.0, 179.8, 0.5);
+        assert!(fiji.contains(&at(-17.0, -179.9)));
+        assert!(fiji.contains(&at(-17.0, 179.5)));
+        assert!(!fiji.contains(&at(-17.0, 0.0)));
+        // A zone outside whose circle reaches over the southern edge (an
+        // arc of great circle: a little south of the parallel mid-way).
+        let outside = at(-18.0 - 5.0 / 111.195, -65.0);
+        let edge = sampled_distance_km(&polygon.ring[..2], &outside);
+        assert!(edge < 4.9, "the arc bulges towards the pole: {edge}");
+        let zone = |r: f64| {
+            Circle {
+                center: outside,
+                radius_km: r,
+            }
+            .cap()
+        };
+        assert!(!polygon.reaches(&zone(edge - 0.05)));
+        assert!(polygon.reaches(&zone(edge + 0.05)));
+    }
+
+    #[test]
+    fn containment_agrees_with_the_edges_seen_from_a_point_far_inside() {
+        // The oracle: a point is inside when the arc to it from a point known
+        // to be inside crosses the ring an even number of times.
+        let mut rng = StdRng::seed_from_u64(7);
+        let polygon = Polygon {
+            ring: vec![
+                at(-17.0, -66.5),
+                at(-16.2, -65.0),
+                at(-17.1, -64.6),
+                at(-16.9, -65.6),
+                at(-17.9, -65.2),
+            ],
+        };
+        assert!(!polygon.crosses_itself());
+        let inside = at(-16.7, -65.3);
+        assert!(polygon.contains(&inside));
+        let v = polygon.vectors();
+        for _ in 0..2000 {
+            let p = at(
+                rng.random_range(-18.5..-15.5),
+                rng.random_range(-67.0..-64.0),
+            );
+            let crossings = (0..v.len())
+                .filter(|&i| {
+                    arcs_cross(
+                        Vector::of(&inside),
+                        Vector::of(&p),
+                        v[i],
+                        v[(i + 1) % v.len()],
+                    )
+                })
+                .count();
+            assert_eq!(polygon.contains(&p), crossings % 2 == 0, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_ring_that_crosses_itself_is_found() {
+        let bow_tie = Polygon {
+            ring: vec![at(0.0, 0.0), at(1.0, 1.0), at(1.0, 0.0), at(0.0, 1.0)],
+        };
+        assert!(bow_tie.crosses_itself());
+        assert!(!square(10.0, 10.0, 1.0).crosses_itself());
+    }
+}
