@@ -60,6 +60,41 @@ impl Vector {
     }
 }
 
+impl Vector {
+    fn coordinates(self) -> Coordinates {
+        Coordinates {
+            lat: self.z.clamp(-1.0, 1.0).asin().to_degrees(),
+            lng: self.y.atan2(self.x).to_degrees(),
+        }
+    }
+
+    /// The point `fraction` of the way from `self` to `to` along the
+    /// minor great-circle arc.
+    fn towards(self, to: Vector, fraction: f64) -> Vector {
+        let angle = self.angle(to);
+        if angle < 1e-12 {
+            return self;
+        }
+        let s = ((1.0 - fraction) * angle).sin() / angle.sin();
+        let t = (fraction * angle).sin() / angle.sin();
+        Vector {
+            x: s * self.x + t * to.x,
+            y: s * self.y + t * to.y,
+            z: s * self.z + t * to.z,
+        }
+    }
+}
+
+impl Coordinates {
+    /// The point `fraction` (0 to 1) of the way to `to` along the great
+    /// circle: where a route's segment passes.
+    pub fn towards(&self, to: &Coordinates, fraction: f64) -> Coordinates {
+        Vector::of(self)
+            .towards(Vector::of(to), fraction)
+            .coordinates()
+    }
+}
+
 /// The angle from `p` to the minor great-circle arc from `a` to `b`:
 /// to the arc's nearest point when the perpendicular from `p` falls on the
 /// arc, else to the nearer end.
@@ -227,22 +262,8 @@ mod tests {
         (lng + 540.0).rem_euclid(360.0) - 180.0
     }
 
-    /// The point `fraction` of the way from a to b along their great circle.
     fn between(a: &Coordinates, b: &Coordinates, fraction: f64) -> Vector {
-        let (u, v) = (Vector::of(a), Vector::of(b));
-        let angle = u.angle(v);
-        if angle < 1e-12 {
-            return u;
-        }
-        let (s, t) = (
-            ((1.0 - fraction) * angle).sin() / angle.sin(),
-            (fraction * angle).sin() / angle.sin(),
-        );
-        Vector {
-            x: s * u.x + t * v.x,
-            y: s * u.y + t * v.y,
-            z: s * u.z + t * v.z,
-        }
+        Vector::of(a).towards(Vector::of(b), fraction)
     }
 
     /// The oracle: the distance to the route as the least distance to

@@ -14,7 +14,8 @@
 //! Zones wider than the last level (none pass validation) go to a cell of
 //! their own that every search reads.
 
-use crate::case::EARTH_RADIUS_KM;
+use crate::area::Corridor;
+use crate::case::{Coordinates, EARTH_RADIUS_KM};
 use crate::volunteer::Circle;
 
 /// The levels by radius; one more, [`WIDER`], holds anything wider.
@@ -100,6 +101,49 @@ pub fn cells_reaching(area: &Circle) -> Vec<CellRange> {
     // The two sides of the antimeridian interleave by row.
     ranges.sort_unstable();
     ranges
+}
+
+/// The ranges of cell keys that hold every zone that may reach the
+/// corridor, in ascending order and merged: the corridor is covered by
+/// circles centred along its route, one every `width` (1 km at least),
+/// each as wide as the corridor plus half that step, so that every point
+/// of the route is within half a step of a centre; the ranges of those
+/// circles, together, hold every zone within the width of the route.
+pub fn cells_reaching_corridor(corridor: &Corridor) -> Vec<CellRange> {
+    let step_km = corridor.width_km.max(1.0);
+    let mut ranges = Vec::new();
+    for centre in points_along(&corridor.route, step_km) {
+        let circle = Circle {
+            center: centre,
+            radius_km: corridor.width_km + step_km / 2.0,
+        };
+        ranges.extend(cells_reaching(&circle));
+    }
+    merged(ranges)
+}
+
+/// Points along the route's great-circle segments, at most `step_km`
+/// apart, both ends of every segment included.
+fn points_along(route: &[Coordinates], step_km: f64) -> Vec<Coordinates> {
+    let mut points: Vec<Coordinates> = route.first().copied().into_iter().collect();
+    for pair in route.windows(2) {
+        let steps = (pair[0].distance_km(&pair[1]) / step_km).ceil().max(1.0) as usize;
+        points.extend((1..=steps).map(|i| pair[0].towards(&pair[1], i as f64 / steps as f64)));
+    }
+    points
+}
+
+/// Sorted, with ranges that overlap or touch joined: one read each.
+fn merged(mut ranges: Vec<CellRange>) -> Vec<CellRange> {
+    ranges.sort_unstable();
+    let mut out: Vec<CellRange> = Vec::with_capacity(ranges.len());
+    for (low, high) in ranges {
+        match out.last_mut() {
+            Some(last) if low <= last.1.saturating_add(1) => last.1 = last.1.max(high),
+            _ => out.push((low, high)),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -200,6 +244,88 @@ mod tests {
             sides[1].west == -180.0 && sides[1].east < -179.0,
             "{sides:?}"
         );
+    }
+
+    #[test]
+    fn every_zone_that_reaches_a_corridor_is_in_its_ranges() {
+        let mut rng = StdRng::seed_from_u64(5);
+        let mut reaching = 0;
+        for i in 0..400 {
+            // Routes of up to five legs, some across the antimeridian.
+            let mut point = Coordinates {
+                lat: rng.random_range(-70.0..=70.0),
+                lng: if i % 4 == 0 {
+                    179.0
+                } else {
+                    rng.random_range(-180.0..=180.0)
+                },
+            };
+            let mut route = vec![point];
+            for _ in 0..rng.random_range(1..=5) {
+                let lng: f64 = point.lng + rng.random_range(-1.5..=1.5);
+                point = Coordinates {
+                    lat: (point.lat + rng.random_range(-1.5..=1.5)).clamp(-80.0, 80.0),
+                    lng: (lng + 540.0).rem_euclid(360.0) - 180.0,
+                };
+                route.push(point);
+            }
+            let corridor = Corridor {
+                route,
+                width_km: rng.random_range(0.5..=100.0),
+            };
+            let ranges = cells_reaching_corridor(&corridor);
+            assert!(
+                ranges.windows(2).all(|w| w[0].1 + 1 < w[1].0),
+                "merged, in order"
+            );
+            for _ in 0..100 {
+                let near = corridor.route[rng.random_range(0..corridor.route.len())];
+                let lng: f64 = near.lng + rng.random_range(-2.5..=2.5);
+                let zone = circle(
+                    (near.lat + rng.random_range(-2.5..=2.5)).clamp(-90.0, 90.0),
+                    (lng + 540.0).rem_euclid(360.0) - 180.0,
+                    rng.random_range(1.0..=50.0),
+                );
+                if corridor.reaches(&zone.cap()) {
+                    reaching += 1;
+                    let cell = cell_of(&zone);
+                    assert!(
+                        ranges
+                            .iter()
+                            .any(|(low, high)| (*low..=*high).contains(&cell)),
+                        "{zone:?} reaches {corridor:?}"
+                    );
+                }
+            }
+        }
+        assert!(
+            reaching > 4_000,
+            "the test must exercise reaching pairs: {reaching}"
+        );
+    }
+
+    #[test]
+    fn a_long_corridor_reads_a_bounded_number_of_ranges() {
+        // Cochabamba to Santa Cruz de la Sierra, about 400 km, 10 km wide.
+        let corridor = Corridor {
+            route: vec![
+                Coordinates {
+                    lat: -17.39,
+                    lng: -66.16,
+                },
+                Coordinates {
+                    lat: -16.98,
+                    lng: -65.41,
+                },
+                Coordinates {
+                    lat: -17.78,
+                    lng: -63.18,
+                },
+            ],
+            width_km: 10.0,
+        };
+        let ranges = cells_reaching_corridor(&corridor);
+        assert!(ranges.len() < 2_500, "{}", ranges.len());
     }
 
     #[test]
