@@ -243,6 +243,12 @@ pub async fn start_sending(
     let (stop_background, stopped) = watch::channel(false);
     let mut background = vec![tokio::spawn(scheduler.run(stopped.clone()))];
     background.push(tokio::spawn(make_missing_photo_copies(commands.clone())));
+    // Other nodes' case changes, so that the case pages kept here go stale.
+    let relay = store.clone();
+    let relay_stop = stopped.clone();
+    background.push(tokio::spawn(async move {
+        relay.relay_other_nodes_changes(relay_stop).await
+    }));
     if sending == Sending::Background {
         background.push(tokio::spawn(sender.clone().run(stopped)));
     }

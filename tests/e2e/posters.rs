@@ -320,6 +320,48 @@ async fn the_case_page_is_one_copy_a_cache_may_share_and_revalidate() {
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
 }
 
+/// Two nodes on one PostgreSQL: the case page the second keeps for
+/// everyone goes when the first hides the case, as soon as PostgreSQL's
+/// notice of the change arrives; it is not served for the minute a copy
+/// may otherwise last. (On SQLite one process serves a database: the
+/// test above covers it.)
+#[tokio::test]
+async fn a_case_hidden_on_one_node_leaves_the_pages_another_node_keeps() {
+    let first = spawn_app().await;
+    if !first.database_url.starts_with("postgres") {
+        eprintln!("two nodes share a database on PostgreSQL only");
+        return;
+    }
+    let url = first.database_url.clone();
+    let second = spawn_app_with(|s| s.database_url = url).await;
+    let (id, police) = published_case_with_photo(&first).await;
+    let path = format!("/cases/{id}");
+    for _ in 0..2 {
+        let page = reqwest::get(second.url(&path)).await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+    let officer = first
+        .store
+        .actor(alerta_core::UserId(police.id))
+        .await
+        .unwrap();
+    first
+        .app
+        .set_hidden(&officer, alerta_core::CaseId(id), true)
+        .await
+        .unwrap();
+    crate::crash::wait_until(
+        "the other node stops showing the hidden case",
+        std::time::Duration::from_secs(20),
+        async || {
+            reqwest::get(second.url(&path))
+                .await
+                .is_ok_and(|r| r.status() == StatusCode::NOT_FOUND)
+        },
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_draft_poster_is_for_police_and_the_family_only() {
     let app = spawn_app().await;

@@ -282,7 +282,8 @@ fn last_seen_regions(geography: &dyn Geography, point: Coordinates) -> (String, 
 impl WriteTx {
     /// Reads a case, locking its row on PostgreSQL (SQLite's `BEGIN
     /// IMMEDIATE` already holds the only write lock), so the policy check
-    /// and the change that follows see the same state.
+    /// and the change that follows see the same state. What keeps copies
+    /// of the case hears of it once this commits (see `changes`).
     pub async fn case_for_update(&mut self, id: CaseId) -> Result<Case> {
         let sql: &'static str = match self.backend() {
             Backend::Postgres => &SELECT_CASE_FOR_UPDATE,
@@ -292,7 +293,9 @@ impl WriteTx {
             .bind(id.0)
             .fetch_optional(&mut *db)
             .await?);
-        Case::try_from(row.ok_or(StoreError::NotFound)?)
+        let case = Case::try_from(row.ok_or(StoreError::NotFound)?)?;
+        self.note_case_changing(id).await?;
+        Ok(case)
     }
 
     /// Stores (or replaces) a case's photo: a new version of the case.

@@ -21,6 +21,7 @@ use sqlx::sqlite::{
 mod bounces;
 mod case_changes;
 mod cases;
+mod changes;
 mod error;
 mod jobs;
 mod limits;
@@ -103,6 +104,10 @@ pub(crate) use {on_tx, with_db};
 pub struct WriteTx {
     pub(crate) inner: TxInner,
     pub(crate) geography: &'static (dyn Geography + Sync),
+    /// Whether this transaction locked a case to change it: counted once
+    /// it commits (see `changes`).
+    pub(crate) changing: bool,
+    pub(crate) changes: changes::Changes,
 }
 
 pub(crate) enum TxInner {
@@ -120,6 +125,9 @@ impl WriteTx {
         match self.inner {
             TxInner::Sqlite { tx, .. } => tx.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        if self.changing {
+            self.changes.tell();
         }
         Ok(())
     }
@@ -170,6 +178,7 @@ pub struct Store {
     /// Where places and regions are: which regions an alert area touches,
     /// which country a zone lies in.
     pub(crate) geography: &'static (dyn Geography + Sync),
+    pub(crate) changes: changes::Changes,
 }
 
 impl std::fmt::Debug for Store {
@@ -223,6 +232,7 @@ impl Store {
             pool,
             sqlite_writer: Default::default(),
             geography,
+            changes: changes::Changes::default(),
         })
     }
 
@@ -247,6 +257,8 @@ impl Store {
         Ok(WriteTx {
             inner,
             geography: self.geography,
+            changing: false,
+            changes: self.changes.clone(),
         })
     }
 

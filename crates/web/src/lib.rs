@@ -33,6 +33,7 @@ mod places;
 mod posters;
 mod search;
 mod sessions;
+pub mod shared_pages;
 mod stats;
 mod subscriptions;
 mod tips;
@@ -70,6 +71,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Posters rendered by this process, by case version, language and paper.
     pub posters: Arc<alerta_poster::PosterCache>,
+    /// Case pages as every reader without a session sees them.
+    pub shared_pages: Arc<shared_pages::SharedPages>,
 }
 
 impl AppState {
@@ -88,6 +91,7 @@ impl AppState {
             metrics,
             clock,
             posters,
+            shared_pages: Arc::default(),
         })
     }
 

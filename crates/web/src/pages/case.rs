@@ -18,6 +18,7 @@ use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, paragraphs};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::limits::ClientIp;
+use crate::shared_pages::{Moment, SharedPage};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,14 +36,29 @@ async fn case_page(
     Query(query): Query<std::collections::HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let case = state.store.case(CaseId(id)).await?;
-    policy::view(page.actor.as_ref(), &case)?;
     // The page a shared link opens, thousands of times at once when a case
     // spreads: the same for every reader without a session, so a cache in
-    // front may keep it and ask again with its ETag.
+    // front may keep it and ask again with its ETag, and this process keeps
+    // it too while no case changes. What the store held is read after the
+    // moment is taken, so a change in between leaves the copy stale at once.
+    let moment = Moment {
+        at: state.now(),
+        changes: state.store.case_changes(),
+    };
+    let shareable = page.actor.is_none() && query.is_empty();
+    if shareable && let Some(copy) = state.shared_pages.get(CaseId(id), page.lang, moment) {
+        return Ok(shared_answer(&headers, copy));
+    }
+    let case = state.store.case(CaseId(id)).await?;
+    policy::view(page.actor.as_ref(), &case)?;
     if let Some(shared) = page.shared_copy() {
-        let body = render(&state, &shared, &case, &Forms::default()).into_string();
-        return Ok(shared_answer(&headers, body));
+        let copy = SharedPage::of(render(&state, &shared, &case, &Forms::default()).into_string());
+        if shareable {
+            state
+                .shared_pages
+                .keep(case.id, page.lang, copy.clone(), moment);
+        }
+        return Ok(shared_answer(&headers, copy));
     }
     let forms = Forms {
         // Back from a correction: say it was saved.
@@ -54,21 +70,18 @@ async fn case_page(
 
 /// A page every reader shares: a 304 when the cache holds these very
 /// bytes, else the page, both with the headers that let a cache keep it.
-fn shared_answer(request: &HeaderMap, body: String) -> Response {
+fn shared_answer(request: &HeaderMap, page: SharedPage) -> Response {
     use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, VARY};
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(body.as_bytes());
-    let etag = format!("\"{}\"", hex::encode(&digest[..16]));
     let headers = [
         (CACHE_CONTROL, super::SHARED_CACHE_CONTROL.to_string()),
         (VARY, super::SHARED_VARY.to_string()),
-        (ETAG, etag.clone()),
+        (ETAG, page.etag.clone()),
     ];
-    let mut response = if crate::headers::holds_etag(request, &etag) {
+    let mut response = if crate::headers::holds_etag(request, &page.etag) {
         (StatusCode::NOT_MODIFIED, headers).into_response()
     } else {
         let html = [(CONTENT_TYPE, "text/html; charset=utf-8".to_string())];
-        (headers, html, body).into_response()
+        (headers, html, page.body).into_response()
     };
     response.extensions_mut().insert(super::SharedCopy);
     response
