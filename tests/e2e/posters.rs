@@ -307,6 +307,19 @@ async fn the_case_page_is_one_copy_a_cache_may_share_and_revalidate() {
     assert_eq!(changed.status(), StatusCode::OK);
     let etag = changed.headers()[ETAG].to_str().unwrap().to_string();
     assert!(changed.text().await.unwrap().contains("terminal de buses"));
+    // The home page's list is shared the same way (a search is not).
+    let link = format!("href=\"/cases/{id}\"");
+    let home = reqwest::get(app.url("/")).await.unwrap();
+    assert_eq!(home.headers()[CACHE_CONTROL], "public, no-cache");
+    assert!(home.text().await.unwrap().contains(&link));
+    let searched = reqwest::get(app.url("/?q=Quispe")).await.unwrap();
+    assert!(
+        searched.headers()[CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .starts_with("private")
+    );
+
     let officer = app
         .store
         .actor(alerta_core::UserId(police.id))
@@ -318,6 +331,16 @@ async fn the_case_page_is_one_copy_a_cache_may_share_and_revalidate() {
         .unwrap();
     let gone = reader().header(IF_NONE_MATCH, &etag).send().await.unwrap();
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    let home = reqwest::get(app.url("/"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !home.contains(&link),
+        "a hidden case leaves the list at once"
+    );
 }
 
 /// Two nodes on one PostgreSQL: the case page the second keeps for

@@ -6,7 +6,7 @@
 use alerta_core::{Case, CaseId, CaseStatus, Language, Outcome, TipInput, TipKind, policy};
 use alerta_poster::PosterCase;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -14,11 +14,11 @@ use chrono::NaiveDateTime;
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, paragraphs};
+use super::{FormErrors, LANGUAGE_NAMES, Page, PageError, PagePath, paragraphs, shared_answer};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::limits::ClientIp;
-use crate::shared_pages::{Moment, SharedPage};
+use crate::shared_pages::{Moment, Shared, SharedPage};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -41,12 +41,10 @@ async fn case_page(
     // front may keep it and ask again with its ETag, and this process keeps
     // it too while no case changes. What the store held is read after the
     // moment is taken, so a change in between leaves the copy stale at once.
-    let moment = Moment {
-        at: state.now(),
-        changes: state.store.case_changes(),
-    };
+    let moment = Moment::now(&state);
+    let key = Shared::Case(CaseId(id));
     let shareable = page.actor.is_none() && query.is_empty();
-    if shareable && let Some(copy) = state.shared_pages.get(CaseId(id), page.lang, moment) {
+    if shareable && let Some(copy) = state.shared_pages.get(key, page.lang, moment) {
         return Ok(shared_answer(&headers, copy));
     }
     let case = state.store.case(CaseId(id)).await?;
@@ -56,7 +54,7 @@ async fn case_page(
         if shareable {
             state
                 .shared_pages
-                .keep(case.id, page.lang, copy.clone(), moment);
+                .keep(key, page.lang, copy.clone(), moment);
         }
         return Ok(shared_answer(&headers, copy));
     }
@@ -66,25 +64,6 @@ async fn case_page(
         ..Forms::default()
     };
     Ok(render(&state, &page, &case, &forms).into_response())
-}
-
-/// A page every reader shares: a 304 when the cache holds these very
-/// bytes, else the page, both with the headers that let a cache keep it.
-fn shared_answer(request: &HeaderMap, page: SharedPage) -> Response {
-    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, VARY};
-    let headers = [
-        (CACHE_CONTROL, super::SHARED_CACHE_CONTROL.to_string()),
-        (VARY, super::SHARED_VARY.to_string()),
-        (ETAG, page.etag.clone()),
-    ];
-    let mut response = if crate::headers::holds_etag(request, &page.etag) {
-        (StatusCode::NOT_MODIFIED, headers).into_response()
-    } else {
-        let html = [(CONTENT_TYPE, "text/html; charset=utf-8".to_string())];
-        (headers, html, page.body).into_response()
-    };
-    response.extensions_mut().insert(super::SharedCopy);
-    response
 }
 
 /// `/c/{id}`, the address a poster's tear-off strip carries (short enough to

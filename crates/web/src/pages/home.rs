@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{Page, PageError};
 use crate::AppState;
+use crate::shared_pages::{Moment, Shared, SharedPage};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(home))
@@ -42,8 +43,28 @@ async fn home(
     State(state): State<AppState>,
     page: Page,
     Query(search): Query<Search>,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, PageError> {
-    let wanted = understand(&page, &search);
+    // Without a search, every reader without a session sees the same list:
+    // one copy, kept while no case changes (see shared_pages).
+    let moment = Moment::now(&state);
+    if let Some(shared) = page.shared_copy().filter(|_| uri.query().is_none()) {
+        if let Some(copy) = state.shared_pages.get(Shared::Home, page.lang, moment) {
+            return Ok(super::shared_answer(&headers, copy));
+        }
+        let copy = SharedPage::of(render(&state, &shared, &search).await?.into_string());
+        state
+            .shared_pages
+            .keep(Shared::Home, page.lang, copy.clone(), moment);
+        return Ok(super::shared_answer(&headers, copy));
+    }
+    Ok(render(&state, &page, &search).await?.into_response())
+}
+
+/// The home page for `page`'s reader, with the cases `search` asks for.
+async fn render(state: &AppState, page: &Page, search: &Search) -> Result<Markup, PageError> {
+    let wanted = understand(page, search);
     let mut filter = CaseFilter {
         statuses: vec![CaseStatus::Active],
         limit: PAGE_SIZE,
@@ -53,7 +74,7 @@ async fn home(
         center: *center,
         radius_km: NEAR_KM,
     });
-    let cases: Vec<Case> = crate::search::find_cases(&state, &filter, wanted.name.as_deref())
+    let cases: Vec<Case> = crate::search::find_cases(state, &filter, wanted.name.as_deref())
         .await?
         .into_iter()
         // Hidden cases stay out of public lists (police still see them).
@@ -67,7 +88,7 @@ async fn home(
     };
     let body = html! {
         p { (page.t("home-intro")) }
-        (search_form(&page, &search, &wanted))
+        (search_form(page, search, &wanted))
         h2 { (heading) }
         @if cases.is_empty() {
             p class="notice" { (page.t("home-none")) }
@@ -78,7 +99,7 @@ async fn home(
         }
         p { a class="button" href="/subscribe" { (page.t("home-subscribe")) } }
     };
-    Ok(page.render(&page.t("home-title"), body).into_response())
+    Ok(page.render(&page.t("home-title"), body))
 }
 
 fn understand(page: &Page, search: &Search) -> Wanted {

@@ -173,6 +173,28 @@ fn comes_from_another_site(headers: &HeaderMap, public_url: &str) -> bool {
     }
 }
 
+/// A page every reader shares: a 304 when the cache holds these very
+/// bytes, else the page, both with the headers that let a cache keep it.
+pub(crate) fn shared_answer(
+    request: &HeaderMap,
+    page: crate::shared_pages::SharedPage,
+) -> Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, VARY};
+    let headers = [
+        (CACHE_CONTROL, SHARED_CACHE_CONTROL.to_string()),
+        (VARY, SHARED_VARY.to_string()),
+        (ETAG, page.etag.clone()),
+    ];
+    let mut response = if crate::headers::holds_etag(request, &page.etag) {
+        (StatusCode::NOT_MODIFIED, headers).into_response()
+    } else {
+        let html = [(CONTENT_TYPE, "text/html; charset=utf-8".to_string())];
+        (headers, html, page.body).into_response()
+    };
+    response.extensions_mut().insert(SharedCopy);
+    response
+}
+
 fn language_in_query(query: &str) -> Option<Language> {
     url::form_urlencoded::parse(query.as_bytes())
         .find(|(name, _)| name == "lang")
