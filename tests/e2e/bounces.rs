@@ -17,7 +17,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::common::{
-    TestApp, another_case, body, confirm_link, confirmed_zone, spawn_app_with, valid_case,
+    TestApp, another_case, body, confirm_link, confirmed_zone, free_port, spawn_app_with,
+    valid_case,
 };
 use crate::smtp::{Received, SmtpServer};
 
@@ -391,14 +392,6 @@ async fn a_bounce_written_by_postfix_suppresses_the_address() {
     assert!(kept.contains("Delivered-To: rebotes+"), "{kept}");
     drop(postfix);
     app.stop().await;
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn make_database_writable_by_all(url: &str) {

@@ -4,7 +4,7 @@
 //! it, on a 320-pixel-wide phone screen. Screenshots of every step land in
 //! `target/browser-screenshots/` as test artefacts.
 
-use std::net::TcpListener;
+use crate::common::free_port;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,14 +26,6 @@ pub(crate) struct Browser {
 }
 
 const PHONE_WIDTH: u32 = 320;
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 impl Browser {
     pub(crate) async fn open(app: &TestApp, test: &'static str) -> Browser {

@@ -21,7 +21,8 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 use crate::crash::{
-    IN_FLIGHT_PER_SENDER, publish_for_everyone, stop, volunteers_and_an_officer, wait_until,
+    IN_FLIGHT_PER_SENDER, publish_for_everyone, stop, volunteers_and_an_officer,
+    wait_for_empty_outbox, wait_until,
 };
 use crate::smtp::SmtpServer;
 
@@ -286,14 +287,6 @@ fn run(command: &mut Command) {
     );
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// One `alerta serve`, its log in a file of its own.
 struct Node {
     index: usize,
@@ -438,22 +431,6 @@ async fn wait_for_messages(smtp: &SmtpServer, count: usize) {
         &format!("{count} messages arrived"),
         Duration::from_secs(600),
         async || smtp.recipients().len() >= count,
-    )
-    .await;
-}
-
-/// Like the crash tests' wait, but reading through a database that goes
-/// away: a failed read is "not yet".
-async fn wait_for_empty_outbox(store: &Store, case: alerta_core::CaseId) {
-    wait_until(
-        "the outbox is empty",
-        Duration::from_secs(600),
-        async || {
-            store
-                .outbox_counts(Some(case), Some(MailKind::Alert))
-                .await
-                .is_ok_and(|(queued, _, _)| queued == 0)
-        },
     )
     .await;
 }

@@ -87,6 +87,15 @@ async fn spawn_app_sending(
 
 /// A fresh database: a SQLite file in `dir`, or a new database on the
 /// PostgreSQL server named by ALERTA_TEST_DATABASE_URL.
+/// A port nothing listens on now (the OS's pick), for a server to come.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub async fn fresh_database_url(dir: &std::path::Path) -> String {
     match std::env::var("ALERTA_TEST_DATABASE_URL") {
         Ok(server) if server.starts_with("postgres") => fresh_postgres_database(&server).await,
@@ -293,6 +302,19 @@ impl TestApp {
             "{}",
             response.text().await.unwrap()
         );
+    }
+
+    /// Takes case `id` out of public view, as `police` (the command itself).
+    pub async fn hide(&self, police: &User, id: i64) {
+        let officer = self
+            .store
+            .actor(alerta_core::UserId(police.id))
+            .await
+            .unwrap();
+        self.app
+            .set_hidden(&officer, alerta_core::CaseId(id), true)
+            .await
+            .unwrap();
     }
 
     pub async fn stop(mut self) {

@@ -187,15 +187,7 @@ async fn a_cache_revalidates_posters_and_photos_and_a_hidden_case_stops_at_once(
     // The photo's two sizes are two resources.
     assert_ne!(etags[2], etags[3]);
 
-    let officer = app
-        .store
-        .actor(alerta_core::UserId(police.id))
-        .await
-        .unwrap();
-    app.app
-        .set_hidden(&officer, alerta_core::CaseId(id), true)
-        .await
-        .unwrap();
+    app.hide(&police, id).await;
     for (path, etag) in paths.iter().zip(&etags) {
         let revalidated = client
             .get(app.url(path))
@@ -320,15 +312,7 @@ async fn the_case_page_is_one_copy_a_cache_may_share_and_revalidate() {
             .starts_with("private")
     );
 
-    let officer = app
-        .store
-        .actor(alerta_core::UserId(police.id))
-        .await
-        .unwrap();
-    app.app
-        .set_hidden(&officer, alerta_core::CaseId(id), true)
-        .await
-        .unwrap();
+    app.hide(&police, id).await;
     let gone = reader().header(IF_NONE_MATCH, &etag).send().await.unwrap();
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
     let home = reqwest::get(app.url("/"))
@@ -363,16 +347,7 @@ async fn a_case_hidden_on_one_node_leaves_the_pages_another_node_keeps() {
         let page = reqwest::get(second.url(&path)).await.unwrap();
         assert_eq!(page.status(), StatusCode::OK);
     }
-    let officer = first
-        .store
-        .actor(alerta_core::UserId(police.id))
-        .await
-        .unwrap();
-    first
-        .app
-        .set_hidden(&officer, alerta_core::CaseId(id), true)
-        .await
-        .unwrap();
+    first.hide(&police, id).await;
     crate::crash::wait_until(
         "the other node stops showing the hidden case",
         std::time::Duration::from_secs(20),
