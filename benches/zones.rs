@@ -15,6 +15,7 @@
 
 use std::time::Instant;
 
+use alerta_core::area::Corridor;
 use alerta_core::{Circle, Coordinates, NewSubscription, SubscriptionInput, ZoneInput};
 use alerta_places::{Gazetteer, Place};
 use alerta_store::Store;
@@ -25,6 +26,10 @@ use sqlx::Connection;
 
 const QUERIES: usize = 1000;
 const ALERT_RADIUS_KM: f64 = 10.0;
+/// Corridor alerts: a road of three legs, about 400 km in all, 10 km wide.
+const CORRIDOR_LEGS: usize = 3;
+const CORRIDOR_LEG_KM: f64 = 135.0;
+const CORRIDOR_WIDTH_KM: f64 = 10.0;
 
 /// Picks towns in proportion to their population.
 struct Towns<'a> {
@@ -145,9 +150,64 @@ async fn disk_bytes(url: &str) -> (u64, u64) {
 
 /// The same zones in PostGIS at its best: each zone's circle as geography
 /// (a polygon a hair larger than the circle) under a GiST index, the exact
-/// distance from the centre deciding.
-async fn postgis(url: &str, areas: &[Circle]) -> serde_json::Value {
+/// distance from the centre deciding; the same circles and corridors asked.
+async fn postgis(url: &str, areas: &[Circle], corridors: &[Corridor]) -> serde_json::Value {
     let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+    let (build_s, bytes) = postgis_zones(&mut db).await;
+    let mut ms = Vec::with_capacity(areas.len());
+    let mut reached = 0;
+    for area in areas {
+        let started = Instant::now();
+        let point = format!("SRID=4326;POINT({} {})", area.center.lng, area.center.lat);
+        reached += postgis_reached(&mut db, &point, area.radius_km).await;
+        ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let mut corridor_ms = Vec::with_capacity(corridors.len());
+    let mut corridor_reached = 0;
+    for corridor in corridors {
+        let started = Instant::now();
+        let points: Vec<String> = corridor
+            .route
+            .iter()
+            .map(|p| format!("{} {}", p.lng, p.lat))
+            .collect();
+        let line = format!("SRID=4326;LINESTRING({})", points.join(", "));
+        corridor_reached += postgis_reached(&mut db, &line, corridor.width_km).await;
+        corridor_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let mut result = summary(ms, reached);
+    result["build_s"] = json!(build_s);
+    result["bytes"] = json!(bytes);
+    result["corridors"] = summary(corridor_ms, corridor_reached);
+    result
+}
+
+/// The zones whose circle comes within `km` of `shape` (EWKT), handed over
+/// and de-duplicated as Alerta's are (one text, sorted here), so that the
+/// two differ only by their index.
+async fn postgis_reached(db: &mut sqlx::PgConnection, shape: &str, km: f64) -> usize {
+    let listed: Option<String> = sqlx::query_scalar(
+        "SELECT string_agg(volunteer_id::text, ',') FROM postgis_zones
+         WHERE ST_DWithin(area, ST_GeogFromText($1), $2)
+           AND ST_DWithin(center, ST_GeogFromText($1), radius_m + $2)",
+    )
+    .bind(shape)
+    .bind(km * 1000.0)
+    .fetch_one(&mut *db)
+    .await
+    .unwrap();
+    let mut ids: Vec<i64> = listed
+        .unwrap_or_default()
+        .split_terminator(',')
+        .map(|id| id.parse().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// Builds PostGIS's table and index; answers the time it took and its size.
+async fn postgis_zones(db: &mut sqlx::PgConnection) -> (f64, i64) {
     for statement in [
         // As Alerta's connections have it (alerta_store): fair to both.
         "SET jit = off",
@@ -159,7 +219,7 @@ async fn postgis(url: &str, areas: &[Circle]) -> serde_json::Value {
             radius_m DOUBLE PRECISION NOT NULL,
             area geography(Polygon, 4326) NOT NULL)",
     ] {
-        sqlx::query(statement).execute(&mut db).await.unwrap();
+        sqlx::query(statement).execute(&mut *db).await.unwrap();
     }
     let started = Instant::now();
     sqlx::query(
@@ -168,53 +228,45 @@ async fn postgis(url: &str, areas: &[Circle]) -> serde_json::Value {
                 ST_Buffer(ST_MakePoint(z.lng, z.lat)::geography, z.radius_km * 1010)
          FROM zones z WHERE z.region IS NULL AND z.confirmed_at IS NOT NULL",
     )
-    .execute(&mut db)
+    .execute(&mut *db)
     .await
     .unwrap();
     sqlx::query("CREATE INDEX postgis_zones_area ON postgis_zones USING gist (area)")
-        .execute(&mut db)
+        .execute(&mut *db)
         .await
         .unwrap();
     sqlx::query("ANALYZE postgis_zones")
-        .execute(&mut db)
+        .execute(&mut *db)
         .await
         .unwrap();
     let build_s = started.elapsed().as_secs_f64();
     let bytes: i64 = sqlx::query_scalar("SELECT pg_total_relation_size('postgis_zones')")
-        .fetch_one(&mut db)
+        .fetch_one(&mut *db)
         .await
         .unwrap();
-    let mut ms = Vec::with_capacity(areas.len());
-    let mut reached = 0;
-    for area in areas {
-        let started = Instant::now();
-        // Handed over and de-duplicated as Alerta's are (one text, sorted
-        // here), so that the two differ only by their index.
-        let listed: Option<String> = sqlx::query_scalar(
-            "SELECT string_agg(volunteer_id::text, ',') FROM postgis_zones
-             WHERE ST_DWithin(area, ST_MakePoint($2, $1)::geography, $3)
-               AND ST_DWithin(center, ST_MakePoint($2, $1)::geography, radius_m + $3)",
-        )
-        .bind(area.center.lat)
-        .bind(area.center.lng)
-        .bind(area.radius_km * 1000.0)
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
-        let mut ids: Vec<i64> = listed
-            .unwrap_or_default()
-            .split_terminator(',')
-            .map(|id| id.parse().unwrap())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ms.push(started.elapsed().as_secs_f64() * 1000.0);
-        reached += ids.len();
+    (build_s, bytes)
+}
+
+/// A road from `start`: legs of [`CORRIDOR_LEG_KM`], each turning up to
+/// 60° from the one before.
+fn corridor_from(start: Coordinates, rng: &mut StdRng) -> Corridor {
+    let mut bearing: f64 = rng.random_range(0.0..360.0);
+    let mut route = vec![start];
+    for _ in 0..CORRIDOR_LEGS {
+        let from = *route.last().unwrap();
+        let degrees = CORRIDOR_LEG_KM / 111.195;
+        let lat = (from.lat + degrees * bearing.to_radians().cos()).clamp(-85.0, 85.0);
+        let lng = from.lng + degrees * bearing.to_radians().sin() / from.lat.to_radians().cos();
+        route.push(Coordinates {
+            lat,
+            lng: (lng + 540.0).rem_euclid(360.0) - 180.0,
+        });
+        bearing += rng.random_range(-60.0..60.0);
     }
-    let mut result = summary(ms, reached);
-    result["build_s"] = json!(build_s);
-    result["bytes"] = json!(bytes);
-    result
+    Corridor {
+        route,
+        width_km: CORRIDOR_WIDTH_KM,
+    }
 }
 
 /// The most memory this process has held (Linux), in MiB.
@@ -316,6 +368,20 @@ async fn main() {
         reached += store.reached_volunteers(*area).await.unwrap().len();
         ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
+    // Corridors from towns, along roads of three legs in changing directions.
+    let corridors: Vec<Corridor> = (0..queries / 5)
+        .map(|_| corridor_from(towns.point(&mut rng).0, &mut rng))
+        .collect();
+    for corridor in corridors.iter().take(20) {
+        store.reached_by_corridor(corridor).await.unwrap();
+    }
+    let mut corridor_ms = Vec::with_capacity(corridors.len());
+    let mut corridor_reached = 0;
+    for corridor in &corridors {
+        let started = Instant::now();
+        corridor_reached += store.reached_by_corridor(corridor).await.unwrap().len();
+        corridor_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
     // The part of each answer that is not the database: which countries and
     // regions the area touches (offline boundaries), to see where time goes.
     let mut region_ms = Vec::with_capacity(queries);
@@ -338,6 +404,8 @@ async fn main() {
         "bytes": bytes,
         "index_bytes": index_bytes,
         "alerta": summary(ms, reached),
+        "corridor_km": [CORRIDOR_LEGS as f64 * CORRIDOR_LEG_KM, CORRIDOR_WIDTH_KM],
+        "alerta_corridors": summary(corridor_ms, corridor_reached),
         "regions_touching": summary(region_ms, 0),
         // The store and its queries run in this process: its peak is the
         // server's (SQLite's page cache included).
@@ -345,7 +413,16 @@ async fn main() {
     });
     if with_postgis {
         eprintln!("the same in PostGIS");
-        let postgis = postgis(&url, &areas).await;
+        let postgis = postgis(&url, &areas, &corridors).await;
+        for (ratio, percentile) in [
+            ("corridor_ratio_p50", "p50_ms"),
+            ("corridor_ratio_p99", "p99_ms"),
+        ] {
+            result[ratio] = json!(
+                postgis["corridors"][percentile].as_f64().unwrap()
+                    / result["alerta_corridors"][percentile].as_f64().unwrap()
+            );
+        }
         result["ratio_p50"] = json!(
             postgis["p50_ms"].as_f64().unwrap() / result["alerta"]["p50_ms"].as_f64().unwrap()
         );

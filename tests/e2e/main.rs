@@ -13,6 +13,7 @@ mod cases;
 mod cli;
 mod cluster;
 mod concurrency;
+mod corridors;
 mod crash;
 mod delivery;
 mod disk;

@@ -135,11 +135,107 @@ pub struct Corridor {
     pub width_km: f64,
 }
 
+/// One leg of a corridor as the zone index tests it, in the plain
+/// arithmetic SQLite and PostgreSQL compute as Rust does (see [`Cap`]): a
+/// zone of centre p and angular radius r reaches the leg from a to b, with
+/// w the corridor's width, when p is within r + w of either end, that is
+/// p · a ≥ cos(r + w) = cos r cos w − sin r sin w; or when p lies beside
+/// the leg (on the inner side of the planes through the pole n of its great
+/// circle and each end: (n × a) · p ≥ 0 and (b × n) · p ≥ 0) within r + w
+/// of its great circle: |p · n| ≤ sin(r + w) = sin r cos w + cos r sin w.
+/// Valid while r + w stays under a quarter of the globe, as any zone and
+/// width do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Leg {
+    pub a: [f64; 3],
+    pub b: [f64; 3],
+    /// None for a leg of no length (a route of one point): its end alone.
+    pub beside: Option<Beside>,
+}
+
+/// What tells whether a point lies beside a leg, and how far off its line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Beside {
+    /// The unit pole n of the leg's great circle.
+    pub pole: [f64; 3],
+    /// n × a and b × n: p is beside the leg when both dot products are ≥ 0.
+    pub after_a: [f64; 3],
+    pub before_b: [f64; 3],
+}
+
+fn array(v: Vector) -> [f64; 3] {
+    [v.x, v.y, v.z]
+}
+
+fn dot3(u: &[f64; 3], v: &Cap) -> f64 {
+    u[0] * v.x + u[1] * v.y + u[2] * v.z
+}
+
+impl Leg {
+    fn new(a: Vector, b: Vector) -> Leg {
+        let normal = a.cross(b);
+        let length = normal.norm();
+        let beside = (length >= 1e-15).then(|| {
+            let pole = Vector {
+                x: normal.x / length,
+                y: normal.y / length,
+                z: normal.z / length,
+            };
+            Beside {
+                pole: array(pole),
+                after_a: array(pole.cross(a)),
+                before_b: array(b.cross(pole)),
+            }
+        });
+        Leg {
+            a: array(a),
+            b: array(b),
+            beside,
+        }
+    }
+
+    /// The test above, for a zone as the index keeps it; `cos_w`, `sin_w`
+    /// of the corridor's angular width.
+    pub fn reaches(&self, zone: &Cap, cos_w: f64, sin_w: f64) -> bool {
+        let near_end = zone.cos_r * cos_w - zone.sin_r * sin_w;
+        let near_line = zone.sin_r * cos_w + zone.cos_r * sin_w;
+        dot3(&self.a, zone) >= near_end
+            || dot3(&self.b, zone) >= near_end
+            || self.beside.is_some_and(|b| {
+                let across = dot3(&b.pole, zone);
+                dot3(&b.after_a, zone) >= 0.0
+                    && dot3(&b.before_b, zone) >= 0.0
+                    && across <= near_line
+                    && -across <= near_line
+            })
+    }
+}
+
 impl Corridor {
     /// Whether a zone's circle (as the index keeps it) comes within the
-    /// corridor's width of the route.
+    /// corridor's width of the route: [`Leg::reaches`] for any leg, the
+    /// very arithmetic the zone index runs in SQL.
     pub fn reaches(&self, zone: &Cap) -> bool {
-        self.distance_km_to_route(&Vector::of_cap(zone)) <= self.width_km + cap_km(zone)
+        let (cos_w, sin_w) = self.angular_width();
+        self.legs()
+            .iter()
+            .any(|leg| leg.reaches(zone, cos_w, sin_w))
+    }
+
+    /// The route's legs (one of no length for a route of one point).
+    pub fn legs(&self) -> Vec<Leg> {
+        let points: Vec<Vector> = self.route.iter().map(Vector::of).collect();
+        match points.as_slice() {
+            [] => Vec::new(),
+            [only] => vec![Leg::new(*only, *only)],
+            _ => points.windows(2).map(|w| Leg::new(w[0], w[1])).collect(),
+        }
+    }
+
+    /// The cosine and sine of the width's angle.
+    pub fn angular_width(&self) -> (f64, f64) {
+        let angle = km_to_angle(self.width_km);
+        (angle.cos(), angle.sin())
     }
 
     /// Whether `point` lies in the corridor (on its edge included).
@@ -159,10 +255,6 @@ impl Corridor {
         };
         angle * EARTH_RADIUS_KM
     }
-}
-
-fn cap_km(cap: &Cap) -> f64 {
-    cap_angle(cap) * EARTH_RADIUS_KM
 }
 
 /// A polygon of great-circle edges, its ring given without repeating the
@@ -310,6 +402,45 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_index_arithmetic_agrees_with_the_distance_away_from_the_edge() {
+        let mut rng = StdRng::seed_from_u64(8);
+        let route = vec![at(-17.39, -66.16), at(-16.98, -65.41), at(-17.78, -63.18)];
+        let (mut reached, mut near_edge) = (0, 0);
+        for _ in 0..20_000 {
+            let corridor = Corridor {
+                route: route.clone(),
+                width_km: rng.random_range(0.5..=100.0),
+            };
+            let base = route[rng.random_range(0..route.len())];
+            let zone = Circle {
+                center: at(
+                    base.lat + rng.random_range(-2.0..2.0),
+                    base.lng + rng.random_range(-2.0..2.0),
+                ),
+                radius_km: rng.random_range(1.0..=50.0),
+            };
+            let gap = corridor.distance_km_to_route(&Vector::of(&zone.center))
+                - corridor.width_km
+                - zone.radius_km;
+            // Exact to 100 m at the edge; past that the two must agree.
+            if gap.abs() < 0.1 {
+                near_edge += 1;
+                continue;
+            }
+            assert_eq!(
+                corridor.reaches(&zone.cap()),
+                gap < 0.0,
+                "{zone:?}, gap {gap}"
+            );
+            reached += usize::from(gap < 0.0);
+        }
+        assert!(
+            reached > 2_000 && near_edge < 200,
+            "{reached} reached, {near_edge} at the edge"
+        );
     }
 
     #[test]

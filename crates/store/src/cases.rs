@@ -1,5 +1,6 @@
 //! Cases, their photos and their audit log.
 
+use alerta_core::area::Corridor;
 use alerta_core::grid::CellRange;
 use alerta_core::policy::Actor;
 use alerta_core::{
@@ -206,6 +207,106 @@ pub(crate) fn push_reached<DB: ZoneIndex>(
         }
         list.push_unseparated(")");
     }
+}
+
+/// Appends the SELECT of every confirmed volunteer with a circle zone the
+/// corridor reaches (an id may repeat): the zones filed under the grid
+/// cells that may hold one ([`alerta_core::grid::cells_reaching_corridor`]),
+/// decided in SQL by [`alerta_core::area::Leg::reaches`]'s arithmetic for
+/// each leg, written in the same order.
+pub(crate) fn push_reached_by_corridor<DB: ZoneIndex>(
+    q: &mut sqlx::QueryBuilder<DB>,
+    corridor: &Corridor,
+) where
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let (cos_w, sin_w) = corridor.angular_width();
+    let legs = corridor.legs();
+    DB::push_zones_in(
+        q,
+        &alerta_core::grid::cells_reaching_corridor(corridor),
+        |q| {
+            q.push("z.cell IS NOT NULL AND z.confirmed_at IS NOT NULL AND (");
+            for (i, leg) in legs.iter().enumerate() {
+                if i > 0 {
+                    q.push(" OR ");
+                }
+                push_leg(q, leg, cos_w, sin_w);
+            }
+            q.push(")");
+        },
+    );
+}
+
+/// One leg's test, as [`alerta_core::area::Leg::reaches`] computes it.
+fn push_leg<DB: sqlx::Database>(
+    q: &mut sqlx::QueryBuilder<DB>,
+    leg: &alerta_core::area::Leg,
+    cos_w: f64,
+    sin_w: f64,
+) where
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let dot = |q: &mut sqlx::QueryBuilder<DB>, u: &[f64; 3]| {
+        q.push("(z.x * ")
+            .push_bind(u[0])
+            .push(" + z.y * ")
+            .push_bind(u[1])
+            .push(" + z.z * ")
+            .push_bind(u[2])
+            .push(")");
+    };
+    let near_end = |q: &mut sqlx::QueryBuilder<DB>| {
+        q.push("z.cos_r * ")
+            .push_bind(cos_w)
+            .push(" - z.sin_r * ")
+            .push_bind(sin_w);
+    };
+    let near_line = |q: &mut sqlx::QueryBuilder<DB>| {
+        q.push("z.sin_r * ")
+            .push_bind(cos_w)
+            .push(" + z.cos_r * ")
+            .push_bind(sin_w);
+    };
+    q.push("(");
+    dot(q, &leg.a);
+    q.push(" >= ");
+    near_end(q);
+    q.push(" OR ");
+    dot(q, &leg.b);
+    q.push(" >= ");
+    near_end(q);
+    if let Some(beside) = &leg.beside {
+        q.push(" OR (");
+        dot(q, &beside.after_a);
+        q.push(" >= 0 AND ");
+        dot(q, &beside.before_b);
+        q.push(" >= 0 AND ");
+        dot(q, &beside.pole);
+        q.push(" <= ");
+        near_line(q);
+        q.push(" AND -");
+        dot(q, &beside.pole);
+        q.push(" <= ");
+        near_line(q);
+        q.push(")");
+    }
+    q.push(")");
+}
+
+/// Ids as the database lists them ("3,1,3"), sorted and de-duplicated.
+fn parse_id_list(listed: Option<&str>) -> Result<Vec<i64>> {
+    let mut ids = listed
+        .unwrap_or_default()
+        .split_terminator(',')
+        .map(|id| {
+            id.parse()
+                .map_err(|_| StoreError::Corrupt(format!("volunteer id {id:?}")))
+        })
+        .collect::<Result<Vec<i64>>>()?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// The WHERE clause of a [`CaseFilter`] over `cases c`, parameters $1–$10
@@ -996,18 +1097,21 @@ impl Store {
             select.push(") reached");
             select.build_query_scalar().fetch_one(pool).await?
         });
-        let mut ids = listed
-            .as_deref()
-            .unwrap_or_default()
-            .split_terminator(',')
-            .map(|id| {
-                id.parse()
-                    .map_err(|_| StoreError::Corrupt(format!("volunteer id {id:?}")))
-            })
-            .collect::<Result<Vec<i64>>>()?;
-        ids.sort_unstable();
-        ids.dedup();
-        Ok(ids)
+        parse_id_list(listed.as_deref())
+    }
+
+    /// The ids of the confirmed volunteers with a circle zone `corridor`
+    /// reaches, in order (de-duplicated here, as for a circle).
+    pub async fn reached_by_corridor(&self, corridor: &Corridor) -> Result<Vec<i64>> {
+        let listed: Option<String> = with_db!(self, pool => {
+            let mut select = sqlx::QueryBuilder::new(
+                "SELECT string_agg(CAST(volunteer_id AS TEXT), ',') FROM (",
+            );
+            push_reached_by_corridor(&mut select, corridor);
+            select.push(") reached");
+            select.build_query_scalar().fetch_one(pool).await?
+        });
+        parse_id_list(listed.as_deref())
     }
 
     /// Every case of `statuses`, newest first, read a page at a time: the
