@@ -517,3 +517,8 @@ error-sign-in-wait = Several wrong passwords in a row from here: wait a moment b
 tips-mail-subject = { $count } new tips — case no. { $id }: { $name }
 tips-mail-intro = { $count } tips arrived for case no. { $id } ({ $name }) within a few minutes; here they are together (every tip is on the case's page too):
 rule-photo-too-large = This photo is too large (at most { $max } MB and { $megapixels } megapixels): choose a smaller one (a phone's "medium" size, or a screenshot of it). The other details are kept below.
+
+## The alert area's map
+map-heading = Alert area
+map-title = Map of the alert area: { $km } km around { $place }
+map-km = { $km } km

@@ -585,3 +585,8 @@ error-sign-in-wait = Varias contraseñas equivocadas seguidas desde aquí: esper
 tips-mail-subject = { $count } pistas nuevas — caso n.º { $id }: { $name }
 tips-mail-intro = Llegaron { $count } pistas para el caso n.º { $id } ({ $name }) en pocos minutos; aquí van juntas (todas están también en la página del caso):
 rule-photo-too-large = Esta foto es demasiado grande (hasta { $max } MB y { $megapixels } megapíxeles): elige una más liviana (el tamaño "mediano" del teléfono, o una captura de pantalla). Los demás datos se conservan abajo.
+
+## The alert area's map
+map-heading = Zona de alerta
+map-title = Mapa de la zona de alerta: { $km } km alrededor de { $place }
+map-km = { $km } km

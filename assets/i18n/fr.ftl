@@ -589,3 +589,8 @@ error-sign-in-wait = Plusieurs mots de passe erronés d'affilée depuis ici : at
 tips-mail-subject = { $count } nouveaux indices — dossier n° { $id } : { $name }
 tips-mail-intro = { $count } indices sont arrivés pour le dossier n° { $id } ({ $name }) en quelques minutes ; les voici ensemble (tous sont aussi sur la page du dossier) :
 rule-photo-too-large = Cette photo est trop grande (au plus { $max } Mo et { $megapixels } mégapixels) : choisissez-en une plus légère (la taille « moyenne » du téléphone, ou une capture d'écran). Les autres renseignements sont conservés ci-dessous.
+
+## The alert area's map
+map-heading = Zone d’alerte
+map-title = Carte de la zone d’alerte : { $km } km autour de { $place }
+map-km = { $km } km

@@ -589,3 +589,8 @@ error-sign-in-wait = Várias senhas erradas seguidas daqui: espere um momento an
 tips-mail-subject = { $count } novas pistas — caso n.º { $id }: { $name }
 tips-mail-intro = Chegaram { $count } pistas para o caso n.º { $id } ({ $name }) em poucos minutos; aqui estão juntas (todas estão também na página do caso):
 rule-photo-too-large = Esta foto é grande demais (até { $max } MB e { $megapixels } megapixels): escolha uma menor (o tamanho "médio" do celular, ou uma captura de tela). Os outros dados continuam abaixo.
+
+## The alert area's map
+map-heading = Área de alerta
+map-title = Mapa da área de alerta: { $km } km ao redor de { $place }
+map-km = { $km } km

@@ -608,7 +608,8 @@ async fn what_people_type_shows_as_text_on_every_page_and_in_mail() {
             "<img src=x",
             "<b onmouseover",
             "<iframe",
-            "<svg",
+            // The pages draw maps as SVG of their own; the typed one must not.
+            "<svg onload",
         ] {
             assert!(!html.contains(raw), "{raw} reached the HTML unescaped");
         }
@@ -1815,5 +1816,63 @@ async fn heights_and_weights_are_taken_as_people_write_them_or_refused_by_name()
         (case["height_cm"].as_i64(), case["weight_kg"].as_i64()),
         (Some(120), Some(25))
     );
+    app.stop().await;
+}
+
+/// The case page and the police desk draw the alert area on a map made
+/// on the server: well-formed SVG with a title read out in the reader's
+/// language, the area around the last-seen point, nearby towns, a scale,
+/// and nothing loaded from elsewhere.
+#[tokio::test]
+async fn the_case_page_and_the_desk_draw_the_alert_area_on_a_map() {
+    let app = spawn_app().await;
+    let (id, police) = published_case(&app, &valid_case()).await;
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    for (who, html) in [
+        (
+            "public",
+            Visitor::new(&app).get(&format!("/cases/{id}")).await.html,
+        ),
+        (
+            "desk",
+            officer.get(&format!("/police/cases/{id}")).await.html,
+        ),
+    ] {
+        let start = html.find("<svg").unwrap_or_else(|| panic!("{who}: a map"));
+        let end = html[start..].find("</svg>").unwrap() + start + "</svg>".len();
+        let svg = &html[start..end];
+        assert!(
+            svg.contains(
+                "<title id=\"area-map-label\">Mapa de la zona de alerta: 10 km alrededor de Plaza 14 de Septiembre, Cochabamba</title>"
+            ),
+            "{who}: {svg}"
+        );
+        // The last-seen point is the area's centre, in the middle.
+        assert!(svg.contains("cx=\"320.0\" cy=\"200.0\""), "{who}");
+        assert!(
+            svg.contains(">Cochabamba</text>"),
+            "{who}: the town is named"
+        );
+        assert!(svg.contains(">5 km</text>"), "{who}: a scale");
+        assert_eq!(
+            svg.matches("http").count(),
+            1,
+            "{who}: only the SVG namespace"
+        );
+        let mut xmllint = std::process::Command::new("xmllint")
+            .args(["--noout", "-"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .expect("xmllint runs (scripts/test installs libxml2-utils)");
+        use std::io::Write;
+        xmllint
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(svg.as_bytes())
+            .unwrap();
+        assert!(xmllint.wait().unwrap().success(), "{who}: well-formed");
+    }
     app.stop().await;
 }

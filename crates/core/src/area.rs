@@ -86,6 +86,21 @@ impl Vector {
 }
 
 impl Coordinates {
+    /// The point `km` away along the great circle leaving at `bearing`
+    /// (degrees clockwise from north): where a circle's edge passes.
+    pub fn destination(&self, bearing: f64, km: f64) -> Coordinates {
+        let (lat, lng) = (self.lat.to_radians(), self.lng.to_radians());
+        let (angle, bearing) = (km_to_angle(km), bearing.to_radians());
+        let to_lat = (lat.sin() * angle.cos() + lat.cos() * angle.sin() * bearing.cos()).asin();
+        let to_lng = lng
+            + (bearing.sin() * angle.sin() * lat.cos())
+                .atan2(angle.cos() - lat.sin() * to_lat.sin());
+        Coordinates {
+            lat: to_lat.to_degrees(),
+            lng: (to_lng.to_degrees() + 540.0).rem_euclid(360.0) - 180.0,
+        }
+    }
+
     /// The point `fraction` (0 to 1) of the way to `to` along the great
     /// circle: where a route's segment passes.
     pub fn towards(&self, to: &Coordinates, fraction: f64) -> Coordinates {
@@ -552,6 +567,19 @@ mod tests {
                 .count();
             assert_eq!(polygon.contains(&p), crossings % 2 == 0, "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_destination_lies_at_its_distance_and_bearing() {
+        let start = at(-17.39, -66.16);
+        for bearing in [0.0, 45.0, 90.0, 200.0, 359.0] {
+            let end = start.destination(bearing, 10.0);
+            assert!((start.distance_km(&end) - 10.0).abs() < 1e-6, "{end:?}");
+        }
+        assert!(start.destination(0.0, 10.0).lat > start.lat);
+        assert!(start.destination(90.0, 10.0).lng > start.lng);
+        // Across the antimeridian.
+        assert!(at(0.0, 179.99).destination(90.0, 10.0).lng < -179.0);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod subdivisions;
 pub use fold::fold;
 pub use region_names::{RegionChoice, regions_named, suggest_regions};
 pub use regions::Regions;
+pub use subdivisions::{Subdivision, Subdivisions};
 
 static CITIES: &[u8] = include_bytes!("../../../assets/gazetteer/cities5000.tsv.gz");
 static COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");

@@ -59,6 +59,14 @@ impl Subdivisions {
             .map(|s| s.code.as_str())
     }
 
+    /// The regions whose box meets `bounds`: those a map of it may show.
+    pub fn near<'a>(
+        &'a self,
+        bounds: &'a BoundingBox,
+    ) -> impl Iterator<Item = &'a Subdivision> + 'a {
+        self.all.iter().filter(move |s| s.near(bounds))
+    }
+
     /// The regions holding some point of `area`: those holding its centre,
     /// or whose border passes within its radius.
     pub fn touching<'a>(&'a self, area: &'a Circle) -> impl Iterator<Item = &'a str> + 'a {
@@ -71,6 +79,11 @@ impl Subdivisions {
 }
 
 impl Subdivision {
+    /// Its rings of (lat, lng) points, each closing on its first.
+    pub fn rings(&self) -> &[Vec<(f64, f64)>] {
+        &self.rings
+    }
+
     fn holds(&self, point: Coordinates) -> bool {
         let b = &self.bounds;
         if point.lat < b.south || point.lat > b.north || point.lng < b.west || point.lng > b.east {

@@ -190,6 +190,8 @@ fn render(state: &AppState, page: &Page, case: &Case, forms: &Forms) -> Markup {
         }
         h2 { (super::without_colon(&sheet.circumstances.label)) }
         (paragraphs(&case.details.circumstances))
+        h2 { (page.t("map-heading")) }
+        (super::map::case_map(page, case))
         (posters(page, case))
         // A draft's page opens for nobody else: nothing to share yet.
         @if case.status == CaseStatus::Active { (share(page, &title, &page_url)) }

@@ -11,6 +11,7 @@ mod api_docs;
 mod case;
 mod family;
 mod home;
+mod map;
 mod police;
 mod review;
 mod static_files;

@@ -287,6 +287,7 @@ async fn desk(
             dt { (page.t("police-radius")) } dd { (d.alert_radius_km) " km" }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }
+        (super::map::case_map(page, case))
         h2 { (page.t("alert-circumstances")) }
         (paragraphs(&d.circumstances))
         p {
