@@ -522,3 +522,4 @@ rule-photo-too-large = This photo is too large (at most { $max } MB and { $megap
 map-heading = Alert area
 map-title = Map of the alert area: { $km } km around { $place }
 map-km = { $km } km
+map-zone-title = Map of your zone: { $zone }

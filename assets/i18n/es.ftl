@@ -590,3 +590,4 @@ rule-photo-too-large = Esta foto es demasiado grande (hasta { $max } MB y { $meg
 map-heading = Zona de alerta
 map-title = Mapa de la zona de alerta: { $km } km alrededor de { $place }
 map-km = { $km } km
+map-zone-title = Mapa de tu zona: { $zone }

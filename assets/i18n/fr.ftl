@@ -594,3 +594,4 @@ rule-photo-too-large = Cette photo est trop grande (au plus { $max } Mo et { $me
 map-heading = Zone d’alerte
 map-title = Carte de la zone d’alerte : { $km } km autour de { $place }
 map-km = { $km } km
+map-zone-title = Carte de votre zone : { $zone }

@@ -594,3 +594,4 @@ rule-photo-too-large = Esta foto é grande demais (até { $max } MB e { $megapix
 map-heading = Área de alerta
 map-title = Mapa da área de alerta: { $km } km ao redor de { $place }
 map-km = { $km } km
+map-zone-title = Mapa da sua área: { $zone }

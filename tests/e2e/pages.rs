@@ -975,6 +975,14 @@ async fn the_subscribe_form_answers_the_same_for_known_and_new_addresses() {
     let first = visitor.submit("/subscribe", "/subscribe", &fields).await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.html.contains("Te enviamos un correo"));
+    // The zone as understood, on a map, before the mail is opened.
+    assert!(
+        first
+            .html
+            .contains("<title id=\"area-map-label\">Mapa de tu zona: São Paulo"),
+        "{}",
+        first.html
+    );
     let again = visitor.submit("/subscribe", "/subscribe", &fields).await;
     assert_eq!(
         again.html.replace(&again.csrf_or_empty(), ""),

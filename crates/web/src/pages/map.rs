@@ -21,8 +21,9 @@ const LABEL_SIZE: f64 = 24.0;
 const MARGIN: f64 = 1.5;
 const KM_PER_DEGREE: f64 = alerta_core::case::EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
 
-/// What a map shows and says: the area, where the person was last seen,
-/// and the title read out in its place.
+/// What a map shows and says: the area, the point it is drawn around
+/// (where the person was last seen, or a zone's centre), and the title
+/// read out in its place.
 pub struct AreaMap<'a> {
     pub area: Circle,
     pub last_seen: Coordinates,
@@ -89,6 +90,23 @@ pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
     area_map(&AreaMap {
         area: case.alert_area(),
         last_seen: d.last_seen,
+        title: &title,
+        km_label: &km_label,
+    })
+}
+
+/// The map of a volunteer's circle zone, `label` as it reads in mail.
+pub fn zone_map(page: &super::Page, zone: &Circle, label: &str) -> Markup {
+    let title = page.ta("map-zone-title", &[("zone", label)]);
+    let km_label = |km: f64| {
+        page.ta(
+            "map-km",
+            &[("km", &alerta_core::volunteer::trim_number(km))],
+        )
+    };
+    area_map(&AreaMap {
+        area: *zone,
+        last_seen: zone.center,
         title: &title,
         km_label: &km_label,
     })

@@ -147,8 +147,17 @@ async fn subscribe(
     page.check_csrf(form.zone.csrf.as_deref())?;
     match crate::subscriptions::request(&state, ip, &form.input()).await {
         Ok(()) => {
-            let body =
-                html! { p class="notice" role="status" { (page.t("subscribe-check-mail")) } };
+            // The zone as it was understood, on a map: a town taken for
+            // another one shows before the confirmation mail is opened.
+            let asked =
+                alerta_core::NewSubscription::parse(&form.input(), &alerta_places::WORLD).ok();
+            let body = html! {
+                p class="notice" role="status" { (page.t("subscribe-check-mail")) }
+                @if let Some(asked) = &asked
+                    && let alerta_core::Zone::Circle(circle) = &asked.zone {
+                    (super::map::zone_map(&page, circle, &asked.label))
+                }
+            };
             Ok(page
                 .render(&page.t("subscribe-sent-title"), body)
                 .into_response())
