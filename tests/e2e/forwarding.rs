@@ -234,6 +234,13 @@ async fn a_volunteer_manages_alerts_with_a_link_asked_for_by_address() {
         "{}",
         page.html
     );
+    // Each circle zone is drawn, its map titled with the zone.
+    assert!(
+        page.html
+            .contains("\">Mapa de tu zona: Cochabamba, BO · 10 km</figcaption>"),
+        "{}",
+        page.html
+    );
     assert!(
         !page.html.contains(email),
         "the address never shows on a page"

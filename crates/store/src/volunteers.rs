@@ -884,6 +884,24 @@ impl Store {
     }
 
     /// A volunteer's zones, oldest first: (zone id, label, confirmed).
+    /// A volunteer's circle zones by zone id, for drawing them (a region
+    /// zone has no circle).
+    pub async fn volunteer_zone_circles(&self, id: VolunteerId) -> Result<Vec<(i64, Circle)>> {
+        let rows: Vec<(i64, f64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
+            "SELECT id, lat, lng, radius_km FROM zones
+             WHERE volunteer_id = $1 AND region IS NULL AND radius_km IS NOT NULL ORDER BY id")
+            .bind(id.0)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(zone, lat, lng, radius_km)| {
+                let center = alerta_core::Coordinates { lat, lng };
+                (zone, Circle { center, radius_km })
+            })
+            .collect())
+    }
+
     pub async fn volunteer_zones(&self, id: VolunteerId) -> Result<Vec<(i64, String, bool)>> {
         let rows: Vec<(i64, String, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
             "SELECT id, label, confirmed_at FROM zones WHERE volunteer_id = $1 ORDER BY id")

@@ -25,6 +25,8 @@ const KM_PER_DEGREE: f64 = alerta_core::case::EARTH_RADIUS_KM * std::f64::consts
 /// (where the person was last seen, or a zone's centre), and the title
 /// read out in its place.
 pub struct AreaMap<'a> {
+    /// The id of the map's title, unique on its page.
+    pub label_id: String,
     pub area: Circle,
     pub last_seen: Coordinates,
     pub title: &'a str,
@@ -88,6 +90,7 @@ pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
         )
     };
     area_map(&AreaMap {
+        label_id: "area-map-label".into(),
         area: case.alert_area(),
         last_seen: d.last_seen,
         title: &title,
@@ -95,8 +98,9 @@ pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
     })
 }
 
-/// The map of a volunteer's circle zone, `label` as it reads in mail.
-pub fn zone_map(page: &super::Page, zone: &Circle, label: &str) -> Markup {
+/// The map of a volunteer's circle zone, `label` as it reads in mail;
+/// `n` tells it from the page's other maps.
+pub fn zone_map(page: &super::Page, zone: &Circle, label: &str, n: i64) -> Markup {
     let title = page.ta("map-zone-title", &[("zone", label)]);
     let km_label = |km: f64| {
         page.ta(
@@ -105,6 +109,7 @@ pub fn zone_map(page: &super::Page, zone: &Circle, label: &str) -> Markup {
         )
     };
     area_map(&AreaMap {
+        label_id: format!("zone-map-label-{n}"),
         area: *zone,
         last_seen: zone.center,
         title: &title,
@@ -119,9 +124,11 @@ pub fn area_map(map: &AreaMap) -> Markup {
     let (x, y) = plane.point(map.last_seen.lat, map.last_seen.lng);
     let (bar_km, bar_units) = scale_bar(plane.scale);
     html! {
-        svg class="map" viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) role="img" aria-labelledby="area-map-label"
+        // The caption says what the map shows, to everyone; a screen
+        // reader reads it as the drawing's name.
+        figure class="map" {
+        svg viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) role="img" aria-labelledby=(map.label_id)
             xmlns="http://www.w3.org/2000/svg" {
-            title id="area-map-label" { (map.title) }
             rect width=(WIDTH) height=(HEIGHT) fill="#f3f2ee" {}
             @for path in borders(&plane, &bounds) {
                 path d=(path) fill="none" stroke="#8b8b8b" stroke-width="1.2" stroke-dasharray="6 3" {}
@@ -138,6 +145,8 @@ pub fn area_map(map: &AreaMap) -> Markup {
                 path d=(format!("M22 {0} h{1}", HEIGHT - 24.0, round(bar_units))) stroke="#222" stroke-width="5" {}
                 text x=(round(32.0 + bar_units)) y=(HEIGHT - 16.0) font-size=(LABEL_SIZE) fill="#222" { ((map.km_label)(bar_km)) }
             }
+        }
+        figcaption id=(map.label_id) { (map.title) }
         }
     }
 }
@@ -213,6 +222,7 @@ fn towns(plane: &Plane, bounds: &BoundingBox) -> Vec<(String, (f64, f64))> {
     for place in shown {
         let point = plane.point(place.center.lat, place.center.lng);
         let fits = plane.shows(point, -20.0)
+            && point.0 + label_width(&place.name) <= WIDTH
             && !placed
                 .iter()
                 .any(|(name, other)| overlap(&place.name, point, name, *other));
@@ -226,11 +236,15 @@ fn towns(plane: &Plane, bounds: &BoundingBox) -> Vec<(String, (f64, f64))> {
     placed
 }
 
-/// Whether two labels, each right of its dot, would touch (each letter
-/// taken as 0.6 of the text size wide).
+/// How far a town's label reaches right of its dot (each letter taken as
+/// 0.6 of the text size wide).
+fn label_width(name: &str) -> f64 {
+    name.chars().count() as f64 * LABEL_SIZE * 0.6 + 12.0
+}
+
+/// Whether two labels, each right of its dot, would touch.
 fn overlap(a: &str, (ax, ay): (f64, f64), b: &str, (bx, by): (f64, f64)) -> bool {
-    let width = |name: &str| name.chars().count() as f64 * LABEL_SIZE * 0.6 + 12.0;
-    let (a_end, b_end) = (ax + width(a), bx + width(b));
+    let (a_end, b_end) = (ax + label_width(a), bx + label_width(b));
     ax < b_end && bx < a_end && (ay - by).abs() < LABEL_SIZE * 1.2
 }
 

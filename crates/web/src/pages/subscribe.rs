@@ -155,7 +155,7 @@ async fn subscribe(
                 p class="notice" role="status" { (page.t("subscribe-check-mail")) }
                 @if let Some(asked) = &asked
                     && let alerta_core::Zone::Circle(circle) = &asked.zone {
-                    (super::map::zone_map(&page, circle, &asked.label))
+                    (super::map::zone_map(&page, circle, &asked.label, 0))
                 }
             };
             Ok(page

@@ -476,6 +476,12 @@ async fn manage_page(
     notice: Option<String>,
 ) -> Result<Response, PageError> {
     let zones = state.store.volunteer_zones(id).await?;
+    let circles: std::collections::HashMap<i64, alerta_core::Circle> = state
+        .store
+        .volunteer_zone_circles(id)
+        .await?
+        .into_iter()
+        .collect();
     let contact = state.store.volunteer_contact(id).await?;
     let language = contact.as_ref().map_or(page.lang, |c| c.language);
     let poster = contact.as_ref().map(|c| c.poster).unwrap_or_default();
@@ -491,6 +497,9 @@ async fn manage_page(
                     form class="inline" method="post" action=(format!("/subscriptions/manage/zones/{zone_id}/remove")) {
                         (page.csrf_field())
                         " " button class="link" type="submit" { (page.t("manage-remove")) }
+                    }
+                    @if let Some(circle) = circles.get(zone_id) {
+                        (super::map::zone_map(page, circle, label, *zone_id))
                     }
                 }
             }
