@@ -90,10 +90,14 @@ async fn three_nodes_behind_a_balancer_survive_a_killed_node_and_a_database_rest
 
     let answers = readers.stop().await;
     let mut figures = Vec::new();
+    let mut desks = Vec::new();
     for case in [first, second] {
         let path = format!("{public_url}/api/v1/cases/{}/dispatch", case.0);
         let response = http.get(path).bearer_auth(&token).send().await.unwrap();
         figures.push(response.json::<Value>().await.unwrap());
+        let desk = format!("{public_url}/police/cases/{}", case.0);
+        let response = http.get(desk).bearer_auth(&token).send().await.unwrap();
+        desks.push(response.text().await.unwrap());
     }
     nodes.iter_mut().for_each(|n| stop(&mut n.child));
     stop(&mut balancer);
@@ -133,6 +137,14 @@ async fn three_nodes_behind_a_balancer_survive_a_killed_node_and_a_database_rest
             "the police see it: {figures}"
         );
         assert_eq!(figures["queued"], json!(0), "{figures}");
+    }
+    for desk in &desks {
+        let sent = format!("data-figure=\"sent\">{RECIPIENTS}<");
+        assert!(desk.contains(&sent), "the desk shows every alert sent");
+        assert!(
+            desk.contains("data-figure=\"queued\">0<"),
+            "and none waiting"
+        );
     }
 
     answers.assert_all_answered();
@@ -454,7 +466,8 @@ fn messages_per_case<const N: usize>(
 }
 
 /// People reading through the balancer while it all happens: the home
-/// page, the case page, its card, and the police's dispatch figures.
+/// page, the case page, its card, and the police's desk and dispatch
+/// figures.
 struct Readers {
     running: Arc<AtomicBool>,
     tasks: Vec<tokio::task::JoinHandle<Vec<Answer>>>,
@@ -476,6 +489,7 @@ impl Readers {
             (format!("/cases/{case}"), false),
             (format!("/cases/{case}/poster.png"), false),
             (format!("/api/v1/cases/{case}/dispatch"), true),
+            (format!("/police/cases/{case}"), true),
         ];
         let tasks = (0..4)
             .map(|reader| {
