@@ -304,7 +304,7 @@ async fn a_volunteer_manages_alerts_with_a_link_asked_for_by_address() {
     assert_eq!(wrong_place.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong_place.html.contains("id=\"zone.place-error\""));
 
-    let first = app.store.volunteer_zones(id).await.unwrap()[0].0;
+    let first = app.store.volunteer_zones(id).await.unwrap()[0].id;
     let removed = visitor
         .submit(
             "/subscriptions/manage",

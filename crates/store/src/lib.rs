@@ -42,7 +42,7 @@ pub use error::StoreError;
 pub use outbox::{Delivery, DispatchFigures, MailKind, OutboxEntry, OutboxItem, OutboxStatus};
 pub use pending_photos::PendingPhoto;
 pub use users::{SessionKind, UserListing, UserRecord};
-pub use volunteers::{ImportOutcome, TokenPurpose, UndoGrant, VolunteerContact};
+pub use volunteers::{ImportOutcome, TokenPurpose, UndoGrant, VolunteerContact, VolunteerZone};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

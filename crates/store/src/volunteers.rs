@@ -87,6 +87,17 @@ pub struct UndoGrant {
 }
 
 /// What a bulk import batch did.
+/// One of a volunteer's zones, as the manage page lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VolunteerZone {
+    pub id: i64,
+    /// How it reads in mail ("Cochabamba, BO · 10 km").
+    pub label: String,
+    pub confirmed: bool,
+    /// A circle zone's circle; None for a country or region.
+    pub circle: Option<Circle>,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportOutcome {
     pub volunteers_created: u64,
@@ -883,34 +894,39 @@ impl Store {
             .await?))
     }
 
-    /// A volunteer's zones, oldest first: (zone id, label, confirmed).
-    /// A volunteer's circle zones by zone id, for drawing them (a region
-    /// zone has no circle).
-    pub async fn volunteer_zone_circles(&self, id: VolunteerId) -> Result<Vec<(i64, Circle)>> {
-        let rows: Vec<(i64, f64, f64, f64)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, lat, lng, radius_km FROM zones
-             WHERE volunteer_id = $1 AND region IS NULL AND radius_km IS NOT NULL ORDER BY id")
+    /// A volunteer's zones, oldest first.
+    pub async fn volunteer_zones(&self, id: VolunteerId) -> Result<Vec<VolunteerZone>> {
+        type Row = (
+            i64,
+            String,
+            Option<i64>,
+            Option<f64>,
+            Option<f64>,
+            Option<f64>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = with_db!(self, pool => sqlx::query_as(
+            "SELECT id, label, confirmed_at, lat, lng, radius_km, region FROM zones
+             WHERE volunteer_id = $1 ORDER BY id")
             .bind(id.0)
             .fetch_all(pool)
             .await?);
         Ok(rows
             .into_iter()
-            .map(|(zone, lat, lng, radius_km)| {
-                let center = alerta_core::Coordinates { lat, lng };
-                (zone, Circle { center, radius_km })
-            })
-            .collect())
-    }
-
-    pub async fn volunteer_zones(&self, id: VolunteerId) -> Result<Vec<(i64, String, bool)>> {
-        let rows: Vec<(i64, String, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT id, label, confirmed_at FROM zones WHERE volunteer_id = $1 ORDER BY id")
-            .bind(id.0)
-            .fetch_all(pool)
-            .await?);
-        Ok(rows
-            .into_iter()
-            .map(|(zone, label, confirmed)| (zone, label, confirmed.is_some()))
+            .map(
+                |(id, label, confirmed, lat, lng, radius_km, region)| VolunteerZone {
+                    id,
+                    label,
+                    confirmed: confirmed.is_some(),
+                    circle: match (region, lat, lng, radius_km) {
+                        (None, Some(lat), Some(lng), Some(radius_km)) => Some(Circle {
+                            center: alerta_core::Coordinates { lat, lng },
+                            radius_km,
+                        }),
+                        _ => None,
+                    },
+                },
+            )
             .collect())
     }
 

@@ -309,8 +309,8 @@ impl Page {
         self.secure
     }
 
-    /// The hidden field every form carries.
-    /// The reader's form token as a hidden field; nothing on a shared copy.
+    /// The hidden field every form carries: the reader's form token;
+    /// nothing on a shared copy, which has none.
     pub fn csrf_field(&self) -> Markup {
         html! {
             @if !self.csrf.is_empty() {

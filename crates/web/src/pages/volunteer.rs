@@ -10,7 +10,7 @@
 
 use alerta_core::volunteer::{MANAGE_LINK_HOURS, MANAGE_SESSION_MINUTES};
 use alerta_core::{Language, PosterDelivery, SubscriptionInput, VolunteerId};
-use alerta_store::TokenPurpose;
+use alerta_store::{TokenPurpose, VolunteerZone};
 use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -219,11 +219,11 @@ async fn unsubscribe(
 
 /// The page after unsubscribing: what went, a button that undoes it within
 /// the hour (the token only this page holds), and the way back later.
-fn unsubscribed(page: &Page, zones: &[(i64, String, bool)], undo_token: &str) -> Response {
+fn unsubscribed(page: &Page, zones: &[VolunteerZone], undo_token: &str) -> Response {
     let confirmed: Vec<&String> = zones
         .iter()
-        .filter(|(_, _, confirmed)| *confirmed)
-        .map(|(_, label, _)| label)
+        .filter(|zone| zone.confirmed)
+        .map(|zone| &zone.label)
         .collect();
     let minutes = alerta_app::UNDO_UNSUBSCRIBE_MINUTES.to_string();
     let body = html! {
@@ -280,7 +280,7 @@ async fn undo_unsubscribe(
     let zones = state.store.volunteer_zones(volunteer).await?;
     let body = html! {
         p class="notice" role="status" { (page.t("unsubscribe-undone")) }
-        ul { @for (_, label, _) in &zones { li { (label) } } }
+        ul { @for zone in &zones { li { (zone.label) } } }
         p { a href="/subscriptions/manage" { (page.t("confirm-page-manage")) } }
     };
     Ok(page
@@ -476,12 +476,6 @@ async fn manage_page(
     notice: Option<String>,
 ) -> Result<Response, PageError> {
     let zones = state.store.volunteer_zones(id).await?;
-    let circles: std::collections::HashMap<i64, alerta_core::Circle> = state
-        .store
-        .volunteer_zone_circles(id)
-        .await?
-        .into_iter()
-        .collect();
     let contact = state.store.volunteer_contact(id).await?;
     let language = contact.as_ref().map_or(page.lang, |c| c.language);
     let poster = contact.as_ref().map(|c| c.poster).unwrap_or_default();
@@ -490,16 +484,16 @@ async fn manage_page(
         h2 { (page.t("manage-zones")) }
         @if zones.is_empty() { p { (page.t("manage-no-zones")) } }
         ul class="tips" {
-            @for (zone_id, label, confirmed) in &zones {
+            @for zone in &zones {
                 li {
-                    (label)
-                    @if !confirmed { " " span class="badge draft" { (page.t("manage-unconfirmed")) } }
-                    form class="inline" method="post" action=(format!("/subscriptions/manage/zones/{zone_id}/remove")) {
+                    (zone.label)
+                    @if !zone.confirmed { " " span class="badge draft" { (page.t("manage-unconfirmed")) } }
+                    form class="inline" method="post" action=(format!("/subscriptions/manage/zones/{}/remove", zone.id)) {
                         (page.csrf_field())
                         " " button class="link" type="submit" { (page.t("manage-remove")) }
                     }
-                    @if let Some(circle) = circles.get(zone_id) {
-                        (super::map::zone_map(page, circle, label, *zone_id))
+                    @if let Some(circle) = &zone.circle {
+                        (super::map::zone_map(page, circle, &zone.label, zone.id))
                     }
                 }
             }
