@@ -357,7 +357,7 @@ async fn main() {
         .collect();
     // One pass to warm the caches, as a server that has run a while has them.
     for area in areas.iter().take(100) {
-        store.reached_volunteers(*area).await.unwrap();
+        store.reached_volunteers(&(*area).into()).await.unwrap();
     }
     // The recipients' ids, each once, in this process: what `reach` counts
     // for police and what a server has in hand to send to.
@@ -365,7 +365,11 @@ async fn main() {
     let mut reached = 0;
     for area in &areas {
         let started = Instant::now();
-        reached += store.reached_volunteers(*area).await.unwrap().len();
+        reached += store
+            .reached_volunteers(&(*area).into())
+            .await
+            .unwrap()
+            .len();
         ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     // Corridors from towns, along roads of three legs in changing directions.

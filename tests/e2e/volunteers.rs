@@ -223,7 +223,7 @@ async fn matching_agrees_with_a_brute_force_scan() {
         };
         let mut expected: Vec<usize> = zones
             .iter()
-            .filter(|(_, z)| z.zone.reached_by(&area, &[]))
+            .filter(|(_, z)| z.zone.reached_by(&area.into(), &[]))
             .map(|(v, _)| *v)
             .collect();
         expected.sort_unstable();

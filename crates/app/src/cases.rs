@@ -3,7 +3,7 @@
 //! Each acts on the version of the case the officer read.
 
 use alerta_core::text::{Lines, clean_optional};
-use alerta_core::transition::CaseChange;
+use alerta_core::transition::{CaseChange, Wider};
 use alerta_core::{Actor, Case, CaseDetails, CaseId, CaseStatus, FieldError, Outcome, policy};
 use alerta_store::{PlannedStep, StoredPhoto};
 
@@ -36,7 +36,7 @@ impl Alerta {
         confirm_duplicate: bool,
     ) -> Result<Case, CommandError> {
         policy::may_create(Some(actor))?;
-        policy::may_ask_alert_radius(actor, details.alert_radius_km, None)?;
+        policy::may_ask_alert_area(actor, details, None)?;
         let case = self
             .store
             .create_case_with_photo(details, photo, actor, confirm_duplicate, self.now())
@@ -141,24 +141,23 @@ impl Alerta {
         Ok((self.store.case(id).await?, recipients))
     }
 
-    /// Widens an active case's alert area; answers how many volunteers it
+    /// Widens an active case's alert area: its circle to `radius_km`, its
+    /// corridor to `route_width_km`, or both. Answers how many volunteers it
     /// newly reaches (only they are mailed).
     pub async fn widen(
         &self,
         actor: &Actor,
         id: CaseId,
         radius_km: Option<f64>,
+        route_width_km: Option<f64>,
         version: Option<i64>,
     ) -> Result<u64, CommandError> {
-        if radius_km.is_none() {
-            return Err(FieldError::new("alert_radius_km", "is required").into());
-        }
-        let radius_km = alerta_core::case::parse_alert_radius(radius_km)?;
+        let wider = Wider::parse("", radius_km, route_width_km)?;
         let version = reviewed(version)?;
         let now = self.now();
         let recipients = self
             .change_case(actor, id, |case| {
-                case.widen(actor, radius_km, version, now).map(Some)
+                case.widen(actor, wider, version, now).map(Some)
             })
             .await?;
         self.queued_mail();

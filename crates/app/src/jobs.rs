@@ -169,7 +169,7 @@ impl Alerta {
         for planned in &due {
             let mut tx = self.store.begin_write().await?;
             let case = tx.case_for_update(planned.case).await?;
-            let newly = match case.planned_widening(planned.radius_km, now) {
+            let newly = match case.planned_widening(planned.to, now) {
                 Some(change) => tx.apply(&case, &change, planned.planner).await?,
                 None => 0,
             };

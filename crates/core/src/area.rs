@@ -9,8 +9,12 @@
 //! stays exact for points metres apart, where `acos` of the dot product
 //! does not.
 
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
 use crate::case::{Coordinates, EARTH_RADIUS_KM};
-use crate::volunteer::Cap;
+use crate::volunteer::{Cap, Circle, Geography};
 
 /// A point on the unit sphere.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,6 +105,16 @@ impl Coordinates {
         }
     }
 
+    /// The initial bearing of the great circle to `to`, in degrees
+    /// clockwise from north.
+    pub fn bearing_to(&self, to: &Coordinates) -> f64 {
+        let (lat1, lat2) = (self.lat.to_radians(), to.lat.to_radians());
+        let dlng = (to.lng - self.lng).to_radians();
+        let y = dlng.sin() * lat2.cos();
+        let x = lat1.cos() * lat2.sin() - lat1.sin() * lat2.cos() * dlng.cos();
+        y.atan2(x).to_degrees().rem_euclid(360.0)
+    }
+
     /// The point `fraction` (0 to 1) of the way to `to` along the great
     /// circle: where a route's segment passes.
     pub fn towards(&self, to: &Coordinates, fraction: f64) -> Coordinates {
@@ -144,7 +158,7 @@ fn km_to_angle(km: f64) -> f64 {
 }
 
 /// Every point within `width_km` of a route of great-circle segments.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Corridor {
     pub route: Vec<Coordinates>,
     pub width_km: f64,
@@ -258,6 +272,77 @@ impl Corridor {
         self.distance_km_to_route(&Vector::of(point)) <= self.width_km
     }
 
+    /// Circles whose union holds the whole corridor: centred along the
+    /// route, one every width (1 km at least), each as wide as the corridor
+    /// plus half that step, so every point of the route is within half a
+    /// step of a centre.
+    pub fn covering_circles(&self) -> Vec<Circle> {
+        let step_km = self.width_km.max(1.0);
+        points_along(&self.route, step_km, false)
+            .into_iter()
+            .map(|center| Circle {
+                center,
+                radius_km: self.width_km + step_km / 2.0,
+            })
+            .collect()
+    }
+
+    /// The corridor's edge as a ring (first point not repeated) for those
+    /// who take areas as polygons (CAP): the route's points every
+    /// `max_leg_km` or closer, offset by the width to its left going out
+    /// and to its right coming back, round on the outside of each bend
+    /// and at both ends (a point every 30° at most), mitred on the inside.
+    pub fn outline(&self, max_leg_km: f64) -> Vec<Coordinates> {
+        let mut points: Vec<Coordinates> = points_along(&self.route, max_leg_km, false);
+        points.dedup_by(|a, b| a.distance_km(b) < 1e-6);
+        let Some(&first) = points.first() else {
+            return Vec::new();
+        };
+        if points.len() == 1 {
+            return arc(first, 0.0, 360.0, self.width_km, false);
+        }
+        let mut ring = self.one_side(&points);
+        points.reverse();
+        ring.extend(self.one_side(&points));
+        ring
+    }
+
+    /// The edge on the left of `points`, walked from the first to the
+    /// last, and round the last point to the right side.
+    fn one_side(&self, points: &[Coordinates]) -> Vec<Coordinates> {
+        let w = self.width_km;
+        let n = points.len();
+        let mut side = vec![points[0].destination(points[0].bearing_to(&points[1]) - 90.0, w)];
+        for three in points.windows(3) {
+            let (before, at, after) = (&three[0], &three[1], &three[2]);
+            // Arriving along the leg from `before`: the reverse of leaving
+            // towards it, turned round.
+            let inward = (at.bearing_to(before) + 180.0).rem_euclid(360.0);
+            let outward = at.bearing_to(after);
+            let turn = (outward - inward + 540.0).rem_euclid(360.0) - 180.0;
+            if turn.abs() < 1.0 {
+                // Straight on (the points between a leg's ends): one point.
+                side.push(at.destination(inward + turn / 2.0 - 90.0, w));
+            } else if turn > 0.0 {
+                // A right turn: the left is the outside of the bend.
+                side.extend(arc(*at, inward - 90.0, outward - 90.0, w, true));
+            } else {
+                let half = turn.abs().min(150.0).to_radians() / 2.0;
+                let bisector = inward + turn / 2.0 - 90.0;
+                side.push(at.destination(bisector, w / half.cos()));
+            }
+        }
+        let end = (points[n - 1].bearing_to(&points[n - 2]) + 180.0).rem_euclid(360.0);
+        side.extend(arc(points[n - 1], end - 90.0, end + 90.0, w, true));
+        side.pop(); // the other side starts there
+        side
+    }
+
+    /// The route's length along its great-circle legs.
+    pub fn length_km(&self) -> f64 {
+        self.route.windows(2).map(|w| w[0].distance_km(&w[1])).sum()
+    }
+
     fn distance_km_to_route(&self, p: &Vector) -> f64 {
         let points: Vec<Vector> = self.route.iter().map(Vector::of).collect();
         let angle = match points.as_slice() {
@@ -274,7 +359,7 @@ impl Corridor {
 
 /// A polygon of great-circle edges, its ring given without repeating the
 /// first point. It holds less than half the globe (as any alert area does).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Polygon {
     pub ring: Vec<Coordinates>,
 }
@@ -320,6 +405,70 @@ impl Polygon {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// The smallest circle found round the ring's points (centred on their
+    /// mean direction): great-circle edges between points of a cap smaller
+    /// than a hemisphere stay inside it, so it holds the whole polygon.
+    pub fn bounding_circle(&self) -> Circle {
+        let v = self.vectors();
+        let sum = v.iter().fold(
+            Vector {
+                x: 0.0,
+                y: 0.0,
+                z: 0.0,
+            },
+            |s, p| Vector {
+                x: s.x + p.x,
+                y: s.y + p.y,
+                z: s.z + p.z,
+            },
+        );
+        let n = sum.norm().max(1e-300);
+        let centre = Vector {
+            x: sum.x / n,
+            y: sum.y / n,
+            z: sum.z / n,
+        };
+        let angle = v.iter().map(|p| centre.angle(*p)).fold(0.0, f64::max);
+        Circle {
+            center: centre.coordinates(),
+            radius_km: angle * EARTH_RADIUS_KM,
+        }
+    }
+
+    /// Circles whose union holds the whole polygon: along its edges, and
+    /// over a grid of points inside it, a sixteenth of its width apart (1 km
+    /// at least), each wide enough to cover the square around it.
+    pub fn covering_circles(&self) -> Vec<Circle> {
+        let bounds = self.bounding_circle();
+        let step_km = (bounds.radius_km / 8.0).max(1.0);
+        let radius_km = step_km * 0.75;
+        let mut ring = self.ring.clone();
+        ring.extend(self.ring.first().copied());
+        let mut centres = points_along(&ring, step_km, true);
+        let b = bounds.bounding_box(0.0);
+        let lat_step = step_km / (EARTH_RADIUS_KM.to_radians());
+        let mut lat = b.south;
+        while lat <= b.north {
+            let lng_step = lat_step / lat.to_radians().cos().max(0.01);
+            let mut lng = b.west;
+            while lng <= b.east {
+                let point = Coordinates {
+                    lat,
+                    lng: (lng + 540.0).rem_euclid(360.0) - 180.0,
+                };
+                if self.contains(&point) {
+                    centres.push(point);
+                }
+                lng += lng_step;
+            }
+            lat += lat_step;
+        }
+        centres
+            .into_iter()
+            .map(|center| Circle { center, radius_km })
+            .collect()
+    }
+
     /// Whether two edges that share no end cross: the ring would then
     /// enclose no single area.
     pub fn crosses_itself(&self) -> bool {
@@ -330,6 +479,107 @@ impl Polygon {
                 .filter(|&j| !(i == 0 && j == n - 1))
                 .any(|j| arcs_cross(v[i], v[(i + 1) % n], v[j], v[(j + 1) % n]))
         })
+    }
+}
+
+/// Points `km` from `centre` at bearings from `from` to `to` clockwise, at
+/// most 30° apart, both ends included (`to` left out of a full turn when
+/// not `ends`).
+fn arc(centre: Coordinates, from: f64, to: f64, km: f64, ends: bool) -> Vec<Coordinates> {
+    let sweep = (to - from).rem_euclid(360.0);
+    let sweep = if sweep == 0.0 && !ends { 360.0 } else { sweep };
+    let steps = (sweep / 30.0).ceil().max(1.0) as usize;
+    let last = if ends { steps } else { steps - 1 };
+    (0..=last)
+        .map(|i| centre.destination(from + sweep * i as f64 / steps as f64, km))
+        .collect()
+}
+
+/// Points along the route's great-circle segments, at most `step_km`
+/// apart, both ends of every segment included (the last one left out for a
+/// closed ring, where it is the first again).
+pub(crate) fn points_along(route: &[Coordinates], step_km: f64, closed: bool) -> Vec<Coordinates> {
+    let mut points: Vec<Coordinates> = route.first().copied().into_iter().collect();
+    for pair in route.windows(2) {
+        let steps = (pair[0].distance_km(&pair[1]) / step_km).ceil().max(1.0) as usize;
+        points.extend((1..=steps).map(|i| pair[0].towards(&pair[1], i as f64 / steps as f64)));
+    }
+    if closed && points.len() > 1 {
+        points.pop();
+    }
+    points
+}
+
+/// Where a case's alert goes: the circle round the last-seen point, and the
+/// corridor and the polygon police may add to it. A zone is reached when it
+/// reaches any of the three.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlertArea {
+    pub circle: Circle,
+    pub corridor: Option<Corridor>,
+    pub polygon: Option<Polygon>,
+}
+
+/// A circle alone: what an alert area was before corridors and polygons.
+impl From<Circle> for AlertArea {
+    fn from(circle: Circle) -> AlertArea {
+        AlertArea {
+            circle,
+            corridor: None,
+            polygon: None,
+        }
+    }
+}
+
+impl AlertArea {
+    /// Whether a zone's circle (as the index keeps it) reaches the area:
+    /// the arithmetic the zone index runs, part by part.
+    pub fn reaches(&self, zone: &Cap) -> bool {
+        zone.reaches(&self.circle.cap())
+            || self.corridor.as_ref().is_some_and(|c| c.reaches(zone))
+            || self.polygon.as_ref().is_some_and(|p| p.reaches(zone))
+    }
+
+    /// Whether `point` lies in the area.
+    pub fn contains(&self, point: &Coordinates) -> bool {
+        self.circle.contains(point)
+            || self.corridor.as_ref().is_some_and(|c| c.contains(point))
+            || self.polygon.as_ref().is_some_and(|p| p.contains(point))
+    }
+
+    /// Circles whose union holds the whole area, for what is asked of
+    /// circles (which regions it touches).
+    pub fn covering_circles(&self) -> Vec<Circle> {
+        let mut circles = vec![self.circle];
+        if let Some(corridor) = &self.corridor {
+            circles.extend(corridor.covering_circles());
+        }
+        if let Some(polygon) = &self.polygon {
+            circles.extend(polygon.covering_circles());
+        }
+        circles
+    }
+
+    /// The countries and regions holding some point of the area, in order.
+    pub fn regions_touched(&self, geography: &dyn Geography) -> Vec<String> {
+        let touched: BTreeSet<String> = self
+            .covering_circles()
+            .iter()
+            .flat_map(|c| geography.regions_touching(c))
+            .collect();
+        touched.into_iter().collect()
+    }
+
+    /// The same area with a wider circle and corridor where given.
+    pub fn widened(&self, radius_km: Option<f64>, route_width_km: Option<f64>) -> AlertArea {
+        let mut wider = self.clone();
+        if let Some(r) = radius_km {
+            wider.circle.radius_km = r;
+        }
+        if let (Some(w), Some(corridor)) = (route_width_km, wider.corridor.as_mut()) {
+            corridor.width_km = w;
+        }
+        wider
     }
 }
 
@@ -357,7 +607,6 @@ fn arcs_cross(a: Vector, b: Vector, c: Vector, d: Vector) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::volunteer::Circle;
     use rand::rngs::StdRng;
     use rand::{Rng, SeedableRng};
 
@@ -589,5 +838,89 @@ mod tests {
         };
         assert!(bow_tie.crosses_itself());
         assert!(!square(10.0, 10.0, 1.0).crosses_itself());
+    }
+
+    /// A winding road with bends both ways, one sharp.
+    fn winding_road() -> Corridor {
+        Corridor {
+            route: vec![
+                at(-17.39, -66.16),
+                at(-17.20, -65.90),
+                at(-17.35, -65.60),
+                at(-16.97, -65.42),
+                at(-17.05, -65.00),
+                at(-17.78, -63.18),
+            ],
+            width_km: 10.0,
+        }
+    }
+
+    #[test]
+    fn the_corridor_outline_follows_its_edge() {
+        let corridor = winding_road();
+        let ring = corridor.outline(50.0);
+        assert!(ring.len() < 200, "{} points", ring.len());
+        // Every corner is at the width from the route, or (mitred, inside
+        // a bend) a little farther.
+        for p in &ring {
+            let d = corridor.distance_km_to_route(&Vector::of(p));
+            assert!(d > 9.99 && d < 14.2, "{p:?} at {d} km");
+        }
+        let outline = Polygon { ring };
+        assert!(!outline.crosses_itself());
+        // Points well inside the corridor are inside the outline, points
+        // well outside are outside (the outline's straight edges cut the
+        // round ends and bends by at most 3.5 %).
+        let mut rng = StdRng::seed_from_u64(21);
+        let (mut inside, mut outside) = (0, 0);
+        for _ in 0..4000 {
+            let p = at(
+                rng.random_range(-18.0..=-16.7),
+                rng.random_range(-66.4..=-62.9),
+            );
+            let d = corridor.distance_km_to_route(&Vector::of(&p));
+            if d < 9.6 {
+                assert!(outline.contains(&p), "{p:?} at {d} km");
+                inside += 1;
+            } else if d > 14.3 {
+                assert!(!outline.contains(&p), "{p:?} at {d} km");
+                outside += 1;
+            }
+        }
+        assert!(inside > 100 && outside > 1000, "{inside} {outside}");
+    }
+
+    #[test]
+    fn the_circles_covering_an_area_hold_every_point_of_it() {
+        let polygon = Polygon {
+            ring: vec![
+                at(-17.0, -66.5),
+                at(-17.0, -65.0),
+                at(-18.2, -65.5),
+                at(-17.6, -66.0),
+            ],
+        };
+        let area = AlertArea {
+            circle: Circle {
+                center: at(-17.39, -66.16),
+                radius_km: 10.0,
+            },
+            corridor: Some(winding_road()),
+            polygon: Some(polygon),
+        };
+        let circles = area.covering_circles();
+        let mut rng = StdRng::seed_from_u64(8);
+        let mut held = 0;
+        for _ in 0..20_000 {
+            let p = at(
+                rng.random_range(-18.5..=-16.5),
+                rng.random_range(-67.0..=-62.8),
+            );
+            if area.contains(&p) {
+                assert!(circles.iter().any(|c| c.contains(&p)), "{p:?}");
+                held += 1;
+            }
+        }
+        assert!(held > 2000, "{held}");
     }
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::area::{AlertArea, Corridor, Polygon};
 use crate::error::{Checker, FieldError, InvalidInput, Rule};
 use crate::text::{Lines, clean, clean_optional, name_key};
 use crate::user::UserId;
@@ -167,6 +168,17 @@ pub struct CaseInput {
     pub language: Option<String>,
     /// Radius of the alert area around `last_seen`, 0.5 to 1000 km (default 10).
     pub alert_radius_km: Option<f64>,
+    /// The road the person may be taken along (police only): 2 to 100
+    /// points, the first near `last_seen`. The alert also reaches every
+    /// zone within `alert_route_width_km` of it.
+    pub alert_route: Option<Vec<CoordinatesInput>>,
+    /// How far either side of `alert_route` the alert reaches, 0.5 to 100 km
+    /// (default 5).
+    pub alert_route_width_km: Option<f64>,
+    /// A ring of 3 to 200 points (police only; the first may be repeated at
+    /// the end to close it) whose edges do not cross: the alert also reaches
+    /// every zone that overlaps it.
+    pub alert_polygon: Option<Vec<CoordinatesInput>>,
 }
 
 /// The checked description of a missing person and where they were last seen.
@@ -195,6 +207,9 @@ pub struct CaseDetails {
     pub contact_name: Option<String>,
     pub language: Language,
     pub alert_radius_km: f64,
+    /// The road the person may be taken along, and how far either side.
+    pub alert_corridor: Option<Corridor>,
+    pub alert_polygon: Option<Polygon>,
 }
 
 pub const MIN_ALERT_RADIUS_KM: f64 = 0.5;
@@ -266,6 +281,14 @@ impl CaseDetails {
             Some(l) => Language::parse("language", l.trim()),
         });
         let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
+        let alert_corridor = c.check(match (last_seen, alert_radius_km) {
+            (Some(from), Some(radius)) => parse_alert_route(input, from, radius),
+            _ => Ok(None),
+        });
+        let alert_polygon = c.check(match last_seen {
+            Some(from) => parse_alert_polygon(input.alert_polygon.as_deref(), from),
+            None => Ok(None),
+        });
 
         if let (Some(birth_date), Some(stated_age), Some(at)) =
             (birth_date, stated_age, last_seen_at)
@@ -302,7 +325,21 @@ impl CaseDetails {
             contact_name: some(contact_name),
             language: some(language),
             alert_radius_km: some(alert_radius_km),
+            alert_corridor: some(alert_corridor),
+            alert_polygon: some(alert_polygon),
         })
+    }
+
+    /// Where the alert goes, as [`Case::alert_area`] says.
+    pub fn alert_area(&self) -> AlertArea {
+        AlertArea {
+            circle: crate::volunteer::Circle {
+                center: self.last_seen,
+                radius_km: self.alert_radius_km,
+            },
+            corridor: self.alert_corridor.clone(),
+            polygon: self.alert_polygon.clone(),
+        }
     }
 
     /// Age in whole years on the day the person was last seen.
@@ -443,6 +480,138 @@ pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
     }
 }
 
+pub const MAX_ROUTE_POINTS: usize = 100;
+pub const MIN_ROUTE_WIDTH_KM: f64 = 0.5;
+pub const MAX_ROUTE_WIDTH_KM: f64 = 100.0;
+pub const DEFAULT_ROUTE_WIDTH_KM: f64 = 5.0;
+/// Longer than any road across South America.
+pub const MAX_ROUTE_KM: f64 = 8000.0;
+/// How far from the last-seen point a route may start when the alert's
+/// circle is smaller: the road out of town begins in town.
+const ROUTE_START_SLACK_KM: f64 = 50.0;
+pub const MAX_POLYGON_POINTS: usize = 200;
+/// No corner of a polygon farther from the last-seen point than this.
+pub const MAX_POLYGON_REACH_KM: f64 = 2000.0;
+
+/// The points of a list, each refused by its place in it
+/// (`alert_route[3].lat`).
+fn parse_points(field: &str, points: &[CoordinatesInput]) -> Result<Vec<Coordinates>, FieldError> {
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Coordinates::parse(&format!("{field}[{i}]"), p.lat, p.lng))
+        .collect()
+}
+
+/// How far either side of a route an alert reaches, 0.5 to 100 km.
+pub fn parse_route_width(field: &str, km: f64) -> Result<f64, FieldError> {
+    if km.is_finite() && (MIN_ROUTE_WIDTH_KM..=MAX_ROUTE_WIDTH_KM).contains(&km) {
+        Ok(km)
+    } else {
+        Err(FieldError::broke(field, Rule::between("0.5", "100")))
+    }
+}
+
+/// The corridor `alert_route` and `alert_route_width_km` describe, if any.
+fn parse_alert_route(
+    input: &CaseInput,
+    last_seen: Coordinates,
+    radius_km: f64,
+) -> Result<Option<Corridor>, FieldError> {
+    let route = input.alert_route.as_deref().unwrap_or_default();
+    if route.is_empty() {
+        return match input.alert_route_width_km {
+            Some(_) => Err(FieldError::new(
+                "alert_route_width_km",
+                "needs an alert_route: the road it is the width of",
+            )),
+            None => Ok(None),
+        };
+    }
+    if route.len() < 2 || route.len() > MAX_ROUTE_POINTS {
+        return Err(FieldError::new(
+            "alert_route",
+            format!(
+                "must have 2 to {MAX_ROUTE_POINTS} points (got {})",
+                route.len()
+            ),
+        ));
+    }
+    let width_km = match input.alert_route_width_km {
+        None => DEFAULT_ROUTE_WIDTH_KM,
+        Some(w) => parse_route_width("alert_route_width_km", w)?,
+    };
+    let corridor = Corridor {
+        route: parse_points("alert_route", route)?,
+        width_km,
+    };
+    let start_within = (radius_km + width_km).max(ROUTE_START_SLACK_KM);
+    if corridor.route[0].distance_km(&last_seen) > start_within {
+        return Err(FieldError::new(
+            "alert_route[0]",
+            format!(
+                "must be within {} km of last_seen: the road starts where the person was last seen",
+                crate::volunteer::trim_number(start_within)
+            ),
+        ));
+    }
+    if corridor.length_km() > MAX_ROUTE_KM {
+        return Err(FieldError::new(
+            "alert_route",
+            format!("must be at most {MAX_ROUTE_KM} km long"),
+        ));
+    }
+    Ok(Some(corridor))
+}
+
+/// The polygon `alert_polygon` describes, if any.
+fn parse_alert_polygon(
+    points: Option<&[CoordinatesInput]>,
+    last_seen: Coordinates,
+) -> Result<Option<Polygon>, FieldError> {
+    let field = "alert_polygon";
+    let points = points.unwrap_or_default();
+    if points.is_empty() {
+        return Ok(None);
+    }
+    let mut ring = parse_points(field, points)?;
+    if ring.len() > 1 && ring.first() == ring.last() {
+        ring.pop();
+    }
+    if ring.len() < 3 || ring.len() > MAX_POLYGON_POINTS {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "must have 3 to {MAX_POLYGON_POINTS} corners (got {})",
+                ring.len()
+            ),
+        ));
+    }
+    for i in 0..ring.len() {
+        let next = (i + 1) % ring.len();
+        if ring[i].distance_km(&ring[next]) < 0.001 {
+            return Err(FieldError::new(
+                format!("{field}[{next}]"),
+                "repeats the point before it",
+            ));
+        }
+        if ring[i].distance_km(&last_seen) > MAX_POLYGON_REACH_KM {
+            return Err(FieldError::new(
+                format!("{field}[{i}]"),
+                format!("must be within {MAX_POLYGON_REACH_KM} km of last_seen"),
+            ));
+        }
+    }
+    let polygon = Polygon { ring };
+    if polygon.crosses_itself() {
+        return Err(FieldError::new(
+            field,
+            "has edges that cross: list its corners in order around it",
+        ));
+    }
+    Ok(Some(polygon))
+}
+
 /// A stored case with its life-cycle state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Case {
@@ -490,12 +659,10 @@ impl Case {
             .find(|code| !code.contains('-'))
     }
 
-    /// The circle of `alert_radius_km` around where the person was last seen.
-    pub fn alert_area(&self) -> crate::volunteer::Circle {
-        crate::volunteer::Circle {
-            center: self.details.last_seen,
-            radius_km: self.details.alert_radius_km,
-        }
+    /// Where its alert goes: the circle of `alert_radius_km` around where
+    /// the person was last seen, and the corridor and polygon police added.
+    pub fn alert_area(&self) -> AlertArea {
+        self.details.alert_area()
     }
 }
 
@@ -645,5 +812,127 @@ mod tests {
         assert_eq!(case.age_now_if_changed(today), None);
         let later = NaiveDate::from_ymd_opt(2028, 3, 14).unwrap();
         assert_eq!(case.age_now_if_changed(later), Some(17));
+    }
+
+    fn point(lat: f64, lng: f64) -> CoordinatesInput {
+        CoordinatesInput {
+            lat: Some(lat),
+            lng: Some(lng),
+        }
+    }
+
+    /// Cochabamba, Villa Tunari, Santa Cruz de la Sierra: the road east.
+    fn road_east() -> Vec<CoordinatesInput> {
+        vec![
+            point(-17.3935, -66.157),
+            point(-16.9725, -65.4203),
+            point(-17.7833, -63.1821),
+        ]
+    }
+
+    #[test]
+    fn a_route_and_a_polygon_join_the_circle() {
+        let mut input = valid_input();
+        input.alert_route = Some(road_east());
+        input.alert_polygon = Some(vec![
+            point(-17.0, -66.5),
+            point(-17.0, -65.5),
+            point(-18.0, -66.0),
+            point(-17.0, -66.5),
+        ]);
+        let details = CaseDetails::parse(&input, now()).unwrap();
+        let corridor = details.alert_corridor.as_ref().unwrap();
+        assert_eq!(corridor.route.len(), 3);
+        assert_eq!(corridor.width_km, DEFAULT_ROUTE_WIDTH_KM);
+        // The closing point is not kept twice.
+        assert_eq!(details.alert_polygon.as_ref().unwrap().ring.len(), 3);
+        let area = details.alert_area();
+        let villa_tunari = Coordinates {
+            lat: -16.9725,
+            lng: -65.4203,
+        };
+        assert!(area.contains(&villa_tunari), "on the road");
+        assert!(!area.circle.contains(&villa_tunari), "far from the circle");
+    }
+
+    #[test]
+    fn a_route_or_polygon_out_of_shape_is_refused_by_field() {
+        let refused = |change: &dyn Fn(&mut CaseInput)| {
+            let mut input = valid_input();
+            change(&mut input);
+            field_errors(&input)
+        };
+        assert_eq!(
+            refused(&|i| i.alert_route = Some(vec![point(-17.39, -66.15)])),
+            ["alert_route"],
+            "one point is no road"
+        );
+        assert_eq!(
+            refused(&|i| i.alert_route = Some(vec![point(-17.39, -66.15); 101])),
+            ["alert_route"]
+        );
+        assert_eq!(
+            refused(&|i| {
+                i.alert_route = Some(road_east());
+                i.alert_route_width_km = Some(150.0);
+            }),
+            ["alert_route_width_km"]
+        );
+        assert_eq!(
+            refused(&|i| i.alert_route_width_km = Some(5.0)),
+            ["alert_route_width_km"],
+            "a width without a road"
+        );
+        assert_eq!(
+            refused(&|i| i.alert_route = Some(vec![point(-16.5, -68.15), point(-17.39, -66.15)])),
+            ["alert_route[0]"],
+            "La Paz is not where Cochabamba's road starts"
+        );
+        assert_eq!(
+            refused(&|i| {
+                let mut road = road_east();
+                road[1].lat = Some(95.0);
+                i.alert_route = Some(road);
+            }),
+            ["alert_route[1].lat"]
+        );
+        assert_eq!(
+            refused(&|i| i.alert_polygon = Some(vec![point(-17.0, -66.0), point(-17.1, -66.0)])),
+            ["alert_polygon"],
+            "two corners"
+        );
+        // A bow tie: its edges cross.
+        assert_eq!(
+            refused(&|i| {
+                i.alert_polygon = Some(vec![
+                    point(-17.0, -66.5),
+                    point(-18.0, -65.5),
+                    point(-17.0, -65.5),
+                    point(-18.0, -66.5),
+                ])
+            }),
+            ["alert_polygon"]
+        );
+        assert_eq!(
+            refused(&|i| {
+                i.alert_polygon = Some(vec![
+                    point(-17.0, -66.5),
+                    point(-17.0, -66.5),
+                    point(-18.0, -65.5),
+                ])
+            }),
+            ["alert_polygon[1]"]
+        );
+        assert_eq!(
+            refused(&|i| {
+                i.alert_polygon = Some(vec![
+                    point(-17.0, -66.5),
+                    point(10.0, -66.5),
+                    point(-18.0, -65.5),
+                ])
+            }),
+            ["alert_polygon[1]"],
+            "3 000 km away"
+        );
     }
 }

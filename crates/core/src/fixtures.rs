@@ -7,6 +7,38 @@ use crate::{OrganisationId, UserId};
 /// The family that registered [`case`].
 pub const FAMILY: UserId = UserId(1);
 
+/// The details of [`case`]: a girl last seen in El Alto.
+pub fn details() -> CaseDetails {
+    CaseDetails {
+        given_name: "Rosa".into(),
+        family_name: "Mamani".into(),
+        aliases: None,
+        sex: Sex::Female,
+        birth_date: None,
+        stated_age: Some(14),
+        height_cm: None,
+        weight_kg: None,
+        hair: None,
+        eyes: None,
+        marks: None,
+        clothing: "chompa".into(),
+        circumstances: "salió".into(),
+        last_seen_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T18:30:00-04:00").unwrap(),
+        last_seen_place: "El Alto".into(),
+        last_seen: Coordinates {
+            lat: -16.5,
+            lng: -68.19,
+        },
+        contact_phone: "110".into(),
+        contact_phone_2: None,
+        contact_name: None,
+        language: Language::Es,
+        alert_radius_km: 10.0,
+        alert_corridor: None,
+        alert_polygon: None,
+    }
+}
+
 /// A case last seen in El Alto (La Paz, Bolivia).
 pub fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
     Case {
@@ -16,33 +48,7 @@ pub fn case(status: CaseStatus, organisation: Option<OrganisationId>) -> Case {
         resolution_note: None,
         owner_id: FAMILY,
         organisation: None,
-        details: CaseDetails {
-            given_name: "Rosa".into(),
-            family_name: "Mamani".into(),
-            aliases: None,
-            sex: Sex::Female,
-            birth_date: None,
-            stated_age: Some(14),
-            height_cm: None,
-            weight_kg: None,
-            hair: None,
-            eyes: None,
-            marks: None,
-            clothing: "chompa".into(),
-            circumstances: "salió".into(),
-            last_seen_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T18:30:00-04:00")
-                .unwrap(),
-            last_seen_place: "El Alto".into(),
-            last_seen: Coordinates {
-                lat: -16.5,
-                lng: -68.19,
-            },
-            contact_phone: "110".into(),
-            contact_phone_2: None,
-            contact_name: None,
-            language: Language::Es,
-            alert_radius_km: 10.0,
-        },
+        details: details(),
         version: 1,
         created_at: chrono::Utc::now(),
         updated_at: chrono::Utc::now(),

@@ -15,7 +15,7 @@
 //! their own that every search reads.
 
 use crate::area::Corridor;
-use crate::case::{Coordinates, EARTH_RADIUS_KM};
+use crate::case::EARTH_RADIUS_KM;
 use crate::volunteer::Circle;
 
 /// The levels by radius; one more, [`WIDER`], holds anything wider.
@@ -104,33 +104,16 @@ pub fn cells_reaching(area: &Circle) -> Vec<CellRange> {
 }
 
 /// The ranges of cell keys that hold every zone that may reach the
-/// corridor, in ascending order and merged: the corridor is covered by
-/// circles centred along its route, one every `width` (1 km at least),
-/// each as wide as the corridor plus half that step, so that every point
-/// of the route is within half a step of a centre; the ranges of those
-/// circles, together, hold every zone within the width of the route.
+/// corridor, in ascending order and merged: together, those of the circles
+/// that cover it ([`Corridor::covering_circles`]) hold every zone within
+/// its width of the route.
 pub fn cells_reaching_corridor(corridor: &Corridor) -> Vec<CellRange> {
-    let step_km = corridor.width_km.max(1.0);
-    let mut ranges = Vec::new();
-    for centre in points_along(&corridor.route, step_km) {
-        let circle = Circle {
-            center: centre,
-            radius_km: corridor.width_km + step_km / 2.0,
-        };
-        ranges.extend(cells_reaching(&circle));
-    }
+    let ranges = corridor
+        .covering_circles()
+        .iter()
+        .flat_map(cells_reaching)
+        .collect();
     merged(ranges)
-}
-
-/// Points along the route's great-circle segments, at most `step_km`
-/// apart, both ends of every segment included.
-fn points_along(route: &[Coordinates], step_km: f64) -> Vec<Coordinates> {
-    let mut points: Vec<Coordinates> = route.first().copied().into_iter().collect();
-    for pair in route.windows(2) {
-        let steps = (pair[0].distance_km(&pair[1]) / step_km).ceil().max(1.0) as usize;
-        points.extend((1..=steps).map(|i| pair[0].towards(&pair[1], i as f64 / steps as f64)));
-    }
-    points
 }
 
 /// Sorted, with ranges that overlap or touch joined: one read each.
@@ -149,6 +132,7 @@ fn merged(mut ranges: Vec<CellRange>) -> Vec<CellRange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::Coordinates;
     use crate::volunteer::tests::circle;
     use rand::rngs::StdRng;
     use rand::{Rng, SeedableRng};

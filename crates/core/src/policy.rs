@@ -148,15 +148,34 @@ pub fn may_resolve(actor: Option<&Actor>, case: &Case) -> Result<(), Denied> {
 }
 
 /// Police widen a published case's alert area; it only grows.
-pub fn may_widen(actor: Option<&Actor>, case: &Case, radius_km: f64) -> Result<(), Denied> {
+pub fn may_widen(
+    actor: Option<&Actor>,
+    case: &Case,
+    wider: crate::transition::Wider,
+) -> Result<(), Denied> {
     charge(police(actor)?, case)?;
     if case.status != CaseStatus::Active {
         return Err(Denied::WrongState("only a published case can be widened"));
     }
-    if radius_km <= case.details.alert_radius_km {
+    if wider
+        .radius_km
+        .is_some_and(|r| r <= case.details.alert_radius_km)
+    {
         return Err(Denied::WrongState(
             "the new radius must be larger than the current one",
         ));
+    }
+    if let Some(width) = wider.route_width_km {
+        let Some(corridor) = &case.details.alert_corridor else {
+            return Err(Denied::WrongState(
+                "the case has no alert route whose width could grow",
+            ));
+        };
+        if width <= corridor.width_km {
+            return Err(Denied::WrongState(
+                "the new route width must be larger than the current one",
+            ));
+        }
     }
     Ok(())
 }
@@ -199,13 +218,34 @@ pub const FAMILY_MAX_ALERT_RADIUS_KM: f64 = 50.0;
 
 /// Whether `actor` may ask for an alert radius of `radius_km`; `current_km`
 /// is the case's radius before an edit (a wider one police set stays).
-pub fn may_ask_alert_radius(
+pub fn may_ask_alert_area(
     actor: &Actor,
-    radius_km: f64,
-    current_km: Option<f64>,
+    details: &crate::CaseDetails,
+    current: Option<&crate::CaseDetails>,
 ) -> Result<(), FieldError> {
-    let unchanged = current_km.is_some_and(|current| current == radius_km);
-    if actor.role.is_police() || unchanged || radius_km <= FAMILY_MAX_ALERT_RADIUS_KM {
+    if actor.role.is_police() {
+        return Ok(());
+    }
+    // A family keeps what police set; only police draw roads and polygons.
+    if details.alert_corridor.is_some()
+        && details.alert_corridor != current.and_then(|c| c.alert_corridor.clone())
+    {
+        return Err(FieldError::new(
+            "alert_route",
+            "is set by police, when they verify the case",
+        ));
+    }
+    if details.alert_polygon.is_some()
+        && details.alert_polygon != current.and_then(|c| c.alert_polygon.clone())
+    {
+        return Err(FieldError::new(
+            "alert_polygon",
+            "is set by police, when they verify the case",
+        ));
+    }
+    let radius_km = details.alert_radius_km;
+    let unchanged = current.is_some_and(|current| current.alert_radius_km == radius_km);
+    if unchanged || radius_km <= FAMILY_MAX_ALERT_RADIUS_KM {
         return Ok(());
     }
     Err(FieldError::new(
@@ -393,7 +433,13 @@ mod tests {
     #[test]
     fn a_published_case_is_changed_by_its_organisation_alone() {
         let published = case(CaseStatus::Active, Some(LA_PAZ_POLICE));
-        let widen: Rule = |a, c| may_widen(a, c, 50.0);
+        let widen: Rule = |a, c| {
+            let wider = crate::transition::Wider {
+                radius_km: Some(50.0),
+                route_width_km: None,
+            };
+            may_widen(a, c, wider)
+        };
         let rules: [(&str, Rule); 7] = [
             ("resolve", may_resolve),
             ("widen", widen),
@@ -470,13 +516,42 @@ mod tests {
 
     #[test]
     fn families_ask_for_at_most_fifty_kilometres() {
-        assert!(may_ask_alert_radius(&family(), 50.0, None).is_ok());
-        let refused = may_ask_alert_radius(&family(), 51.0, None).unwrap_err();
+        let asking = |radius_km: f64| crate::CaseDetails {
+            alert_radius_km: radius_km,
+            ..crate::fixtures::details()
+        };
+        assert!(may_ask_alert_area(&family(), &asking(50.0), None).is_ok());
+        let refused = may_ask_alert_area(&family(), &asking(51.0), None).unwrap_err();
         assert_eq!(refused.field, "alert_radius_km");
         assert!(
-            may_ask_alert_radius(&family(), 200.0, Some(200.0)).is_ok(),
+            may_ask_alert_area(&family(), &asking(200.0), Some(&asking(200.0))).is_ok(),
             "police set it"
         );
-        assert!(may_ask_alert_radius(&la_paz(), 500.0, None).is_ok());
+        assert!(may_ask_alert_area(&la_paz(), &asking(500.0), None).is_ok());
+    }
+
+    #[test]
+    fn only_police_draw_a_road_or_a_polygon_and_a_family_keeps_theirs() {
+        use crate::area::{Corridor, Polygon};
+        let at = |lat, lng| crate::Coordinates { lat, lng };
+        let with_road = crate::CaseDetails {
+            alert_corridor: Some(Corridor {
+                route: vec![at(-17.39, -66.16), at(-16.97, -65.41)],
+                width_km: 5.0,
+            }),
+            ..crate::fixtures::details()
+        };
+        let refused = may_ask_alert_area(&family(), &with_road, None).unwrap_err();
+        assert_eq!(refused.field, "alert_route");
+        assert!(may_ask_alert_area(&family(), &with_road, Some(&with_road)).is_ok());
+        assert!(may_ask_alert_area(&la_paz(), &with_road, None).is_ok());
+        let with_polygon = crate::CaseDetails {
+            alert_polygon: Some(Polygon {
+                ring: vec![at(-17.0, -66.0), at(-17.0, -65.0), at(-18.0, -65.5)],
+            }),
+            ..crate::fixtures::details()
+        };
+        let refused = may_ask_alert_area(&family(), &with_polygon, None).unwrap_err();
+        assert_eq!(refused.field, "alert_polygon");
     }
 }

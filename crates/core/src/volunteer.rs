@@ -237,10 +237,11 @@ pub enum Zone {
 
 impl Zone {
     /// Whether an alert over `area` reaches this zone; `touched` are the
-    /// regions holding some point of `area` ([`Geography::regions_touching`]).
-    pub fn reached_by(&self, area: &Circle, touched: &[String]) -> bool {
+    /// regions holding some point of `area`
+    /// ([`AlertArea::regions_touched`](crate::area::AlertArea::regions_touched)).
+    pub fn reached_by(&self, area: &crate::area::AlertArea, touched: &[String]) -> bool {
         match self {
-            Zone::Circle(circle) => circle.overlaps(area),
+            Zone::Circle(circle) => area.reaches(&circle.cap()),
             Zone::Region(code) => touched.iter().any(|t| t == code),
         }
     }
@@ -758,7 +759,7 @@ pub(crate) mod tests {
     fn a_region_is_reached_by_an_area_touching_it() {
         let area = circle(-16.56, -69.04, 10.0);
         let zone = Zone::Region("PE".into());
-        assert!(zone.reached_by(&area, &["BO".into(), "PE".into()]));
-        assert!(!zone.reached_by(&area, &["BO".into()]));
+        assert!(zone.reached_by(&area.into(), &["BO".into(), "PE".into()]));
+        assert!(!zone.reached_by(&area.into(), &["BO".into()]));
     }
 }

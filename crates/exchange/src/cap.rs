@@ -216,17 +216,45 @@ fn info(w: &mut Writer, site: &Site, case: &Case, language: Language, step: Step
         }
     }
     let area = case.alert_area();
+    let circle = area.circle;
     w.open("area", "")
-        .text("areaDesc", &alerta_i18n::last_seen_place(language, case))
-        .text(
-            "circle",
-            &format!(
-                "{:.5},{:.5} {}",
-                area.center.lat, area.center.lng, area.radius_km
-            ),
-        )
-        .close();
+        .text("areaDesc", &alerta_i18n::last_seen_place(language, case));
+    // CAP 1.2 lists an area's polygons before its circles.
+    for ring in cap_rings(&area) {
+        w.text("polygon", &ring);
+    }
+    w.text(
+        "circle",
+        &format!(
+            "{:.5},{:.5} {}",
+            circle.center.lat, circle.center.lng, circle.radius_km
+        ),
+    )
+    .close();
     w.close();
+}
+
+/// The corridor's edge and the polygon as CAP rings: "lat,lng" pairs
+/// separated by spaces, the first repeated at the end. The corridor's
+/// straight stretches get a point every 50 km, so a reader drawing its
+/// edges straight on a flat map strays little from the great circles.
+fn cap_rings(area: &alerta_core::area::AlertArea) -> Vec<String> {
+    let ring = |points: &[alerta_core::Coordinates]| {
+        points
+            .iter()
+            .chain(points.first())
+            .map(|p| format!("{:.5},{:.5}", p.lat, p.lng))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut rings = Vec::new();
+    if let Some(corridor) = &area.corridor {
+        rings.push(ring(&corridor.outline(50.0)));
+    }
+    if let Some(polygon) = &area.polygon {
+        rings.push(ring(&polygon.ring));
+    }
+    rings
 }
 
 fn resource(w: &mut Writer, description: &str, mime: &str, uri: &str) {

@@ -139,7 +139,7 @@ fn notes(case: &Case) -> Vec<Note> {
 }
 
 /// The fields PFIF lacks, in the order they are written.
-const DESCRIBED: [&str; 15] = [
+const DESCRIBED: [&str; 18] = [
     "circumstances",
     "clothing",
     "height_cm",
@@ -155,13 +155,31 @@ const DESCRIBED: [&str; 15] = [
     "contact_name",
     "language",
     "alert_radius_km",
+    "alert_route",
+    "alert_route_width_km",
+    "alert_polygon",
 ];
+
+/// Points as the description writes them: "lat, lng; lat, lng".
+fn points_text(points: &[alerta_core::Coordinates]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{}, {}", p.lat, p.lng))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The points of a description's list, or None when one is not a point.
+fn parse_points(text: &str) -> Option<Vec<CoordinatesInput>> {
+    text.split(';').map(parse_point).collect()
+}
 
 /// `field: value` lines; a value's further lines are indented two spaces.
 pub fn describe(d: &CaseDetails) -> String {
     let optional = |v: &Option<String>| v.clone();
     let number = |v: Option<i64>| v.map(|n| n.to_string());
-    let values: [Option<String>; 15] = [
+    let corridor = d.alert_corridor.as_ref();
+    let values: [Option<String>; 18] = [
         Some(d.circumstances.clone()),
         Some(d.clothing.clone()),
         number(d.height_cm),
@@ -177,6 +195,9 @@ pub fn describe(d: &CaseDetails) -> String {
         optional(&d.contact_name),
         Some(d.language.as_str().to_string()),
         Some(d.alert_radius_km.to_string()),
+        corridor.map(|c| points_text(&c.route)),
+        corridor.map(|c| c.width_km.to_string()),
+        d.alert_polygon.as_ref().map(|p| points_text(&p.ring)),
     ];
     DESCRIBED
         .iter()
@@ -349,6 +370,30 @@ fn read_person(
             }
         },
     };
+    let alert_route_width_km = match take("alert_route_width_km") {
+        None => None,
+        Some(w) => match w.trim().parse::<f64>() {
+            Ok(w) => Some(w),
+            Err(_) => {
+                errors.push(FieldError::new("alert_route_width_km", "must be a number"));
+                None
+            }
+        },
+    };
+    let mut points = |field: &'static str, errors: &mut Vec<FieldError>| {
+        take(field).and_then(|text| {
+            let points = parse_points(&text);
+            if points.is_none() {
+                errors.push(FieldError::new(
+                    field,
+                    "must be \"latitude, longitude\" pairs separated by \";\"",
+                ));
+            }
+            points
+        })
+    };
+    let alert_route = points("alert_route", &mut errors);
+    let alert_polygon = points("alert_polygon", &mut errors);
     let last_known_location = notes
         .iter()
         .filter_map(|n| child_text(*n, "last_known_location"))
@@ -391,6 +436,9 @@ fn read_person(
         contact_name: take("contact_name"),
         language: take("language"),
         alert_radius_km,
+        alert_route,
+        alert_route_width_km,
+        alert_polygon,
     };
     let details = CaseDetails::parse(&input, now);
     match details {

@@ -4,13 +4,14 @@
 
 use std::sync::LazyLock;
 
+use alerta_core::area::AlertArea;
 use alerta_core::transition::{CaseChange, CaseUpdate, Effect};
-use alerta_core::{Case, CaseId, Circle, Jurisdiction, OrganisationId};
+use alerta_core::{Case, CaseId, Jurisdiction, OrganisationId};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use serde_json::json;
 
-use crate::cases::{UPDATE_CASE_DETAILS, detail_arguments, push_reached};
+use crate::cases::{UPDATE_CASE_DETAILS, detail_arguments, push_reached, reached_by_polygon};
 use crate::{Result, WriteTx, on_tx, to_millis};
 
 /// Queues news of case $1 at $2, of the kind `kind`, for those its alert
@@ -101,10 +102,14 @@ impl WriteTx {
                     .execute(&mut *db)
                     .await?;
             }
-            CaseUpdate::Widen { radius_km } => {
-                sqlx::query("UPDATE cases SET alert_radius_km = $2, updated_at = $3 WHERE id = $1")
+            CaseUpdate::Widen { radius_km, route_width_km } => {
+                sqlx::query(
+                    "UPDATE cases SET alert_radius_km = $2,
+                        alert_route_width_km = COALESCE($3, alert_route_width_km), updated_at = $4
+                     WHERE id = $1")
                     .bind(id.0)
                     .bind(*radius_km)
+                    .bind(*route_width_km)
                     .bind(at)
                     .execute(&mut *db)
                     .await?;
@@ -143,9 +148,9 @@ impl WriteTx {
     ) -> Result<u64> {
         let at = to_millis(now);
         Ok(match effect {
-            Effect::QueueAlerts { area } => self.queue_alerts(id, *area, now).await?,
+            Effect::QueueAlerts { area } => self.queue_alerts(id, area, now).await?,
             Effect::InformOrganisations { area, in_charge } => {
-                self.inform_organisations(id, *in_charge, *area, actor_id, now)
+                self.inform_organisations(id, *in_charge, area, actor_id, now)
                     .await?;
                 0
             }
@@ -204,10 +209,14 @@ impl WriteTx {
     pub(crate) async fn queue_alerts(
         &mut self,
         case: CaseId,
-        area: Circle,
+        area: &AlertArea,
         now: DateTime<Utc>,
     ) -> Result<u64> {
-        let regions = self.geography.regions_touching(&area);
+        let regions = area.regions_touched(self.geography);
+        let in_polygon = match &area.polygon {
+            Some(polygon) => on_tx!(self, db => reached_by_polygon(&mut *db, polygon).await?),
+            None => Vec::new(),
+        };
         Ok(on_tx!(self, db => {
             let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO outbox (kind, case_id, volunteer_id, status, next_attempt_at, created_at)
@@ -220,7 +229,7 @@ impl WriteTx {
                 .push(", ")
                 .push_bind(to_millis(now))
                 .push(" FROM (");
-            push_reached(&mut insert, &area, &regions);
+            push_reached(&mut insert, area, &regions, &in_polygon);
             insert
                 .push(" EXCEPT SELECT volunteer_id FROM outbox WHERE kind = 'alert' AND case_id = ")
                 .push_bind(case.0)
@@ -238,11 +247,11 @@ impl WriteTx {
         &mut self,
         case_id: CaseId,
         owner: Option<OrganisationId>,
-        area: Circle,
+        area: &AlertArea,
         actor_id: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let touched = self.geography.regions_touching(&area);
+        let touched = area.regions_touched(self.geography);
         let organisations: Vec<(i64, String, String, Option<String>)> = on_tx!(self, db => sqlx::query_as(
             "SELECT id, name, jurisdiction, contact_email FROM organisations WHERE jurisdiction <> ''")
             .fetch_all(&mut *db)

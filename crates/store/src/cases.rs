@@ -1,8 +1,9 @@
 //! Cases, their photos and their audit log.
 
-use alerta_core::area::Corridor;
+use alerta_core::area::{AlertArea, Corridor, Polygon};
 use alerta_core::grid::CellRange;
 use alerta_core::policy::Actor;
+use alerta_core::transition::Wider;
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseStatus, Circle, Coordinates, Geography, Jurisdiction, Language,
     OrganisationId, Outcome, Sex, UserId,
@@ -21,7 +22,7 @@ const CASE_COLUMNS: &str =
      c.height_cm, c.weight_kg, c.hair, c.eyes, c.marks, c.clothing, c.circumstances,
      c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
      c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
-     c.contact_phone_2,
+     c.contact_phone_2, c.alert_route, c.alert_route_width_km, c.alert_polygon,
      c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
      c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
      c.organisation_id, c.last_seen_country, c.last_seen_region, c.last_seen_locality,
@@ -49,7 +50,7 @@ fn add<DB: sqlx::Database>(args: &mut DB::Arguments, value: impl Bind<DB>) -> Re
     sqlx::Arguments::add(args, value).map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))
 }
 
-/// A case's details as the parameters $1–$24 of [`INSERT_CASE`] and
+/// A case's details as the parameters $1–$28 of [`INSERT_CASE`] and
 /// [`UPDATE_CASE_DETAILS`].
 pub(crate) fn detail_arguments<DB: sqlx::Database>(d: &CaseDetails) -> Result<DB::Arguments>
 where
@@ -58,6 +59,7 @@ where
     i64: Bind<DB>,
     Option<i64>: Bind<DB>,
     f64: Bind<DB>,
+    Option<f64>: Bind<DB>,
 {
     let mut args = DB::Arguments::default();
     add::<DB>(&mut args, d.given_name.clone())?;
@@ -91,6 +93,13 @@ where
     add::<DB>(&mut args, d.language.as_str().to_string())?;
     add::<DB>(&mut args, d.alert_radius_km)?;
     add::<DB>(&mut args, d.contact_phone_2.clone())?;
+    let corridor = d.alert_corridor.as_ref();
+    add::<DB>(&mut args, corridor.map(|c| points_json(&c.route)))?;
+    add::<DB>(&mut args, corridor.map(|c| c.width_km))?;
+    add::<DB>(
+        &mut args,
+        d.alert_polygon.as_ref().map(|p| points_json(&p.ring)),
+    )?;
     Ok(args)
 }
 
@@ -99,11 +108,12 @@ const INSERT_CASE: &str =
         stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
         circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
         contact_phone, contact_name, language, alert_radius_km, contact_phone_2,
+        alert_route, alert_route_width_km, alert_polygon,
         status, owner_id, organisation, version, created_at, updated_at,
         outcome, resolved_at, pfif_record_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, 1, $29, $29,
-        $30, $31, $32)
+        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, 1, $32, $32,
+        $33, $34, $35)
      RETURNING id";
 
 pub(crate) const UPDATE_CASE_DETAILS: &str =
@@ -113,8 +123,47 @@ pub(crate) const UPDATE_CASE_DETAILS: &str =
         circumstances = $15, last_seen_at = $16, last_seen_offset = $17,
         last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
         contact_name = $22, language = $23, alert_radius_km = $24, contact_phone_2 = $25,
-        version = version + 1, updated_at = $26
-     WHERE id = $27";
+        alert_route = $26, alert_route_width_km = $27, alert_polygon = $28,
+        version = version + 1, updated_at = $29
+     WHERE id = $30";
+
+/// A list of points as the `alert_route` and `alert_polygon` columns keep it.
+fn points_json(points: &[Coordinates]) -> String {
+    serde_json::to_string(points).unwrap_or_default()
+}
+
+/// The points of an `alert_route` or `alert_polygon` column.
+fn points_of(column: &str, json: &str) -> Result<Vec<Coordinates>> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))
+}
+
+/// The corridor and polygon of a case's alert area, from their columns.
+pub(crate) fn area_parts(
+    route: Option<&str>,
+    route_width_km: Option<f64>,
+    polygon: Option<&str>,
+) -> Result<(Option<Corridor>, Option<Polygon>)> {
+    let corridor = match (route, route_width_km) {
+        (Some(route), Some(width_km)) => Some(Corridor {
+            route: points_of("alert_route", route)?,
+            width_km,
+        }),
+        _ => None,
+    };
+    let polygon = polygon
+        .map(|ring| points_of("alert_polygon", ring).map(|ring| Polygon { ring }))
+        .transpose()?;
+    Ok((corridor, polygon))
+}
+
+/// `z.a, z.b`: columns of the zones `z`.
+fn qualified(columns: &[&str]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("z.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// How each database is handed the ranges of grid cells a search reads
 /// (see [`alerta_core::grid`] and migration 0016): one bound value in
@@ -126,30 +175,54 @@ pub(crate) trait ZoneIndex: sqlx::Database {
         q: &mut sqlx::QueryBuilder<Self>,
         ranges: &[CellRange],
         where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
+    ) {
+        Self::push_zone_columns_in(q, &["volunteer_id"], ranges, where_z);
+    }
+
+    /// The same, selecting `columns` of `z`.
+    fn push_zone_columns_in(
+        q: &mut sqlx::QueryBuilder<Self>,
+        columns: &[&str],
+        ranges: &[CellRange],
+        where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
     );
+
+    /// Appends the SELECT of `ids` as one column, from one bound value.
+    fn push_ids(q: &mut sqlx::QueryBuilder<Self>, ids: &[i64]);
 }
 
 impl ZoneIndex for sqlx::Sqlite {
-    fn push_zones_in(
+    fn push_zone_columns_in(
         q: &mut sqlx::QueryBuilder<Self>,
+        columns: &[&str],
         ranges: &[CellRange],
         where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
     ) {
         let ranges = serde_json::to_string(ranges).expect("integers serialize");
         // CROSS JOIN: SQLite then reads the ranges first, each a search of
         // the index.
-        q.push("SELECT z.volunteer_id FROM json_each(")
+        q.push("SELECT ")
+            .push(qualified(columns))
+            .push(" FROM json_each(")
             .push_bind(ranges)
             .push(
                 ") r CROSS JOIN zones z ON z.cell BETWEEN r.value ->> 0 AND r.value ->> 1 WHERE ",
             );
         where_z(q);
     }
+
+    fn push_ids(q: &mut sqlx::QueryBuilder<Self>, ids: &[i64]) {
+        let ids = serde_json::to_string(ids).expect("integers serialize");
+        q.push("SELECT value FROM json_each(")
+            .push_bind(ids)
+            .push(")");
+    }
 }
 
 impl ZoneIndex for sqlx::Postgres {
-    fn push_zones_in(
+    fn push_zone_columns_in(
         q: &mut sqlx::QueryBuilder<Self>,
+        columns: &[&str],
         ranges: &[CellRange],
         where_z: impl FnOnce(&mut sqlx::QueryBuilder<Self>),
     ) {
@@ -160,45 +233,138 @@ impl ZoneIndex for sqlx::Postgres {
         // zones, 90 ms at 1 M). A lateral subquery kept whole (OFFSET 0
         // stops the planner from flattening it into that join) runs once
         // per range, and for one range the index is the only sensible plan.
-        q.push("SELECT z.volunteer_id FROM unnest(")
+        q.push("SELECT ")
+            .push(qualified(columns))
+            .push(" FROM unnest(")
             .push_bind(low)
             .push("::int8[], ")
             .push_bind(high)
-            .push("::int8[]) AS r (low, high) CROSS JOIN LATERAL (SELECT volunteer_id FROM zones z")
-            .push(" WHERE z.cell BETWEEN r.low AND r.high AND ");
+            .push("::int8[]) AS r (low, high) CROSS JOIN LATERAL (SELECT ")
+            .push(columns.join(", "))
+            .push(" FROM zones z WHERE z.cell BETWEEN r.low AND r.high AND ");
         where_z(q);
         q.push(" OFFSET 0) z");
+    }
+
+    fn push_ids(q: &mut sqlx::QueryBuilder<Self>, ids: &[i64]) {
+        q.push("SELECT unnest(")
+            .push_bind(ids.to_vec())
+            .push("::int8[])");
     }
 }
 
 /// Appends the SELECT of every confirmed volunteer `area` reaches (an id
-/// may repeat): circle zones filed under the grid cells that may hold one
-/// reaching it ([`alerta_core::grid::cells_reaching`]) whose cap overlaps
-/// the area's, decided in SQL by [`alerta_core::Cap::reaches`]'s
-/// arithmetic, written in the same order; and zones of the countries and
-/// regions in `regions`. The index holds what the check needs: no other
-/// table is read. A confirmed zone's volunteer is confirmed (see 0012).
+/// may repeat): those its circle reaches ([`push_reached_by_circle`]), its
+/// corridor reaches ([`push_reached_by_corridor`]), `in_polygon` (the ones
+/// its polygon reaches, found by [`reached_by_polygon`]), and those with a
+/// zone of the countries and regions in `regions`. A confirmed zone's
+/// volunteer is confirmed (see 0012).
 pub(crate) fn push_reached<DB: ZoneIndex>(
     q: &mut sqlx::QueryBuilder<DB>,
-    area: &Circle,
+    area: &AlertArea,
     regions: &[String],
+    in_polygon: &[i64],
 ) where
     for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
     for<'t> String: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
 {
-    let cap = area.cap();
-    DB::push_zones_in(q, &alerta_core::grid::cells_reaching(area), |q| {
-        q.push("z.cell IS NOT NULL AND z.confirmed_at IS NOT NULL AND z.x * ")
-            .push_bind(cap.x)
-            .push(" + z.y * ")
-            .push_bind(cap.y)
-            .push(" + z.z * ")
-            .push_bind(cap.z)
-            .push(" >= z.cos_r * ")
-            .push_bind(cap.cos_r)
-            .push(" - z.sin_r * ")
-            .push_bind(cap.sin_r);
+    push_reached_by_circle(q, &area.circle);
+    if let Some(corridor) = &area.corridor {
+        q.push(" UNION ALL ");
+        push_reached_by_corridor(q, corridor);
+    }
+    if !in_polygon.is_empty() {
+        q.push(" UNION ALL ");
+        DB::push_ids(q, in_polygon);
+    }
+    push_region_zones(q, regions);
+}
+
+/// The confirmed circle zones whose cap overlaps `cap` (the test of
+/// [`alerta_core::Cap::reaches`], in the same order, zone first).
+fn push_overlaps_cap<DB: sqlx::Database>(q: &mut sqlx::QueryBuilder<DB>, cap: &alerta_core::Cap)
+where
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    q.push("z.cell IS NOT NULL AND z.confirmed_at IS NOT NULL AND z.x * ")
+        .push_bind(cap.x)
+        .push(" + z.y * ")
+        .push_bind(cap.y)
+        .push(" + z.z * ")
+        .push_bind(cap.z)
+        .push(" >= z.cos_r * ")
+        .push_bind(cap.cos_r)
+        .push(" - z.sin_r * ")
+        .push_bind(cap.sin_r);
+}
+
+/// Appends the SELECT of every confirmed volunteer with a circle zone
+/// `circle` reaches (an id may repeat): the zones filed under the grid
+/// cells that may hold one ([`alerta_core::grid::cells_reaching`]) whose
+/// cap overlaps the circle's, decided in SQL by
+/// [`alerta_core::Cap::reaches`]'s arithmetic. The index holds what the
+/// check needs: no other table is read.
+fn push_reached_by_circle<DB: ZoneIndex>(q: &mut sqlx::QueryBuilder<DB>, circle: &Circle)
+where
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    let cap = circle.cap();
+    DB::push_zones_in(q, &alerta_core::grid::cells_reaching(circle), |q| {
+        push_overlaps_cap(q, &cap)
     });
+}
+
+/// A zone as the index keeps it: its volunteer and its cap.
+type IndexedZone = (i64, f64, f64, f64, f64, f64);
+
+/// The ids of the confirmed volunteers with a circle zone `polygon`
+/// reaches, in order, on `db`: the zones that overlap the circle round the
+/// polygon, read from the index with their caps, then decided here by
+/// [`Polygon::reaches`] (a winding number is no arithmetic both databases
+/// share).
+pub(crate) async fn reached_by_polygon<'c, DB, E>(db: E, polygon: &Polygon) -> Result<Vec<i64>>
+where
+    DB: ZoneIndex,
+    E: sqlx::Executor<'c, Database = DB>,
+    for<'t> f64: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    for<'r> IndexedZone: sqlx::FromRow<'r, DB::Row>,
+    DB::Arguments: sqlx::IntoArguments<DB>,
+{
+    let bounds = polygon.bounding_circle();
+    let cap = bounds.cap();
+    let mut select = sqlx::QueryBuilder::<DB>::new("");
+    DB::push_zone_columns_in(
+        &mut select,
+        &["volunteer_id", "x", "y", "z", "cos_r", "sin_r"],
+        &alerta_core::grid::cells_reaching(&bounds),
+        |q| push_overlaps_cap(q, &cap),
+    );
+    let zones: Vec<IndexedZone> = select.build_query_as().fetch_all(db).await?;
+    let mut ids: Vec<i64> = zones
+        .into_iter()
+        .filter(|(_, x, y, z, cos_r, sin_r)| {
+            let zone = alerta_core::Cap {
+                x: *x,
+                y: *y,
+                z: *z,
+                cos_r: *cos_r,
+                sin_r: *sin_r,
+            };
+            polygon.reaches(&zone)
+        })
+        .map(|(id, ..)| id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// Appends the SELECT of every volunteer with a confirmed zone of one of
+/// the countries and regions in `regions`, after a UNION ALL.
+fn push_region_zones<DB: sqlx::Database>(q: &mut sqlx::QueryBuilder<DB>, regions: &[String])
+where
+    for<'t> String: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
     if !regions.is_empty() {
         q.push(" UNION ALL SELECT volunteer_id FROM zones WHERE confirmed_at IS NOT NULL AND region IN (");
         let mut list = q.separated(", ");
@@ -430,16 +596,24 @@ impl WriteTx {
                 .bind(id.0).execute(&mut *db).await?;
             for step in steps {
                 sqlx::query(
-                    "INSERT INTO case_widenings (case_id, after_hours, alert_radius_km, created_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5)")
-                    .bind(id.0).bind(step.after_hours).bind(step.alert_radius_km)
+                    "INSERT INTO case_widenings
+                        (case_id, after_hours, alert_radius_km, alert_route_width_km, created_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(id.0).bind(step.after_hours)
+                    .bind(step.to.radius_km).bind(step.to.route_width_km)
                     .bind(planner.user_id.0).bind(to_millis(now))
                     .execute(&mut *db).await?;
             }
         });
         let plan: Vec<_> = steps
             .iter()
-            .map(|s| json!({ "after_hours": s.after_hours, "to_km": s.alert_radius_km }))
+            .map(|s| {
+                let mut step = json!({ "after_hours": s.after_hours, "to_km": s.to.radius_km });
+                if let Some(width) = s.to.route_width_km {
+                    step["route_to_km"] = json!(width);
+                }
+                step
+            })
             .collect();
         let detail = json!({ "steps": plan });
         self.audit(
@@ -570,6 +744,9 @@ struct CaseRow {
     contact_name: Option<String>,
     language: String,
     alert_radius_km: f64,
+    alert_route: Option<String>,
+    alert_route_width_km: Option<f64>,
+    alert_polygon: Option<String>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -597,6 +774,11 @@ impl TryFrom<CaseRow> for Case {
             .ok()
             .and_then(FixedOffset::east_opt)
             .ok_or_else(|| corrupt("last_seen_offset"))?;
+        let (alert_corridor, alert_polygon) = area_parts(
+            r.alert_route.as_deref(),
+            r.alert_route_width_km,
+            r.alert_polygon.as_deref(),
+        )?;
         Ok(Case {
             id: CaseId(r.id),
             status: CaseStatus::parse("status", &r.status).map_err(|e| corrupt(e.message))?,
@@ -638,6 +820,8 @@ impl TryFrom<CaseRow> for Case {
                 language: Language::parse("language", &r.language)
                     .map_err(|e| corrupt(e.message))?,
                 alert_radius_km: r.alert_radius_km,
+                alert_corridor,
+                alert_polygon,
             },
             version: r.version,
             created_at: from_millis(r.created_at),
@@ -719,11 +903,12 @@ struct AuditRow {
     detail: String,
 }
 
-/// A widening planned ahead: `after_hours` after publication, to `alert_radius_km`.
+/// A widening planned ahead: `after_hours` after publication, to a wider
+/// circle, a wider corridor or both.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlannedStep {
     pub after_hours: i64,
-    pub alert_radius_km: f64,
+    pub to: Wider,
 }
 
 /// A planned widening whose time has come.
@@ -732,7 +917,7 @@ pub struct DueWidening {
     /// The plan's row.
     pub step: i64,
     pub case: CaseId,
-    pub radius_km: f64,
+    pub to: Wider,
     /// The officer who planned it, whom the case's log names.
     pub planner: Option<i64>,
 }
@@ -741,7 +926,8 @@ pub struct DueWidening {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct PlannedWidening {
     pub after_hours: i64,
-    pub alert_radius_km: f64,
+    pub alert_radius_km: Option<f64>,
+    pub alert_route_width_km: Option<f64>,
     /// Milliseconds since the epoch, once it ran.
     pub done_at: Option<i64>,
     pub newly_reached: Option<i64>,
@@ -1033,7 +1219,8 @@ impl Store {
     /// A case's planned widenings, in order.
     pub async fn widenings(&self, id: CaseId) -> Result<Vec<PlannedWidening>> {
         Ok(with_db!(self, pool => sqlx::query_as(
-            "SELECT after_hours, alert_radius_km, done_at, newly_reached FROM case_widenings
+            "SELECT after_hours, alert_radius_km, alert_route_width_km, done_at, newly_reached
+             FROM case_widenings
              WHERE case_id = $1 ORDER BY after_hours, id")
             .bind(id.0).fetch_all(pool).await?))
     }
@@ -1041,8 +1228,10 @@ impl Store {
     /// The planned widenings whose time has come, of active cases in view,
     /// in the order they were planned.
     pub async fn due_widenings(&self, now: DateTime<Utc>) -> Result<Vec<DueWidening>> {
-        let due: Vec<(i64, i64, f64, Option<i64>)> = with_db!(self, pool => sqlx::query_as(
-            "SELECT w.id, w.case_id, w.alert_radius_km, w.created_by FROM case_widenings w
+        type DueRow = (i64, i64, Option<f64>, Option<f64>, Option<i64>);
+        let due: Vec<DueRow> = with_db!(self, pool => sqlx::query_as(
+            "SELECT w.id, w.case_id, w.alert_radius_km, w.alert_route_width_km, w.created_by
+             FROM case_widenings w
              JOIN cases c ON c.id = w.case_id
              WHERE w.done_at IS NULL AND c.status = 'active' AND c.hidden_at IS NULL
                AND c.published_at + w.after_hours * 3600000 <= $1
@@ -1050,12 +1239,17 @@ impl Store {
             .bind(to_millis(now)).fetch_all(pool).await?);
         Ok(due
             .into_iter()
-            .map(|(step, case, radius_km, planner)| DueWidening {
-                step,
-                case: CaseId(case),
-                radius_km,
-                planner,
-            })
+            .map(
+                |(step, case, radius_km, route_width_km, planner)| DueWidening {
+                    step,
+                    case: CaseId(case),
+                    to: Wider {
+                        radius_km,
+                        route_width_km,
+                    },
+                    planner,
+                },
+            )
             .collect())
     }
 
@@ -1075,8 +1269,8 @@ impl Store {
     }
 
     /// How many confirmed volunteers `area` reaches.
-    pub async fn reach(&self, area: Circle) -> Result<usize> {
-        Ok(self.reached_volunteers(area).await?.len())
+    pub async fn reach(&self, area: impl Into<AlertArea>) -> Result<usize> {
+        Ok(self.reached_volunteers(&area.into()).await?.len())
     }
 
     /// The ids of the confirmed volunteers `area` reaches, in order.
@@ -1087,17 +1281,27 @@ impl Store {
     /// took half of the slowest answers (5.1 ms instead of 2.5 for an alert
     /// in São Paulo); a sort here takes microseconds. One row, not one per
     /// id: sqlx hands SQLite's rows over one by one.
-    pub async fn reached_volunteers(&self, area: Circle) -> Result<Vec<i64>> {
-        let regions = self.geography.regions_touching(&area);
+    pub async fn reached_volunteers(&self, area: &AlertArea) -> Result<Vec<i64>> {
+        let regions = area.regions_touched(self.geography);
+        let in_polygon = match &area.polygon {
+            Some(polygon) => with_db!(self, pool => reached_by_polygon(pool, polygon).await?),
+            None => Vec::new(),
+        };
         let listed: Option<String> = with_db!(self, pool => {
             let mut select = sqlx::QueryBuilder::new(
                 "SELECT string_agg(CAST(volunteer_id AS TEXT), ',') FROM (",
             );
-            push_reached(&mut select, &area, &regions);
+            push_reached(&mut select, area, &regions, &in_polygon);
             select.push(") reached");
             select.build_query_scalar().fetch_one(pool).await?
         });
         parse_id_list(listed.as_deref())
+    }
+
+    /// The ids of the confirmed volunteers with a circle zone `polygon`
+    /// reaches, in order.
+    pub async fn reached_by_polygon(&self, polygon: &Polygon) -> Result<Vec<i64>> {
+        Ok(with_db!(self, pool => reached_by_polygon(pool, polygon).await?))
     }
 
     /// The ids of the confirmed volunteers with a circle zone `corridor`

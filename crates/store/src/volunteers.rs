@@ -1,5 +1,6 @@
 //! Volunteers, their zones and the single-use links mailed to them.
 
+use alerta_core::area::AlertArea;
 use alerta_core::enrolment::{
     self, ImportRow, MAX_ZONES_PER_VOLUNTEER, OnImport, OnRequest, VolunteerStatus,
 };
@@ -16,7 +17,8 @@ use crate::{Backend, Pool, Result, Store, StoreError, WriteTx, on_tx, to_millis,
 /// The alert areas of the cases volunteers are told about: active and not
 /// taken out of public view.
 const CIRCULATING_CASE_AREAS: &str =
-    "SELECT id, lat, lng, alert_radius_km FROM cases WHERE status = 'active' AND hidden_at IS NULL";
+    "SELECT id, lat, lng, alert_radius_km, alert_route, alert_route_width_km, alert_polygon
+     FROM cases WHERE status = 'active' AND hidden_at IS NULL";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {
@@ -593,15 +595,14 @@ impl Store {
                 .or_default()
                 .push((lat, lng, radius_km, region));
         }
-        Ok(ids
-            .iter()
+        ids.iter()
             .map(|id| {
                 let zones = zones_of.get(id).map_or(&[][..], Vec::as_slice);
-                let mut cases = cases_reaching(zones, &areas, self.geography);
+                let mut cases = cases_reaching(zones, &areas, self.geography)?;
                 cases.sort_unstable_by(|a, b| b.cmp(a));
-                (*id, cases.into_iter().map(CaseId).collect())
+                Ok((*id, cases.into_iter().map(CaseId).collect()))
             })
-            .collect())
+            .collect()
     }
 
     /// Stores the hash of a link token minted for a volunteer's mail.
@@ -664,7 +665,7 @@ impl Store {
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
                 CIRCULATING_CASE_AREAS)
                 .fetch_all(&mut *db).await?;
-            if !cases_reaching(&zones, &areas, self.geography).is_empty() {
+            if !cases_reaching(&zones, &areas, self.geography)?.is_empty() {
                 sqlx::query(
                     "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
                      VALUES ('digest', $1, 'queued', $2, $2)")
@@ -1004,8 +1005,39 @@ impl Store {
 
 /// A zone as (lat, lng, radius_km).
 type ZoneRow = (f64, f64, f64, Option<String>);
-/// An active case's alert area as (id, lat, lng, alert_radius_km).
-type CaseAreaRow = (i64, f64, f64, f64);
+/// An active case's alert area as (id, lat, lng, alert_radius_km,
+/// alert_route, alert_route_width_km, alert_polygon).
+type CaseAreaRow = (
+    i64,
+    f64,
+    f64,
+    f64,
+    Option<String>,
+    Option<f64>,
+    Option<String>,
+);
+
+/// The alert area a [`CaseAreaRow`] describes.
+fn area_of(row: &CaseAreaRow) -> Result<(i64, AlertArea)> {
+    let (id, lat, lng, radius_km, route, route_width_km, polygon) = row;
+    let (corridor, polygon) =
+        crate::cases::area_parts(route.as_deref(), *route_width_km, polygon.as_deref())?;
+    let circle = Circle {
+        center: Coordinates {
+            lat: *lat,
+            lng: *lng,
+        },
+        radius_km: *radius_km,
+    };
+    Ok((
+        *id,
+        AlertArea {
+            circle,
+            corridor,
+            polygon,
+        },
+    ))
+}
 
 fn zone_of(row: &ZoneRow) -> Zone {
     let (lat, lng, radius_km, region) = row;
@@ -1097,28 +1129,26 @@ fn stored_status(status: &str) -> Result<VolunteerStatus> {
         .ok_or_else(|| StoreError::Corrupt(format!("volunteer status {status:?}")))
 }
 
-fn cases_reaching(zones: &[ZoneRow], cases: &[CaseAreaRow], geography: &dyn Geography) -> Vec<i64> {
+fn cases_reaching(
+    zones: &[ZoneRow],
+    cases: &[CaseAreaRow],
+    geography: &dyn Geography,
+) -> Result<Vec<i64>> {
     let zones: Vec<Zone> = zones.iter().map(zone_of).collect();
     let any_region = zones.iter().any(|z| matches!(z, Zone::Region(_)));
-    cases
-        .iter()
-        .filter(|(_, lat, lng, radius_km)| {
-            let area = Circle {
-                center: Coordinates {
-                    lat: *lat,
-                    lng: *lng,
-                },
-                radius_km: *radius_km,
-            };
-            let touched = if any_region {
-                geography.regions_touching(&area)
-            } else {
-                Vec::new()
-            };
-            zones.iter().any(|z| z.reached_by(&area, &touched))
-        })
-        .map(|(id, ..)| *id)
-        .collect()
+    let mut reaching = Vec::new();
+    for row in cases {
+        let (id, area) = area_of(row)?;
+        let touched = if any_region {
+            area.regions_touched(geography)
+        } else {
+            Vec::new()
+        };
+        if zones.iter().any(|z| z.reached_by(&area, &touched)) {
+            reaching.push(id);
+        }
+    }
+    Ok(reaching)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use alerta_core::policy::{self, View};
 use alerta_core::text::{Lines, clean_optional};
+use alerta_core::transition::Wider;
 use alerta_core::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, Language, Outcome, Role, Sex,
 };
@@ -97,6 +98,14 @@ pub struct CaseView {
     language: Option<Language>,
     #[serde(skip_serializing_if = "Option::is_none")]
     alert_radius_km: Option<f64>,
+    /// The road the alert also follows, when police gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_route: Option<Vec<Coordinates>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_route_width_km: Option<f64>,
+    /// The polygon the alert also covers, as a closed ring.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_polygon: Option<Vec<Coordinates>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     organisation: Option<String>,
     /// The normalised photo, while the case is public (or for its owner and police).
@@ -158,6 +167,15 @@ impl CaseView {
         out.contact_name = d.contact_name.clone();
         out.language = Some(d.language);
         out.alert_radius_km = Some(d.alert_radius_km);
+        if let Some(corridor) = &d.alert_corridor {
+            out.alert_route = Some(corridor.route.clone());
+            out.alert_route_width_km = Some(corridor.width_km);
+        }
+        out.alert_polygon = d.alert_polygon.as_ref().map(|p| {
+            let mut ring = p.ring.clone();
+            ring.extend(p.ring.first().copied());
+            ring
+        });
         out.organisation = case.organisation.clone();
         out.published_at = case.published_at;
         let photo_visible = case.status != CaseStatus::Resolved || view == View::Full;
@@ -666,6 +684,9 @@ async fn dispatch_progress(
 pub struct Widening {
     /// The new alert radius: larger than the current one, at most 1000 km.
     alert_radius_km: Option<f64>,
+    /// The new width either side of the alert route: larger than the
+    /// current one, at most 100 km. Give this, the radius, or both.
+    alert_route_width_km: Option<f64>,
     /// The version of the case the officer read (required).
     #[schema(required = true)]
     version: Option<i64>,
@@ -692,7 +713,13 @@ async fn widen_case(
     let actor = caller.require()?;
     let recipients = state
         .app
-        .widen(actor, CaseId(id), body.alert_radius_km, body.version)
+        .widen(
+            actor,
+            CaseId(id),
+            body.alert_radius_km,
+            body.alert_route_width_km,
+            body.version,
+        )
         .await?;
     Ok(Json(Widened { recipients }))
 }
@@ -703,7 +730,12 @@ pub struct WideningStep {
     /// Hours after publication, 1 to 720.
     after_hours: i64,
     /// 0.5 to 1000 km.
-    alert_radius_km: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_radius_km: Option<f64>,
+    /// The width either side of the alert route, 0.5 to 100 km. Give this,
+    /// the radius, or both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_route_width_km: Option<f64>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -717,7 +749,10 @@ pub struct WideningPlan {
 #[derive(Serialize, ToSchema)]
 pub struct PlannedStepView {
     after_hours: i64,
-    alert_radius_km: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_radius_km: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_route_width_km: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     done_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -749,11 +784,15 @@ async fn plan_widenings(
                 "must be between 1 and 720",
             ));
         }
-        let radius = alerta_core::case::parse_alert_radius(Some(step.alert_radius_km))
-            .map_err(|e| ApiError::invalid(format!("steps[{i}].alert_radius_km"), e.message))?;
+        let to = Wider::parse(
+            &format!("steps[{i}]."),
+            step.alert_radius_km,
+            step.alert_route_width_km,
+        )
+        .map_err(|e| ApiError::invalid(e.field, e.message))?;
         steps.push(alerta_store::PlannedStep {
             after_hours: step.after_hours,
-            alert_radius_km: radius,
+            to,
         });
     }
     state.app.plan_widenings(actor, CaseId(id), &steps).await?;
@@ -786,6 +825,7 @@ async fn planned_steps(
             .map(|w| PlannedStepView {
                 after_hours: w.after_hours,
                 alert_radius_km: w.alert_radius_km,
+                alert_route_width_km: w.alert_route_width_km,
                 done_at: w.done_at.and_then(DateTime::<Utc>::from_timestamp_millis),
                 newly_reached: w.newly_reached,
             })

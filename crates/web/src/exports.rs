@@ -28,7 +28,7 @@ pub struct CsvParams {
     status: Option<String>,
 }
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 25] = [
     "id",
     "status",
     "outcome",
@@ -45,6 +45,9 @@ const HEADER: [&str; 22] = [
     "contact_phone",
     "organisation",
     "alert_radius_km",
+    "alert_route",
+    "alert_route_width_km",
+    "alert_polygon",
     "created_at",
     "published_at",
     "resolved_at",
@@ -113,8 +116,22 @@ async fn cases_csv(
         .into_response())
 }
 
+/// Points as WKT writes them, longitude first ("-66.16 -17.39, …"), the
+/// first repeated at the end of a `ring`: GIS tools read the route and the
+/// polygon columns as geometries.
+fn wkt_points(points: &[alerta_core::Coordinates], ring: bool) -> String {
+    let repeat = if ring { points.first() } else { None };
+    points
+        .iter()
+        .chain(repeat)
+        .map(|p| format!("{} {}", p.lng, p.lat))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn row(case: &Case, recipients: i64, sent: i64, failed: i64) -> Vec<String> {
     let d = &case.details;
+    let corridor = d.alert_corridor.as_ref();
     let text = |value: &str| neutralise(value);
     let optional = |value: &Option<String>| value.as_deref().map(neutralise).unwrap_or_default();
     let time =
@@ -138,6 +155,14 @@ fn row(case: &Case, recipients: i64, sent: i64, failed: i64) -> Vec<String> {
         text(&d.contact_phone),
         optional(&case.organisation),
         d.alert_radius_km.to_string(),
+        corridor
+            .map(|c| format!("LINESTRING({})", wkt_points(&c.route, false)))
+            .unwrap_or_default(),
+        corridor.map(|c| c.width_km.to_string()).unwrap_or_default(),
+        d.alert_polygon
+            .as_ref()
+            .map(|p| format!("POLYGON(({}))", wkt_points(&p.ring, true)))
+            .unwrap_or_default(),
         case.created_at.to_rfc3339(),
         time(case.published_at),
         time(case.resolved_at),

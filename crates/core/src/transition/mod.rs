@@ -7,8 +7,9 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use crate::area::AlertArea;
 use crate::policy::{self, Actor, Denied};
-use crate::{Case, CaseDetails, Circle, FieldError, OrganisationId, Outcome, UserId};
+use crate::{Case, CaseDetails, FieldError, OrganisationId, Outcome, UserId};
 
 /// Why a change was refused: who asked or the case's state (`Denied`), or
 /// a field of what they sent.
@@ -52,17 +53,18 @@ pub enum CaseUpdate {
         police_contact: UserId,
         organisation_id: Option<OrganisationId>,
     },
+    /// The circle's radius and the corridor's width as they become (each
+    /// at least what it was).
     Widen {
         radius_km: f64,
+        route_width_km: Option<f64>,
     },
     Resolve {
         outcome: Outcome,
         note: Option<String>,
     },
     /// Out of public view from the change's time, or back in view.
-    SetHidden {
-        hidden: bool,
-    },
+    SetHidden { hidden: bool },
 }
 
 /// What a change sets off besides the case's row.
@@ -70,11 +72,11 @@ pub enum CaseUpdate {
 pub enum Effect {
     /// An alert for every confirmed volunteer `area` reaches that the case
     /// has not alerted yet (nobody is alerted twice).
-    QueueAlerts { area: Circle },
+    QueueAlerts { area: AlertArea },
     /// A notice to every organisation whose limited jurisdiction `area`
     /// reaches into, other than the one in charge; each is told once.
     InformOrganisations {
-        area: Circle,
+        area: AlertArea,
         in_charge: Option<OrganisationId>,
     },
     /// "Found" for everyone the alert reached (or is reaching) and every
@@ -101,6 +103,47 @@ pub struct AuditLine {
     pub action: &'static str,
     pub detail: Value,
     pub count_as: Option<&'static str>,
+}
+
+/// What a widening asks: a wider circle, a wider corridor, or both (None
+/// leaves that part as it is).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Wider {
+    pub radius_km: Option<f64>,
+    pub route_width_km: Option<f64>,
+}
+
+impl Wider {
+    /// What an officer asks for, checked: the radius 0.5 to 1000 km, the
+    /// route's width 0.5 to 100, one of them at least. Field names start
+    /// with `prefix` (`steps[2].`).
+    pub fn parse(
+        prefix: &str,
+        radius_km: Option<f64>,
+        route_width_km: Option<f64>,
+    ) -> Result<Wider, FieldError> {
+        let radius_field = format!("{prefix}alert_radius_km");
+        if radius_km.is_none() && route_width_km.is_none() {
+            return Err(FieldError::new(
+                radius_field,
+                "is required, or alert_route_width_km, or both",
+            ));
+        }
+        let radius_km = radius_km
+            .map(|r| crate::case::parse_alert_radius(Some(r)))
+            .transpose()
+            .map_err(|e| FieldError {
+                field: radius_field,
+                ..e
+            })?;
+        let route_width_km = route_width_km
+            .map(|w| crate::case::parse_route_width(&format!("{prefix}alert_route_width_km"), w))
+            .transpose()?;
+        Ok(Wider {
+            radius_km,
+            route_width_km,
+        })
+    }
 }
 
 /// Who asked for a widening: an officer now, or one who planned it ahead.
@@ -133,11 +176,7 @@ impl Case {
     ) -> Result<Option<CaseChange>, Refused> {
         // Who may edit is answered first (403, 404), then the fields.
         policy::may_edit(Some(actor), self)?;
-        policy::may_ask_alert_radius(
-            actor,
-            details.alert_radius_km,
-            Some(self.details.alert_radius_km),
-        )?;
+        policy::may_ask_alert_area(actor, details, Some(&self.details))?;
         let changed = changed_fields(&self.details, details);
         if changed.is_empty() {
             return Ok(None);
@@ -172,7 +211,7 @@ impl Case {
                 organisation_id: actor.organisation_id,
             }),
             effects: vec![
-                Effect::QueueAlerts { area },
+                Effect::QueueAlerts { area: area.clone() },
                 Effect::InformOrganisations {
                     area,
                     in_charge: actor.organisation_id,
@@ -186,27 +225,35 @@ impl Case {
         })
     }
 
-    /// Widens an officer's published case to `radius_km`, by hand (checked
-    /// against the version they read).
+    /// Widens an officer's published case, by hand (checked against the
+    /// version they read): its circle, its corridor or both.
     pub fn widen(
         &self,
         actor: &Actor,
-        radius_km: f64,
+        wider: Wider,
         reviewed_version: i64,
         now: DateTime<Utc>,
     ) -> Result<CaseChange, Denied> {
-        policy::may_widen(Some(actor), self, radius_km)?;
+        policy::may_widen(Some(actor), self, wider)?;
         policy::reviewed(self, reviewed_version)?;
-        Ok(self.widening(radius_km, Widening::ByHand, now))
+        Ok(self.widening(wider, Widening::ByHand, now))
     }
 
     /// The widening an officer planned ahead, when its time comes: None
-    /// when the case is no longer active or is already as wide (police
-    /// widened it by hand meanwhile).
-    pub fn planned_widening(&self, radius_km: f64, now: DateTime<Utc>) -> Option<CaseChange> {
-        let due =
-            self.status == crate::CaseStatus::Active && radius_km > self.details.alert_radius_km;
-        due.then(|| self.widening(radius_km, Widening::Planned, now))
+    /// when the case is no longer active or already as wide in every part
+    /// the plan names (police widened it by hand meanwhile). A part already
+    /// wider than planned is left as it is.
+    pub fn planned_widening(&self, wider: Wider, now: DateTime<Utc>) -> Option<CaseChange> {
+        let d = &self.details;
+        let wider = Wider {
+            radius_km: wider.radius_km.filter(|r| *r > d.alert_radius_km),
+            route_width_km: wider
+                .route_width_km
+                .filter(|w| d.alert_corridor.as_ref().is_some_and(|c| *w > c.width_km)),
+        };
+        let due = self.status == crate::CaseStatus::Active
+            && (wider.radius_km.is_some() || wider.route_width_km.is_some());
+        due.then(|| self.widening(wider, Widening::Planned, now))
     }
 
     /// The alert again, `after_days` after publication, for the volunteers
@@ -228,29 +275,40 @@ impl Case {
         })
     }
 
-    fn widening(&self, radius_km: f64, how: Widening, now: DateTime<Utc>) -> CaseChange {
-        let area = Circle {
-            radius_km,
-            ..self.alert_area()
-        };
+    fn widening(&self, wider: Wider, how: Widening, now: DateTime<Utc>) -> CaseChange {
+        let area = self
+            .alert_area()
+            .widened(wider.radius_km, wider.route_width_km);
+        let radius_km = area.circle.radius_km;
+        let route_width_km = area.corridor.as_ref().map(|c| c.width_km);
         // A hidden case mails nobody; shown again, it alerts its whole area.
         let mut effects = Vec::new();
         if !self.hidden {
-            effects.push(Effect::QueueAlerts { area });
+            effects.push(Effect::QueueAlerts { area: area.clone() });
         }
         effects.push(Effect::InformOrganisations {
             area,
             in_charge: self.organisation_id,
         });
+        let mut detail = json!({
+            "from_km": self.details.alert_radius_km, "to_km": radius_km, "how": how.as_str(),
+        });
+        if let Some(corridor) = &self.details.alert_corridor
+            && route_width_km != Some(corridor.width_km)
+        {
+            detail["route_from_km"] = json!(corridor.width_km);
+            detail["route_to_km"] = json!(route_width_km);
+        }
         CaseChange {
             at: now,
-            update: Some(CaseUpdate::Widen { radius_km }),
+            update: Some(CaseUpdate::Widen {
+                radius_km,
+                route_width_km,
+            }),
             effects,
             audit: AuditLine {
                 action: "widened",
-                detail: json!({
-                    "from_km": self.details.alert_radius_km, "to_km": radius_km, "how": how.as_str(),
-                }),
+                detail,
                 count_as: Some("newly_reached"),
             },
         }

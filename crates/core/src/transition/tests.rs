@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::case::{CaseStatus, Coordinates};
+use crate::volunteer::Circle;
 use crate::{Jurisdiction, Role};
 
 const FAMILY: UserId = UserId(1);
@@ -57,13 +58,17 @@ fn hidden(mut case: Case) -> Case {
     case
 }
 
-fn area(radius_km: f64) -> Circle {
-    Circle {
-        center: Coordinates {
-            lat: -16.5,
-            lng: -68.19,
+fn area(radius_km: f64) -> AlertArea {
+    AlertArea {
+        circle: Circle {
+            center: Coordinates {
+                lat: -16.5,
+                lng: -68.19,
+            },
+            radius_km,
         },
-        radius_km,
+        corridor: None,
+        polygon: None,
     }
 }
 
@@ -281,7 +286,11 @@ fn widening_alerts_only_a_visible_case_and_only_outwards() {
         ),
     ];
     for (name, case, actor, radius, version, expected) in rows {
-        let result = case.widen(&actor, radius, version, now());
+        let wider = Wider {
+            radius_km: Some(radius),
+            route_width_km: None,
+        };
+        let result = case.widen(&actor, wider, version, now());
         assert_eq!(outcome(result), expected, "{name}");
     }
 }
@@ -289,16 +298,26 @@ fn widening_alerts_only_a_visible_case_and_only_outwards() {
 #[test]
 fn a_planned_widening_runs_only_while_it_still_widens_an_active_case() {
     let active = case(CaseStatus::Active);
-    let change = active.planned_widening(30.0, now()).unwrap();
-    assert_eq!(change.update, Some(CaseUpdate::Widen { radius_km: 30.0 }));
+    let to = |km: f64| Wider {
+        radius_km: Some(km),
+        route_width_km: None,
+    };
+    let change = active.planned_widening(to(30.0), now()).unwrap();
+    assert_eq!(
+        change.update,
+        Some(CaseUpdate::Widen {
+            radius_km: 30.0,
+            route_width_km: None
+        })
+    );
     assert_eq!(change.audit.detail["how"], "planned");
     assert_eq!(
-        active.planned_widening(10.0, now()),
+        active.planned_widening(to(10.0), now()),
         None,
         "as wide already"
     );
     let resolved = case(CaseStatus::Resolved);
-    assert_eq!(resolved.planned_widening(30.0, now()), None, "resolved");
+    assert_eq!(resolved.planned_widening(to(30.0), now()), None, "resolved");
 }
 
 #[test]

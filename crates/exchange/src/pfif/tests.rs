@@ -39,6 +39,7 @@ fn details() -> CaseDetails {
         language: Some("pt".into()),
         alert_radius_km: Some(12.5),
         age: None,
+        ..CaseInput::default()
     };
     CaseDetails::parse(&input, now()).unwrap()
 }

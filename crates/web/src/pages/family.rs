@@ -379,6 +379,7 @@ fn case_input(typed: &Typed) -> (CaseInput, Vec<alerta_core::FieldError>) {
         contact_name: text("contact_name"),
         language: text("language").filter(|l| Language::parse("", l).is_ok()),
         alert_radius_km: None,
+        ..CaseInput::default()
     };
     problems.extend(town_error);
     (input, problems)
@@ -449,18 +450,26 @@ struct Refused {
 }
 
 /// Every check of the case form before any write, the photo's included: a
-/// wrong photo must not leave a case behind. `alert_radius_km` keeps an
-/// existing case's area (the form has no radius field).
+/// wrong photo must not leave a case behind. `kept` is an existing case's
+/// details, whose alert area (radius, route, polygon) an edit keeps: the
+/// form has no field for them.
 async fn check_form(
     state: &AppState,
     typed: &Typed,
     photo: Option<Upload>,
-    alert_radius_km: Option<f64>,
+    kept: Option<&CaseDetails>,
 ) -> Result<(CaseDetails, Option<StoredPhoto>), Refused> {
     let (mut input, form_problems) = case_input(typed);
-    input.alert_radius_km = alert_radius_km;
+    input.alert_radius_km = kept.map(|k| k.alert_radius_km);
     let mut problems = Vec::new();
     let details = CaseDetails::parse(&input, state.now())
+        .map(|mut details| {
+            if let Some(kept) = kept {
+                details.alert_corridor = kept.alert_corridor.clone();
+                details.alert_polygon = kept.alert_polygon.clone();
+            }
+            details
+        })
         .map_err(|invalid| problems.extend(invalid.0))
         .ok();
     if form_problems.iter().any(|p| p.field == "town") {
@@ -696,8 +705,8 @@ async fn save_edit(
     page.check_csrf(typed.get("csrf").map(String::as_str))?;
     let photo = form_photo(&state, &actor, &mut typed, upload).await?;
     // The form has no radius: an edit keeps the alert area police set.
-    let radius = Some(case.details.alert_radius_km);
-    let (details, stored_photo) = match check_form(&state, &typed, photo, radius).await {
+    let kept = Some(&case.details);
+    let (details, stored_photo) = match check_form(&state, &typed, photo, kept).await {
         Ok(checked) => checked,
         Err(Refused { errors, photo }) => {
             keep_photo(&state, &actor, &mut typed, photo).await?;

@@ -6,6 +6,7 @@
 //! The projection is the plane tangent at the area's centre (x east, y
 //! south, in km): true to a fraction of a percent across an alert area.
 
+use alerta_core::area::AlertArea;
 use alerta_core::{BoundingBox, Circle, Coordinates};
 use maud::{Markup, html};
 
@@ -27,7 +28,7 @@ const KM_PER_DEGREE: f64 = alerta_core::case::EARTH_RADIUS_KM * std::f64::consts
 pub struct AreaMap<'a> {
     /// The id of the map's title, unique on its page.
     pub label_id: String,
-    pub area: Circle,
+    pub area: AlertArea,
     pub last_seen: Coordinates,
     pub title: &'a str,
     /// "10 km": the scale's label, in the reader's language.
@@ -49,6 +50,42 @@ impl Plane {
             center: area.center,
             scale: WIDTH / 2.0 / half_width_km,
             cos_lat: area.center.lat.to_radians().cos().max(1e-6),
+        }
+    }
+
+    /// Centred on the middle of everything the area covers, and scaled to
+    /// show it all: a circle alone keeps its centre.
+    fn showing(area: &AlertArea) -> Plane {
+        if area.corridor.is_none() && area.polygon.is_none() {
+            return Plane::of(&area.circle);
+        }
+        let circles = area.covering_circles();
+        let centre = area.circle.center;
+        // East and north offsets in km from the last-seen point.
+        let cos_lat = centre.lat.to_radians().cos().max(1e-6);
+        let (mut west, mut east, mut south, mut north) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        for c in &circles {
+            let x = ((c.center.lng - centre.lng + 540.0).rem_euclid(360.0) - 180.0)
+                * cos_lat
+                * KM_PER_DEGREE;
+            let y = (c.center.lat - centre.lat) * KM_PER_DEGREE;
+            west = west.min(x - c.radius_km);
+            east = east.max(x + c.radius_km);
+            south = south.min(y - c.radius_km);
+            north = north.max(y + c.radius_km);
+        }
+        let (mid_x, mid_y) = ((west + east) / 2.0, (south + north) / 2.0);
+        let half_width_km = ((east - west) / 2.0).max((north - south) / 2.0 * WIDTH / HEIGHT);
+        let lat = (centre.lat + mid_y / KM_PER_DEGREE).clamp(-89.0, 89.0);
+        let lng = centre.lng + mid_x / KM_PER_DEGREE / cos_lat;
+        let center = Coordinates {
+            lat,
+            lng: (lng + 540.0).rem_euclid(360.0) - 180.0,
+        };
+        Plane {
+            center,
+            scale: WIDTH / 2.0 / (half_width_km * 1.1).max(2.0),
+            cos_lat: lat.to_radians().cos().max(1e-6),
         }
     }
 
@@ -110,7 +147,7 @@ pub fn zone_map(page: &super::Page, zone: &Circle, label: &str, n: i64) -> Marku
     };
     area_map(&AreaMap {
         label_id: format!("zone-map-label-{n}"),
-        area: *zone,
+        area: AlertArea::from(*zone),
         last_seen: zone.center,
         title: &title,
         km_label: &km_label,
@@ -118,9 +155,19 @@ pub fn zone_map(page: &super::Page, zone: &Circle, label: &str, n: i64) -> Marku
 }
 
 pub fn area_map(map: &AreaMap) -> Markup {
-    let plane = Plane::of(&map.area);
+    let plane = Plane::showing(&map.area);
     let bounds = plane.bounds();
-    let area_path = outline(&plane, &map.area);
+    let area_path = outline(&plane, &map.area.circle);
+    // The corridor drawn as its route with a stroke as wide as it is.
+    let corridor = map.area.corridor.as_ref().map(|c| {
+        let width = round(2.0 * c.width_km * plane.scale);
+        (polyline(&plane, &c.route, false), width)
+    });
+    let polygon = map
+        .area
+        .polygon
+        .as_ref()
+        .map(|p| polyline(&plane, &p.ring, true));
     let (x, y) = plane.point(map.last_seen.lat, map.last_seen.lng);
     let (bar_km, bar_units) = scale_bar(plane.scale);
     html! {
@@ -134,6 +181,14 @@ pub fn area_map(map: &AreaMap) -> Markup {
                 path d=(path) fill="none" stroke="#8b8b8b" stroke-width="1.2" stroke-dasharray="6 3" {}
             }
             path d=(area_path) fill="#d4351c" fill-opacity="0.14" stroke="#d4351c" stroke-width="2" {}
+            @if let Some((route, width)) = &corridor {
+                path d=(route) fill="none" stroke="#d4351c" stroke-opacity="0.18" stroke-width=(width)
+                    stroke-linecap="round" stroke-linejoin="round" {}
+                path d=(route) fill="none" stroke="#d4351c" stroke-width="2" stroke-dasharray="8 5" {}
+            }
+            @if let Some(ring) = &polygon {
+                path d=(ring) fill="#d4351c" fill-opacity="0.14" stroke="#d4351c" stroke-width="2" {}
+            }
             @for (name, (tx, ty)) in towns(&plane, &bounds) {
                 circle cx=(round(tx)) cy=(round(ty)) r="5" fill="#333" {}
                 text x=(round(tx + 9.0)) y=(round(ty + 8.0)) font-size=(LABEL_SIZE) fill="#222"
@@ -153,6 +208,41 @@ pub fn area_map(map: &AreaMap) -> Markup {
 
 fn round(v: f64) -> String {
     format!("{:.1}", v)
+}
+
+/// A route or a ring through `points`, each great-circle leg drawn as the
+/// points along it every few km, so long legs bend as they do on the map.
+fn polyline(plane: &Plane, points: &[Coordinates], closed: bool) -> String {
+    let mut d = String::new();
+    let mut all: Vec<Coordinates> = points.to_vec();
+    if closed {
+        all.extend(points.first().copied());
+    }
+    let step_km = (WIDTH / 40.0 / plane.scale).max(0.5);
+    let mut first = true;
+    for pair in all.windows(2) {
+        let steps = (pair[0].distance_km(&pair[1]) / step_km)
+            .ceil()
+            .clamp(1.0, 200.0) as usize;
+        for i in 0..=steps {
+            if i == 0 && !first {
+                continue;
+            }
+            let p = pair[0].towards(&pair[1], i as f64 / steps as f64);
+            let (x, y) = plane.point(p.lat, p.lng);
+            d.push_str(&format!(
+                "{}{} {}",
+                if first { "M" } else { "L" },
+                round(x),
+                round(y)
+            ));
+            first = false;
+        }
+    }
+    if closed {
+        d.push('Z');
+    }
+    d
 }
 
 /// The circle's edge as a closed path of 96 points.

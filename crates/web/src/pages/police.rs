@@ -345,7 +345,7 @@ async fn desk(
                                     if step.done_at.is_some() { "police-widening-done" } else { "police-widening-planned" },
                                     &[
                                         ("hours", &step.after_hours.to_string()),
-                                        ("km", &alerta_i18n::decimal(page.lang, step.alert_radius_km, 0)),
+                                        ("km", &step.alert_radius_km.map(|km| alerta_i18n::decimal(page.lang, km, 0)).unwrap_or_else(|| "—".into())),
                                         ("count", &step.newly_reached.unwrap_or(0).to_string()),
                                     ],
                                 )) }
@@ -493,6 +493,7 @@ struct WidenForm {
     #[serde(flatten)]
     reviewed: ReviewedForm,
     alert_radius_km: Option<String>,
+    alert_route_width_km: Option<String>,
 }
 
 async fn widen(
@@ -504,12 +505,18 @@ async fn widen(
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     let reviewed = &form.reviewed;
     page.check_csrf(reviewed.csrf.as_deref())?;
-    let radius = form
-        .alert_radius_km
-        .as_deref()
-        .and_then(|r| r.trim().parse().ok());
+    let number = |typed: &Option<String>| {
+        typed
+            .as_deref()
+            .and_then(|km| km.trim().replace(',', ".").parse().ok())
+    };
+    let radius = number(&form.alert_radius_km);
+    let route_width = number(&form.alert_route_width_km);
     let version = form_version(&reviewed.version);
-    let outcome = state.app.widen(&actor, CaseId(id), radius, version).await;
+    let outcome = state
+        .app
+        .widen(&actor, CaseId(id), radius, route_width, version)
+        .await;
     let reviewed = reviewed.reviewed.as_deref();
     after_action(&state, &page, id, reviewed, outcome, Done::Widened, |n| *n).await
 }
