@@ -11,7 +11,7 @@ use crate::common::{jpeg, spawn_app, valid_case};
 
 /// Runs xmllint on `xml`, against the CAP 1.2 schema when `schema` is true;
 /// panics with its report when the document is not valid.
-fn xmllint(xml: &str, schema: bool) {
+pub fn xmllint(xml: &str, schema: bool) {
     let file = tempfile::NamedTempFile::with_suffix(".xml").unwrap();
     std::fs::write(file.path(), xml).unwrap();
     let mut command = Command::new("xmllint");
@@ -32,7 +32,7 @@ fn xmllint(xml: &str, schema: bool) {
     );
 }
 
-fn element<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+pub fn element<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
     let open = format!("<{name}>");
     let close = format!("</{name}>");
     xml.match_indices(&open)
