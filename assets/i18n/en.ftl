@@ -371,6 +371,26 @@ police-undeliverable = Undeliverable (bounced)
 police-failed = Failed
 police-widen = Widen the alert area to (km)
 police-widen-send = Widen
+police-widen-route = Widen the distance either side of the road to (km)
+police-area = Alert along roads or over an area
+police-area-hint = If the person may have been taken along a road, or there is an area to search, the alert also reaches those who live there.
+police-route = Road: towns in order
+police-route-hint = Separated by commas, from where the person was last seen: “Cochabamba, Villa Tunari, Santa Cruz de la Sierra”.
+police-route-width = Distance either side of the road (km)
+police-polygon = Area: towns at its corners
+police-polygon-hint = At least three, in order around the area. Leave it empty if not needed.
+police-area-save = Save the alert area
+police-done-area = Alert area saved. { $count ->
+    [0] Nobody more to alert.
+    [one] The alert goes to { $count } more volunteer.
+   *[other] The alert goes to { $count } more volunteers.
+  }
+police-route-fact = Along the road
+police-route-value = { $towns }; { $km } km either side
+police-polygon-fact = Drawn area
+police-reach-parts = Around the place: { $circle } · along the road: { $road } · in the area: { $area }
+map-also-road = Also along the road to { $to }, { $km } km either side.
+map-also-area = Also the area police drew.
 police-outcome = Outcome
 police-note = Note (optional)
 police-resolve = Close the case

@@ -431,6 +431,26 @@ police-undeliverable = No entregados (rebotados)
 police-failed = Fallidos
 police-widen = Ampliar la zona de alerta a (km)
 police-widen-send = Ampliar
+police-widen-route = Ampliar la distancia a la carretera a (km)
+police-area = Alerta por carreteras o en un área
+police-area-hint = Si pudieron llevarse a la persona por una carretera, o hay una zona donde buscar, la alerta llega también a quien vive allí.
+police-route = Carretera: ciudades en orden
+police-route-hint = Separadas por comas, desde donde se vio a la persona por última vez: «Cochabamba, Villa Tunari, Santa Cruz de la Sierra».
+police-route-width = Distancia a cada lado de la carretera (km)
+police-polygon = Área: ciudades en sus esquinas
+police-polygon-hint = Al menos tres, en orden alrededor del área. Déjalo vacío si no hace falta.
+police-area-save = Guardar la zona de alerta
+police-done-area = Zona de alerta guardada. { $count ->
+    [0] Nadie más a quien alertar.
+    [one] La alerta sale a { $count } voluntario más.
+   *[other] La alerta sale a { $count } voluntarios más.
+  }
+police-route-fact = Por carretera
+police-route-value = { $towns }; { $km } km a cada lado
+police-polygon-fact = Área dibujada
+police-reach-parts = Alrededor del lugar: { $circle } · por la carretera: { $road } · en el área: { $area }
+map-also-road = También a lo largo de la carretera hasta { $to }, { $km } km a cada lado.
+map-also-area = También el área que dibujó la policía.
 police-outcome = Resultado
 police-note = Nota (opcional)
 police-resolve = Cerrar el caso

@@ -435,6 +435,26 @@ police-undeliverable = Non distribués (rejetés)
 police-failed = En échec
 police-widen = Élargir la zone d’alerte à (km)
 police-widen-send = Élargir
+police-widen-route = Élargir la distance à la route à (km)
+police-area = Alerte le long des routes ou sur une zone
+police-area-hint = Si la personne a pu être emmenée par une route, ou s’il y a une zone où chercher, l’alerte atteint aussi ceux qui y vivent.
+police-route = Route : villes dans l’ordre
+police-route-hint = Séparées par des virgules, depuis l’endroit où la personne a été vue pour la dernière fois : « Cochabamba, Villa Tunari, Santa Cruz de la Sierra ».
+police-route-width = Distance de chaque côté de la route (km)
+police-polygon = Zone : villes à ses coins
+police-polygon-hint = Au moins trois, dans l’ordre autour de la zone. Laissez vide si inutile.
+police-area-save = Enregistrer la zone d’alerte
+police-done-area = Zone d’alerte enregistrée. { $count ->
+    [0] Personne de plus à alerter.
+    [one] L’alerte part à { $count } bénévole de plus.
+   *[other] L’alerte part à { $count } bénévoles de plus.
+  }
+police-route-fact = Par la route
+police-route-value = { $towns } ; { $km } km de chaque côté
+police-polygon-fact = Zone dessinée
+police-reach-parts = Autour du lieu : { $circle } · le long de la route : { $road } · dans la zone : { $area }
+map-also-road = Aussi le long de la route jusqu’à { $to }, { $km } km de chaque côté.
+map-also-area = Aussi la zone dessinée par la police.
 police-outcome = Issue
 police-note = Note (facultatif)
 police-resolve = Clore le dossier

@@ -435,6 +435,26 @@ police-undeliverable = Não entregues (devolvidos)
 police-failed = Com falha
 police-widen = Ampliar a área do alerta para (km)
 police-widen-send = Ampliar
+police-widen-route = Ampliar a distância à estrada para (km)
+police-area = Alerta ao longo de estradas ou numa área
+police-area-hint = Se a pessoa pode ter sido levada por uma estrada, ou há uma área onde procurar, o alerta chega também a quem vive lá.
+police-route = Estrada: cidades em ordem
+police-route-hint = Separadas por vírgulas, a partir de onde a pessoa foi vista pela última vez: «Cochabamba, Villa Tunari, Santa Cruz de la Sierra».
+police-route-width = Distância de cada lado da estrada (km)
+police-polygon = Área: cidades nos seus cantos
+police-polygon-hint = Pelo menos três, em ordem ao redor da área. Deixe vazio se não for preciso.
+police-area-save = Salvar a zona de alerta
+police-done-area = Zona de alerta salva. { $count ->
+    [0] Ninguém mais a alertar.
+    [one] O alerta vai para mais { $count } voluntário.
+   *[other] O alerta vai para mais { $count } voluntários.
+  }
+police-route-fact = Pela estrada
+police-route-value = { $towns }; { $km } km de cada lado
+police-polygon-fact = Área desenhada
+police-reach-parts = Em volta do local: { $circle } · pela estrada: { $road } · na área: { $area }
+map-also-road = Também ao longo da estrada até { $to }, { $km } km de cada lado.
+map-also-area = Também a área que a polícia desenhou.
 police-outcome = Resultado
 police-note = Nota (opcional)
 police-resolve = Encerrar o caso

@@ -300,7 +300,10 @@ async fn police_alert_along_a_road_and_widen_it() {
     crate::exchange::xmllint(&cap, true);
     // One ring in each language's <info>, the same.
     let rings = crate::exchange::element(&cap, "polygon");
-    assert_eq!(rings.len(), crate::exchange::element(&cap, "language").len());
+    assert_eq!(
+        rings.len(),
+        crate::exchange::element(&cap, "language").len()
+    );
     assert!(rings.iter().all(|r| *r == rings[0]), "{cap}");
     let ring: Vec<Coordinates> = rings[0]
         .split(' ')
@@ -383,5 +386,84 @@ async fn police_alert_over_a_polygon() {
              -18.30000,-66.20000 -17.50000,-66.20000"
         );
     }
+    app.stop().await;
+}
+
+/// An officer draws the road on the desk by typing its towns: a misspelt
+/// town is refused by name and nothing changes; the road as typed is
+/// stored, the desk shows it with what each part reaches, and on a
+/// published case the volunteers along it are alerted at once. An edit
+/// of the case's details from the form keeps the road.
+#[tokio::test]
+async fn police_draw_a_road_by_its_towns_on_the_desk() {
+    use crate::pages::Visitor;
+    let app = spawn_app().await;
+    let police = app.user(Role::Police).await;
+    confirmed_zone(&app, "chimore@example.org", -16.99, -65.15, 2.0).await;
+    let id = app.create_case(&police, &valid_case()).await;
+    app.publish(&police, id).await;
+    let officer = Visitor::new(&app);
+    officer.sign_in(&police.email).await;
+    let desk = format!("/police/cases/{id}");
+    let action = format!("/police/cases/{id}/area");
+
+    let refused = officer
+        .submit(
+            &desk,
+            &action,
+            &[
+                ("route", "Cochabamba, Villa Tnari"),
+                ("route_width_km", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("«Villa Tnari»"), "{}", refused.html);
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert!(case.get("alert_route").is_none(), "nothing stored");
+
+    let drawn = officer
+        .submit(
+            &desk,
+            &action,
+            &[
+                (
+                    "route",
+                    "Cochabamba, Chimore, Villa Yapacani, Santa Cruz de la Sierra",
+                ),
+                ("route_width_km", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(drawn.status, StatusCode::SEE_OTHER, "{}", drawn.html);
+    assert_eq!(
+        drawn.location.as_deref(),
+        Some(format!("/police/cases/{id}?done=area&count=1").as_str()),
+        "the volunteer in Chimoré is alerted"
+    );
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["alert_route"].as_array().unwrap().len(), 4);
+    assert_eq!(case["alert_route_width_km"], 5.0);
+    let page = officer.get(&desk).await;
+    assert!(
+        page.html
+            .contains("Cochabamba → Chimoré → Villa Yapacaní → Santa Cruz de la Sierra"),
+        "{}",
+        page.html
+    );
+    assert!(page.html.contains("por la carretera: 1"), "{}", page.html);
+    assert!(
+        page.html.contains("hasta Santa Cruz de la Sierra"),
+        "the map says so"
+    );
+
+    // The details form has no road: an edit keeps it.
+    let (csrf, fields) =
+        crate::pages::edit_form_fields(&officer, id, &[("hair", "negro, corto")]).await;
+    let saved = crate::pages::post_edit(&officer, &app, id, csrf, fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.html);
+    let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
+    assert_eq!(case["hair"], "negro, corto");
+    assert_eq!(case["alert_route"].as_array().unwrap().len(), 4, "kept");
     app.stop().await;
 }

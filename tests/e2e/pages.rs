@@ -1324,7 +1324,7 @@ async fn someone_reported_falsely_reaches_police_who_hide_the_case_at_once() {
 }
 
 /// The fields of the edit form as the page shows them, with `changes` applied.
-async fn edit_form_fields(
+pub async fn edit_form_fields(
     visitor: &Visitor,
     id: i64,
     changes: &[(&str, &str)],
@@ -1396,7 +1396,7 @@ pub(crate) fn field_value(html: &str, name: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn post_edit(
+pub async fn post_edit(
     visitor: &Visitor,
     app: &TestApp,
     id: i64,

@@ -164,6 +164,37 @@ impl Alerta {
         Ok(recipients)
     }
 
+    /// Draws the road and the area an officer gives on the version of the
+    /// case they read (either may be empty: none; `route_width_km` None is
+    /// the default width). On a published case in view, whoever the new
+    /// area reaches that the alert had not is alerted; answers how many.
+    pub async fn draw_alert_area(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+        route: &[alerta_core::Coordinates],
+        route_width_km: Option<f64>,
+        polygon: &[alerta_core::Coordinates],
+        version: Option<i64>,
+    ) -> Result<u64, CommandError> {
+        let version = reviewed(version)?;
+        let now = self.now();
+        let newly = self
+            .change_case(actor, id, |case| -> Result<_, CommandError> {
+                policy::may_edit(Some(actor), case)?;
+                policy::reviewed(case, version)?;
+                let details = case
+                    .details
+                    .with_alert_area(route, route_width_km, polygon)?;
+                Ok(case.correct(actor, &details, now)?)
+            })
+            .await?;
+        if newly > 0 {
+            self.queued_mail();
+        }
+        Ok(newly)
+    }
+
     /// Closes a case; the volunteers who got its alert are told.
     pub async fn resolve(
         &self,

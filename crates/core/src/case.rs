@@ -282,7 +282,12 @@ impl CaseDetails {
         });
         let alert_radius_km = c.check(parse_alert_radius(input.alert_radius_km));
         let alert_corridor = c.check(match (last_seen, alert_radius_km) {
-            (Some(from), Some(radius)) => parse_alert_route(input, from, radius),
+            (Some(from), Some(radius)) => parse_alert_route(
+                input.alert_route.as_deref(),
+                input.alert_route_width_km,
+                from,
+                radius,
+            ),
             _ => Ok(None),
         });
         let alert_polygon = c.check(match last_seen {
@@ -327,6 +332,40 @@ impl CaseDetails {
             alert_radius_km: some(alert_radius_km),
             alert_corridor: some(alert_corridor),
             alert_polygon: some(alert_polygon),
+        })
+    }
+
+    /// The same details with the road and the polygon an officer drew
+    /// (either may be empty: none), checked as when a case is registered.
+    pub fn with_alert_area(
+        &self,
+        route: &[Coordinates],
+        route_width_km: Option<f64>,
+        polygon: &[Coordinates],
+    ) -> Result<CaseDetails, InvalidInput> {
+        let typed = |points: &[Coordinates]| -> Vec<CoordinatesInput> {
+            points
+                .iter()
+                .map(|p| CoordinatesInput {
+                    lat: Some(p.lat),
+                    lng: Some(p.lng),
+                })
+                .collect()
+        };
+        let (route, polygon) = (typed(route), typed(polygon));
+        let mut c = Checker::default();
+        let corridor = c.check(parse_alert_route(
+            Some(&route),
+            route_width_km,
+            self.last_seen,
+            self.alert_radius_km,
+        ));
+        let polygon = c.check(parse_alert_polygon(Some(&polygon), self.last_seen));
+        c.finish()?;
+        Ok(CaseDetails {
+            alert_corridor: some(corridor),
+            alert_polygon: some(polygon),
+            ..self.clone()
         })
     }
 
@@ -514,13 +553,14 @@ pub fn parse_route_width(field: &str, km: f64) -> Result<f64, FieldError> {
 
 /// The corridor `alert_route` and `alert_route_width_km` describe, if any.
 fn parse_alert_route(
-    input: &CaseInput,
+    route: Option<&[CoordinatesInput]>,
+    width_km: Option<f64>,
     last_seen: Coordinates,
     radius_km: f64,
 ) -> Result<Option<Corridor>, FieldError> {
-    let route = input.alert_route.as_deref().unwrap_or_default();
+    let route = route.unwrap_or_default();
     if route.is_empty() {
-        return match input.alert_route_width_km {
+        return match width_km {
             Some(_) => Err(FieldError::new(
                 "alert_route_width_km",
                 "needs an alert_route: the road it is the width of",
@@ -537,7 +577,7 @@ fn parse_alert_route(
             ),
         ));
     }
-    let width_km = match input.alert_route_width_km {
+    let width_km = match width_km {
         None => DEFAULT_ROUTE_WIDTH_KM,
         Some(w) => parse_route_width("alert_route_width_km", w)?,
     };

@@ -165,9 +165,12 @@ impl Widening {
 impl Case {
     /// Replaces the case's details: its family while a draft, police of
     /// the organisation in charge until it is resolved. A family keeps the
-    /// alert radius within its limit. Mails nobody: police decide when a
-    /// correction is news ([`Case::mail_correction`]). None when nothing
-    /// differs (no new version).
+    /// alert radius within its limit and draws no road or polygon. Mails
+    /// nobody about the details: police decide when a correction is news
+    /// ([`Case::mail_correction`]). But a published case in view whose
+    /// alert area changed (a road or a polygon drawn, a radius set) alerts
+    /// whoever the new area reaches that it had not alerted. None when
+    /// nothing differs (no new version).
     pub fn correct(
         &self,
         actor: &Actor,
@@ -181,14 +184,28 @@ impl Case {
         if changed.is_empty() {
             return Ok(None);
         }
+        let area = details.alert_area();
+        let alerts_again =
+            self.status == crate::CaseStatus::Active && !self.hidden && area != self.alert_area();
+        let effects = if alerts_again {
+            vec![
+                Effect::QueueAlerts { area: area.clone() },
+                Effect::InformOrganisations {
+                    area,
+                    in_charge: self.organisation_id,
+                },
+            ]
+        } else {
+            vec![]
+        };
         Ok(Some(CaseChange {
             at: now,
             update: Some(CaseUpdate::Details(Box::new(details.clone()))),
-            effects: vec![],
+            effects,
             audit: AuditLine {
                 action: "edited",
                 detail: json!({ "changed": changed }),
-                count_as: None,
+                count_as: alerts_again.then_some("newly_reached"),
             },
         }))
     }

@@ -87,6 +87,53 @@ fn outcome(result: Result<CaseChange, Denied>) -> Expected {
 }
 
 #[test]
+fn drawing_a_road_on_a_published_case_alerts_whoever_it_newly_reaches() {
+    use crate::area::Corridor;
+    let road = |case: &Case| {
+        let mut details = case.details.clone();
+        details.alert_corridor = Some(Corridor {
+            route: vec![
+                Coordinates {
+                    lat: -16.5,
+                    lng: -68.19,
+                },
+                Coordinates {
+                    lat: -17.39,
+                    lng: -66.16,
+                },
+            ],
+            width_km: 5.0,
+        });
+        details
+    };
+    let active = case(CaseStatus::Active);
+    let with_road = road(&active);
+    let change = active
+        .correct(&la_paz_officer(), &with_road, now())
+        .unwrap()
+        .unwrap();
+    let area = with_road.alert_area();
+    assert_eq!(
+        change.effects,
+        vec![
+            Effect::QueueAlerts { area: area.clone() },
+            Effect::InformOrganisations {
+                area,
+                in_charge: Some(LA_PAZ_POLICE)
+            },
+        ]
+    );
+    assert_eq!(change.audit.count_as, Some("newly_reached"));
+    // A draft alerts nobody yet; a hidden case nobody until shown.
+    let draft = case(CaseStatus::Draft);
+    let change = draft.correct(&la_paz_officer(), &road(&draft), now());
+    assert!(change.unwrap().unwrap().effects.is_empty());
+    let out_of_view = hidden(case(CaseStatus::Active));
+    let change = out_of_view.correct(&la_paz_officer(), &road(&out_of_view), now());
+    assert!(change.unwrap().unwrap().effects.is_empty());
+}
+
+#[test]
 fn a_correction_records_what_changed_and_is_refused_by_who_or_what() {
     use CaseStatus::*;
     let draft = case(Draft);

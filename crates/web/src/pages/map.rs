@@ -119,7 +119,22 @@ impl Plane {
 pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
     let d = &case.details;
     let km = alerta_core::volunteer::trim_number(d.alert_radius_km);
-    let title = page.ta("map-title", &[("km", &km), ("place", &d.last_seen_place)]);
+    let mut title = page.ta("map-title", &[("km", &km), ("place", &d.last_seen_place)]);
+    if let Some(corridor) = &d.alert_corridor {
+        use alerta_core::Geography;
+        let to = corridor
+            .route
+            .last()
+            .and_then(|end| alerta_places::WORLD.locality_at(*end))
+            .unwrap_or_default();
+        let width = alerta_core::volunteer::trim_number(corridor.width_km);
+        title.push_str(". ");
+        title.push_str(&page.ta("map-also-road", &[("to", &to), ("km", &width)]));
+    }
+    if d.alert_polygon.is_some() {
+        title.push(' ');
+        title.push_str(&page.t("map-also-area"));
+    }
     let km_label = |km: f64| {
         page.ta(
             "map-km",

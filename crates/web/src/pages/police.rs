@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/police/cases/{id}", get(case_desk))
         .route("/police/cases/{id}/publish", post(publish))
         .route("/police/cases/{id}/widen", post(widen))
+        .route("/police/cases/{id}/area", post(draw_area))
         .route("/police/cases/{id}/resolve", post(resolve))
         .route("/police/cases/{id}/hide", post(hide))
         .route("/police/cases/{id}/notify-update", post(notify_update))
@@ -121,7 +122,7 @@ async fn case_desk(
         true => Some(html! { p class="notice" role="status" { (page.t("case-saved")) } }),
         false => done_notice(&page, &query),
     };
-    let body = desk(&state, &page, &case, notice).await?;
+    let body = desk(&state, &page, &case, notice, None).await?;
     Ok(page.render(&case.details.full_name(), body).into_response())
 }
 
@@ -136,7 +137,7 @@ async fn changed_since_reviewed(
     let case = state.store.case(CaseId(id)).await?;
     let changes = review::changes(reviewed, &case);
     let notice = review::changed_box(page, &changes);
-    let body = desk(state, page, &case, Some(notice)).await?;
+    let body = desk(state, page, &case, Some(notice), None).await?;
     Ok((
         StatusCode::CONFLICT,
         page.render(&case.details.full_name(), body),
@@ -173,14 +174,16 @@ async fn after_action<T>(
 enum Done {
     Published,
     Widened,
+    AreaDrawn,
     Resolved,
     UpdateMailed,
 }
 
 impl Done {
-    const ALL: [Done; 4] = [
+    const ALL: [Done; 5] = [
         Done::Published,
         Done::Widened,
+        Done::AreaDrawn,
         Done::Resolved,
         Done::UpdateMailed,
     ];
@@ -193,6 +196,7 @@ impl Done {
         match self {
             Done::Published => "published",
             Done::Widened => "widened",
+            Done::AreaDrawn => "area",
             Done::Resolved => "resolved",
             Done::UpdateMailed => "update_mailed",
         }
@@ -218,11 +222,14 @@ fn form_version(version: &Option<String>) -> Option<i64> {
     version.as_deref().and_then(|v| v.trim().parse().ok())
 }
 
+/// The desk of `case`; `notice` says what was done or refused, and
+/// `typed` is a refused road and area form, shown again as typed.
 async fn desk(
     state: &AppState,
     page: &Page,
     case: &Case,
     notice: Option<Markup>,
+    typed: Option<&AreaForm>,
 ) -> Result<Markup, PageError> {
     alerta_core::policy::may_read_records(page.actor.as_ref(), case)?;
     // Officers of an organisation told of the case read it; those in charge act.
@@ -238,6 +245,7 @@ async fn desk(
         CaseStatus::Resolved => None,
         _ => Some(state.store.reach(case.alert_area()).await?),
     };
+    let parts = reach_by_part(state, case).await?;
     let status_key = format!("status-{}", case.status.as_str());
     let d = &case.details;
     // What the officer verifies, as the poster will print it.
@@ -285,9 +293,28 @@ async fn desk(
                 @if let Some(second) = &d.contact_phone_2 { br; (second) }
             }
             dt { (page.t("police-radius")) } dd { (d.alert_radius_km) " km" }
+            @if let Some(corridor) = &d.alert_corridor {
+                dt { (page.t("police-route-fact")) }
+                dd { (page.ta("police-route-value", &[
+                    ("towns", &town_names(&corridor.route).join(" → ")),
+                    ("km", &alerta_core::volunteer::trim_number(corridor.width_km)),
+                ])) }
+            }
+            @if let Some(polygon) = &d.alert_polygon {
+                dt { (page.t("police-polygon-fact")) }
+                dd { (town_names(&polygon.ring).join(" · ")) }
+            }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }
         (super::map::case_map(page, case))
+        @if let Some((circle, road, area)) = parts {
+            p { (page.ta("police-reach-parts", &[
+                ("circle", &circle.to_string()), ("road", &road), ("area", &area),
+            ])) }
+        }
+        @if acts && case.status != CaseStatus::Resolved {
+            (area_form(page, case, typed))
+        }
         h2 { (page.t("alert-circumstances")) }
         (paragraphs(&d.circumstances))
         p {
@@ -357,7 +384,14 @@ async fn desk(
                         (review::fields(case))
                         label {
                             (page.t("police-widen"))
-                            input type="number" name="alert_radius_km" min="1" max="1000" step="any" required;
+                            input type="number" name="alert_radius_km" min="1" max="1000" step="any"
+                                required[d.alert_corridor.is_none()];
+                        }
+                        @if d.alert_corridor.is_some() {
+                            label {
+                                (page.t("police-widen-route"))
+                                input type="number" name="alert_route_width_km" min="0.5" max="100" step="any";
+                            }
                         }
                         div { button class="secondary" type="submit" { (page.t("police-widen-send")) } }
                     }
@@ -466,7 +500,7 @@ async fn publish(
         // The box that states the reach was not ticked: ask again.
         let case = state.store.case(CaseId(id)).await?;
         let notice = html! { div class="errors" role="alert" { p { (page.t("police-publish-unconfirmed")) } } };
-        let body = desk(&state, &page, &case, Some(notice)).await?;
+        let body = desk(&state, &page, &case, Some(notice), None).await?;
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             page.render(&case.details.full_name(), body),
@@ -519,6 +553,228 @@ async fn widen(
         .await;
     let reviewed = reviewed.reviewed.as_deref();
     after_action(&state, &page, id, reviewed, outcome, Done::Widened, |n| *n).await
+}
+
+/// How many volunteers each part of a case's alert area reaches on its
+/// own (circle, road, area; "—" for a part it has not), when it has a road
+/// or an area: None for a circle alone, or a resolved case.
+async fn reach_by_part(
+    state: &AppState,
+    case: &Case,
+) -> Result<Option<(usize, String, String)>, PageError> {
+    let area = case.alert_area();
+    if case.status == CaseStatus::Resolved || (area.corridor.is_none() && area.polygon.is_none()) {
+        return Ok(None);
+    }
+    let circle = state.store.reach(area.circle).await?;
+    let road = match &area.corridor {
+        Some(corridor) => state
+            .store
+            .reached_by_corridor(corridor)
+            .await?
+            .len()
+            .to_string(),
+        None => "—".into(),
+    };
+    let polygon = match &area.polygon {
+        Some(polygon) => state
+            .store
+            .reached_by_polygon(polygon)
+            .await?
+            .len()
+            .to_string(),
+        None => "—".into(),
+    };
+    Ok(Some((circle, road, polygon)))
+}
+
+/// The towns nearest the points of a road or an area, as police typed them.
+fn town_names(points: &[alerta_core::Coordinates]) -> Vec<String> {
+    use alerta_core::Geography;
+    points
+        .iter()
+        .map(|p| {
+            alerta_places::WORLD
+                .locality_at(*p)
+                .unwrap_or_else(|| format!("{:.3}, {:.3}", p.lat, p.lng))
+        })
+        .collect()
+}
+
+/// The road and the area police draw by the towns on them.
+fn area_form(page: &Page, case: &Case, typed: Option<&AreaForm>) -> Markup {
+    let d = &case.details;
+    let as_typed = |field: fn(&AreaForm) -> &Option<String>| {
+        typed.map(|form| field(form).clone().unwrap_or_default())
+    };
+    let route = as_typed(|f| &f.route).unwrap_or_else(|| {
+        d.alert_corridor
+            .as_ref()
+            .map(|c| town_names(&c.route).join(", "))
+            .unwrap_or_default()
+    });
+    let width = as_typed(|f| &f.route_width_km).unwrap_or_else(|| {
+        let km = d
+            .alert_corridor
+            .as_ref()
+            .map_or(alerta_core::case::DEFAULT_ROUTE_WIDTH_KM, |c| c.width_km);
+        alerta_core::volunteer::trim_number(km)
+    });
+    let polygon = as_typed(|f| &f.polygon).unwrap_or_else(|| {
+        d.alert_polygon
+            .as_ref()
+            .map(|p| town_names(&p.ring).join(", "))
+            .unwrap_or_default()
+    });
+    html! {
+        h2 { (page.t("police-area")) }
+        p { (page.t("police-area-hint")) }
+        form class="stack" method="post" action=(format!("/police/cases/{}/area", case.id)) {
+            (page.csrf_field())
+            (review::fields(case))
+            label {
+                (page.t("police-route"))
+                input type="text" name="route" value=(route) maxlength="4000" aria-describedby="route-hint";
+            }
+            p class="hint" id="route-hint" { (page.t("police-route-hint")) }
+            label {
+                (page.t("police-route-width"))
+                input type="number" name="route_width_km" min="0.5" max="100" step="any"
+                    value=(width);
+            }
+            label {
+                (page.t("police-polygon"))
+                input type="text" name="polygon" value=(polygon) maxlength="4000" aria-describedby="polygon-hint";
+            }
+            p class="hint" id="polygon-hint" { (page.t("police-polygon-hint")) }
+            div { button class="secondary" type="submit" { (page.t("police-area-save")) } }
+        }
+    }
+}
+
+/// A town of a road or an area that the gazetteer does not know, or
+/// knows several of: its name as typed, and why.
+type TownRefused = (String, alerta_core::FieldError);
+
+/// Towns as an officer lists them, separated by commas (or semicolons, or
+/// lines): "Cochabamba, Villa Tunari, Santa Cruz de la Sierra". A piece of
+/// two letters is the country of the town before it ("Córdoba, AR").
+fn towns_to_points(typed: &str, field: &str) -> Result<Vec<alerta_core::Coordinates>, TownRefused> {
+    use alerta_core::{Geography, PlaceError, Rule};
+    let mut names: Vec<String> = Vec::new();
+    for piece in typed
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let is_country = piece.len() == 2 && piece.chars().all(|c| c.is_ascii_alphabetic());
+        match names.last_mut() {
+            Some(town) if is_country => {
+                town.push_str(", ");
+                town.push_str(&piece.to_ascii_uppercase());
+            }
+            _ => names.push(piece.to_string()),
+        }
+    }
+    names
+        .iter()
+        .map(|name| {
+            let rule = match alerta_places::WORLD.place(name) {
+                Ok(place) => return Ok(place.center),
+                Err(PlaceError::Unknown) => Rule::UnknownTown,
+                Err(PlaceError::Ambiguous(choices)) => Rule::AmbiguousTown {
+                    choices: choices.join("; "),
+                },
+            };
+            Err((name.clone(), alerta_core::FieldError::broke(field, rule)))
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct AreaForm {
+    #[serde(flatten)]
+    reviewed: ReviewedForm,
+    route: Option<String>,
+    route_width_km: Option<String>,
+    polygon: Option<String>,
+}
+
+async fn draw_area(
+    State(state): State<AppState>,
+    page: Page,
+    PagePath(id): PagePath<i64>,
+    Form(form): Form<AreaForm>,
+) -> Result<Response, PageError> {
+    let actor = officer(&page, &format!("/police/cases/{id}"))?;
+    let reviewed = &form.reviewed;
+    page.check_csrf(reviewed.csrf.as_deref())?;
+    let route = towns_to_points(form.route.as_deref().unwrap_or_default(), "alert_route");
+    let polygon = towns_to_points(form.polygon.as_deref().unwrap_or_default(), "alert_polygon");
+    let (route, polygon) = match (route, polygon) {
+        (Ok(route), Ok(polygon)) => (route, polygon),
+        (route, polygon) => {
+            let refused = [route.err(), polygon.err()].into_iter().flatten().collect();
+            return refused_area(&state, &page, id, &form, refused).await;
+        }
+    };
+    // The width field is always there: it matters only with a road.
+    let width = form
+        .route_width_km
+        .as_deref()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !route.is_empty())
+        .map(|w| w.replace(',', ".").parse::<f64>().unwrap_or(f64::NAN));
+    let version = form_version(&reviewed.version);
+    let outcome = state
+        .app
+        .draw_alert_area(&actor, CaseId(id), &route, width, &polygon, version)
+        .await;
+    if let Err(alerta_app::CommandError::Invalid(invalid)) = &outcome {
+        let refused = invalid
+            .0
+            .iter()
+            .map(|e| (String::new(), e.clone()))
+            .collect();
+        return refused_area(&state, &page, id, &form, refused).await;
+    }
+    let reviewed = reviewed.reviewed.as_deref();
+    after_action(&state, &page, id, reviewed, outcome, Done::AreaDrawn, |n| {
+        *n
+    })
+    .await
+}
+
+/// The desk again with why the road or area was refused (naming the town
+/// when one was), in the reader's language where the rule has a sentence.
+async fn refused_area(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    typed: &AreaForm,
+    refused: Vec<TownRefused>,
+) -> Result<Response, PageError> {
+    let case = state.store.case(CaseId(id)).await?;
+    let fields: Vec<_> = refused.iter().map(|(_, e)| e.clone()).collect();
+    let errors = super::FormErrors::from_invalid(alerta_core::InvalidInput(fields));
+    let notice = html! {
+        div class="errors" role="alert" {
+            @for (town, error) in &refused {
+                p {
+                    (page.t(if error.field.starts_with("alert_polygon") { "police-polygon" } else { "police-route" }))
+                    ": "
+                    @if !town.is_empty() { "«" (town) "» " }
+                    (errors.of(page, &error.field).unwrap_or_default())
+                }
+            }
+        }
+    };
+    let body = desk(state, page, &case, Some(notice), Some(typed)).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        page.render(&case.details.full_name(), body),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]
