@@ -2,7 +2,7 @@
 //! flow on an empty database. The people are invented.
 
 use alerta_core::case::CoordinatesInput;
-use alerta_core::{CaseDetails, CaseInput, Outcome, Role};
+use alerta_core::{CaseDetails, CaseInput, Coordinates, Outcome, Role};
 use alerta_store::Store;
 use anyhow::{Context, bail};
 use chrono::{Duration, Utc};
@@ -28,6 +28,8 @@ struct DemoCase {
     language: &'static str,
     /// What police have done with it so far.
     stage: Stage,
+    /// The road police drew for its alert, if any (towns along it).
+    road: &'static [(f64, f64)],
     /// A drawing from assets/demo/ (scripts/make-demo-portraits), never a
     /// photo of a real person.
     portrait: &'static [u8],
@@ -57,6 +59,13 @@ const CASES: &[DemoCase] = &[
         phone: "+591 4 4221111",
         language: "es",
         stage: Stage::Active,
+        // Cochabamba, Chimoré, Villa Yapacaní, Santa Cruz de la Sierra.
+        road: &[
+            (-17.3895, -66.1568),
+            (-16.9942, -65.1533),
+            (-17.4000, -63.8333),
+            (-17.7863, -63.1812),
+        ],
         portrait: include_bytes!("../assets/demo/maria-jose.jpg"),
     },
     DemoCase {
@@ -75,6 +84,7 @@ const CASES: &[DemoCase] = &[
         phone: "+55 11 3311-3000",
         language: "pt",
         stage: Stage::Active,
+        road: &[],
         portrait: include_bytes!("../assets/demo/joao-pedro.jpg"),
     },
     DemoCase {
@@ -93,6 +103,7 @@ const CASES: &[DemoCase] = &[
         phone: "+591 2 2850000",
         language: "es",
         stage: Stage::Draft,
+        road: &[],
         portrait: include_bytes!("../assets/demo/chaska.jpg"),
     },
     DemoCase {
@@ -111,6 +122,7 @@ const CASES: &[DemoCase] = &[
         phone: "+509 2813 1111",
         language: "fr",
         stage: Stage::Active,
+        road: &[],
         portrait: include_bytes!("../assets/demo/anais.jpg"),
     },
     DemoCase {
@@ -129,6 +141,7 @@ const CASES: &[DemoCase] = &[
         phone: "+57 601 2222222",
         language: "es",
         stage: Stage::Found,
+        road: &[],
         portrait: include_bytes!("../assets/demo/sebastian.jpg"),
     },
 ];
@@ -171,10 +184,22 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
             alerta_photo::normalize(demo.portrait, "image/jpeg")
                 .with_context(|| format!("demo portrait of {}", demo.given))?,
         );
-        let case = commands
+        let mut case = commands
             .register(&family, &details, Some(&photo), true)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if !demo.road.is_empty() {
+            let road: Vec<Coordinates> = demo
+                .road
+                .iter()
+                .map(|&(lat, lng)| Coordinates { lat, lng })
+                .collect();
+            commands
+                .draw_alert_area(&police, case.id, &road, Some(10.0), &[], Some(case.version))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            case = store.case(case.id).await?;
+        }
         if demo.stage != Stage::Draft {
             commands
                 .publish(&police, case.id, Some(case.version))
