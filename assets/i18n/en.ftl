@@ -56,6 +56,21 @@ found-body-closed = The case of { $name } is closed. Thank you for your help.
 found-posters = Please take down any posters you put up: { $name } went missing on { $date } at { $place }.
 found-stop-sharing = Stop sharing the alert: the case page and the photo are no longer public.
 
+## Alert mail to partners (terminals, border posts, hospitals…)
+partner-why = You receive this alert because { $name } ({ $kind }, { $place }) works with Alerta and the alert's area reaches it. Please print the poster and put it up where people pass.
+partner-print = Two PDF posters are attached, on A4 and on Letter paper: open the one for your paper and choose how many copies at the printer. You can also download them: A4 { $a4 } · Letter { $letter }
+partner-poster-a4 = Poster on A4 (PDF)
+partner-poster-letter = Poster on Letter (PDF)
+partner-stop = You receive these alerts because an Alerta administrator registered your organisation. To stop them, ask them to remove it.
+partner-kind-bus_terminal = bus terminal
+partner-kind-border_post = border post
+partner-kind-airport = airport
+partner-kind-hospital = hospital
+partner-kind-school = school
+partner-kind-media = news outlet
+partner-kind-transport = transport company
+partner-kind-other = partner organisation
+
 ## Digest for new volunteers
 digest-subject = { $count ->
     [one] { $count } missing person in your area
@@ -381,7 +396,6 @@ police-polygon = Area: towns at its corners
 police-polygon-hint = At least three, in order around the area. Leave it empty if not needed.
 police-area-save = Save the alert area
 police-done-area = Alert area saved. { $count ->
-    [0] Nobody more to alert.
     [one] The alert goes to { $count } more volunteer.
    *[other] The alert goes to { $count } more volunteers.
   }

@@ -80,6 +80,21 @@ found-body-closed = El caso de { $name } fue cerrado. Gracias por tu ayuda.
 found-posters = Por favor retira los carteles que hayas pegado: había desaparecido el { $date } en { $place }.
 found-stop-sharing = Deja de compartir la alerta: la ficha y la foto ya no son públicas.
 
+## Alert mail to partners (terminals, border posts, hospitals…)
+partner-why = Recibe esta alerta porque { $name } ({ $kind }, { $place }) colabora con Alerta y la zona de la alerta llega hasta allí. Por favor, imprima el cartel y colóquelo donde pasa la gente.
+partner-print = Van adjuntos dos carteles en PDF, en papel A4 y en papel Carta: abra el de su papel y elija en la impresora cuántas copias quiere. También puede descargarlos: A4 { $a4 } · Carta { $letter }
+partner-poster-a4 = Cartel en A4 (PDF)
+partner-poster-letter = Cartel en Carta (PDF)
+partner-stop = Recibe estas alertas porque un administrador de Alerta registró a su organización. Para dejar de recibirlas, pídale que la retire.
+partner-kind-bus_terminal = terminal de buses
+partner-kind-border_post = puesto fronterizo
+partner-kind-airport = aeropuerto
+partner-kind-hospital = hospital
+partner-kind-school = escuela
+partner-kind-media = medio de comunicación
+partner-kind-transport = empresa de transporte
+partner-kind-other = organización colaboradora
+
 ## Digest for new volunteers
 digest-subject = { $count ->
     [one] { $count } persona desaparecida en tu zona
@@ -441,7 +456,6 @@ police-polygon = Área: ciudades en sus esquinas
 police-polygon-hint = Al menos tres, en orden alrededor del área. Déjalo vacío si no hace falta.
 police-area-save = Guardar la zona de alerta
 police-done-area = Zona de alerta guardada. { $count ->
-    [0] Nadie más a quien alertar.
     [one] La alerta sale a { $count } voluntario más.
    *[other] La alerta sale a { $count } voluntarios más.
   }

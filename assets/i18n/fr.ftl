@@ -84,6 +84,21 @@ found-posters = Retirez les affiches que vous avez posées : { $sex ->
   } le { $date } à { $place }.
 found-stop-sharing = Cessez de partager l’alerte : la fiche et la photo ne sont plus publiques.
 
+## Alert mail to partners (terminals, border posts, hospitals…)
+partner-why = Vous recevez cette alerte parce que { $name } ({ $kind }, { $place }) collabore avec Alerta et que la zone de l’alerte va jusque-là. Merci d’imprimer l’affiche et de la placer là où les gens passent.
+partner-print = Deux affiches en PDF sont jointes, en format A4 et en format Lettre : ouvrez celle de votre papier et choisissez le nombre de copies sur l’imprimante. Vous pouvez aussi les télécharger : A4 { $a4 } · Lettre { $letter }
+partner-poster-a4 = Affiche en A4 (PDF)
+partner-poster-letter = Affiche en Lettre (PDF)
+partner-stop = Vous recevez ces alertes parce qu’un administrateur d’Alerta a inscrit votre organisation. Pour ne plus les recevoir, demandez-lui de la retirer.
+partner-kind-bus_terminal = gare routière
+partner-kind-border_post = poste frontière
+partner-kind-airport = aéroport
+partner-kind-hospital = hôpital
+partner-kind-school = école
+partner-kind-media = média
+partner-kind-transport = entreprise de transport
+partner-kind-other = organisation partenaire
+
 ## Digest for new volunteers
 digest-subject = { $count ->
     [one] { $count } personne disparue dans votre zone
@@ -445,7 +460,6 @@ police-polygon = Zone : villes à ses coins
 police-polygon-hint = Au moins trois, dans l’ordre autour de la zone. Laissez vide si inutile.
 police-area-save = Enregistrer la zone d’alerte
 police-done-area = Zone d’alerte enregistrée. { $count ->
-    [0] Personne de plus à alerter.
     [one] L’alerte part à { $count } bénévole de plus.
    *[other] L’alerte part à { $count } bénévoles de plus.
   }

@@ -84,6 +84,21 @@ found-posters = Por favor retire os cartazes que colou: { $sex ->
   } em { $date }, em { $place }.
 found-stop-sharing = Pare de compartilhar o alerta: a ficha e a foto não são mais públicas.
 
+## Alert mail to partners (terminals, border posts, hospitals…)
+partner-why = Você recebe este alerta porque { $name } ({ $kind }, { $place }) colabora com o Alerta e a zona do alerta chega até aí. Por favor, imprima o cartaz e coloque-o onde as pessoas passam.
+partner-print = Seguem anexos dois cartazes em PDF, em papel A4 e em papel Carta: abra o do seu papel e escolha na impressora quantas cópias quer. Também pode baixá-los: A4 { $a4 } · Carta { $letter }
+partner-poster-a4 = Cartaz em A4 (PDF)
+partner-poster-letter = Cartaz em Carta (PDF)
+partner-stop = Você recebe estes alertas porque um administrador do Alerta registrou a sua organização. Para deixar de recebê-los, peça-lhe que a retire.
+partner-kind-bus_terminal = terminal rodoviário
+partner-kind-border_post = posto de fronteira
+partner-kind-airport = aeroporto
+partner-kind-hospital = hospital
+partner-kind-school = escola
+partner-kind-media = veículo de comunicação
+partner-kind-transport = empresa de transporte
+partner-kind-other = organização parceira
+
 ## Digest for new volunteers
 digest-subject = { $count ->
     [one] { $count } pessoa desaparecida na sua região
@@ -445,7 +460,6 @@ police-polygon = Área: cidades nos seus cantos
 police-polygon-hint = Pelo menos três, em ordem ao redor da área. Deixe vazio se não for preciso.
 police-area-save = Salvar a zona de alerta
 police-done-area = Zona de alerta salva. { $count ->
-    [0] Ninguém mais a alertar.
     [one] O alerta vai para mais { $count } voluntário.
    *[other] O alerta vai para mais { $count } voluntários.
   }

@@ -61,6 +61,16 @@ wire_enum!(CaseStatus, "draft, active, resolved" {
     Draft = "draft", Active = "active", Resolved = "resolved",
 });
 
+wire_enum!(
+    /// Who a partner is: where they post alerts for people passing by.
+    PartnerKind,
+    "bus_terminal, border_post, airport, hospital, school, media, transport, other" {
+        BusTerminal = "bus_terminal", BorderPost = "border_post", Airport = "airport",
+        Hospital = "hospital", School = "school", Media = "media", Transport = "transport",
+        Other = "other",
+    }
+);
+
 wire_enum!(Outcome, "found_safe, found_deceased, withdrawn" {
     FoundSafe = "found_safe", FoundDeceased = "found_deceased", Withdrawn = "withdrawn",
 });
@@ -179,6 +189,10 @@ pub struct CaseInput {
     /// the end to close it) whose edges do not cross: the alert also reaches
     /// every zone that overlaps it.
     pub alert_polygon: Option<Vec<CoordinatesInput>>,
+    /// The kinds of partner the alert also goes to (police only): those
+    /// whose place the area reaches get it, to post. None: volunteers only.
+    #[schema(value_type = Option<Vec<PartnerKind>>)]
+    pub alert_partner_kinds: Option<Vec<String>>,
 }
 
 /// The checked description of a missing person and where they were last seen.
@@ -210,6 +224,8 @@ pub struct CaseDetails {
     /// The road the person may be taken along, and how far either side.
     pub alert_corridor: Option<Corridor>,
     pub alert_polygon: Option<Polygon>,
+    /// The partners the alert also goes to, by kind, in the order given.
+    pub alert_partner_kinds: Vec<PartnerKind>,
 }
 
 pub const MIN_ALERT_RADIUS_KM: f64 = 0.5;
@@ -294,6 +310,8 @@ impl CaseDetails {
             Some(from) => parse_alert_polygon(input.alert_polygon.as_deref(), from),
             None => Ok(None),
         });
+        let alert_partner_kinds =
+            c.check(parse_partner_kinds(input.alert_partner_kinds.as_deref()));
 
         if let (Some(birth_date), Some(stated_age), Some(at)) =
             (birth_date, stated_age, last_seen_at)
@@ -332,6 +350,7 @@ impl CaseDetails {
             alert_radius_km: some(alert_radius_km),
             alert_corridor: some(alert_corridor),
             alert_polygon: some(alert_polygon),
+            alert_partner_kinds: some(alert_partner_kinds),
         })
     }
 
@@ -549,6 +568,19 @@ pub fn parse_route_width(field: &str, km: f64) -> Result<f64, FieldError> {
     } else {
         Err(FieldError::broke(field, Rule::between("0.5", "100")))
     }
+}
+
+/// The kinds of partner named, each once, refused by its place in the
+/// list (`alert_partner_kinds[2]`).
+fn parse_partner_kinds(kinds: Option<&[String]>) -> Result<Vec<PartnerKind>, FieldError> {
+    let mut parsed: Vec<PartnerKind> = Vec::new();
+    for (i, kind) in kinds.unwrap_or_default().iter().enumerate() {
+        let kind = PartnerKind::parse(&format!("alert_partner_kinds[{i}]"), kind.trim())?;
+        if !parsed.contains(&kind) {
+            parsed.push(kind);
+        }
+    }
+    Ok(parsed)
 }
 
 /// The corridor `alert_route` and `alert_route_width_km` describe, if any.

@@ -36,6 +36,7 @@ pub fn details() -> CaseDetails {
         alert_radius_km: 10.0,
         alert_corridor: None,
         alert_polygon: None,
+        alert_partner_kinds: vec![],
     }
 }
 

@@ -13,6 +13,7 @@ pub mod fixtures;
 pub mod grid;
 pub mod history;
 pub mod organisation;
+pub mod partner;
 pub mod policy;
 pub mod sign_in;
 pub mod stats;
@@ -24,13 +25,14 @@ pub mod volunteer;
 
 pub use case::{
     Case, CaseDetails, CaseId, CaseInput, CaseStatus, Coordinates, CoordinatesInput, Language,
-    Outcome, Sex,
+    Outcome, PartnerKind, Sex,
 };
 pub use error::{Chain, FieldError, InvalidInput, Rule};
 
 /// The clock everything reads "now" from; tests replace it to travel in time.
 pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
 pub use organisation::{Jurisdiction, Organisation, OrganisationId};
+pub use partner::{NewPartner, Partner, PartnerId, PartnerInput};
 pub use policy::Actor;
 pub use tip::{NewTip, Tip, TipInput, TipKind, TipMail};
 pub use user::{Email, Role, UserId};

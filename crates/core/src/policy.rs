@@ -243,6 +243,14 @@ pub fn may_ask_alert_area(
             "is set by police, when they verify the case",
         ));
     }
+    if !details.alert_partner_kinds.is_empty()
+        && Some(&details.alert_partner_kinds) != current.map(|c| &c.alert_partner_kinds)
+    {
+        return Err(FieldError::new(
+            "alert_partner_kinds",
+            "is set by police, when they verify the case",
+        ));
+    }
     let radius_km = details.alert_radius_km;
     let unchanged = current.is_some_and(|current| current.alert_radius_km == radius_km);
     if unchanged || radius_km <= FAMILY_MAX_ALERT_RADIUS_KM {

@@ -439,6 +439,7 @@ fn read_person(
         alert_route,
         alert_route_width_km,
         alert_polygon,
+        alert_partner_kinds: None,
     };
     let details = CaseDetails::parse(&input, now);
     match details {

@@ -164,7 +164,8 @@ pub struct Envelope<'a> {
     pub message_id: String,
     /// The one-click link of the `List-Unsubscribe` header. It is never
     /// written in the body: a forwarded message would hand it to the friend.
-    pub unsubscribe_url: &'a str,
+    /// None for a partner, whom an administrator registered and removes.
+    pub unsubscribe_url: Option<&'a str>,
 }
 
 /// Links a footer names, in the mail's language. None of them acts on the
@@ -262,7 +263,8 @@ struct Parts<'a> {
     subject: String,
     blocks: Vec<Block>,
     image: Option<InlineImage<'a>>,
-    poster: Option<PosterAttachment<'a>>,
+    /// One poster, or for a partner one on each paper.
+    posters: Vec<PosterAttachment<'a>>,
 }
 
 impl<'a> Parts<'a> {
@@ -271,7 +273,7 @@ impl<'a> Parts<'a> {
             subject,
             blocks,
             image: None,
-            poster: None,
+            posters: Vec::new(),
         }
     }
 }
@@ -304,13 +306,17 @@ fn build_message(
     let text_body = layout::text(&parts.blocks);
     let html_body = layout::html(envelope.language.as_str(), &parts.subject, &parts.blocks);
     let boundary = boundary_for(&text_body, &html_body);
-    let message = Message::builder()
+    let mut builder = Message::builder()
         .from(ctx.from.clone())
         .to(to)
         .subject(&parts.subject)
-        .message_id(Some(format!("<{}>", envelope.message_id)))
-        .header(ListUnsubscribe(format!("<{}>", envelope.unsubscribe_url)))
-        .header(ListUnsubscribePost)
+        .message_id(Some(format!("<{}>", envelope.message_id)));
+    if let Some(url) = envelope.unsubscribe_url {
+        builder = builder
+            .header(ListUnsubscribe(format!("<{url}>")))
+            .header(ListUnsubscribePost);
+    }
+    let message = builder
         .header(ListId(format!("Alerta <alerts.{}>", ctx.domain)))
         .header(FeedbackId(format!(
             "{}:{}:alerta",
@@ -341,15 +347,19 @@ fn build_message(
                         ContentType::parse("image/jpeg").expect("a valid media type"),
                     )),
             };
-            match parts.poster {
-                None => body,
-                Some(poster) => MultiPart::mixed()
+            if parts.posters.is_empty() {
+                body
+            } else {
+                let mut mixed = MultiPart::mixed()
                     .boundary(format!("mix-{boundary}"))
-                    .multipart(body)
-                    .singlepart(Attachment::new(poster.filename).body(
+                    .multipart(body);
+                for poster in parts.posters {
+                    mixed = mixed.singlepart(Attachment::new(poster.filename).body(
                         poster.pdf.0.clone(),
                         ContentType::parse("application/pdf").expect("a valid media type"),
-                    )),
+                    ));
+                }
+                mixed
             }
         })
         .map_err(|e| format!("the message cannot be built: {e}"))?;
@@ -430,6 +440,14 @@ pub struct AlertFiles<'a> {
     pub paper: Paper,
 }
 
+/// What a partner's alert carries besides its case: the photo, and the
+/// poster on A4 and on Letter (each None when it could not be rendered).
+pub struct PartnerFiles<'a> {
+    pub photo: Option<&'a EncodedFile>,
+    pub a4: Option<&'a EncodedFile>,
+    pub letter: Option<&'a EncodedFile>,
+}
+
 /// The alert for a case: every essential field in the text part, so it
 /// still reads right when forwarded; the HTML part says the same.
 pub fn alert(
@@ -439,6 +457,87 @@ pub fn alert(
     files: AlertFiles<'_>,
 ) -> Result<Composed, String> {
     alert_or_update(ctx, envelope, case, files, None)
+}
+
+/// The alert for a partner: first why they receive it and how to print a
+/// batch, then the alert as volunteers read it, with the poster on both
+/// papers attached (and linked).
+pub fn partner_alert(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    partner: &alerta_core::Partner,
+    case: &Case,
+    files: PartnerFiles<'_>,
+) -> Result<Composed, String> {
+    let language = envelope.language;
+    let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
+    let kind = t(&format!("partner-kind-{}", partner.kind.as_str()), &[]);
+    let link = |paper: Paper| {
+        ctx.link(&format!(
+            "/cases/{}/poster.pdf?lang={}&paper={}",
+            case.id,
+            language.as_str(),
+            paper.as_str()
+        ))
+    };
+    let (a4, letter) = (link(Paper::A4), link(Paper::Letter));
+    let note = vec![
+        Block::Paragraph {
+            text: t(
+                "partner-why",
+                &[
+                    ("kind", &kind),
+                    ("name", &partner.name),
+                    ("place", &partner.place),
+                ],
+            ),
+            link: None,
+            strong: true,
+        },
+        paragraph(t("partner-print", &[("a4", &a4), ("letter", &letter)])),
+        Block::Buttons(vec![
+            Button {
+                label: t("partner-poster-a4", &[]),
+                url: a4,
+                in_text: true,
+            },
+            Button {
+                label: t("partner-poster-letter", &[]),
+                url: letter,
+                in_text: true,
+            },
+        ]),
+    ];
+    let alert_files = AlertFiles {
+        photo: files.photo,
+        poster: None,
+        paper: Paper::A4,
+    };
+    let (subject, mut blocks, image) = alert_parts(ctx, language, case, &alert_files, None);
+    // After the banner, before the alert itself.
+    let at = blocks.len().min(1);
+    blocks.splice(at..at, note);
+    // Partners are not on the volunteers' list: no footer about it.
+    if matches!(blocks.last(), Some(Block::Footer(_))) {
+        blocks.pop();
+    }
+    blocks.push(paragraph(t("partner-stop", &[])));
+    let mut parts = Parts::new(subject, blocks);
+    parts.image = image;
+    for (paper, pdf) in [(Paper::A4, files.a4), (Paper::Letter, files.letter)] {
+        if let Some(pdf) = pdf {
+            parts.posters.push(PosterAttachment {
+                filename: format!(
+                    "alerta-{}-{}-{}.pdf",
+                    case.id,
+                    language.as_str(),
+                    paper.as_str()
+                ),
+                pdf,
+            });
+        }
+    }
+    build_message(ctx, envelope, parts)
 }
 
 /// "Updated information": what changed (fields as `CaseDetails` names
@@ -508,6 +607,26 @@ fn alert_or_update(
     changed: Option<&[String]>,
 ) -> Result<Composed, String> {
     let language = envelope.language;
+    let (subject, blocks, image) = alert_parts(ctx, language, case, &files, changed);
+    let mut parts = Parts::new(subject, blocks);
+    parts.image = image;
+    parts
+        .posters
+        .extend(files.poster.map(|pdf| PosterAttachment {
+            filename: format!("alerta-{}-{}.pdf", case.id, language.as_str()),
+            pdf,
+        }));
+    build_message(ctx, envelope, parts)
+}
+
+/// The subject, blocks and inline photo of an alert or an update.
+fn alert_parts<'a>(
+    ctx: &MailContext,
+    language: Language,
+    case: &Case,
+    files: &AlertFiles<'a>,
+    changed: Option<&[String]>,
+) -> (String, Vec<Block>, Option<InlineImage<'a>>) {
     let d = &case.details;
     let sex = d.sex.as_str();
     let t = |key: &str, args: &[(&str, &str)]| text(language, key, args);
@@ -628,14 +747,8 @@ fn alert_or_update(
         &short_link,
     )));
     blocks.push(forwardable_footer(ctx, language));
-
-    let mut parts = Parts::new(subject, blocks);
-    parts.image = files.photo.map(|jpeg| InlineImage { content_id, jpeg });
-    parts.poster = files.poster.map(|pdf| PosterAttachment {
-        filename: format!("alerta-{}-{}.pdf", case.id, language.as_str()),
-        pdf,
-    });
-    build_message(ctx, envelope, parts)
+    let image = files.photo.map(|jpeg| InlineImage { content_id, jpeg });
+    (subject, blocks, image)
 }
 
 /// WhatsApp and Telegram open their "share" screens with the case's short

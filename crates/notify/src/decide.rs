@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use alerta_core::{Case, CaseStatus, Organisation, Tip};
+use alerta_core::{Case, CaseStatus, Organisation, Partner, Tip};
 use alerta_store::{MailKind, OutboxItem};
 
 use crate::round::{CaseBundle, Recipient, Round};
@@ -39,6 +39,10 @@ pub(crate) enum Message<'r> {
         organisation: &'r Organisation,
         to: &'r str,
     },
+    /// The alert, to a partner who posts it where people pass.
+    PartnerAlert(&'r Partner, &'r CaseBundle),
+    /// To a partner that had the alert: found, take the posters down.
+    PartnerFound(&'r Partner, &'r Case),
 }
 
 pub(crate) fn decide<'r>(item: &OutboxItem, round: &'r Round) -> Verdict<'r> {
@@ -46,6 +50,7 @@ pub(crate) fn decide<'r>(item: &OutboxItem, round: &'r Round) -> Verdict<'r> {
     match item.kind {
         MailKind::Tip => tip(item, bundle, round),
         MailKind::OrgNotice => org_notice(item, bundle, round),
+        MailKind::PartnerAlert | MailKind::PartnerFound => to_partner(item, bundle, round),
         _ => to_volunteer(item, bundle, round),
     }
 }
@@ -87,6 +92,29 @@ fn org_notice<'r>(
         organisation,
         to,
     })
+}
+
+fn to_partner<'r>(
+    item: &OutboxItem,
+    bundle: Option<&'r CaseBundle>,
+    round: &'r Round,
+) -> Verdict<'r> {
+    let (Some(id), Some(bundle)) = (item.partner_id, bundle) else {
+        return Verdict::Refuse("a partner message without its partner or case");
+    };
+    let Some(partner) = round.partners.get(&id) else {
+        return Verdict::Refuse("the partner no longer exists");
+    };
+    if item.kind == MailKind::PartnerFound {
+        return Verdict::Send(Message::PartnerFound(partner, &bundle.case));
+    }
+    if bundle.case.hidden {
+        return Verdict::Withdraw("the case was taken out of public view");
+    }
+    if bundle.case.status != CaseStatus::Active {
+        return Verdict::Refuse("the case was resolved before this went out");
+    }
+    Verdict::Send(Message::PartnerAlert(partner, bundle))
 }
 
 fn to_volunteer<'r>(
@@ -149,6 +177,7 @@ mod tests {
             volunteer_id: Some(VOLUNTEER),
             tip_id: None,
             organisation_id: None,
+            partner_id: None,
             attempts: 1,
             created_at: chrono::Utc::now(),
         }
@@ -190,6 +219,8 @@ mod tests {
             Verdict::Send(Message::Confirm(_)) => ("confirm", ""),
             Verdict::Send(Message::Tip { .. }) => ("tip", ""),
             Verdict::Send(Message::OrgNotice { .. }) => ("notice", ""),
+            Verdict::Send(Message::PartnerAlert(..)) => ("partner alert", ""),
+            Verdict::Send(Message::PartnerFound(..)) => ("partner found", ""),
             Verdict::Withdraw(why) => ("withdrawn", why),
             Verdict::Refuse(why) => ("refused", why),
         }
@@ -272,6 +303,46 @@ mod tests {
         let case = fixtures::case(CaseStatus::Active, None);
         round.digests.insert(VOLUNTEER, vec![Arc::new(case)]);
         assert_eq!(verdict(&digest, &round), ("digest", "1 case"));
+    }
+
+    #[test]
+    fn a_partner_gets_the_alert_while_the_case_is_in_view_and_the_end_after() {
+        let partner = alerta_core::Partner {
+            id: alerta_core::PartnerId(7),
+            name: "Terminal de Buses".into(),
+            kind: alerta_core::PartnerKind::BusTerminal,
+            email: "terminal@example.org".into(),
+            language: Language::Es,
+            place: "Cochabamba, BO".into(),
+            zone: alerta_core::Circle {
+                center: alerta_core::Coordinates {
+                    lat: -17.4,
+                    lng: -66.16,
+                },
+                radius_km: 1.0,
+            },
+        };
+        let to_partner = |kind| OutboxItem {
+            volunteer_id: None,
+            partner_id: Some(partner.id),
+            ..item(kind)
+        };
+        let (alert, found) = (
+            to_partner(MailKind::PartnerAlert),
+            to_partner(MailKind::PartnerFound),
+        );
+        let mut in_view = round(|_| {}, true);
+        let gone = ("refused", "the partner no longer exists");
+        assert_eq!(verdict(&alert, &in_view), gone);
+        in_view.partners.insert(partner.id, partner.clone());
+        assert_eq!(verdict(&alert, &in_view), ("partner alert", ""));
+        let mut hidden = round(|case: &mut Case| case.hidden = true, true);
+        hidden.partners.insert(partner.id, partner.clone());
+        assert_eq!(verdict(&alert, &hidden).0, "withdrawn");
+        let mut resolved = round(|case: &mut Case| case.status = CaseStatus::Resolved, true);
+        resolved.partners.insert(partner.id, partner.clone());
+        assert_eq!(verdict(&alert, &resolved).0, "refused");
+        assert_eq!(verdict(&found, &resolved), ("partner found", ""));
     }
 
     #[test]

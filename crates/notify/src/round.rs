@@ -6,7 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use alerta_core::{Case, CaseId, Language, Organisation, OrganisationId, Tip, VolunteerId};
+use alerta_core::{
+    Case, CaseId, Language, Organisation, OrganisationId, Partner, PartnerId, Tip, VolunteerId,
+};
 use alerta_credentials::{new_token, token_hash};
 use alerta_poster::Paper;
 use alerta_store::{MailKind, OutboxItem, SizedJpeg, Store, StoreError, VolunteerContact};
@@ -69,6 +71,7 @@ pub(crate) struct Round {
     /// By the tip a tip mail names first; absent when that tip is gone.
     pub tips: HashMap<i64, TipThread>,
     pub organisations: HashMap<OrganisationId, Organisation>,
+    pub partners: HashMap<PartnerId, Partner>,
 }
 
 impl Round {
@@ -86,6 +89,7 @@ impl Round {
             digests: load_digests(store, items).await?,
             tips: load_tips(store, items).await?,
             organisations: load_organisations(store, items).await?,
+            partners: load_partners(store, items).await?,
         })
     }
 }
@@ -209,6 +213,15 @@ async fn load_tips(
         }
     }
     Ok(threads)
+}
+
+async fn load_partners(
+    store: &Store,
+    items: &[OutboxItem],
+) -> Result<HashMap<PartnerId, Partner>, StoreError> {
+    let ids = distinct(items.iter().filter_map(|i| i.partner_id));
+    let partners = store.partners_by_id(&ids).await?;
+    Ok(partners.into_iter().map(|p| (p.id, p)).collect())
 }
 
 async fn load_organisations(

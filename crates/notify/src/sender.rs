@@ -456,6 +456,34 @@ impl Sender {
                 organisation,
                 to,
             } => compose::organisation_notice(ctx, to, organisation, case),
+            Message::PartnerAlert(partner, bundle) => {
+                let case = &bundle.case;
+                let envelope = Envelope {
+                    to: &partner.email,
+                    language: partner.language,
+                    message_id: ctx.message_id("partner_alert", case.id.0, partner.id.0),
+                    unsubscribe_url: None,
+                };
+                let a4 = self.poster_file(bundle, partner.language, Paper::A4).await;
+                let letter = self
+                    .poster_file(bundle, partner.language, Paper::Letter)
+                    .await;
+                let files = compose::PartnerFiles {
+                    photo: bundle.photo_file.as_ref(),
+                    a4: a4.as_deref(),
+                    letter: letter.as_deref(),
+                };
+                compose::partner_alert(ctx, envelope, partner, case, files)
+            }
+            Message::PartnerFound(partner, case) => {
+                let envelope = Envelope {
+                    to: &partner.email,
+                    language: partner.language,
+                    message_id: ctx.message_id("partner_found", case.id.0, partner.id.0),
+                    unsubscribe_url: None,
+                };
+                compose::found(ctx, envelope, case)
+            }
         })
     }
 
@@ -469,7 +497,7 @@ impl Sender {
             to: &to.contact.email,
             language: to.contact.language,
             message_id,
-            unsubscribe_url,
+            unsubscribe_url: Some(unsubscribe_url),
         }
     }
 

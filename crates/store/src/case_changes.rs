@@ -33,6 +33,14 @@ fn queue_news(kind: &str, on_conflict: &str) -> String {
 static QUEUE_FOUND: LazyLock<String> =
     LazyLock::new(|| queue_news("found", "ON CONFLICT DO NOTHING"));
 
+/// "Found, please take the posters down" for the partners the alert
+/// reached (or is reaching), once.
+const QUEUE_PARTNERS_FOUND: &str =
+    "INSERT INTO outbox (kind, case_id, partner_id, status, next_attempt_at, created_at)
+     SELECT 'partner_found', case_id, partner_id, 'queued', $2, $2 FROM outbox
+     WHERE case_id = $1 AND kind = 'partner_alert' AND (status = 'sent' OR lease_until IS NOT NULL)
+     ON CONFLICT DO NOTHING";
+
 /// A volunteer with an earlier update gets its row queued again.
 static QUEUE_UPDATES: LazyLock<String> = LazyLock::new(|| {
     queue_news(
@@ -148,18 +156,34 @@ impl WriteTx {
     ) -> Result<u64> {
         let at = to_millis(now);
         Ok(match effect {
-            Effect::QueueAlerts { area } => self.queue_alerts(id, area, now).await?,
+            Effect::QueueAlerts {
+                area,
+                partner_kinds,
+            } => {
+                self.queue_alerts(id, area, now).await?
+                    + self
+                        .queue_partner_alerts(id, area, partner_kinds, now)
+                        .await?
+            }
             Effect::InformOrganisations { area, in_charge } => {
                 self.inform_organisations(id, *in_charge, area, actor_id, now)
                     .await?;
                 0
             }
-            Effect::QueueFound => on_tx!(self, db => sqlx::query(QUEUE_FOUND.as_str())
-                .bind(id.0)
-                .bind(at)
-                .execute(&mut *db)
-                .await?
-                .rows_affected()),
+            Effect::QueueFound => on_tx!(self, db => {
+                let volunteers = sqlx::query(QUEUE_FOUND.as_str())
+                    .bind(id.0)
+                    .bind(at)
+                    .execute(&mut *db)
+                    .await?
+                    .rows_affected();
+                volunteers + sqlx::query(QUEUE_PARTNERS_FOUND)
+                    .bind(id.0)
+                    .bind(at)
+                    .execute(&mut *db)
+                    .await?
+                    .rows_affected()
+            }),
             Effect::QueueUpdates => on_tx!(self, db => sqlx::query(QUEUE_UPDATES.as_str())
                 .bind(id.0)
                 .bind(at)
@@ -167,15 +191,15 @@ impl WriteTx {
                 .await?
                 .rows_affected()),
             Effect::WithdrawUnsentAlerts => on_tx!(self, db => sqlx::query(
-                "DELETE FROM outbox WHERE case_id = $1 AND kind = 'alert' AND status = 'queued'
-                   AND lease_until IS NULL")
+                "DELETE FROM outbox WHERE case_id = $1 AND kind IN ('alert', 'partner_alert')
+                   AND status = 'queued' AND lease_until IS NULL")
                 .bind(id.0)
                 .execute(&mut *db)
                 .await?
                 .rows_affected()),
             // A sender holding one (its lease running) drops it as withdrawn.
             Effect::WithdrawUnsentMail => on_tx!(self, db => sqlx::query(
-                "DELETE FROM outbox WHERE kind IN ('alert', 'update') AND case_id = $1
+                "DELETE FROM outbox WHERE kind IN ('alert', 'update', 'partner_alert') AND case_id = $1
                    AND status = 'queued' AND (lease_until IS NULL OR lease_until < $2)")
                 .bind(id.0)
                 .bind(at)
@@ -184,7 +208,8 @@ impl WriteTx {
                 .rows_affected()),
             Effect::ForgetWithdrawnAlerts => {
                 on_tx!(self, db => { sqlx::query(
-                    "DELETE FROM outbox WHERE kind = 'alert' AND case_id = $1 AND status = 'withdrawn'")
+                    "DELETE FROM outbox WHERE kind IN ('alert', 'partner_alert') AND case_id = $1
+                       AND status = 'withdrawn'")
                     .bind(id.0)
                     .execute(&mut *db)
                     .await?; });

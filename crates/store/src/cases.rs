@@ -23,6 +23,7 @@ const CASE_COLUMNS: &str =
      c.last_seen_at, c.last_seen_offset, c.last_seen_place, c.lat, c.lng,
      c.contact_phone, c.contact_name, c.language, c.alert_radius_km, c.version,
      c.contact_phone_2, c.alert_route, c.alert_route_width_km, c.alert_polygon,
+     c.alert_partner_kinds,
      c.created_at, c.updated_at, c.published_at, c.resolved_at, c.hidden_at,
      c.pfif_record_id, EXISTS (SELECT 1 FROM case_photos p WHERE p.case_id = c.id) AS has_photo,
      c.organisation_id, c.last_seen_country, c.last_seen_region, c.last_seen_locality,
@@ -50,7 +51,7 @@ fn add<DB: sqlx::Database>(args: &mut DB::Arguments, value: impl Bind<DB>) -> Re
     sqlx::Arguments::add(args, value).map_err(|e| StoreError::Database(sqlx::Error::Encode(e)))
 }
 
-/// A case's details as the parameters $1–$28 of [`INSERT_CASE`] and
+/// A case's details as the parameters $1–$29 of [`INSERT_CASE`] and
 /// [`UPDATE_CASE_DETAILS`].
 pub(crate) fn detail_arguments<DB: sqlx::Database>(d: &CaseDetails) -> Result<DB::Arguments>
 where
@@ -100,6 +101,8 @@ where
         &mut args,
         d.alert_polygon.as_ref().map(|p| points_json(&p.ring)),
     )?;
+    let kinds: Vec<&str> = d.alert_partner_kinds.iter().map(|k| k.as_str()).collect();
+    add::<DB>(&mut args, kinds.join(","))?;
     Ok(args)
 }
 
@@ -108,12 +111,12 @@ const INSERT_CASE: &str =
         stated_age, age_years, height_cm, weight_kg, hair, eyes, marks, clothing,
         circumstances, last_seen_at, last_seen_offset, last_seen_place, lat, lng,
         contact_phone, contact_name, language, alert_radius_km, contact_phone_2,
-        alert_route, alert_route_width_km, alert_polygon,
+        alert_route, alert_route_width_km, alert_polygon, alert_partner_kinds,
         status, owner_id, organisation, version, created_at, updated_at,
         outcome, resolved_at, pfif_record_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, 1, $32, $32,
-        $33, $34, $35)
+        $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, 1,
+        $33, $33, $34, $35, $36)
      RETURNING id";
 
 pub(crate) const UPDATE_CASE_DETAILS: &str =
@@ -124,8 +127,8 @@ pub(crate) const UPDATE_CASE_DETAILS: &str =
         last_seen_place = $18, lat = $19, lng = $20, contact_phone = $21,
         contact_name = $22, language = $23, alert_radius_km = $24, contact_phone_2 = $25,
         alert_route = $26, alert_route_width_km = $27, alert_polygon = $28,
-        version = version + 1, updated_at = $29
-     WHERE id = $30";
+        alert_partner_kinds = $29, version = version + 1, updated_at = $30
+     WHERE id = $31";
 
 /// A list of points as the `alert_route` and `alert_polygon` columns keep it.
 fn points_json(points: &[Coordinates]) -> String {
@@ -135,6 +138,18 @@ fn points_json(points: &[Coordinates]) -> String {
 /// The points of an `alert_route` or `alert_polygon` column.
 fn points_of(column: &str, json: &str) -> Result<Vec<Coordinates>> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))
+}
+
+/// The kinds of partner of an `alert_partner_kinds` column.
+pub(crate) fn partner_kinds(stored: &str) -> Result<Vec<alerta_core::PartnerKind>> {
+    stored
+        .split(',')
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            alerta_core::PartnerKind::parse("alert_partner_kinds", k)
+                .map_err(|e| StoreError::Corrupt(e.message))
+        })
+        .collect()
 }
 
 /// The corridor and polygon of a case's alert area, from their columns.
@@ -747,6 +762,7 @@ struct CaseRow {
     alert_route: Option<String>,
     alert_route_width_km: Option<f64>,
     alert_polygon: Option<String>,
+    alert_partner_kinds: String,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -822,6 +838,7 @@ impl TryFrom<CaseRow> for Case {
                 alert_radius_km: r.alert_radius_km,
                 alert_corridor,
                 alert_polygon,
+                alert_partner_kinds: partner_kinds(&r.alert_partner_kinds)?,
             },
             version: r.version,
             created_at: from_millis(r.created_at),

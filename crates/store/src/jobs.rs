@@ -120,7 +120,7 @@ impl Store {
                 let coarse = |degrees: f64| (degrees * 10.0).round() / 10.0;
                 sqlx::query("DELETE FROM case_photos WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
                 // Naming the kinds lets outbox_once (kind, case_id, …) find the rows.
-                sqlx::query("DELETE FROM outbox WHERE kind IN ('alert', 'found', 'update', 'digest', 'tip', 'confirm') AND case_id = $1")
+                sqlx::query("DELETE FROM outbox WHERE kind IN ('alert', 'found', 'update', 'digest', 'tip', 'confirm', 'partner_alert', 'partner_found') AND case_id = $1")
                     .bind(*id).execute(&mut *db).await?;
                 sqlx::query("DELETE FROM tips WHERE case_id = $1").bind(*id).execute(&mut *db).await?;
                 sqlx::query("DELETE FROM case_followers WHERE case_id = $1").bind(*id).execute(&mut *db).await?;

@@ -27,6 +27,7 @@ mod jobs;
 mod limits;
 mod organisations;
 mod outbox;
+mod partners;
 mod pending_photos;
 mod tips;
 mod users;

@@ -22,6 +22,10 @@ pub enum MailKind {
     Manage,
     /// To an organisation whose jurisdiction a case's alert reaches into.
     OrgNotice,
+    /// A case's alert to a partner, to post where people pass.
+    PartnerAlert,
+    /// To a partner that had the alert: found, take the posters down.
+    PartnerFound,
 }
 
 impl MailKind {
@@ -35,6 +39,8 @@ impl MailKind {
             MailKind::Tip => "tip",
             MailKind::Manage => "manage",
             MailKind::OrgNotice => "org_notice",
+            MailKind::PartnerAlert => "partner_alert",
+            MailKind::PartnerFound => "partner_found",
         }
     }
 
@@ -48,6 +54,8 @@ impl MailKind {
             "tip" => MailKind::Tip,
             "manage" => MailKind::Manage,
             "org_notice" => MailKind::OrgNotice,
+            "partner_alert" => MailKind::PartnerAlert,
+            "partner_found" => MailKind::PartnerFound,
             other => return Err(StoreError::Corrupt(format!("outbox kind {other}"))),
         })
     }
@@ -131,6 +139,8 @@ pub struct OutboxItem {
     pub tip_id: Option<i64>,
     /// The organisation an `org_notice` goes to.
     pub organisation_id: Option<alerta_core::OrganisationId>,
+    /// The partner a `partner_alert` or `partner_found` goes to.
+    pub partner_id: Option<alerta_core::PartnerId>,
     /// Including this one.
     pub attempts: i64,
     pub created_at: DateTime<Utc>,
@@ -144,6 +154,7 @@ struct ClaimRow {
     volunteer_id: Option<i64>,
     tip_id: Option<i64>,
     organisation_id: Option<i64>,
+    partner_id: Option<i64>,
     attempts: i64,
     created_at: i64,
 }
@@ -157,7 +168,8 @@ fn claim_sql(lock: &str) -> String {
                       WHERE status = 'queued' AND next_attempt_at <= $1
                         AND (lease_until IS NULL OR lease_until < $1)
                       ORDER BY next_attempt_at, id LIMIT $4 {lock})
-         RETURNING id, kind, case_id, volunteer_id, tip_id, organisation_id, attempts, created_at"
+         RETURNING id, kind, case_id, volunteer_id, tip_id, organisation_id, partner_id, attempts,
+                   created_at"
     )
 }
 
@@ -194,6 +206,7 @@ impl crate::WriteTx {
                     volunteer_id: r.volunteer_id.map(VolunteerId),
                     tip_id: r.tip_id,
                     organisation_id: r.organisation_id.map(alerta_core::OrganisationId),
+                    partner_id: r.partner_id.map(alerta_core::PartnerId),
                     attempts: r.attempts,
                     created_at: from_millis(r.created_at),
                 })
@@ -399,7 +412,7 @@ impl Store {
                     CAST(COALESCE(SUM(attempts), 0) AS BIGINT) AS attempts,
                     MIN(CASE WHEN status = 'sent' THEN sent_at END) AS first_sent_at,
                     MAX(CASE WHEN status = 'sent' THEN sent_at END) AS last_sent_at
-             FROM outbox WHERE case_id = $1 AND kind = 'alert'")
+             FROM outbox WHERE case_id = $1 AND kind IN ('alert', 'partner_alert')")
             .bind(case.0)
             .fetch_one(pool)
             .await?))

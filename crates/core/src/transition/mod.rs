@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::area::AlertArea;
 use crate::policy::{self, Actor, Denied};
-use crate::{Case, CaseDetails, FieldError, OrganisationId, Outcome, UserId};
+use crate::{Case, CaseDetails, FieldError, OrganisationId, Outcome, PartnerKind, UserId};
 
 /// Why a change was refused: who asked or the case's state (`Denied`), or
 /// a field of what they sent.
@@ -70,9 +70,13 @@ pub enum CaseUpdate {
 /// What a change sets off besides the case's row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// An alert for every confirmed volunteer `area` reaches that the case
-    /// has not alerted yet (nobody is alerted twice).
-    QueueAlerts { area: AlertArea },
+    /// An alert for every confirmed volunteer `area` reaches, and every
+    /// partner of `partner_kinds` whose place it reaches, that the case has
+    /// not alerted yet (nobody is alerted twice).
+    QueueAlerts {
+        area: AlertArea,
+        partner_kinds: Vec<PartnerKind>,
+    },
     /// A notice to every organisation whose limited jurisdiction `area`
     /// reaches into, other than the one in charge; each is told once.
     InformOrganisations {
@@ -185,11 +189,16 @@ impl Case {
             return Ok(None);
         }
         let area = details.alert_area();
-        let alerts_again =
-            self.status == crate::CaseStatus::Active && !self.hidden && area != self.alert_area();
+        let alerts_again = self.status == crate::CaseStatus::Active
+            && !self.hidden
+            && (area != self.alert_area()
+                || details.alert_partner_kinds != self.details.alert_partner_kinds);
         let effects = if alerts_again {
             vec![
-                Effect::QueueAlerts { area: area.clone() },
+                Effect::QueueAlerts {
+                    area: area.clone(),
+                    partner_kinds: details.alert_partner_kinds.clone(),
+                },
                 Effect::InformOrganisations {
                     area,
                     in_charge: self.organisation_id,
@@ -228,7 +237,10 @@ impl Case {
                 organisation_id: actor.organisation_id,
             }),
             effects: vec![
-                Effect::QueueAlerts { area: area.clone() },
+                Effect::QueueAlerts {
+                    area: area.clone(),
+                    partner_kinds: self.details.alert_partner_kinds.clone(),
+                },
                 Effect::InformOrganisations {
                     area,
                     in_charge: actor.organisation_id,
@@ -283,6 +295,7 @@ impl Case {
             update: None,
             effects: vec![Effect::QueueAlerts {
                 area: self.alert_area(),
+                partner_kinds: self.details.alert_partner_kinds.clone(),
             }],
             audit: AuditLine {
                 action: "realerted",
@@ -301,7 +314,10 @@ impl Case {
         // A hidden case mails nobody; shown again, it alerts its whole area.
         let mut effects = Vec::new();
         if !self.hidden {
-            effects.push(Effect::QueueAlerts { area: area.clone() });
+            effects.push(Effect::QueueAlerts {
+                area: area.clone(),
+                partner_kinds: self.details.alert_partner_kinds.clone(),
+            });
         }
         effects.push(Effect::InformOrganisations {
             area,
@@ -374,8 +390,13 @@ impl Case {
         let (effects, action, count_as) = if hidden {
             (vec![Effect::WithdrawUnsentMail], "hidden", "withdrawn")
         } else {
-            let area = self.alert_area();
-            let effects = vec![Effect::ForgetWithdrawnAlerts, Effect::QueueAlerts { area }];
+            let effects = vec![
+                Effect::ForgetWithdrawnAlerts,
+                Effect::QueueAlerts {
+                    area: self.alert_area(),
+                    partner_kinds: self.details.alert_partner_kinds.clone(),
+                },
+            ];
             (effects, "shown", "queued")
         };
         Ok(Some(CaseChange {

@@ -116,7 +116,10 @@ fn drawing_a_road_on_a_published_case_alerts_whoever_it_newly_reaches() {
     assert_eq!(
         change.effects,
         vec![
-            Effect::QueueAlerts { area: area.clone() },
+            Effect::QueueAlerts {
+                area: area.clone(),
+                partner_kinds: vec![],
+            },
             Effect::InformOrganisations {
                 area,
                 in_charge: Some(LA_PAZ_POLICE)
@@ -193,7 +196,10 @@ fn a_correction_records_what_changed_and_is_refused_by_who_or_what() {
 fn publishing_alerts_the_area_and_informs_other_jurisdictions_or_is_refused() {
     use CaseStatus::*;
     let alert = vec![
-        Effect::QueueAlerts { area: area(10.0) },
+        Effect::QueueAlerts {
+            area: area(10.0),
+            partner_kinds: vec![],
+        },
         Effect::InformOrganisations {
             area: area(10.0),
             in_charge: Some(LA_PAZ_POLICE),
@@ -287,7 +293,13 @@ fn widening_alerts_only_a_visible_case_and_only_outwards() {
             la_paz_officer(),
             25.0,
             3,
-            Ok(vec![Effect::QueueAlerts { area: area(25.0) }, inform(25.0)]),
+            Ok(vec![
+                Effect::QueueAlerts {
+                    area: area(25.0),
+                    partner_kinds: vec![],
+                },
+                inform(25.0),
+            ]),
         ),
         // Hidden, it mails nobody: shown again, it alerts the whole area.
         (
@@ -374,7 +386,10 @@ fn a_realert_goes_only_for_an_active_case_in_view_and_only_to_newcomers() {
     assert_eq!(change.update, None, "the row stays as it is");
     assert_eq!(
         change.effects,
-        vec![Effect::QueueAlerts { area: area(10.0) }]
+        vec![Effect::QueueAlerts {
+            area: area(10.0),
+            partner_kinds: vec![],
+        }]
     );
     assert_eq!(change.audit.action, "realerted");
     assert_eq!(change.audit.detail["after_days"], 7);
@@ -435,7 +450,10 @@ fn hiding_withdraws_unsent_mail_and_showing_alerts_again() {
         show.unwrap().unwrap().effects,
         vec![
             Effect::ForgetWithdrawnAlerts,
-            Effect::QueueAlerts { area: area(10.0) }
+            Effect::QueueAlerts {
+                area: area(10.0),
+                partner_kinds: vec![],
+            }
         ]
     );
     // Asked again, nothing changes; a draft is in nobody's view to hide.
