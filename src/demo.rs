@@ -194,8 +194,14 @@ pub async fn fill(store: &Store, settings: &Settings) -> anyhow::Result<()> {
                 .iter()
                 .map(|&(lat, lng)| Coordinates { lat, lng })
                 .collect();
+            let drawn = alerta_core::case::DrawnArea {
+                route: road,
+                route_width_km: Some(10.0),
+                partner_kinds: vec!["bus_terminal".into(), "border_post".into()],
+                ..Default::default()
+            };
             commands
-                .draw_alert_area(&police, case.id, &road, Some(10.0), &[], Some(case.version))
+                .draw_alert_area(&police, case.id, &drawn, Some(case.version))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             case = store.case(case.id).await?;

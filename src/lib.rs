@@ -10,6 +10,7 @@ pub mod dispatch;
 pub mod dkim;
 pub mod import;
 pub mod orgs;
+pub mod partners;
 pub mod poster;
 pub mod serve;
 pub mod settings;

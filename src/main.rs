@@ -24,6 +24,11 @@ enum Command {
         #[command(subcommand)]
         command: OrgsCommand,
     },
+    /// Manage partners: organisations that post alerts where people pass.
+    Partners {
+        #[command(subcommand)]
+        command: PartnersCommand,
+    },
     /// Manage accounts.
     Users {
         #[command(subcommand)]
@@ -138,6 +143,40 @@ enum OrgsCommand {
 }
 
 #[derive(Subcommand)]
+enum PartnersCommand {
+    /// Register a partner (you vouch for it: no confirmation); it gets the
+    /// alerts of its kind whose area reaches its place, from now on.
+    #[command(group(clap::ArgGroup::new("where").required(true).args(["lat", "place"])))]
+    Add {
+        #[arg(long)]
+        name: String,
+        /// bus_terminal, border_post, airport, hospital, school, media, transport or other.
+        #[arg(long)]
+        kind: String,
+        /// Where its alerts go.
+        #[arg(long)]
+        email: String,
+        /// es, pt, fr or en (default es).
+        #[arg(long)]
+        language: Option<String>,
+        /// Its point (with --lng).
+        #[arg(long, requires = "lng", allow_hyphen_values = true)]
+        lat: Option<f64>,
+        #[arg(long, requires = "lat", allow_hyphen_values = true)]
+        lng: Option<f64>,
+        /// How far around its point or town it watches (default 1 km around
+        /// a point, the town's size around a town).
+        #[arg(long)]
+        radius_km: Option<f64>,
+        /// A town by name ("Desaguadero, BO"), instead of a point.
+        #[arg(long)]
+        place: Option<String>,
+    },
+    /// List the partners: kind, name, place, language, address.
+    List,
+}
+
+#[derive(Subcommand)]
 enum UsersCommand {
     /// Create an account. The password comes from ALERTA_PASSWORD or a prompt.
     Add {
@@ -221,6 +260,38 @@ async fn main() -> anyhow::Result<()> {
                     output,
                 },
         } => alerta::dkim::generate(&selector, &domain, &algorithm, &output),
+        Command::Partners {
+            command:
+                PartnersCommand::Add {
+                    name,
+                    kind,
+                    email,
+                    language,
+                    lat,
+                    lng,
+                    radius_km,
+                    place,
+                },
+        } => {
+            let commands = app::commands(&settings).await?;
+            let input = alerta_core::PartnerInput {
+                name: Some(name),
+                kind: Some(kind),
+                email: Some(email),
+                language,
+                lat,
+                lng,
+                radius_km,
+                place,
+            };
+            alerta::partners::add(&commands, &input).await
+        }
+        Command::Partners {
+            command: PartnersCommand::List,
+        } => {
+            let store = app::open_store(&settings).await?;
+            alerta::partners::list(&store, &mut std::io::stdout().lock()).await
+        }
         Command::Orgs {
             command: OrgsCommand::List,
         } => {

@@ -415,6 +415,30 @@ police-tips = { $count ->
 police-anonymous = anonymous
 police-audit = Case history
 
+## Pages: partners (administrators)
+partners-title = Partner organisations
+partners-intro = Bus terminals, border posts, airports, hospitals, schools, news outlets and transport companies that put posters up where people pass. They get the alert of the cases whose area reaches their place, when police choose their kind. You vouch for each: they are not asked to confirm.
+partners-none = No partner organisations yet.
+partners-col-name = Name
+partners-col-kind = Kind
+partners-col-place = Place (town)
+partners-col-email = Email
+partners-radius = Distance around (km, optional)
+partners-language = Language of the mail
+partners-remove = Remove
+partners-add = Register an organisation
+partners-add-send = Register
+partners-kind-bus_terminal = Bus terminals
+partners-kind-border_post = Border posts
+partners-kind-airport = Airports
+partners-kind-hospital = Hospitals
+partners-kind-school = Schools
+partners-kind-media = News outlets
+partners-kind-transport = Transport companies
+partners-kind-other = Other organisations
+police-partner-kinds = Also send to
+police-partner-kinds-hint = Partner organisations of these kinds whose place lies in the area get the poster to put up.
+
 ## Tip mail to police
 tip-mail-subject = New tip — case no. { $id }: { $name }
 tip-mail-intro = A tip arrived for case no. { $id } ({ $name }):

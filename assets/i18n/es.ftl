@@ -475,6 +475,30 @@ police-tips = { $count ->
 police-anonymous = anónima
 police-audit = Historial del caso
 
+## Pages: partners (administrators)
+partners-title = Organizaciones colaboradoras
+partners-intro = Terminales, puestos fronterizos, aeropuertos, hospitales, escuelas, medios y empresas de transporte que pegan los carteles donde pasa la gente. Reciben la alerta de los casos cuya zona llega a su lugar, cuando la policía elige su tipo. Usted responde por cada una: no se les pide confirmación.
+partners-none = Todavía no hay organizaciones colaboradoras.
+partners-col-name = Nombre
+partners-col-kind = Tipo
+partners-col-place = Lugar (ciudad)
+partners-col-email = Correo
+partners-radius = Distancia alrededor (km, opcional)
+partners-language = Idioma de los correos
+partners-remove = Retirar
+partners-add = Registrar una organización
+partners-add-send = Registrar
+partners-kind-bus_terminal = Terminales de buses
+partners-kind-border_post = Puestos fronterizos
+partners-kind-airport = Aeropuertos
+partners-kind-hospital = Hospitales
+partners-kind-school = Escuelas
+partners-kind-media = Medios de comunicación
+partners-kind-transport = Empresas de transporte
+partners-kind-other = Otras organizaciones
+police-partner-kinds = Enviar también a
+police-partner-kinds-hint = Las organizaciones colaboradoras de estos tipos cuyo lugar está en la zona reciben el cartel para pegarlo.
+
 ## Tip mail to police
 tip-mail-subject = Pista nueva — caso N.º { $id }: { $name }
 tip-mail-intro = Llegó una pista para el caso N.º { $id } ({ $name }):

@@ -479,6 +479,30 @@ police-tips = { $count ->
 police-anonymous = anonyme
 police-audit = Historique du dossier
 
+## Pages: partners (administrators)
+partners-title = Organisations partenaires
+partners-intro = Gares routières, postes frontières, aéroports, hôpitaux, écoles, médias et entreprises de transport qui affichent les alertes là où les gens passent. Elles reçoivent l’alerte des cas dont la zone atteint leur lieu, quand la police choisit leur type. Vous répondez de chacune : aucune confirmation ne leur est demandée.
+partners-none = Aucune organisation partenaire pour l’instant.
+partners-col-name = Nom
+partners-col-kind = Type
+partners-col-place = Lieu (ville)
+partners-col-email = Courriel
+partners-radius = Distance autour (km, facultatif)
+partners-language = Langue des courriels
+partners-remove = Retirer
+partners-add = Inscrire une organisation
+partners-add-send = Inscrire
+partners-kind-bus_terminal = Gares routières
+partners-kind-border_post = Postes frontières
+partners-kind-airport = Aéroports
+partners-kind-hospital = Hôpitaux
+partners-kind-school = Écoles
+partners-kind-media = Médias
+partners-kind-transport = Entreprises de transport
+partners-kind-other = Autres organisations
+police-partner-kinds = Envoyer aussi à
+police-partner-kinds-hint = Les organisations partenaires de ces types dont le lieu est dans la zone reçoivent l’affiche pour la poser.
+
 ## Tip mail to police
 tip-mail-subject = Nouveau signalement — dossier n° { $id } : { $name }
 tip-mail-intro = Un signalement est arrivé pour le dossier n° { $id } ({ $name }) :

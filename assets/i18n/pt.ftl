@@ -479,6 +479,30 @@ police-tips = { $count ->
 police-anonymous = anônima
 police-audit = Histórico do caso
 
+## Pages: partners (administrators)
+partners-title = Organizações parceiras
+partners-intro = Terminais, postos de fronteira, aeroportos, hospitais, escolas, veículos de comunicação e empresas de transporte que colam os cartazes onde as pessoas passam. Recebem o alerta dos casos cuja zona chega ao seu local, quando a polícia escolhe o seu tipo. Você responde por cada uma: não se pede confirmação.
+partners-none = Ainda não há organizações parceiras.
+partners-col-name = Nome
+partners-col-kind = Tipo
+partners-col-place = Local (cidade)
+partners-col-email = E-mail
+partners-radius = Distância em volta (km, opcional)
+partners-language = Idioma dos e-mails
+partners-remove = Retirar
+partners-add = Registrar uma organização
+partners-add-send = Registrar
+partners-kind-bus_terminal = Terminais rodoviários
+partners-kind-border_post = Postos de fronteira
+partners-kind-airport = Aeroportos
+partners-kind-hospital = Hospitais
+partners-kind-school = Escolas
+partners-kind-media = Veículos de comunicação
+partners-kind-transport = Empresas de transporte
+partners-kind-other = Outras organizações
+police-partner-kinds = Enviar também para
+police-partner-kinds-hint = As organizações parceiras destes tipos cujo local está na zona recebem o cartaz para colá-lo.
+
 ## Tip mail to police
 tip-mail-subject = Nova pista — caso nº { $id }: { $name }
 tip-mail-intro = Chegou uma pista para o caso nº { $id } ({ $name }):

@@ -307,3 +307,81 @@ fn dkim_generate_writes_a_private_key_and_prints_its_record() {
         assert_eq!(std::fs::read_to_string(dir.path().join(file)).unwrap(), pem);
     }
 }
+
+#[tokio::test]
+async fn partners_are_added_and_listed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(dir.path()).await;
+    let run = |args: &[&str]| {
+        alerta(dir.path())
+            .args(args)
+            .env("ALERTA_DATABASE_URL", &url)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["migrate"]).status.success());
+    let added = run(&[
+        "partners",
+        "add",
+        "--name",
+        "Puesto fronterizo de Desaguadero",
+        "--kind",
+        "border_post",
+        "--email",
+        "frontera@example.org",
+        "--place",
+        "Desaguadero, BO",
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let by_point = run(&[
+        "partners",
+        "add",
+        "--name",
+        "Terminal de Buses",
+        "--kind",
+        "bus_terminal",
+        "--email",
+        "terminal@example.org",
+        "--lat",
+        "-17.4035",
+        "--lng",
+        "-66.1610",
+        "--language",
+        "pt",
+    ]);
+    assert!(
+        by_point.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_point.stderr)
+    );
+    let refused = run(&[
+        "partners",
+        "add",
+        "--name",
+        "Iglesia",
+        "--kind",
+        "church",
+        "--email",
+        "iglesia@example.org",
+        "--place",
+        "Cochabamba",
+    ]);
+    assert!(!refused.status.success());
+    let why = String::from_utf8_lossy(&refused.stderr);
+    assert!(why.contains("kind") && why.contains("border_post"), "{why}");
+
+    let listed = run(&["partners", "list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].contains("border_post\tPuesto fronterizo de Desaguadero\tDesaguadero, BO"));
+    assert!(
+        lines[1]
+            .contains("bus_terminal\tTerminal de Buses\t-17.40350, -66.16100 (within 1 km)\tpt")
+    );
+}

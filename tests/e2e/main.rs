@@ -28,6 +28,7 @@ mod openapi;
 mod ops;
 mod organisations;
 mod pages;
+mod partners;
 mod pfif;
 mod posters;
 mod security;

@@ -164,17 +164,15 @@ impl Alerta {
         Ok(recipients)
     }
 
-    /// Draws the road and the area an officer gives on the version of the
-    /// case they read (either may be empty: none; `route_width_km` None is
-    /// the default width). On a published case in view, whoever the new
-    /// area reaches that the alert had not is alerted; answers how many.
+    /// Draws the road, the area and the kinds of partner an officer gives
+    /// on the version of the case they read. On a published case in view,
+    /// whoever the new area reaches that the alert had not is alerted;
+    /// answers how many.
     pub async fn draw_alert_area(
         &self,
         actor: &Actor,
         id: CaseId,
-        route: &[alerta_core::Coordinates],
-        route_width_km: Option<f64>,
-        polygon: &[alerta_core::Coordinates],
+        drawn: &alerta_core::case::DrawnArea,
         version: Option<i64>,
     ) -> Result<u64, CommandError> {
         let version = reviewed(version)?;
@@ -183,9 +181,7 @@ impl Alerta {
             .change_case(actor, id, |case| -> Result<_, CommandError> {
                 policy::may_edit(Some(actor), case)?;
                 policy::reviewed(case, version)?;
-                let details = case
-                    .details
-                    .with_alert_area(route, route_width_km, polygon)?;
+                let details = case.details.with_alert_area(drawn)?;
                 Ok(case.correct(actor, &details, now)?)
             })
             .await?;

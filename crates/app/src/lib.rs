@@ -13,6 +13,7 @@ mod bounces;
 mod cases;
 mod error;
 pub mod jobs;
+mod partners;
 mod photos;
 mod sessions;
 mod tips;

@@ -354,14 +354,9 @@ impl CaseDetails {
         })
     }
 
-    /// The same details with the road and the polygon an officer drew
-    /// (either may be empty: none), checked as when a case is registered.
-    pub fn with_alert_area(
-        &self,
-        route: &[Coordinates],
-        route_width_km: Option<f64>,
-        polygon: &[Coordinates],
-    ) -> Result<CaseDetails, InvalidInput> {
+    /// The same details with the road, the polygon and the kinds of
+    /// partner an officer gave, checked as when a case is registered.
+    pub fn with_alert_area(&self, drawn: &DrawnArea) -> Result<CaseDetails, InvalidInput> {
         let typed = |points: &[Coordinates]| -> Vec<CoordinatesInput> {
             points
                 .iter()
@@ -371,19 +366,21 @@ impl CaseDetails {
                 })
                 .collect()
         };
-        let (route, polygon) = (typed(route), typed(polygon));
+        let (route, polygon) = (typed(&drawn.route), typed(&drawn.polygon));
         let mut c = Checker::default();
         let corridor = c.check(parse_alert_route(
             Some(&route),
-            route_width_km,
+            drawn.route_width_km,
             self.last_seen,
             self.alert_radius_km,
         ));
         let polygon = c.check(parse_alert_polygon(Some(&polygon), self.last_seen));
+        let kinds = c.check(parse_partner_kinds(Some(&drawn.partner_kinds)));
         c.finish()?;
         Ok(CaseDetails {
             alert_corridor: some(corridor),
             alert_polygon: some(polygon),
+            alert_partner_kinds: some(kinds),
             ..self.clone()
         })
     }
@@ -536,6 +533,17 @@ pub fn parse_alert_radius(value: Option<f64>) -> Result<f64, FieldError> {
         }
         Some(_) => Err(FieldError::broke(field, Rule::between("0.5", "1000"))),
     }
+}
+
+/// What police draw of an alert's area besides its circle: the road (no
+/// points: none) and how far either side (None: the default), a polygon
+/// (no points: none), and the kinds of partner it goes to, as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DrawnArea {
+    pub route: Vec<Coordinates>,
+    pub route_width_km: Option<f64>,
+    pub polygon: Vec<Coordinates>,
+    pub partner_kinds: Vec<String>,
 }
 
 pub const MAX_ROUTE_POINTS: usize = 100;

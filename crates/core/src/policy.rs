@@ -304,6 +304,16 @@ pub fn may_tip(case: &Case) -> Result<(), Denied> {
     Ok(())
 }
 
+/// Administrators vouch for partners: they add and remove them.
+pub fn may_manage_partners(actor: Option<&Actor>) -> Result<(), Denied> {
+    let actor = signed_in(actor)?;
+    if actor.role == crate::Role::Admin {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden("only administrators manage partners"))
+    }
+}
+
 fn police(actor: Option<&Actor>) -> Result<&Actor, Denied> {
     let actor = signed_in(actor)?;
     if actor.role.is_police() {

@@ -93,6 +93,17 @@ impl Store {
         Ok(removed > 0)
     }
 
+    /// How many the alert of `case` reaches now: confirmed volunteers and
+    /// partners of the kinds it goes to.
+    pub async fn case_reach(&self, case: &alerta_core::Case) -> Result<usize> {
+        let area = case.alert_area();
+        let volunteers = self.reached_volunteers(&area).await?.len();
+        let partners = self
+            .partner_reach(&area, &case.details.alert_partner_kinds)
+            .await?;
+        Ok(volunteers + partners)
+    }
+
     /// How many partners of `kinds` the alert over `area` reaches.
     pub async fn partner_reach(&self, area: &AlertArea, kinds: &[PartnerKind]) -> Result<usize> {
         if kinds.is_empty() {

@@ -250,7 +250,7 @@ async fn get_case(
     let mut view = viewed(&case, &caller, &state)?;
     // Police see how many volunteers the alert reaches before they publish.
     if caller.actor().is_some_and(|a| a.role.is_police()) && case.status != CaseStatus::Resolved {
-        view.reach = Some(state.store.reach(case.alert_area()).await? as i64);
+        view.reach = Some(state.store.case_reach(&case).await? as i64);
     }
     Ok(Json(view))
 }

@@ -12,6 +12,7 @@ mod case;
 mod family;
 mod home;
 mod map;
+mod partners;
 mod police;
 mod review;
 mod static_files;
@@ -69,6 +70,7 @@ pub fn routes(
         .merge(account::routes())
         .merge(family::routes())
         .merge(police::routes())
+        .merge(partners::routes())
         .merge(stats::routes())
         .layer(middleware::from_fn_with_state(state, page_layer))
         .merge(static_files::routes())

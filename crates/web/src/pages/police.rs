@@ -64,7 +64,7 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
     active.retain(|case| alerta_core::policy::may_read_records(Some(&actor), case).is_ok());
     let mut reach = Vec::with_capacity(drafts.len());
     for case in &drafts {
-        reach.push(state.store.reach(case.alert_area()).await?);
+        reach.push(state.store.case_reach(case).await?);
     }
     let mut sent = Vec::with_capacity(active.len());
     for case in &active {
@@ -105,6 +105,9 @@ async fn queue(State(state): State<AppState>, page: Page) -> Result<Response, Pa
             } }
         }
         p { a class="button" href="/family/cases/new" { (page.t("family-new-case")) } }
+        @if actor.role == alerta_core::Role::Admin {
+            p { a href="/admin/partners" { (page.t("partners-title")) } }
+        }
     };
     Ok(page.render(&page.t("police-title"), body).into_response())
 }
@@ -243,7 +246,7 @@ async fn desk(
     let audit = state.store.audit_log(case.id).await?;
     let reach = match case.status {
         CaseStatus::Resolved => None,
-        _ => Some(state.store.reach(case.alert_area()).await?),
+        _ => Some(state.store.case_reach(case).await?),
     };
     let parts = reach_by_part(state, case).await?;
     let status_key = format!("status-{}", case.status.as_str());
@@ -303,6 +306,12 @@ async fn desk(
             @if let Some(polygon) = &d.alert_polygon {
                 dt { (page.t("police-polygon-fact")) }
                 dd { (town_names(&polygon.ring).join(" · ")) }
+            }
+            @if !d.alert_partner_kinds.is_empty() {
+                dt { (page.t("police-partner-kinds")) }
+                dd { (d.alert_partner_kinds.iter()
+                    .map(|k| page.t(&format!("partners-kind-{}", k.as_str())))
+                    .collect::<Vec<_>>().join(", ")) }
             }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }
@@ -647,6 +656,20 @@ fn area_form(page: &Page, case: &Case, typed: Option<&AreaForm>) -> Markup {
                 input type="text" name="polygon" value=(polygon) maxlength="4000" aria-describedby="polygon-hint";
             }
             p class="hint" id="polygon-hint" { (page.t("police-polygon-hint")) }
+            fieldset {
+                legend { (page.t("police-partner-kinds")) }
+                p class="hint" { (page.t("police-partner-kinds-hint")) }
+                @for kind in alerta_core::PartnerKind::ALL {
+                    @let ticked = match typed {
+                        Some(form) => form.partner_kinds.iter().any(|k| k == kind.as_str()),
+                        None => d.alert_partner_kinds.contains(kind),
+                    };
+                    label class="choice" {
+                        input type="checkbox" name="partner_kind" value=(kind.as_str()) checked[ticked];
+                        (page.t(&format!("partners-kind-{}", kind.as_str())))
+                    }
+                }
+            }
             div { button class="secondary" type="submit" { (page.t("police-area-save")) } }
         }
     }
@@ -657,7 +680,7 @@ fn area_form(page: &Page, case: &Case, typed: Option<&AreaForm>) -> Markup {
 type TownRefused = (String, alerta_core::FieldError);
 
 /// Towns as an officer lists them, separated by commas (or semicolons, or
-/// lines): "Cochabamba, Villa Tunari, Santa Cruz de la Sierra". A piece of
+/// lines): "Cochabamba, Chimoré, Santa Cruz de la Sierra". A piece of
 /// two letters is the country of the town before it ("Córdoba, AR").
 fn towns_to_points(typed: &str, field: &str) -> Result<Vec<alerta_core::Coordinates>, TownRefused> {
     use alerta_core::{Geography, PlaceError, Rule};
@@ -691,21 +714,52 @@ fn towns_to_points(typed: &str, field: &str) -> Result<Vec<alerta_core::Coordina
         .collect()
 }
 
-#[derive(Deserialize)]
+/// The road and area form as sent: its fields as typed, and the kinds of
+/// partner ticked (a checkbox per kind, so a field may repeat).
 struct AreaForm {
-    #[serde(flatten)]
     reviewed: ReviewedForm,
     route: Option<String>,
     route_width_km: Option<String>,
     polygon: Option<String>,
+    partner_kinds: Vec<String>,
+}
+
+impl AreaForm {
+    fn of(fields: Vec<(String, String)>) -> AreaForm {
+        let mut form = AreaForm {
+            reviewed: ReviewedForm {
+                csrf: None,
+                version: None,
+                reviewed: None,
+            },
+            route: None,
+            route_width_km: None,
+            polygon: None,
+            partner_kinds: Vec::new(),
+        };
+        for (name, value) in fields {
+            match name.as_str() {
+                "csrf" => form.reviewed.csrf = Some(value),
+                "version" => form.reviewed.version = Some(value),
+                "reviewed" => form.reviewed.reviewed = Some(value),
+                "route" => form.route = Some(value),
+                "route_width_km" => form.route_width_km = Some(value),
+                "polygon" => form.polygon = Some(value),
+                "partner_kind" => form.partner_kinds.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
 }
 
 async fn draw_area(
     State(state): State<AppState>,
     page: Page,
     PagePath(id): PagePath<i64>,
-    Form(form): Form<AreaForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
+    let form = AreaForm::of(fields);
     let actor = officer(&page, &format!("/police/cases/{id}"))?;
     let reviewed = &form.reviewed;
     page.check_csrf(reviewed.csrf.as_deref())?;
@@ -725,10 +779,16 @@ async fn draw_area(
         .map(str::trim)
         .filter(|w| !w.is_empty() && !route.is_empty())
         .map(|w| w.replace(',', ".").parse::<f64>().unwrap_or(f64::NAN));
+    let drawn = alerta_core::case::DrawnArea {
+        route,
+        route_width_km: width,
+        polygon,
+        partner_kinds: form.partner_kinds.clone(),
+    };
     let version = form_version(&reviewed.version);
     let outcome = state
         .app
-        .draw_alert_area(&actor, CaseId(id), &route, width, &polygon, version)
+        .draw_alert_area(&actor, CaseId(id), &drawn, version)
         .await;
     if let Err(alerta_app::CommandError::Invalid(invalid)) = &outcome {
         let refused = invalid
