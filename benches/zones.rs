@@ -15,7 +15,7 @@
 
 use std::time::Instant;
 
-use alerta_core::area::Corridor;
+use alerta_core::area::{Corridor, Polygon};
 use alerta_core::{Circle, Coordinates, NewSubscription, SubscriptionInput, ZoneInput};
 use alerta_places::{Gazetteer, Place};
 use alerta_store::Store;
@@ -30,6 +30,9 @@ const ALERT_RADIUS_KM: f64 = 10.0;
 const CORRIDOR_LEGS: usize = 3;
 const CORRIDOR_LEG_KM: f64 = 135.0;
 const CORRIDOR_WIDTH_KM: f64 = 10.0;
+/// Polygon alerts: 10 corners 30 to 60 km from a town, in order around it.
+const POLYGON_CORNERS: usize = 10;
+const POLYGON_KM: (f64, f64) = (30.0, 60.0);
 
 /// Picks towns in proportion to their population.
 struct Towns<'a> {
@@ -151,7 +154,12 @@ async fn disk_bytes(url: &str) -> (u64, u64) {
 /// The same zones in PostGIS at its best: each zone's circle as geography
 /// (a polygon a hair larger than the circle) under a GiST index, the exact
 /// distance from the centre deciding; the same circles and corridors asked.
-async fn postgis(url: &str, areas: &[Circle], corridors: &[Corridor]) -> serde_json::Value {
+async fn postgis(
+    url: &str,
+    areas: &[Circle],
+    corridors: &[Corridor],
+    polygons: &[Polygon],
+) -> serde_json::Value {
     let mut db = sqlx::PgConnection::connect(url).await.unwrap();
     let (build_s, bytes) = postgis_zones(&mut db).await;
     let mut ms = Vec::with_capacity(areas.len());
@@ -175,10 +183,25 @@ async fn postgis(url: &str, areas: &[Circle], corridors: &[Corridor]) -> serde_j
         corridor_reached += postgis_reached(&mut db, &line, corridor.width_km).await;
         corridor_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
+    let mut polygon_ms = Vec::with_capacity(polygons.len());
+    let mut polygon_reached = 0;
+    for polygon in polygons {
+        let started = Instant::now();
+        let points: Vec<String> = polygon
+            .ring
+            .iter()
+            .chain(polygon.ring.first())
+            .map(|p| format!("{} {}", p.lng, p.lat))
+            .collect();
+        let shape = format!("SRID=4326;POLYGON(({}))", points.join(", "));
+        polygon_reached += postgis_reached(&mut db, &shape, 0.0).await;
+        polygon_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
     let mut result = summary(ms, reached);
     result["build_s"] = json!(build_s);
     result["bytes"] = json!(bytes);
     result["corridors"] = summary(corridor_ms, corridor_reached);
+    result["polygons"] = summary(polygon_ms, polygon_reached);
     result
 }
 
@@ -267,6 +290,20 @@ fn corridor_from(start: Coordinates, rng: &mut StdRng) -> Corridor {
         route,
         width_km: CORRIDOR_WIDTH_KM,
     }
+}
+
+/// A polygon round `centre`: [`POLYGON_CORNERS`] corners at bearings in
+/// order, each at a distance drawn from [`POLYGON_KM`] (star-shaped, so
+/// its edges never cross).
+fn polygon_around(centre: Coordinates, rng: &mut StdRng) -> Polygon {
+    let step = 360.0 / POLYGON_CORNERS as f64;
+    let ring = (0..POLYGON_CORNERS)
+        .map(|i| {
+            let bearing = i as f64 * step + rng.random_range(0.0..step * 0.5);
+            centre.destination(bearing, rng.random_range(POLYGON_KM.0..POLYGON_KM.1))
+        })
+        .collect();
+    Polygon { ring }
 }
 
 /// The most memory this process has held (Linux), in MiB.
@@ -386,6 +423,21 @@ async fn main() {
         corridor_reached += store.reached_by_corridor(corridor).await.unwrap().len();
         corridor_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
+    // Polygons round towns, their zones decided in Rust from the index's
+    // candidates.
+    let polygons: Vec<Polygon> = (0..queries / 5)
+        .map(|_| polygon_around(towns.point(&mut rng).0, &mut rng))
+        .collect();
+    for polygon in polygons.iter().take(20) {
+        store.reached_by_polygon(polygon).await.unwrap();
+    }
+    let mut polygon_ms = Vec::with_capacity(polygons.len());
+    let mut polygon_reached = 0;
+    for polygon in &polygons {
+        let started = Instant::now();
+        polygon_reached += store.reached_by_polygon(polygon).await.unwrap().len();
+        polygon_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
     // The part of each answer that is not the database: which countries and
     // regions the area touches (offline boundaries), to see where time goes.
     let mut region_ms = Vec::with_capacity(queries);
@@ -410,6 +462,8 @@ async fn main() {
         "alerta": summary(ms, reached),
         "corridor_km": [CORRIDOR_LEGS as f64 * CORRIDOR_LEG_KM, CORRIDOR_WIDTH_KM],
         "alerta_corridors": summary(corridor_ms, corridor_reached),
+        "polygon_km": [POLYGON_CORNERS as f64, POLYGON_KM.0, POLYGON_KM.1],
+        "alerta_polygons": summary(polygon_ms, polygon_reached),
         "regions_touching": summary(region_ms, 0),
         // The store and its queries run in this process: its peak is the
         // server's (SQLite's page cache included).
@@ -417,14 +471,26 @@ async fn main() {
     });
     if with_postgis {
         eprintln!("the same in PostGIS");
-        let postgis = postgis(&url, &areas, &corridors).await;
-        for (ratio, percentile) in [
-            ("corridor_ratio_p50", "p50_ms"),
-            ("corridor_ratio_p99", "p99_ms"),
+        let postgis = postgis(&url, &areas, &corridors, &polygons).await;
+        for (shape, ours, ratio, percentile) in [
+            (
+                "corridors",
+                "alerta_corridors",
+                "corridor_ratio_p50",
+                "p50_ms",
+            ),
+            (
+                "corridors",
+                "alerta_corridors",
+                "corridor_ratio_p99",
+                "p99_ms",
+            ),
+            ("polygons", "alerta_polygons", "polygon_ratio_p50", "p50_ms"),
+            ("polygons", "alerta_polygons", "polygon_ratio_p99", "p99_ms"),
         ] {
             result[ratio] = json!(
-                postgis["corridors"][percentile].as_f64().unwrap()
-                    / result["alerta_corridors"][percentile].as_f64().unwrap()
+                postgis[shape][percentile].as_f64().unwrap()
+                    / result[ours][percentile].as_f64().unwrap()
             );
         }
         result["ratio_p50"] = json!(

@@ -443,7 +443,9 @@ async fn a_case_from_subscription_to_found_in_a_real_browser() {
         .await
         .unwrap();
     browser.step_whole("7-police-desk", 4).await;
-    browser.submit("form.stack button[type=submit]").await;
+    browser
+        .submit("form[action$=\"/publish\"] button[type=submit]")
+        .await;
     assert!(browser.text().await.contains("Envío de la alerta"));
     browser.step("8-published").await;
 
@@ -594,6 +596,35 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
         .create_case(&family, &crate::common::another_case("Ana"))
         .await;
     app.publish(&police, second).await;
+    // Its desk with a road, an area and partners' kinds (the map, the facts
+    // and the form filled in).
+    let officer = app
+        .store
+        .actor(alerta_core::UserId(police.id))
+        .await
+        .unwrap();
+    let at = |lat, lng| alerta_core::Coordinates { lat, lng };
+    let drawn = alerta_core::case::DrawnArea {
+        route: vec![at(-17.3895, -66.1568), at(-16.9942, -65.1533)],
+        route_width_km: Some(8.0),
+        polygon: vec![at(-17.5, -66.2), at(-17.5, -65.6), at(-17.9, -65.9)],
+        partner_kinds: vec!["bus_terminal".into(), "hospital".into()],
+    };
+    let version = app.current_version(second).await;
+    app.app
+        .draw_alert_area(&officer, alerta_core::CaseId(second), &drawn, Some(version))
+        .await
+        .unwrap();
+    app.app
+        .add_partner(&alerta_core::PartnerInput {
+            name: Some("Terminal de Buses".into()),
+            kind: Some("bus_terminal".into()),
+            email: Some("terminal@example.org".into()),
+            place: Some("Cochabamba".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let resolved = app
         .post(
             &format!("/api/v1/cases/{found}/resolve"),
@@ -618,6 +649,8 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
             ("case-form", "/family/cases/new".into()),
             ("police", "/police".into()),
             ("desk", format!("/police/cases/{id}")),
+            ("road-desk", format!("/police/cases/{second}")),
+            ("road-case", format!("/cases/{second}")),
             ("edit", format!("/cases/{id}/edit")),
             ("found", format!("/cases/{found}")),
             ("manage", "/subscriptions/manage".into()),
@@ -663,6 +696,23 @@ async fn every_page_fits_a_small_phone_and_passes_axe_in_every_language() {
     assert_eq!(cards["same_row"], json!(true), "{cards}");
     let width = cards["photo_width"].as_u64().unwrap();
     assert!((1..=480).contains(&width), "{cards}");
+    browser.close().await;
+
+    // The administrators' partners page.
+    let admin = app.user(Role::Admin).await;
+    let browser = Browser::open(&app, "phone-admin").await;
+    browser.goto("/login").await;
+    browser.fill("email", &admin.email).await;
+    browser.fill("password", PASSWORD).await;
+    browser.submit("form.stack button[type=submit]").await;
+    for language in ["es", "pt", "fr", "en"] {
+        browser
+            .goto(&format!("/admin/partners?lang={language}"))
+            .await;
+        let text = browser.text().await;
+        assert!(text.contains("Terminal de Buses"), "{text}");
+        browser.step(&format!("{language}-partners")).await;
+    }
     browser.close().await;
     app.stop().await;
 }
