@@ -115,8 +115,18 @@ impl Plane {
 }
 
 /// The map of a case's alert area, titled and scaled in the reader's
-/// language: the case page and the police desk show it.
+/// language: the case page shows it.
 pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
+    case_map_saying(page, case, None)
+}
+
+/// The same map with `more` said under its title: on the police desk, how
+/// many volunteers each part of the area reaches.
+pub fn case_map_saying(
+    page: &super::Page,
+    case: &alerta_core::Case,
+    more: Option<String>,
+) -> Markup {
     let d = &case.details;
     let km = alerta_core::volunteer::trim_number(d.alert_radius_km);
     let mut title = page.ta("map-title", &[("km", &km), ("place", &d.last_seen_place)]);
@@ -134,6 +144,10 @@ pub fn case_map(page: &super::Page, case: &alerta_core::Case) -> Markup {
     if d.alert_polygon.is_some() {
         title.push(' ');
         title.push_str(&page.t("map-also-area"));
+    }
+    if let Some(more) = more {
+        title.push_str(". ");
+        title.push_str(&more);
     }
     let km_label = |km: f64| {
         page.ta(

@@ -315,12 +315,9 @@ async fn desk(
             }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
         }
-        (super::map::case_map(page, case))
-        @if let Some((circle, road, area)) = parts {
-            p { (page.ta("police-reach-parts", &[
-                ("circle", &circle.to_string()), ("road", &road), ("area", &area),
-            ])) }
-        }
+        (super::map::case_map_saying(page, case, parts.map(|(circle, road, area)| {
+            page.ta("police-reach-parts", &[("circle", &circle.to_string()), ("road", &road), ("area", &area)])
+        })))
         @if acts && case.status != CaseStatus::Resolved {
             (area_form(page, case, typed))
         }
