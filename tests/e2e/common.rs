@@ -304,6 +304,26 @@ impl TestApp {
         );
     }
 
+    /// Publishes case `id` as `police`; answers how many the alert went to.
+    pub async fn publish_reaching(&self, police: &User, id: i64) -> i64 {
+        let response = self
+            .post(
+                &format!("/api/v1/cases/{id}/publish"),
+                Some(police),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        body(response).await["recipients"].as_i64().unwrap()
+    }
+
+    /// Widens case `id` as `police` with `wider` (`alert_radius_km`,
+    /// `alert_route_width_km`); answers the response.
+    pub async fn widen(&self, police: &User, id: i64, wider: &Value) -> Response {
+        self.post(&format!("/api/v1/cases/{id}/widen"), Some(police), wider)
+            .await
+    }
+
     /// Takes case `id` out of public view, as `police` (the command itself).
     pub async fn hide(&self, police: &User, id: i64) {
         let officer = self

@@ -250,26 +250,11 @@ async fn police_alert_along_a_road_and_widen_it() {
     assert_eq!(body(refused).await["error"]["field"], "alert_route");
 
     let id = app.create_case(&police, &case).await;
-    let published = app
-        .post(
-            &format!("/api/v1/cases/{id}/publish"),
-            Some(&police),
-            &json!({}),
-        )
-        .await;
-    assert_eq!(published.status(), StatusCode::OK);
-    assert_eq!(
-        body(published).await["recipients"],
-        2,
-        "the plaza and Villa Tunari"
-    );
+    let recipients = app.publish_reaching(&police, id).await;
+    assert_eq!(recipients, 2, "the plaza and Villa Tunari");
 
     let wider = app
-        .post(
-            &format!("/api/v1/cases/{id}/widen"),
-            Some(&police),
-            &json!({ "alert_route_width_km": 10 }),
-        )
+        .widen(&police, id, &json!({ "alert_route_width_km": 10 }))
         .await;
     assert_eq!(wider.status(), StatusCode::OK);
     assert_eq!(
@@ -278,11 +263,7 @@ async fn police_alert_along_a_road_and_widen_it() {
         "the volunteer beside the road"
     );
     let narrower = app
-        .post(
-            &format!("/api/v1/cases/{id}/widen"),
-            Some(&police),
-            &json!({ "alert_route_width_km": 4 }),
-        )
+        .widen(&police, id, &json!({ "alert_route_width_km": 4 }))
         .await;
     assert_eq!(narrower.status(), StatusCode::CONFLICT);
 
@@ -362,14 +343,7 @@ async fn police_alert_over_a_polygon() {
     let mut case = valid_case();
     case["alert_polygon"] = ring;
     let id = app.create_case(&police, &case).await;
-    let published = app
-        .post(
-            &format!("/api/v1/cases/{id}/publish"),
-            Some(&police),
-            &json!({}),
-        )
-        .await;
-    assert_eq!(body(published).await["recipients"], 1);
+    assert_eq!(app.publish_reaching(&police, id).await, 1);
     let cap = app
         .get(&format!("/api/v1/cases/{id}/cap.xml"), None)
         .await

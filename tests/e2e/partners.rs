@@ -99,14 +99,7 @@ async fn partners_of_the_chosen_kinds_in_the_area_get_the_poster_on_both_papers(
     let id = app.create_case(&police, &case).await;
     let shown = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
     assert_eq!(shown["reach"], 2, "both partners, before publishing");
-    let published = app
-        .post(
-            &format!("/api/v1/cases/{id}/publish"),
-            Some(&police),
-            &json!({}),
-        )
-        .await;
-    assert_eq!(body(published).await["recipients"], 2);
+    assert_eq!(app.publish_reaching(&police, id).await, 2);
 
     let terminal = smtp
         .wait_for_kind("terminal@example.org", "partner_alert")
@@ -220,11 +213,7 @@ async fn widening_reaches_the_partners_it_newly_covers() {
         0
     );
     let wider = app
-        .post(
-            &format!("/api/v1/cases/{id}/widen"),
-            Some(&police),
-            &json!({ "alert_route_width_km": 20 }),
-        )
+        .widen(&police, id, &json!({ "alert_route_width_km": 20 }))
         .await;
     assert_eq!(body(wider).await["recipients"], 1);
     let family = app.user(Role::Family).await;
