@@ -441,3 +441,84 @@ async fn police_draw_a_road_by_its_towns_on_the_desk() {
     assert_eq!(case["alert_route"].as_array().unwrap().len(), 4, "kept");
     app.stop().await;
 }
+
+/// A road across a border, La Paz to Puno by Desaguadero: the volunteers
+/// who watch all of Peru, and the Peruvian police, hear of it only through
+/// the road; a polygon cut short of the border reaches nobody over there.
+/// The exports say the road: CSV as WKT, PFIF as a description line read
+/// back by an import.
+#[tokio::test]
+async fn a_road_across_a_border_reaches_the_country_beyond() {
+    let app = spawn_app().await;
+    let la_paz = app.officer_of("FELCC La Paz", "BO-L").await;
+    let lima = app.officer_of("Policía Nacional del Perú", "PE").await;
+    let watchers: Vec<NewSubscription> =
+        [("peru@example.org", "PE"), ("lapaz@example.org", "BO-L")]
+            .into_iter()
+            .map(|(email, region)| {
+                let input = SubscriptionInput {
+                    email: Some(email.into()),
+                    language: None,
+                    zone: Some(ZoneInput {
+                        region: Some(region.into()),
+                        ..Default::default()
+                    }),
+                    poster: None,
+                };
+                NewSubscription::parse(&input, &alerta_places::WORLD).unwrap()
+            })
+            .collect();
+    app.app.import_volunteers(&watchers, true).await.unwrap();
+
+    let mut case = valid_case();
+    case["last_seen"] = json!({ "lat": -16.4955, "lng": -68.1336 });
+    case["last_seen_place"] = json!("Plaza Murillo, La Paz");
+    let plain = app.create_case(&la_paz, &case).await;
+    assert_eq!(app.publish_reaching(&la_paz, plain).await, 1, "La Paz only");
+    let history = |id: i64| {
+        let path = format!("/api/v1/cases/{id}/audit");
+        let (app, la_paz) = (&app, &la_paz);
+        async move { app.get(&path, Some(la_paz)).await.text().await.unwrap() }
+    };
+    assert!(
+        !history(plain).await.contains("Policía Nacional del Perú"),
+        "Peru was not told"
+    );
+
+    case["given_name"] = json!("Rosa");
+    case["alert_route"] = json!([
+        { "lat": -16.4955, "lng": -68.1336 },
+        { "lat": -16.5660, "lng": -69.0370 },
+        { "lat": -15.8402, "lng": -70.0219 },
+    ]);
+    let road = app.create_case(&la_paz, &case).await;
+    assert_eq!(app.publish_reaching(&la_paz, road).await, 2, "Peru too");
+    let told = history(road).await;
+    assert!(told.contains("Policía Nacional del Perú"), "{told}");
+    let peru = app
+        .get(&format!("/api/v1/cases/{road}/tips"), Some(&lima))
+        .await;
+    assert_eq!(peru.status(), StatusCode::OK, "Peru reads its tips");
+
+    let csv = app
+        .get("/api/v1/cases.csv?status=active", Some(&la_paz))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("\"LINESTRING(-68.1336 -16.4955, -69.037 -16.566, -70.0219 -15.8402)\",5,"),
+        "{csv}"
+    );
+    let pfif = app
+        .get("/api/v1/pfif", Some(&la_paz))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        pfif.contains("alert_route: -16.4955, -68.1336; -16.566, -69.037; -15.8402, -70.0219"),
+        "{pfif}"
+    );
+    app.stop().await;
+}

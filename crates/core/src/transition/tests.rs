@@ -380,6 +380,50 @@ fn a_planned_widening_runs_only_while_it_still_widens_an_active_case() {
 }
 
 #[test]
+fn a_planned_widening_widens_the_road_too_and_leaves_a_wider_part_as_it_is() {
+    use crate::area::Corridor;
+    let mut active = case(CaseStatus::Active);
+    active.details.alert_corridor = Some(Corridor {
+        route: vec![
+            Coordinates {
+                lat: -16.5,
+                lng: -68.19,
+            },
+            Coordinates {
+                lat: -16.57,
+                lng: -69.04,
+            },
+        ],
+        width_km: 5.0,
+    });
+    let both = Wider {
+        radius_km: Some(8.0),
+        route_width_km: Some(20.0),
+    };
+    let change = active.planned_widening(both, now()).unwrap();
+    assert_eq!(
+        change.update,
+        Some(CaseUpdate::Widen {
+            radius_km: 10.0,
+            route_width_km: Some(20.0)
+        }),
+        "the radius, already wider than planned, stays"
+    );
+    assert_eq!(change.audit.detail["route_to_km"], 20.0);
+    let narrower = Wider {
+        radius_km: None,
+        route_width_km: Some(3.0),
+    };
+    assert_eq!(active.planned_widening(narrower, now()), None);
+    let no_road = case(CaseStatus::Active);
+    let road_only = Wider {
+        radius_km: None,
+        route_width_km: Some(20.0),
+    };
+    assert_eq!(no_road.planned_widening(road_only, now()), None, "no road");
+}
+
+#[test]
 fn a_realert_goes_only_for_an_active_case_in_view_and_only_to_newcomers() {
     use CaseStatus::*;
     let change = case(Active).realert(7, now()).unwrap();
