@@ -138,16 +138,16 @@ pub fn case_map_saying(
             .and_then(|end| alerta_places::WORLD.locality_at(*end))
             .unwrap_or_default();
         let width = alerta_core::volunteer::trim_number(corridor.width_km);
-        title.push_str(". ");
-        title.push_str(&page.ta("map-also-road", &[("to", &to), ("km", &width)]));
+        add_sentence(
+            &mut title,
+            &page.ta("map-also-road", &[("to", &to), ("km", &width)]),
+        );
     }
     if d.alert_polygon.is_some() {
-        title.push(' ');
-        title.push_str(&page.t("map-also-area"));
+        add_sentence(&mut title, &page.t("map-also-area"));
     }
     if let Some(more) = more {
-        title.push_str(". ");
-        title.push_str(&more);
+        add_sentence(&mut title, &more);
     }
     let km_label = |km: f64| {
         page.ta(
@@ -162,6 +162,15 @@ pub fn case_map_saying(
         title: &title,
         km_label: &km_label,
     })
+}
+
+/// Ends `text` with a full stop if it has none, then adds `sentence`.
+fn add_sentence(text: &mut String, sentence: &str) {
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text.push(' ');
+    text.push_str(sentence);
 }
 
 /// The map of a volunteer's circle zone, `label` as it reads in mail;
