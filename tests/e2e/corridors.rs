@@ -406,6 +406,7 @@ async fn police_draw_a_road_by_its_towns_on_the_desk() {
                     "Cochabamba, Chimore, Villa Yapacani, Santa Cruz de la Sierra",
                 ),
                 ("route_width_km", "5"),
+                ("partner_kind", "border_post"),
             ],
         )
         .await;
@@ -431,7 +432,7 @@ async fn police_draw_a_road_by_its_towns_on_the_desk() {
         "the map says so"
     );
 
-    // The details form has no road: an edit keeps it.
+    // The details form has no road or partners: an edit keeps them.
     let (csrf, fields) =
         crate::pages::edit_form_fields(&officer, id, &[("hair", "negro, corto")]).await;
     let saved = crate::pages::post_edit(&officer, &app, id, csrf, fields).await;
@@ -439,6 +440,7 @@ async fn police_draw_a_road_by_its_towns_on_the_desk() {
     let case = body(app.get(&format!("/api/v1/cases/{id}"), Some(&police)).await).await;
     assert_eq!(case["hair"], "negro, corto");
     assert_eq!(case["alert_route"].as_array().unwrap().len(), 4, "kept");
+    assert_eq!(case["alert_partner_kinds"], json!(["border_post"]), "kept");
     app.stop().await;
 }
 

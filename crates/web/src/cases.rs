@@ -106,6 +106,9 @@ pub struct CaseView {
     /// The polygon the alert also covers, as a closed ring.
     #[serde(skip_serializing_if = "Option::is_none")]
     alert_polygon: Option<Vec<Coordinates>>,
+    /// The kinds of partner the alert also goes to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alert_partner_kinds: Option<Vec<alerta_core::PartnerKind>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     organisation: Option<String>,
     /// The normalised photo, while the case is public (or for its owner and police).
@@ -176,6 +179,8 @@ impl CaseView {
             ring.extend(p.ring.first().copied());
             ring
         });
+        out.alert_partner_kinds =
+            Some(d.alert_partner_kinds.clone()).filter(|kinds| !kinds.is_empty());
         out.organisation = case.organisation.clone();
         out.published_at = case.published_at;
         let photo_visible = case.status != CaseStatus::Resolved || view == View::Full;

@@ -451,8 +451,8 @@ struct Refused {
 
 /// Every check of the case form before any write, the photo's included: a
 /// wrong photo must not leave a case behind. `kept` is an existing case's
-/// details, whose alert area (radius, route, polygon) an edit keeps: the
-/// form has no field for them.
+/// details, whose alert area (radius, road, polygon, partner kinds) an
+/// edit keeps: the form has no field for them.
 async fn check_form(
     state: &AppState,
     typed: &Typed,
@@ -467,6 +467,7 @@ async fn check_form(
             if let Some(kept) = kept {
                 details.alert_corridor = kept.alert_corridor.clone();
                 details.alert_polygon = kept.alert_polygon.clone();
+                details.alert_partner_kinds = kept.alert_partner_kinds.clone();
             }
             details
         })
