@@ -372,8 +372,11 @@ police-done-update_mailed = The correction goes to { $count ->
   }
 police-done-resolved = Case closed: the volunteers who got the alert are told.
 police-widenings = Planned widenings
-police-widening-planned = { $hours } h after publication: { $km } km (to come)
-police-widening-done = { $hours } h after publication: { $km } km, done ({ $count ->
+police-widening-radius = { $km } km
+police-widening-road = { $road } km either side of the road
+police-widening-both = { $km } km; { $road } km either side of the road
+police-widening-planned = { $hours } h after publication: { $what } (to come)
+police-widening-done = { $hours } h after publication: { $what }, done ({ $count ->
     [one] { $count } more volunteer
    *[other] { $count } more volunteers
   })

@@ -432,8 +432,11 @@ police-done-update_mailed = La corrección sale a { $count ->
   }
 police-done-resolved = Caso cerrado: se avisa a los voluntarios que recibieron la alerta.
 police-widenings = Ampliaciones programadas
-police-widening-planned = A las { $hours } h de publicado: { $km } km (pendiente)
-police-widening-done = A las { $hours } h de publicado: { $km } km, hecha ({ $count ->
+police-widening-radius = { $km } km
+police-widening-road = { $road } km a cada lado de la carretera
+police-widening-both = { $km } km; { $road } km a cada lado de la carretera
+police-widening-planned = A las { $hours } h de publicado: { $what } (pendiente)
+police-widening-done = A las { $hours } h de publicado: { $what }, hecha ({ $count ->
     [one] { $count } voluntario más
    *[other] { $count } voluntarios más
   })

@@ -436,8 +436,11 @@ police-done-update_mailed = La correction part vers { $count ->
   }
 police-done-resolved = Dossier clos : les bénévoles qui ont reçu l’alerte sont prévenus.
 police-widenings = Élargissements programmés
-police-widening-planned = { $hours } h après la publication : { $km } km (à venir)
-police-widening-done = { $hours } h après la publication : { $km } km, fait ({ $count ->
+police-widening-radius = { $km } km
+police-widening-road = { $road } km de chaque côté de la route
+police-widening-both = { $km } km ; { $road } km de chaque côté de la route
+police-widening-planned = { $hours } h après la publication : { $what } (à venir)
+police-widening-done = { $hours } h après la publication : { $what }, fait ({ $count ->
     [one] { $count } bénévole de plus
    *[other] { $count } bénévoles de plus
   })

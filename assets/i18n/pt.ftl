@@ -436,8 +436,11 @@ police-done-update_mailed = A correção vai para { $count ->
   }
 police-done-resolved = Caso encerrado: os voluntários que receberam o alerta são avisados.
 police-widenings = Ampliações programadas
-police-widening-planned = { $hours } h após a publicação: { $km } km (pendente)
-police-widening-done = { $hours } h após a publicação: { $km } km, feita ({ $count ->
+police-widening-radius = { $km } km
+police-widening-road = { $road } km de cada lado da estrada
+police-widening-both = { $km } km; { $road } km de cada lado da estrada
+police-widening-planned = { $hours } h após a publicação: { $what } (pendente)
+police-widening-done = { $hours } h após a publicação: { $what }, feita ({ $count ->
     [one] mais { $count } voluntário
    *[other] mais { $count } voluntários
   })

@@ -432,6 +432,24 @@ async fn police_draw_a_road_by_its_towns_on_the_desk() {
         "the map says so"
     );
 
+    // A widening of the road planned ahead, as the desk lists it.
+    let planned = app
+        .put(
+            &format!("/api/v1/cases/{id}/widenings"),
+            Some(&police),
+            &json!({ "steps": [{ "after_hours": 6, "alert_route_width_km": 20 }] }),
+        )
+        .await;
+    assert_eq!(planned.status(), StatusCode::OK);
+    assert_eq!(body(planned).await[0]["alert_route_width_km"], 20.0);
+    let page = officer.get(&desk).await;
+    assert!(
+        page.html
+            .contains("A las 6 h de publicado: 20 km a cada lado de la carretera (pendiente)"),
+        "{}",
+        page.html
+    );
+
     // The details form has no road or partners: an edit keeps them.
     let (csrf, fields) =
         crate::pages::edit_form_fields(&officer, id, &[("hair", "negro, corto")]).await;

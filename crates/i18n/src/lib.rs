@@ -209,6 +209,7 @@ mod tests {
                     "organisation",
                     "hours",
                     "km",
+                    "what",
                 ]
                 .into_iter()
                 .map(|name| (name, if name == "sex" { "female" } else { "Ana" }))

@@ -378,7 +378,7 @@ async fn desk(
                                     if step.done_at.is_some() { "police-widening-done" } else { "police-widening-planned" },
                                     &[
                                         ("hours", &step.after_hours.to_string()),
-                                        ("km", &step.alert_radius_km.map(|km| alerta_i18n::decimal(page.lang, km, 0)).unwrap_or_else(|| "—".into())),
+                                        ("what", &widening_step(page, step)),
                                         ("count", &step.newly_reached.unwrap_or(0).to_string()),
                                     ],
                                 )) }
@@ -559,6 +559,22 @@ async fn widen(
         .await;
     let reviewed = reviewed.reviewed.as_deref();
     after_action(&state, &page, id, reviewed, outcome, Done::Widened, |n| *n).await
+}
+
+/// What a planned widening widens to: the radius, the road's width, or both.
+fn widening_step(page: &Page, step: &alerta_store::PlannedWidening) -> String {
+    let km = |km: f64| alerta_i18n::decimal(page.lang, km, 0);
+    match (step.alert_radius_km, step.alert_route_width_km) {
+        (Some(radius), None) => page.ta("police-widening-radius", &[("km", &km(radius))]),
+        (None, Some(road)) => page.ta("police-widening-road", &[("road", &km(road))]),
+        (radius, road) => page.ta(
+            "police-widening-both",
+            &[
+                ("km", &km(radius.unwrap_or_default())),
+                ("road", &km(road.unwrap_or_default())),
+            ],
+        ),
+    }
 }
 
 /// How many volunteers each part of a case's alert area reaches on its
