@@ -58,7 +58,7 @@ found-stop-sharing = Stop sharing the alert: the case page and the photo are no 
 
 ## Alert mail to partners (terminals, border posts, hospitals…)
 partner-why = You receive this alert because { $name } ({ $kind }, { $place }) works with Alerta and the alert's area reaches it. Please print the poster and put it up where people pass.
-partner-print = Two PDF posters are attached, on A4 and on Letter paper: open the one for your paper and choose how many copies at the printer. You can also download them: A4 { $a4 } · Letter { $letter }
+partner-print = Two PDF posters are attached, on A4 and on Letter paper: open the one for your paper and choose how many copies at the printer. You can also download them here:
 partner-poster-a4 = Poster on A4 (PDF)
 partner-poster-letter = Poster on Letter (PDF)
 partner-stop = You receive these alerts because an Alerta administrator registered your organisation. To stop them, ask them to remove it.

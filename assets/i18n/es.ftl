@@ -82,7 +82,7 @@ found-stop-sharing = Deja de compartir la alerta: la ficha y la foto ya no son p
 
 ## Alert mail to partners (terminals, border posts, hospitals…)
 partner-why = Recibe esta alerta porque { $name } ({ $kind }, { $place }) colabora con Alerta y la zona de la alerta llega hasta allí. Por favor, imprima el cartel y colóquelo donde pasa la gente.
-partner-print = Van adjuntos dos carteles en PDF, en papel A4 y en papel Carta: abra el de su papel y elija en la impresora cuántas copias quiere. También puede descargarlos: A4 { $a4 } · Carta { $letter }
+partner-print = Van adjuntos dos carteles en PDF, en papel A4 y en papel Carta: abra el de su papel y elija en la impresora cuántas copias quiere. También puede descargarlos aquí:
 partner-poster-a4 = Cartel en A4 (PDF)
 partner-poster-letter = Cartel en Carta (PDF)
 partner-stop = Recibe estas alertas porque un administrador de Alerta registró a su organización. Para dejar de recibirlas, pídale que la retire.

@@ -86,7 +86,7 @@ found-stop-sharing = Cessez de partager l’alerte : la fiche et la photo ne son
 
 ## Alert mail to partners (terminals, border posts, hospitals…)
 partner-why = Vous recevez cette alerte parce que { $name } ({ $kind }, { $place }) collabore avec Alerta et que la zone de l’alerte va jusque-là. Merci d’imprimer l’affiche et de la placer là où les gens passent.
-partner-print = Deux affiches en PDF sont jointes, en format A4 et en format Lettre : ouvrez celle de votre papier et choisissez le nombre de copies sur l’imprimante. Vous pouvez aussi les télécharger : A4 { $a4 } · Lettre { $letter }
+partner-print = Deux affiches en PDF sont jointes, en format A4 et en format Lettre : ouvrez celle de votre papier et choisissez le nombre de copies sur l’imprimante. Vous pouvez aussi les télécharger ici :
 partner-poster-a4 = Affiche en A4 (PDF)
 partner-poster-letter = Affiche en Lettre (PDF)
 partner-stop = Vous recevez ces alertes parce qu’un administrateur d’Alerta a inscrit votre organisation. Pour ne plus les recevoir, demandez-lui de la retirer.

@@ -86,7 +86,7 @@ found-stop-sharing = Pare de compartilhar o alerta: a ficha e a foto não são m
 
 ## Alert mail to partners (terminals, border posts, hospitals…)
 partner-why = Você recebe este alerta porque { $name } ({ $kind }, { $place }) colabora com o Alerta e a zona do alerta chega até aí. Por favor, imprima o cartaz e coloque-o onde as pessoas passam.
-partner-print = Seguem anexos dois cartazes em PDF, em papel A4 e em papel Carta: abra o do seu papel e escolha na impressora quantas cópias quer. Também pode baixá-los: A4 { $a4 } · Carta { $letter }
+partner-print = Seguem anexos dois cartazes em PDF, em papel A4 e em papel Carta: abra o do seu papel e escolha na impressora quantas cópias quer. Também pode baixá-los aqui:
 partner-poster-a4 = Cartaz em A4 (PDF)
 partner-poster-letter = Cartaz em Carta (PDF)
 partner-stop = Você recebe estes alertas porque um administrador do Alerta registrou a sua organização. Para deixar de recebê-los, peça-lhe que a retire.

@@ -96,7 +96,7 @@ pub(crate) async fn spam_score(raw: &[u8]) -> (f64, String) {
     .unwrap()
 }
 
-async fn look_at(browser: &Browser, name: &str, mail: &Received) {
+pub(crate) async fn look_at(browser: &Browser, name: &str, mail: &Received) {
     // With ALERTA_MAIL_DUMP=dir set, keeps the message there to look at.
     if let Some(dir) = std::env::var_os("ALERTA_MAIL_DUMP") {
         std::fs::write(

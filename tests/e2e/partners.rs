@@ -143,6 +143,11 @@ async fn partners_of_the_chosen_kinds_in_the_area_get_the_poster_on_both_papers(
         let (score, report) = crate::mail::spam_score(&mail.raw).await;
         assert!(score <= 2.0, "SpamAssassin scores it {score}:\n{report}");
     }
+    // As its reader opens it: the HTML says what the text says, on a phone.
+    let browser = crate::browser::Browser::open(&app, "partner-mail").await;
+    crate::mail::look_at(&browser, "partner-es", &terminal).await;
+    crate::mail::look_at(&browser, "partner-pt", &oriente).await;
+    browser.close().await;
     wait_for_outbox_drained(&app).await;
     let mut mailed = smtp.recipients();
     mailed.sort();

@@ -357,24 +357,14 @@ impl CaseDetails {
     /// The same details with the road, the polygon and the kinds of
     /// partner an officer gave, checked as when a case is registered.
     pub fn with_alert_area(&self, drawn: &DrawnArea) -> Result<CaseDetails, InvalidInput> {
-        let typed = |points: &[Coordinates]| -> Vec<CoordinatesInput> {
-            points
-                .iter()
-                .map(|p| CoordinatesInput {
-                    lat: Some(p.lat),
-                    lng: Some(p.lng),
-                })
-                .collect()
-        };
-        let (route, polygon) = (typed(&drawn.route), typed(&drawn.polygon));
         let mut c = Checker::default();
-        let corridor = c.check(parse_alert_route(
-            Some(&route),
+        let corridor = c.check(road(
+            drawn.route.clone(),
             drawn.route_width_km,
             self.last_seen,
             self.alert_radius_km,
         ));
-        let polygon = c.check(parse_alert_polygon(Some(&polygon), self.last_seen));
+        let polygon = c.check(area(drawn.polygon.clone(), self.last_seen));
         let kinds = c.check(parse_partner_kinds(Some(&drawn.partner_kinds)));
         c.finish()?;
         Ok(CaseDetails {
@@ -598,7 +588,17 @@ fn parse_alert_route(
     last_seen: Coordinates,
     radius_km: f64,
 ) -> Result<Option<Corridor>, FieldError> {
-    let route = route.unwrap_or_default();
+    let points = parse_points("alert_route", route.unwrap_or_default())?;
+    road(points, width_km, last_seen, radius_km)
+}
+
+/// The corridor along `route` (none when it has no points), checked.
+fn road(
+    route: Vec<Coordinates>,
+    width_km: Option<f64>,
+    last_seen: Coordinates,
+    radius_km: f64,
+) -> Result<Option<Corridor>, FieldError> {
     if route.is_empty() {
         return match width_km {
             Some(_) => Err(FieldError::new(
@@ -621,10 +621,7 @@ fn parse_alert_route(
         None => DEFAULT_ROUTE_WIDTH_KM,
         Some(w) => parse_route_width("alert_route_width_km", w)?,
     };
-    let corridor = Corridor {
-        route: parse_points("alert_route", route)?,
-        width_km,
-    };
+    let corridor = Corridor { route, width_km };
     let start_within = (radius_km + width_km).max(ROUTE_START_SLACK_KM);
     if corridor.route[0].distance_km(&last_seen) > start_within {
         return Err(FieldError::new(
@@ -649,12 +646,19 @@ fn parse_alert_polygon(
     points: Option<&[CoordinatesInput]>,
     last_seen: Coordinates,
 ) -> Result<Option<Polygon>, FieldError> {
+    area(
+        parse_points("alert_polygon", points.unwrap_or_default())?,
+        last_seen,
+    )
+}
+
+/// The polygon of these corners (none when there are none), checked; the
+/// first may be repeated at the end.
+fn area(mut ring: Vec<Coordinates>, last_seen: Coordinates) -> Result<Option<Polygon>, FieldError> {
     let field = "alert_polygon";
-    let points = points.unwrap_or_default();
-    if points.is_empty() {
+    if ring.is_empty() {
         return Ok(None);
     }
-    let mut ring = parse_points(field, points)?;
     if ring.len() > 1 && ring.first() == ring.last() {
         ring.pop();
     }

@@ -216,8 +216,9 @@ pub fn reviewed(case: &Case, reviewed_version: i64) -> Result<(), Denied> {
 /// many people an alert reaches, set anything wider.
 pub const FAMILY_MAX_ALERT_RADIUS_KM: f64 = 50.0;
 
-/// Whether `actor` may ask for an alert radius of `radius_km`; `current_km`
-/// is the case's radius before an edit (a wider one police set stays).
+/// Whether `actor` may ask for the alert area of `details`; `current` is
+/// the case before an edit (a wider radius, a road, a polygon or partner
+/// kinds police set stay). Families keep to 50 km and draw nothing else.
 pub fn may_ask_alert_area(
     actor: &Actor,
     details: &crate::CaseDetails,
@@ -226,28 +227,28 @@ pub fn may_ask_alert_area(
     if actor.role.is_police() {
         return Ok(());
     }
-    // A family keeps what police set; only police draw roads and polygons.
-    if details.alert_corridor.is_some()
-        && details.alert_corridor != current.and_then(|c| c.alert_corridor.clone())
-    {
-        return Err(FieldError::new(
+    // A family keeps what police set; only police draw roads and polygons
+    // and choose partners.
+    let drawn_anew = [
+        (
             "alert_route",
-            "is set by police, when they verify the case",
-        ));
-    }
-    if details.alert_polygon.is_some()
-        && details.alert_polygon != current.and_then(|c| c.alert_polygon.clone())
-    {
-        return Err(FieldError::new(
+            details.alert_corridor.is_some()
+                && current.map(|c| &c.alert_corridor) != Some(&details.alert_corridor),
+        ),
+        (
             "alert_polygon",
-            "is set by police, when they verify the case",
-        ));
-    }
-    if !details.alert_partner_kinds.is_empty()
-        && Some(&details.alert_partner_kinds) != current.map(|c| &c.alert_partner_kinds)
-    {
-        return Err(FieldError::new(
+            details.alert_polygon.is_some()
+                && current.map(|c| &c.alert_polygon) != Some(&details.alert_polygon),
+        ),
+        (
             "alert_partner_kinds",
+            !details.alert_partner_kinds.is_empty()
+                && current.map(|c| &c.alert_partner_kinds) != Some(&details.alert_partner_kinds),
+        ),
+    ];
+    if let Some((field, _)) = drawn_anew.into_iter().find(|(_, anew)| *anew) {
+        return Err(FieldError::new(
+            field,
             "is set by police, when they verify the case",
         ));
     }

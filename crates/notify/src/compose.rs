@@ -481,20 +481,20 @@ pub fn partner_alert(
         ))
     };
     let (a4, letter) = (link(Paper::A4), link(Paper::Letter));
-    let note = vec![
-        Block::Paragraph {
-            text: t(
-                "partner-why",
-                &[
-                    ("kind", &kind),
-                    ("name", &partner.name),
-                    ("place", &partner.place),
-                ],
-            ),
-            link: None,
-            strong: true,
-        },
-        paragraph(t("partner-print", &[("a4", &a4), ("letter", &letter)])),
+    let why = Block::Paragraph {
+        text: t(
+            "partner-why",
+            &[
+                ("kind", &kind),
+                ("name", &partner.name),
+                ("place", &partner.place),
+            ],
+        ),
+        link: None,
+        strong: true,
+    };
+    let print = vec![
+        paragraph(t("partner-print", &[])),
         Block::Buttons(vec![
             Button {
                 label: t("partner-poster-a4", &[]),
@@ -508,19 +508,10 @@ pub fn partner_alert(
             },
         ]),
     ];
-    let alert_files = AlertFiles {
-        photo: files.photo,
-        poster: None,
-        paper: Paper::A4,
-    };
-    let (subject, mut blocks, image) = alert_parts(ctx, language, case, &alert_files, None);
-    // After the banner, before the alert itself.
-    let at = blocks.len().min(1);
-    blocks.splice(at..at, note);
-    // Partners are not on the volunteers' list: no footer about it.
-    if matches!(blocks.last(), Some(Block::Footer(_))) {
-        blocks.pop();
-    }
+    let (subject, mut blocks, image) = alert_parts(ctx, language, case, files.photo, print, None);
+    // After the banner, before the alert itself. Partners are not on the
+    // volunteers' list: no footer about it.
+    blocks.insert(blocks.len().min(1), why);
     blocks.push(paragraph(t("partner-stop", &[])));
     let mut parts = Parts::new(subject, blocks);
     parts.image = image;
@@ -607,7 +598,10 @@ fn alert_or_update(
     changed: Option<&[String]>,
 ) -> Result<Composed, String> {
     let language = envelope.language;
-    let (subject, blocks, image) = alert_parts(ctx, language, case, &files, changed);
+    let poster = poster_blocks(ctx, language, case, &files);
+    let (subject, mut blocks, image) =
+        alert_parts(ctx, language, case, files.photo, poster, changed);
+    blocks.push(forwardable_footer(ctx, language));
     let mut parts = Parts::new(subject, blocks);
     parts.image = image;
     parts
@@ -624,7 +618,8 @@ fn alert_parts<'a>(
     ctx: &MailContext,
     language: Language,
     case: &Case,
-    files: &AlertFiles<'a>,
+    photo: Option<&'a EncodedFile>,
+    poster: Vec<Block>,
     changed: Option<&[String]>,
 ) -> (String, Vec<Block>, Option<InlineImage<'a>>) {
     let d = &case.details;
@@ -635,12 +630,6 @@ fn alert_parts<'a>(
     let when = local_time(&d.last_seen_at, language);
     let link = ctx.link(&format!("/cases/{}", case.id));
     let short_link = ctx.link(&format!("/c/{}", case.id));
-    let poster_link = ctx.link(&format!(
-        "/cases/{}/poster.pdf?lang={}&paper={}",
-        case.id,
-        language.as_str(),
-        files.paper.as_str()
-    ));
     // The town and country in the subject and the first lines; the place
     // as typed, completed with them, where the mail says where.
     let locality = alerta_i18n::last_seen_locality(language, case);
@@ -674,7 +663,7 @@ fn alert_parts<'a>(
         }
     }
     let content_id = format!("photo.{}@{}", case.id, ctx.domain);
-    if files.photo.is_some() {
+    if photo.is_some() {
         blocks.push(Block::Photo {
             content_id: content_id.clone(),
             alt: name.clone(),
@@ -728,15 +717,7 @@ fn alert_parts<'a>(
             ("organisation", &organisation),
         ],
     )));
-    blocks.push(paragraph(match files.poster {
-        Some(_) => t("alert-poster-attached", &[]),
-        None => t("alert-poster-link", &[]),
-    }));
-    blocks.push(Block::Buttons(vec![Button {
-        label: t("alert-poster-button", &[]),
-        url: poster_link,
-        in_text: true,
-    }]));
+    blocks.extend(poster);
     blocks.push(linked_paragraph(
         t("alert-forward", &[("link", &short_link)]),
         &short_link,
@@ -746,9 +727,36 @@ fn alert_parts<'a>(
         &subject,
         &short_link,
     )));
-    blocks.push(forwardable_footer(ctx, language));
-    let image = files.photo.map(|jpeg| InlineImage { content_id, jpeg });
+    let image = photo.map(|jpeg| InlineImage { content_id, jpeg });
     (subject, blocks, image)
+}
+
+/// What a volunteer's alert says of its poster: attached, or to download,
+/// and the link to it.
+fn poster_blocks(
+    ctx: &MailContext,
+    language: Language,
+    case: &Case,
+    files: &AlertFiles<'_>,
+) -> Vec<Block> {
+    let poster_link = ctx.link(&format!(
+        "/cases/{}/poster.pdf?lang={}&paper={}",
+        case.id,
+        language.as_str(),
+        files.paper.as_str()
+    ));
+    let said = match files.poster {
+        Some(_) => "alert-poster-attached",
+        None => "alert-poster-link",
+    };
+    vec![
+        paragraph(text(language, said, &[])),
+        Block::Buttons(vec![Button {
+            label: text(language, "alert-poster-button", &[]),
+            url: poster_link,
+            in_text: true,
+        }]),
+    ]
 }
 
 /// WhatsApp and Telegram open their "share" screens with the case's short

@@ -588,6 +588,7 @@ impl Store {
             let areas = sqlx::query_as(CIRCULATING_CASE_AREAS).fetch_all(pool).await?;
             (zones, areas)
         });
+        let areas = circulating_areas(&areas)?;
         let mut zones_of: HashMap<VolunteerId, Vec<ZoneRow>> = HashMap::new();
         for (volunteer, lat, lng, radius_km, region) in zones {
             zones_of
@@ -595,14 +596,15 @@ impl Store {
                 .or_default()
                 .push((lat, lng, radius_km, region));
         }
-        ids.iter()
+        Ok(ids
+            .iter()
             .map(|id| {
                 let zones = zones_of.get(id).map_or(&[][..], Vec::as_slice);
-                let mut cases = cases_reaching(zones, &areas, self.geography)?;
+                let mut cases = cases_reaching(zones, &areas, self.geography);
                 cases.sort_unstable_by(|a, b| b.cmp(a));
-                Ok((*id, cases.into_iter().map(CaseId).collect()))
+                (*id, cases.into_iter().map(CaseId).collect())
             })
-            .collect()
+            .collect())
     }
 
     /// Stores the hash of a link token minted for a volunteer's mail.
@@ -665,7 +667,8 @@ impl Store {
             let areas: Vec<CaseAreaRow> = sqlx::query_as(
                 CIRCULATING_CASE_AREAS)
                 .fetch_all(&mut *db).await?;
-            if !cases_reaching(&zones, &areas, self.geography)?.is_empty() {
+            let areas = circulating_areas(&areas)?;
+            if !cases_reaching(&zones, &areas, self.geography).is_empty() {
                 sqlx::query(
                     "INSERT INTO outbox (kind, volunteer_id, status, next_attempt_at, created_at)
                      VALUES ('digest', $1, 'queued', $2, $2)")
@@ -1017,26 +1020,44 @@ type CaseAreaRow = (
     Option<String>,
 );
 
-/// The alert area a [`CaseAreaRow`] describes.
-fn area_of(row: &CaseAreaRow) -> Result<(i64, AlertArea)> {
-    let (id, lat, lng, radius_km, route, route_width_km, polygon) = row;
-    let (corridor, polygon) =
-        crate::cases::area_parts(route.as_deref(), *route_width_km, polygon.as_deref())?;
-    let circle = Circle {
-        center: Coordinates {
-            lat: *lat,
-            lng: *lng,
-        },
-        radius_km: *radius_km,
-    };
-    Ok((
-        *id,
-        AlertArea {
-            circle,
-            corridor,
-            polygon,
-        },
-    ))
+/// An active case's alert area, read once for every volunteer it is
+/// matched against; the regions it touches are worked out at most once,
+/// when the first volunteer with a country or region zone asks.
+struct CirculatingArea {
+    id: i64,
+    area: AlertArea,
+    regions: std::cell::OnceCell<Vec<String>>,
+}
+
+/// The alert areas [`CaseAreaRow`]s describe.
+fn circulating_areas(rows: &[CaseAreaRow]) -> Result<Vec<CirculatingArea>> {
+    rows.iter()
+        .map(
+            |(id, lat, lng, radius_km, route, route_width_km, polygon)| {
+                let (corridor, polygon) = crate::cases::area_parts(
+                    route.as_deref(),
+                    *route_width_km,
+                    polygon.as_deref(),
+                )?;
+                let circle = Circle {
+                    center: Coordinates {
+                        lat: *lat,
+                        lng: *lng,
+                    },
+                    radius_km: *radius_km,
+                };
+                Ok(CirculatingArea {
+                    id: *id,
+                    area: AlertArea {
+                        circle,
+                        corridor,
+                        polygon,
+                    },
+                    regions: std::cell::OnceCell::new(),
+                })
+            },
+        )
+        .collect()
 }
 
 fn zone_of(row: &ZoneRow) -> Zone {
@@ -1121,34 +1142,34 @@ pub(crate) fn circle_index_values(circle: &Circle) -> (Option<i64>, [Option<f64>
 /// The zone index's columns of `zones`.
 pub(crate) const INDEX_COLUMNS: &str = "cell, x, y, z, cos_r, sin_r";
 
-/// Ids of the cases whose alert area reaches one of the zones. Active
-/// cases are few (hundreds), so a scan is fine.
 /// A volunteer's stored standing.
 fn stored_status(status: &str) -> Result<VolunteerStatus> {
     VolunteerStatus::parse(status)
         .ok_or_else(|| StoreError::Corrupt(format!("volunteer status {status:?}")))
 }
 
+/// Ids of the cases whose alert area reaches one of the zones. Active
+/// cases are few (hundreds), so a scan is fine.
 fn cases_reaching(
     zones: &[ZoneRow],
-    cases: &[CaseAreaRow],
+    cases: &[CirculatingArea],
     geography: &dyn Geography,
-) -> Result<Vec<i64>> {
+) -> Vec<i64> {
     let zones: Vec<Zone> = zones.iter().map(zone_of).collect();
     let any_region = zones.iter().any(|z| matches!(z, Zone::Region(_)));
-    let mut reaching = Vec::new();
-    for row in cases {
-        let (id, area) = area_of(row)?;
-        let touched = if any_region {
-            area.regions_touched(geography)
-        } else {
-            Vec::new()
-        };
-        if zones.iter().any(|z| z.reached_by(&area, &touched)) {
-            reaching.push(id);
-        }
-    }
-    Ok(reaching)
+    cases
+        .iter()
+        .filter(|case| {
+            let touched: &[String] = if any_region {
+                case.regions
+                    .get_or_init(|| case.area.regions_touched(geography))
+            } else {
+                &[]
+            };
+            zones.iter().any(|z| z.reached_by(&case.area, touched))
+        })
+        .map(|case| case.id)
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,11 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/partners/{id}/remove", post(remove))
 }
 
+/// A kind of partner as the pages name it, in the plural ("Bus terminals").
+pub fn kind_name(page: &Page, kind: PartnerKind) -> String {
+    page.t(&format!("partners-kind-{}", kind.as_str()))
+}
+
 fn admin(page: &Page) -> Result<Actor, PageError> {
     match &page.actor {
         Some(actor) => {
@@ -113,7 +118,6 @@ async fn partners_page(
     errors: &FormErrors,
 ) -> Result<Markup, PageError> {
     let partners = state.store.partners().await?;
-    let kind_name = |kind: PartnerKind| page.t(&format!("partners-kind-{}", kind.as_str()));
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     Ok(html! {
         p { (page.t("partners-intro")) }
@@ -129,7 +133,7 @@ async fn partners_page(
                     @for partner in &partners {
                         tr {
                             td { (partner.name) }
-                            td { (kind_name(partner.kind)) }
+                            td { (kind_name(page, partner.kind)) }
                             td { (partner.place) " (" (alerta_core::volunteer::trim_number(partner.zone.radius_km)) " km)" }
                             td { (partner.email) }
                             td {
@@ -156,7 +160,7 @@ async fn partners_page(
                 (page.t("partners-col-kind"))
                 select name="kind" required {
                     @for kind in PartnerKind::ALL {
-                        option value=(kind.as_str()) selected[typed.kind.as_deref() == Some(kind.as_str())] { (kind_name(*kind)) }
+                        option value=(kind.as_str()) selected[typed.kind.as_deref() == Some(kind.as_str())] { (kind_name(page, *kind)) }
                     }
                 }
                 (errors.beside(page, "kind"))

@@ -310,7 +310,7 @@ async fn desk(
             @if !d.alert_partner_kinds.is_empty() {
                 dt { (page.t("police-partner-kinds")) }
                 dd { (d.alert_partner_kinds.iter()
-                    .map(|k| page.t(&format!("partners-kind-{}", k.as_str())))
+                    .map(|k| super::partners::kind_name(page, *k))
                     .collect::<Vec<_>>().join(", ")) }
             }
             @if let Some(reach) = reach { dt { (page.t("police-col-reach")) } dd id="reach" { (reach) } }
@@ -679,7 +679,7 @@ fn area_form(page: &Page, case: &Case, typed: Option<&AreaForm>) -> Markup {
                     };
                     label class="choice" {
                         input type="checkbox" name="partner_kind" value=(kind.as_str()) checked[ticked];
-                        (page.t(&format!("partners-kind-{}", kind.as_str())))
+                        (super::partners::kind_name(page, *kind))
                     }
                 }
             }
