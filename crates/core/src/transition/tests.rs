@@ -553,3 +553,22 @@ fn a_correction_goes_to_those_alerted_only_for_a_published_case_read_as_it_is() 
     assert_eq!(change.update, None, "the case itself stays as it is");
     assert_eq!(change.audit.detail["version"], 3);
 }
+
+#[test]
+fn a_widening_names_the_field_it_refuses() {
+    let refused = |radius, width| Wider::parse("steps[2].", radius, width).unwrap_err().field;
+    assert_eq!(
+        refused(None, None),
+        "steps[2].alert_radius_km",
+        "nothing asked"
+    );
+    assert_eq!(refused(Some(0.1), None), "steps[2].alert_radius_km");
+    assert_eq!(refused(None, Some(150.0)), "steps[2].alert_route_width_km");
+    assert_eq!(
+        Wider::parse("", Some(50.0), Some(20.0)),
+        Ok(Wider {
+            radius_km: Some(50.0),
+            route_width_km: Some(20.0)
+        })
+    );
+}
