@@ -12,8 +12,8 @@
 //! RFC 6376 section 3.4) and the tag list; dkimpy, an independent
 //! verifier, checks every kind of mail in the tests.
 
+use aws_lc_rs::signature::{Ed25519KeyPair, RSA_PKCS1_SHA256, RsaKeyPair};
 use base64::Engine as _;
-use ring::signature::{Ed25519KeyPair, RSA_PKCS1_SHA256, RsaKeyPair};
 
 /// The headers a signature covers: what a reader or a filter trusts. A
 /// header a message lacks is signed as absent, so it cannot be added on
@@ -126,10 +126,10 @@ impl Signer {
         signed_data.extend_from_slice(&relaxed_header(unsigned.as_bytes()));
         let signature = match &self.key {
             SigningKey::Rsa(key) => {
-                let mut signature = vec![0; key.public().modulus_len()];
+                let mut signature = vec![0; key.public_modulus_len()];
                 key.sign(
                     &RSA_PKCS1_SHA256,
-                    &ring::rand::SystemRandom::new(),
+                    &aws_lc_rs::rand::SystemRandom::new(),
                     &signed_data,
                     &mut signature,
                 )
@@ -138,7 +138,7 @@ impl Signer {
             }
             // RFC 8463: Ed25519 signs the SHA-256 of the data, not the data.
             SigningKey::Ed25519(key) => {
-                let hash = ring::digest::digest(&ring::digest::SHA256, &signed_data);
+                let hash = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &signed_data);
                 key.sign(hash.as_ref()).as_ref().to_vec()
             }
         };

@@ -29,8 +29,6 @@ pub(crate) struct Recipient {
 /// A case as its messages need it: read once per round, shared by them all.
 pub(crate) struct CaseBundle {
     pub case: Case,
-    /// The photo's print copy, for the poster.
-    pub photo: Option<SizedJpeg>,
     /// The photo's screen copy as alert mail shows it, encoded once for the round.
     pub photo_file: Option<EncodedFile>,
     /// The posters as alert mail carries them, encoded once per language
@@ -44,11 +42,10 @@ pub(crate) struct CaseBundle {
 pub(crate) type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
 
 impl CaseBundle {
-    pub fn new(case: Case, print: Option<SizedJpeg>, screen: Option<SizedJpeg>) -> CaseBundle {
+    pub fn new(case: Case, screen: Option<SizedJpeg>) -> CaseBundle {
         CaseBundle {
             photo_file: screen.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
             case,
-            photo: print,
             poster_files: Mutex::default(),
             changed: Vec::new(),
         }
@@ -106,11 +103,13 @@ async fn load_cases(
     let mut cases = HashMap::new();
     for id in distinct(items.iter().filter_map(|item| item.case_id)) {
         let case = store.case(id).await?;
-        let (print, screen) = match case.has_photo {
-            true => (store.print_photo(id).await?, store.screen_photo(id).await?),
-            false => (None, None),
+        // The print copy only if the poster must be rendered: see
+        // `Sender::poster`.
+        let screen = match case.has_photo {
+            true => store.screen_photo(id).await?,
+            false => None,
         };
-        let mut bundle = CaseBundle::new(case, print, screen);
+        let mut bundle = CaseBundle::new(case, screen);
         let updates = items
             .iter()
             .any(|item| item.case_id == Some(id) && item.kind == MailKind::Update);

@@ -211,7 +211,7 @@ impl Sender {
         bundle: &CaseBundle,
         language: Language,
         paper: Paper,
-    ) -> Option<Arc<EncodedFile>> {
+    ) -> Result<Option<Arc<EncodedFile>>, StoreError> {
         let key = (language, paper);
         let encoded = bundle
             .poster_files
@@ -220,12 +220,12 @@ impl Sender {
             .get(&key)
             .cloned();
         if let Some(file) = encoded {
-            return file;
+            return Ok(file);
         }
-        let pdf = self.poster(bundle, language, paper).await;
+        let pdf = self.poster(bundle, language, paper).await?;
         let file = pdf.map(|pdf| Arc::new(EncodedFile::new(&pdf)));
         let mut files = bundle.poster_files.lock().expect("not poisoned");
-        files.entry(key).or_insert(file).clone()
+        Ok(files.entry(key).or_insert(file).clone())
     }
 
     /// The poster of the bundle's case in `language` on `paper`, rendered on the
@@ -237,17 +237,20 @@ impl Sender {
         bundle: &CaseBundle,
         language: Language,
         paper: Paper,
-    ) -> Option<Arc<[u8]>> {
+    ) -> Result<Option<Arc<[u8]>>, StoreError> {
         let key = Key::of(&bundle.case, Kind::Pdf(paper), language, (self.clock)());
         if let Some(pdf) = self.posters.get(&key) {
-            return Some(pdf);
+            return Ok(Some(pdf));
         }
         let posters = self.posters.clone();
         let case = bundle.case.clone();
-        let photo = bundle
-            .photo
-            .as_ref()
-            .map(|p| (p.jpeg.clone(), p.width, p.height));
+        // Read here, not with the round: a few hundred kilobytes that only
+        // a poster not yet in the cache needs.
+        let photo = match case.has_photo {
+            true => self.store.print_photo(case.id).await?,
+            false => None,
+        };
+        let photo = photo.map(|p| (p.jpeg, p.width, p.height));
         let page_url = self.ctx.link(&format!("/cases/{}", case.id));
         let rendered = tokio::task::spawn_blocking(move || {
             let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
@@ -258,7 +261,7 @@ impl Sender {
             posters.case_poster(key, &case, &page_url, photo.as_ref())
         })
         .await;
-        match rendered {
+        Ok(match rendered {
             Ok(Ok(pdf)) => Some(pdf),
             Ok(Err(e)) => {
                 tracing::error!(case = key.case.0, error = %alerta_core::Chain(&e), "the poster could not be rendered; alerts go without it");
@@ -268,7 +271,7 @@ impl Sender {
                 tracing::error!(case = key.case.0, error = %alerta_core::Chain(&e), "the poster task failed");
                 None
             }
-        }
+        })
     }
 
     /// Decides, renders and sends one message; answers what to record for its row.
@@ -284,20 +287,7 @@ impl Sender {
             }
             Verdict::Refuse(reason) => return Ok(self.refused(item, reason.into())),
         };
-        let outcome = match self.mailer.slot().await {
-            Ok(slot) => match self.render(item, message).await? {
-                Ok(composed) => match self.envelope_of(item, composed.envelope) {
-                    Ok(envelope) => {
-                        slot.send(&composed.bytes, &envelope, &composed.message_id)
-                            .await
-                    }
-                    Err(reason) => Err(SendError::Permanent(reason)),
-                },
-                Err(reason) => Err(SendError::Permanent(reason)),
-            },
-            Err(closed) => Err(closed),
-        };
-        let kind = item.kind.as_str();
+        let outcome = self.compose_and_send(item, message).await?;
         Ok(match outcome {
             Ok(()) => {
                 metrics::counter!("alerta_mail_sent_total", "kind" => kind).increment(1);
@@ -316,6 +306,35 @@ impl Sender {
                 Delivery::Retry { at, error: reason }
             }
         })
+    }
+
+    /// Composes the message when its turn comes, then sends it on the
+    /// next free connection.
+    async fn compose_and_send(
+        &self,
+        item: &OutboxItem,
+        message: Message<'_>,
+    ) -> Result<Result<(), SendError>, StoreError> {
+        let turn = match self.mailer.turn_to_compose().await {
+            Ok(turn) => turn,
+            Err(closed) => return Ok(Err(closed)),
+        };
+        let composed = match self.render(item, message).await? {
+            Ok(composed) => composed,
+            Err(reason) => return Ok(Err(SendError::Permanent(reason))),
+        };
+        let envelope = match self.envelope_of(item, composed.envelope) {
+            Ok(envelope) => envelope,
+            Err(reason) => return Ok(Err(SendError::Permanent(reason))),
+        };
+        let slot = match self.mailer.slot().await {
+            Ok(slot) => slot,
+            Err(closed) => return Ok(Err(closed)),
+        };
+        drop(turn);
+        Ok(slot
+            .send(&composed.bytes, &envelope, &composed.message_id)
+            .await)
     }
 
     /// The envelope `item` goes out with: from its own tagged address when
@@ -422,7 +441,7 @@ impl Sender {
                 // A volunteer on light mail gets the poster as a link only.
                 let poster = match to.contact.poster {
                     PosterDelivery::Attached => {
-                        self.poster_file(bundle, to.contact.language, paper).await
+                        self.poster_file(bundle, to.contact.language, paper).await?
                     }
                     PosterDelivery::Link => None,
                 };
@@ -464,10 +483,12 @@ impl Sender {
                     message_id: ctx.message_id("partner_alert", case.id.0, partner.id.0),
                     unsubscribe_url: None,
                 };
-                let a4 = self.poster_file(bundle, partner.language, Paper::A4).await;
+                let a4 = self
+                    .poster_file(bundle, partner.language, Paper::A4)
+                    .await?;
                 let letter = self
                     .poster_file(bundle, partner.language, Paper::Letter)
-                    .await;
+                    .await?;
                 let files = compose::PartnerFiles {
                     photo: bundle.photo_file.as_ref(),
                     a4: a4.as_deref(),
