@@ -326,6 +326,10 @@ async fn soft_bounces_suppress_an_address_only_when_they_go_on_for_days() {
 /// does not have, writes its own delivery status notification to the
 /// alert's tagged return address, and delivers it to the alias `rebotes`,
 /// which pipes it into `alerta bounces ingest` as an operator's would.
+/// Two other addresses it refuses at RCPT, while Alerta speaks to it (with
+/// PIPELINING, which Postfix offers): one that does not exist (5.1.1),
+/// suppressed at once as after a bounce, and one by policy (5.7.1), only
+/// failed: such a refusal may be about the sender, not the address.
 /// Needs root and Postfix (scripts/test installs it and sets
 /// ALERTA_TEST_POSTFIX); elsewhere it says so and passes.
 #[tokio::test]
@@ -359,7 +363,8 @@ async fn a_bounce_written_by_postfix_suppresses_the_address() {
     );
     let postfix = Postfix::start(dir.path(), port, &ingest_command);
     // Vouched for: no confirmation mail, which would bounce first.
-    crate::common::vouched_volunteers(&app, &["nadie@alerta.test"]).await;
+    let refused = ["borrada@alerta.test", "vetada@alerta.test"];
+    crate::common::vouched_volunteers(&app, &["nadie@alerta.test", refused[0], refused[1]]).await;
     let case = published(&app, valid_case()).await;
 
     let nadie = app
@@ -390,6 +395,52 @@ async fn a_bounce_written_by_postfix_suppresses_the_address() {
     );
     assert!(kept.contains("Status: 5.1.1"), "{kept}");
     assert!(kept.contains("Delivered-To: rebotes+"), "{kept}");
+
+    // The two refused at RCPT: failed at once, with Postfix's answer kept.
+    let mut rows = Vec::new();
+    for email in refused {
+        let row = loop {
+            let rows = app.store.outbox_for_address(email).await.unwrap();
+            match rows.into_iter().find(|r| r.kind == "alert") {
+                Some(row) if row.status != "queued" => break row,
+                _ => {
+                    assert!(
+                        started.elapsed() < Duration::from_secs(60),
+                        "{email} still queued"
+                    );
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        };
+        assert_eq!(row.status, "failed", "{email}: {row:?}");
+        assert_eq!(row.attempts, 1, "{email}: not retried: {row:?}");
+        rows.push(row);
+    }
+    let error = |i: usize| rows[i].last_error.clone().unwrap_or_default();
+    for (i, (status, text)) in [
+        ("5.1.1", "No such mailbox here"),
+        ("5.7.1", "Refused by local policy"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        assert!(
+            error(i).contains(status) && error(i).contains(text),
+            "{}",
+            error(i)
+        );
+    }
+    let mut suppressions = Vec::new();
+    for email in refused {
+        let id = app.store.volunteer_by_email(email).await.unwrap().unwrap();
+        suppressions.push(app.store.suppression_of(id).await.unwrap());
+    }
+    assert_eq!(suppressions, [Some("hard_bounce".to_string()), None]);
+    let figures = app.store.dispatch_figures(CaseId(case)).await.unwrap();
+    assert_eq!(
+        (figures.sent, figures.failed, figures.undeliverable),
+        (1, 2, 1)
+    );
     drop(postfix);
     app.stop().await;
 }

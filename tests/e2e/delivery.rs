@@ -77,6 +77,20 @@ async fn a_permanent_refusal_is_recorded_with_the_servers_reply() {
     assert_eq!(smtp.recipients(), ["fine@example.org"]);
     let (queued, sent, failed) = app.store.outbox_counts(None, None).await.unwrap();
     assert_eq!((queued, sent, failed), (0, 1, 1));
+    // "No such user" (5.1.1) says the address is dead: it gets nothing
+    // more, as after a bounce; the other is untouched.
+    let suppression = |email: &'static str| {
+        let store = app.store.clone();
+        async move {
+            let id = store.volunteer_by_email(email).await.unwrap().unwrap();
+            store.suppression_of(id).await.unwrap()
+        }
+    };
+    assert_eq!(
+        suppression("reject.me@example.org").await.as_deref(),
+        Some("hard_bounce")
+    );
+    assert_eq!(suppression("fine@example.org").await, None);
     // A failed message is never tried again.
     app.advance(chrono::Duration::days(2));
     assert_eq!(app.send_round().await, 0);

@@ -88,9 +88,30 @@ pub fn suppression(
     }
 }
 
+/// Whether a mail server that refused a recipient for good while we spoke
+/// to it (a 5.x.x answer to RCPT, enhanced `status`) said the address
+/// itself is dead: addressing statuses (RFC 3463 X.1.X: no such mailbox,
+/// no such domain, a bad address) are. Any other refusal at that point may
+/// be about us, not the address (5.7.1 "relay access denied" from a
+/// misconfigured relay would otherwise suppress every volunteer), so it
+/// fails the message and suppresses nobody.
+pub fn refused_address_is_dead(status: &str) -> bool {
+    status.starts_with("5.1.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_refusal_about_the_address_itself_marks_it_dead() {
+        for dead in ["5.1.1", "5.1.2", "5.1.10"] {
+            assert!(refused_address_is_dead(dead), "{dead}");
+        }
+        for other in ["5.7.1", "5.2.2", "5.0.0", "4.1.1", "5.3.4"] {
+            assert!(!refused_address_is_dead(other), "{other}");
+        }
+    }
 
     fn days_ago(now: DateTime<Utc>, days: &[i64]) -> Vec<DateTime<Utc>> {
         days.iter().map(|d| now - Duration::days(*d)).collect()

@@ -46,6 +46,9 @@ pub enum SendError {
     /// 5xx, or a message that can never be sent: give up and keep the reason.
     #[error("{0}")]
     Permanent(String),
+    /// A 5xx answer to RCPT: the server will never take this recipient.
+    #[error("{0}")]
+    RecipientRefused(String),
     /// 4xx, timeouts, refused connections: try again later.
     #[error("{0}")]
     Transient(String),
@@ -236,9 +239,13 @@ impl SmtpServer {
                     .push((connection, Instant::now()));
                 Ok(())
             }
-            // lettre closes the connection after any error.
-            Ok(Err(e)) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
-            Ok(Err(e)) => Err(SendError::Transient(e.to_string())),
+            // Dropped, not kept: no answer of a pipelined group is left
+            // unread for the next message.
+            Ok(Err((Step::Recipient, e))) if e.is_permanent() => {
+                Err(SendError::RecipientRefused(e.to_string()))
+            }
+            Ok(Err((_, e))) if e.is_permanent() => Err(SendError::Permanent(e.to_string())),
+            Ok(Err((_, e))) => Err(SendError::Transient(e.to_string())),
             Err(_) => Err(SendError::Transient(format!(
                 "the mail server did not answer within {} s",
                 SMTP_TIMEOUT.as_secs()
@@ -344,14 +351,16 @@ async fn transmit(
     connection: &mut Connection,
     envelope: &Envelope,
     bytes: &[u8],
-) -> Result<lettre::transport::smtp::response::Response, lettre::transport::smtp::Error> {
+) -> Result<lettre::transport::smtp::response::Response, (Step, lettre::transport::smtp::Error)> {
     use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+    let other = |e| (Step::Other, e);
+    let recipient = |e| (Step::Recipient, e);
     let ascii = |address: &Address| AsRef::<str>::as_ref(address).is_ascii();
     let ascii_addresses = envelope.from().is_none_or(ascii) && envelope.to().iter().all(ascii);
     let smtp = &mut connection.smtp;
     let data = match data_of(bytes) {
         Some(data) if ascii_addresses => data,
-        _ => return smtp.send(envelope, bytes).await,
+        _ => return smtp.send(envelope, bytes).await.map_err(other),
     };
     let mail = Mail::new(envelope.from().cloned(), vec![]).to_string();
     let rcpts: Vec<String> = (envelope.to().iter())
@@ -361,20 +370,27 @@ async fn transmit(
         // One group ending with DATA (RFC 2920 3.1), then each answer in
         // order: the first refusal is the one reported.
         let group = [mail, rcpts.concat(), Data.to_string()].concat();
-        smtp.command(RawData(&group)).await?;
+        smtp.command(RawData(&group)).await.map_err(other)?;
         for _ in &rcpts {
-            smtp.read_response().await?;
+            smtp.read_response().await.map_err(recipient)?;
         }
-        smtp.read_response().await?;
+        smtp.read_response().await.map_err(other)?;
     } else {
-        smtp.command(RawData(&mail)).await?;
+        smtp.command(RawData(&mail)).await.map_err(other)?;
         for rcpt in &rcpts {
-            smtp.command(RawData(rcpt)).await?;
+            smtp.command(RawData(rcpt)).await.map_err(recipient)?;
         }
-        smtp.command(Data).await?;
+        smtp.command(Data).await.map_err(other)?;
     }
     // Written whole; the answer is the server's verdict on the message.
-    smtp.command(RawData(&data)).await
+    smtp.command(RawData(&data)).await.map_err(other)
+}
+
+/// The step of a mail transaction an error came from.
+enum Step {
+    /// The answer to RCPT: about the recipient's address.
+    Recipient,
+    Other,
 }
 
 /// What goes after DATA, already dot-stuffed, for [`AsyncSmtpConnection::command`].

@@ -177,7 +177,7 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The first `d.ddd.ddd` whose class is 2, 4 or 5 (RFC 3463).
-fn enhanced_status(text: &str) -> Option<String> {
+pub(crate) fn enhanced_status(text: &str) -> Option<String> {
     text.split(|c: char| !(c.is_ascii_digit() || c == '.'))
         .find(|word| {
             let parts: Vec<&str> = word.split('.').collect();

@@ -294,6 +294,7 @@ impl Sender {
                 Delivery::Sent
             }
             Err(SendError::Permanent(reason)) => self.refused(item, reason),
+            Err(SendError::RecipientRefused(reason)) => self.recipient_refused(item, reason),
             Err(SendError::Transient(reason)) if item.attempts >= self.settings.max_attempts => {
                 metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
                 let error = format!("gave up after {} attempts: {reason}", item.attempts);
@@ -354,6 +355,44 @@ impl Sender {
         });
         lettre::address::Envelope::new(Some(sender), composed.to().to_vec())
             .map_err(|e| format!("no envelope: {e}"))
+    }
+
+    /// A message whose recipient the server refused for good. When the
+    /// refusal says a volunteer's address is dead, it gets no more mail,
+    /// as after a hard bounce. Logged by status only: servers repeat the
+    /// address in their answer.
+    fn recipient_refused(&self, item: &OutboxItem, reason: String) -> Delivery {
+        let kind = item.kind.as_str();
+        let status = crate::reports::enhanced_status(&reason);
+        let dead = status
+            .as_deref()
+            .is_some_and(alerta_core::bounce::refused_address_is_dead);
+        metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
+        match item.volunteer_id {
+            Some(volunteer) if dead => {
+                metrics::counter!("alerta_addresses_suppressed_total", "why" => "hard_bounce")
+                    .increment(1);
+                tracing::warn!(
+                    outbox = item.id,
+                    kind,
+                    status = status.as_deref().unwrap_or("none"),
+                    "the mail server says the address does not exist; it gets no more mail"
+                );
+                Delivery::AddressRefused {
+                    error: reason,
+                    volunteer,
+                }
+            }
+            _ => {
+                tracing::warn!(
+                    outbox = item.id,
+                    kind,
+                    status = status.as_deref().unwrap_or("none"),
+                    "the mail server refused the recipient for good"
+                );
+                Delivery::Failed { error: reason }
+            }
+        }
     }
 
     /// A message that can never be sent, and why.

@@ -2,6 +2,7 @@
 //! lease, send, and record the outcome. A crash loses nothing (the lease runs
 //! out and another sender takes the row) and repeats only rows in flight.
 
+use alerta_core::bounce::Suppressed;
 use alerta_core::{CaseId, VolunteerId};
 use chrono::{DateTime, Utc};
 
@@ -112,6 +113,13 @@ pub enum Delivery {
     Retry { at: DateTime<Utc>, error: String },
     /// Never: give up, keeping the server's reply.
     Failed { error: String },
+    /// Never, and the address is dead: the server refused it for good
+    /// (see `alerta_core::bounce::refused_address_is_dead`). Failed as
+    /// above, and the volunteer suppressed as after a hard bounce.
+    AddressRefused {
+        error: String,
+        volunteer: VolunteerId,
+    },
     /// Not any more: its case left public view while the row was claimed.
     Withdrawn { reason: String },
 }
@@ -345,7 +353,7 @@ impl Store {
                         Some(to_millis(*at)),
                         error(e),
                     ),
-                    Delivery::Failed { error: e } => (
+                    Delivery::Failed { error: e } | Delivery::AddressRefused { error: e, .. } => (
                         *id,
                         OutboxStatus::Failed.as_str(),
                         Some(to_millis(now)),
@@ -385,6 +393,12 @@ impl Store {
                 .push_bind(owner);
             update.build().execute(&mut *db).await.map(|_| ())?
         });
+        for (_, outcome) in outcomes {
+            if let Delivery::AddressRefused { volunteer, .. } = outcome {
+                tx.suppress_volunteer(*volunteer, Suppressed::HardBounce, now)
+                    .await?;
+            }
+        }
         tx.commit().await?;
         Ok(())
     }
