@@ -10,9 +10,10 @@
 //! DNS resolver with TLS and DNSSEC that a signer never uses. AWS-LC rather
 //! than `ring` (which rustls brings anyway): its RSA 2048 signs in half
 //! ring's time on current x86 (AVX-512 IFMA), and RSA is what a signed
-//! fan-out spends its time on. What is written here is the canonicalisation (relaxed/relaxed,
-//! RFC 6376 section 3.4) and the tag list; dkimpy, an independent
-//! verifier, checks every kind of mail in the tests.
+//! fan-out spends its time on. What is written here is the
+//! canonicalisation (relaxed/relaxed, RFC 6376 section 3.4) and the tag
+//! list; dkimpy, an independent verifier, checks every kind of mail in the
+//! tests.
 
 use aws_lc_rs::signature::{Ed25519KeyPair, RSA_PKCS1_SHA256, RsaKeyPair};
 use base64::Engine as _;

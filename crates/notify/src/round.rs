@@ -31,6 +31,9 @@ pub(crate) struct CaseBundle {
     pub case: Case,
     /// The photo's screen copy as alert mail shows it, encoded once for the round.
     pub photo_file: Option<EncodedFile>,
+    /// The photo's print copy, for a poster not yet in the cache: read at
+    /// most once per round, and only if a poster must be rendered.
+    pub print_photo: tokio::sync::OnceCell<Option<SizedJpeg>>,
     /// The posters as alert mail carries them, encoded once per language
     /// and paper for the round (None: it could not be rendered).
     pub poster_files: Mutex<PosterFiles>,
@@ -46,6 +49,7 @@ impl CaseBundle {
         CaseBundle {
             photo_file: screen.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
             case,
+            print_photo: tokio::sync::OnceCell::new(),
             poster_files: Mutex::default(),
             changed: Vec::new(),
         }
@@ -103,8 +107,7 @@ async fn load_cases(
     let mut cases = HashMap::new();
     for id in distinct(items.iter().filter_map(|item| item.case_id)) {
         let case = store.case(id).await?;
-        // The print copy only if the poster must be rendered: see
-        // `Sender::poster`.
+        // The print copy only if a poster must be rendered (`print_photo`).
         let screen = match case.has_photo {
             true => store.screen_photo(id).await?,
             false => None,

@@ -244,13 +244,18 @@ impl Sender {
         }
         let posters = self.posters.clone();
         let case = bundle.case.clone();
-        // Read here, not with the round: a few hundred kilobytes that only
-        // a poster not yet in the cache needs.
-        let photo = match case.has_photo {
-            true => self.store.print_photo(case.id).await?,
-            false => None,
-        };
-        let photo = photo.map(|p| (p.jpeg, p.width, p.height));
+        // A few hundred kilobytes that only a poster not yet in the cache
+        // needs: read then, once for the round's languages and papers.
+        let photo = bundle
+            .print_photo
+            .get_or_try_init(|| async {
+                match case.has_photo {
+                    true => self.store.print_photo(case.id).await,
+                    false => Ok(None),
+                }
+            })
+            .await?;
+        let photo = photo.as_ref().map(|p| (p.jpeg.clone(), p.width, p.height));
         let page_url = self.ctx.link(&format!("/cases/{}", case.id));
         let rendered = tokio::task::spawn_blocking(move || {
             let photo = photo.as_ref().map(|(jpeg, width, height)| PhotoJpeg {
@@ -367,6 +372,7 @@ impl Sender {
         let dead = status
             .as_deref()
             .is_some_and(alerta_core::bounce::refused_address_is_dead);
+        let status = status.as_deref().unwrap_or("none");
         metrics::counter!("alerta_mail_failed_total", "kind" => kind).increment(1);
         match item.volunteer_id {
             Some(volunteer) if dead => {
@@ -375,7 +381,7 @@ impl Sender {
                 tracing::warn!(
                     outbox = item.id,
                     kind,
-                    status = status.as_deref().unwrap_or("none"),
+                    status,
                     "the mail server says the address does not exist; it gets no more mail"
                 );
                 Delivery::AddressRefused {
@@ -387,7 +393,7 @@ impl Sender {
                 tracing::warn!(
                     outbox = item.id,
                     kind,
-                    status = status.as_deref().unwrap_or("none"),
+                    status,
                     "the mail server refused the recipient for good"
                 );
                 Delivery::Failed { error: reason }
