@@ -21,7 +21,9 @@ pub const MANAGE_LINK_HOURS: i64 = 2;
 pub const MANAGE_SESSION_MINUTES: i64 = 60;
 
 /// How a volunteer gets an alert's poster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PosterDelivery {
     /// The PDF attached to every alert and update.

@@ -2,15 +2,18 @@
 //! headers mail providers expect from bulk senders.
 
 use std::error::Error;
+use std::sync::Arc;
 
 use alerta_core::{Case, Language, Outcome};
 use alerta_i18n::text;
 use alerta_poster::Paper;
 use lettre::Message;
-use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::header::{self, ContentType, Header, HeaderName, HeaderValue, Headers};
 use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 
 use crate::layout::{self, Block, Button, Item, Tone};
+pub use crate::outgoing::Composed;
+use crate::outgoing::WrittenBody;
 
 /// What every message needs to know about the installation.
 #[derive(Clone, Debug)]
@@ -21,7 +24,7 @@ pub struct MailContext {
     /// The right-hand side of our Message-IDs.
     pub domain: String,
     /// Signs every message, when a DKIM key is set.
-    pub dkim: Option<std::sync::Arc<crate::dkim::Signer>>,
+    pub dkim: Option<Arc<crate::dkim::Signer>>,
     /// Each message's own return address, when `ALERTA_RETURN_PATH` is set.
     pub return_path: Option<crate::verp::ReturnPath>,
 }
@@ -43,7 +46,7 @@ impl MailContext {
 
     /// Every message signed by `signer` from now on.
     pub fn signing_with(mut self, signer: crate::dkim::Signer) -> MailContext {
-        self.dkim = Some(std::sync::Arc::new(signer));
+        self.dkim = Some(Arc::new(signer));
         self
     }
 
@@ -53,20 +56,43 @@ impl MailContext {
         self
     }
 
-    /// `message` written out for sending, with its DKIM signature when a
-    /// key is set: the last step of composing, so the signature covers the
-    /// bytes that go out, written once.
-    fn finished(&self, message: Message, message_id: String) -> Composed {
-        let formatted = message.formatted();
-        let bytes = match &self.dkim {
-            Some(signer) => signer.sign(&formatted, chrono::Utc::now().timestamp()),
-            None => formatted,
+    /// A message ready to send: the recipient's header fields `head` over
+    /// `body`, with the DKIM signature first when a key is set. The last
+    /// step of composing, so the signature covers the bytes that go out.
+    fn finished(
+        &self,
+        head: Vec<u8>,
+        body: Arc<WrittenBody>,
+        envelope: lettre::address::Envelope,
+        message_id: String,
+    ) -> Composed {
+        let head = match &self.dkim {
+            Some(signer) => {
+                let headers = [head.as_slice(), body.part_headers()].concat();
+                let field =
+                    signer.signature(&headers, body.dkim_hash(), chrono::Utc::now().timestamp());
+                [field.as_bytes(), &head].concat()
+            }
+            None => head,
         };
         Composed {
-            bytes,
-            envelope: message.envelope().clone(),
+            head,
+            body,
+            envelope,
             message_id,
         }
+    }
+
+    /// A message lettre built whole (staff mail: one recipient each),
+    /// ready to send.
+    fn finished_whole(&self, message: Message, message_id: String) -> Composed {
+        let mut head = message.formatted();
+        let body = match memchr::memmem::find(&head, b"\r\n\r\n") {
+            Some(at) => head.split_off(at + 2),
+            None => Vec::new(),
+        };
+        let envelope = message.envelope().clone();
+        self.finished(head, Arc::new(WrittenBody::new(body)), envelope, message_id)
     }
 
     /// The same on every retry of the same message, so receivers can spot repeats.
@@ -79,11 +105,11 @@ impl MailContext {
     }
 }
 
-/// A message ready for the mailer: its bytes as sent, and to whom.
-pub struct Composed {
-    pub bytes: Vec<u8>,
-    pub envelope: lettre::address::Envelope,
-    pub message_id: String,
+/// What every recipient of one mail gets alike: its subject, and its body
+/// written out once ([`crate::outgoing`]).
+pub struct Content {
+    subject: String,
+    body: Arc<WrittenBody>,
 }
 
 /// `List-Unsubscribe: <https://…/unsubscribe?token=…>` (RFC 2369).
@@ -278,92 +304,99 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// The MIME boundaries of a message, from its text: the same for every
-/// recipient of one alert in one language (lettre would draw new ones for
-/// each), so those messages share one body, and the DKIM signer hashes it
-/// once for all of them. No part can contain it: the parts are base64 or
-/// quoted-printable of the very text it is a digest of.
-fn boundary_for(text: &str, html: &str) -> String {
-    let mut digest = ring::digest::Context::new(&ring::digest::SHA256);
-    digest.update(text.as_bytes());
-    digest.update(html.as_bytes());
-    hex::encode(&digest.finish().as_ref()[..12])
-}
-
-/// Puts the parts together: text and HTML as alternatives; with an image,
-/// wrapped in multipart/related so that mail clients show it inside the
-/// HTML instead of as an attachment; with a poster, all that and the PDF
-/// in multipart/mixed.
+/// A mail to one recipient: its content, addressed to them.
 fn build_message(
     ctx: &MailContext,
     envelope: Envelope<'_>,
     parts: Parts<'_>,
 ) -> Result<Composed, String> {
+    let content = content(envelope.language, parts);
+    addressed(ctx, envelope, &content)
+}
+
+/// Puts the parts together, written out once for every recipient: text
+/// and HTML as alternatives; with an image, wrapped in multipart/related
+/// so that mail clients show it inside the HTML instead of as an
+/// attachment; with a poster, all that and the PDF in multipart/mixed.
+fn content(language: Language, parts: Parts<'_>) -> Content {
+    let text_body = layout::text(&parts.blocks);
+    let html_body = layout::html(language.as_str(), &parts.subject, &parts.blocks);
+    let alternative = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(text_body),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(html_body),
+        );
+    let body = match parts.image {
+        None => alternative,
+        Some(image) => MultiPart::related().multipart(alternative).singlepart(
+            Attachment::new_inline(image.content_id).body(
+                image.jpeg.0.clone(),
+                ContentType::parse("image/jpeg").expect("a valid media type"),
+            ),
+        ),
+    };
+    let body = if parts.posters.is_empty() {
+        body
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(body);
+        for poster in parts.posters {
+            mixed = mixed.singlepart(Attachment::new(poster.filename).body(
+                poster.pdf.0.clone(),
+                ContentType::parse("application/pdf").expect("a valid media type"),
+            ));
+        }
+        mixed
+    };
+    Content {
+        subject: parts.subject,
+        body: Arc::new(WrittenBody::new(body.formatted())),
+    }
+}
+
+/// `content` to the recipient of `envelope`: the header fields written for
+/// them, over the body every recipient of the content shares.
+pub fn addressed(
+    ctx: &MailContext,
+    envelope: Envelope<'_>,
+    content: &Content,
+) -> Result<Composed, String> {
     let to: Mailbox = envelope
         .to
         .parse()
         .map_err(|e| format!("the recipient address is not valid: {e}"))?;
-    let text_body = layout::text(&parts.blocks);
-    let html_body = layout::html(envelope.language.as_str(), &parts.subject, &parts.blocks);
-    let boundary = boundary_for(&text_body, &html_body);
-    let mut builder = Message::builder()
-        .from(ctx.from.clone())
-        .to(to)
-        .subject(&parts.subject)
-        .message_id(Some(format!("<{}>", envelope.message_id)));
+    let mut headers = Headers::new();
+    headers.set(header::From::from(lettre::message::Mailboxes::from(
+        ctx.from.clone(),
+    )));
+    headers.set(header::To::from(lettre::message::Mailboxes::from(to)));
+    headers.set(header::Subject::from(content.subject.clone()));
+    headers.set(header::MessageId::from(format!(
+        "<{}>",
+        envelope.message_id
+    )));
     if let Some(url) = envelope.unsubscribe_url {
-        builder = builder
-            .header(ListUnsubscribe(format!("<{url}>")))
-            .header(ListUnsubscribePost);
+        headers.set(ListUnsubscribe(format!("<{url}>")));
+        headers.set(ListUnsubscribePost);
     }
-    let message = builder
-        .header(ListId(format!("Alerta <alerts.{}>", ctx.domain)))
-        .header(FeedbackId(format!(
-            "{}:{}:alerta",
-            envelope.message_id.split('.').next().unwrap_or("mail"),
-            envelope.language.as_str()
-        )))
-        .header(AutoSubmitted("auto-generated".into()))
-        .multipart({
-            let alternative = MultiPart::alternative()
-                .boundary(format!("alt-{boundary}"))
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(text_body),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(html_body),
-                );
-            let body = match parts.image {
-                None => alternative,
-                Some(image) => MultiPart::related()
-                    .boundary(format!("rel-{boundary}"))
-                    .multipart(alternative)
-                    .singlepart(Attachment::new_inline(image.content_id).body(
-                        image.jpeg.0.clone(),
-                        ContentType::parse("image/jpeg").expect("a valid media type"),
-                    )),
-            };
-            if parts.posters.is_empty() {
-                body
-            } else {
-                let mut mixed = MultiPart::mixed()
-                    .boundary(format!("mix-{boundary}"))
-                    .multipart(body);
-                for poster in parts.posters {
-                    mixed = mixed.singlepart(Attachment::new(poster.filename).body(
-                        poster.pdf.0.clone(),
-                        ContentType::parse("application/pdf").expect("a valid media type"),
-                    ));
-                }
-                mixed
-            }
-        })
+    headers.set(ListId(format!("Alerta <alerts.{}>", ctx.domain)));
+    headers.set(FeedbackId(format!(
+        "{}:{}:alerta",
+        envelope.message_id.split('.').next().unwrap_or("mail"),
+        envelope.language.as_str()
+    )));
+    headers.set(AutoSubmitted("auto-generated".into()));
+    headers.set(header::MIME_VERSION_1_0);
+    headers.set(header::Date::now());
+    let to_whom = lettre::address::Envelope::try_from(&headers)
         .map_err(|e| format!("the message cannot be built: {e}"))?;
-    Ok(ctx.finished(message, envelope.message_id))
+    let head = headers.to_string().into_bytes();
+    Ok(ctx.finished(head, content.body.clone(), to_whom, envelope.message_id))
 }
 
 /// "Confirm your subscription", with the single-use link.
@@ -450,13 +483,8 @@ pub struct PartnerFiles<'a> {
 
 /// The alert for a case: every essential field in the text part, so it
 /// still reads right when forwarded; the HTML part says the same.
-pub fn alert(
-    ctx: &MailContext,
-    envelope: Envelope<'_>,
-    case: &Case,
-    files: AlertFiles<'_>,
-) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, files, None)
+pub fn alert(ctx: &MailContext, language: Language, case: &Case, files: AlertFiles<'_>) -> Content {
+    alert_or_update(ctx, language, case, files, None)
 }
 
 /// The alert for a partner: first why they receive it and how to print a
@@ -535,12 +563,12 @@ pub fn partner_alert(
 /// them, and `photo`), then the whole alert again, as police corrected it.
 pub fn update(
     ctx: &MailContext,
-    envelope: Envelope<'_>,
+    language: Language,
     case: &Case,
     files: AlertFiles<'_>,
     changed: &[String],
-) -> Result<Composed, String> {
-    alert_or_update(ctx, envelope, case, files, Some(changed))
+) -> Content {
+    alert_or_update(ctx, language, case, files, Some(changed))
 }
 
 /// The groups of fields an update names, in the order of the alert.
@@ -592,12 +620,11 @@ fn local_time(at: &chrono::DateTime<chrono::FixedOffset>, language: Language) ->
 
 fn alert_or_update(
     ctx: &MailContext,
-    envelope: Envelope<'_>,
+    language: Language,
     case: &Case,
     files: AlertFiles<'_>,
     changed: Option<&[String]>,
-) -> Result<Composed, String> {
-    let language = envelope.language;
+) -> Content {
     let poster = poster_blocks(ctx, language, case, &files);
     let (subject, mut blocks, image) =
         alert_parts(ctx, language, case, files.photo, poster, changed);
@@ -610,7 +637,7 @@ fn alert_or_update(
             filename: format!("alerta-{}-{}.pdf", case.id, language.as_str()),
             pdf,
         }));
-    build_message(ctx, envelope, parts)
+    content(language, parts)
 }
 
 /// The subject, blocks and inline photo of an alert or an update.
@@ -793,8 +820,7 @@ const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUM
 
 /// "Found — thank you, please take the posters down", without the photo,
 /// saying where the person had been missing from: where the posters are.
-pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<Composed, String> {
-    let language = envelope.language;
+pub fn found(ctx: &MailContext, language: Language, case: &Case) -> Content {
     let d = &case.details;
     let name = d.full_name();
     let sex = d.sex.as_str();
@@ -833,7 +859,7 @@ pub fn found(ctx: &MailContext, envelope: Envelope<'_>, case: &Case) -> Result<C
         paragraph(text(language, "found-stop-sharing", &args)),
         forwardable_footer(ctx, language),
     ];
-    build_message(ctx, envelope, Parts::new(subject, blocks))
+    content(language, Parts::new(subject, blocks))
 }
 
 /// The cases already active in a new volunteer's zones, one line each.
@@ -953,7 +979,7 @@ fn staff_mail(
         .header(ContentType::TEXT_PLAIN)
         .body(lines.join("\n") + "\n")
         .map_err(|e| format!("the message cannot be built: {e}"))?;
-    Ok(ctx.finished(message, message_id))
+    Ok(ctx.finished_whole(message, message_id))
 }
 
 /// One tip as the officer reads it: the message, then who and what else.

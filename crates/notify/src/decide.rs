@@ -24,7 +24,7 @@ pub(crate) enum Message<'r> {
     Confirm(&'r Recipient),
     Alert(&'r Recipient, &'r CaseBundle),
     Update(&'r Recipient, &'r CaseBundle),
-    Found(&'r Recipient, &'r Case),
+    Found(&'r Recipient, &'r CaseBundle),
     Digest(&'r Recipient, &'r [Arc<Case>]),
     /// The tips from `first` on, for the case's police contact.
     Tip {
@@ -148,7 +148,7 @@ fn to_volunteer<'r>(
                 return Verdict::Refuse("the volunteer unsubscribed");
             }
             match kind {
-                MailKind::Found => Verdict::Send(Message::Found(to, &bundle.case)),
+                MailKind::Found => Verdict::Send(Message::Found(to, bundle)),
                 _ if bundle.case.status != CaseStatus::Active => {
                     Verdict::Refuse("the case was resolved before this went out")
                 }

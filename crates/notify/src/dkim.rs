@@ -1,7 +1,9 @@
 //! DKIM signatures (RFC 6376) on every message Alerta sends, so mailbox
 //! providers can tell an alert from a forgery of one. The key is read once,
 //! at start; each message is signed once, after it is composed and written
-//! out, and the bytes signed are the bytes sent.
+//! out, and the bytes signed are the bytes sent. A body is hashed once for
+//! every recipient who gets it ([`body_hash`]); each recipient's header
+//! block is signed on its own ([`Signer::signature`]).
 //!
 //! The signature is built here around AWS-LC's RSA and Ed25519
 //! (`aws-lc-rs`, ring's interface): lettre's own signer signs with the
@@ -41,14 +43,7 @@ pub struct Signer {
     domain: String,
     selector: String,
     key: SigningKey,
-    /// The bodies signed last, with their hashes (`bh=`): every recipient
-    /// of one alert in one language gets the same 100 KB body, hashed once.
-    recent_bodies: std::sync::Mutex<std::collections::VecDeque<(Vec<u8>, String)>>,
 }
-
-/// Bodies whose hash is kept: one per language and paper of the alerts
-/// going out at once.
-const RECENT_BODIES: usize = 8;
 
 enum SigningKey {
     Rsa(RsaKeyPair),
@@ -87,7 +82,6 @@ impl Signer {
             domain: domain.to_string(),
             selector: selector.to_string(),
             key,
-            recent_bodies: Default::default(),
         })
     }
 
@@ -99,23 +93,23 @@ impl Signer {
         }
     }
 
-    /// `message` (a whole message as sent, CRLF line ends) with its
-    /// `DKIM-Signature` header first, signed at `unix_time`.
-    pub fn sign(&self, message: &[u8], unix_time: i64) -> Vec<u8> {
-        let (headers, body) = split_message(message);
+    /// The `DKIM-Signature` field, with its line end, of a message whose
+    /// header block is `headers` (each field with its line end) and whose
+    /// body's [`body_hash`] is `body_hash`, signed at `unix_time`. The body
+    /// is not read here: every recipient of one alert gets the same body,
+    /// hashed once for them all.
+    pub fn signature(&self, headers: &[u8], body_hash: &str, unix_time: i64) -> String {
         let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
-        let body_hash = self.body_hash(body);
         let algorithm = match self.key {
             SigningKey::Rsa(_) => "rsa-sha256",
             SigningKey::Ed25519(_) => "ed25519-sha256",
         };
         // Folded where a reader expects it; the canonical form unfolds it.
         let unsigned = format!(
-            "DKIM-Signature: v=1; a={algorithm}; c=relaxed/relaxed; d={}; s={}; t={unix_time};\r\n h={};\r\n bh={};\r\n b=",
+            "DKIM-Signature: v=1; a={algorithm}; c=relaxed/relaxed; d={}; s={}; t={unix_time};\r\n h={};\r\n bh={body_hash};\r\n b=",
             self.domain,
             self.selector,
             SIGNED_HEADERS.join(":"),
-            body_hash,
         );
         let mut signed_data = Vec::with_capacity(1024);
         let fields = header_fields(headers);
@@ -145,37 +139,15 @@ impl Signer {
                 key.sign(hash.as_ref()).as_ref().to_vec()
             }
         };
-        let mut out = Vec::with_capacity(unsigned.len() + 512 + message.len());
-        out.extend_from_slice(unsigned.as_bytes());
-        out.extend_from_slice(b64(&signature).as_bytes());
-        out.extend_from_slice(b"\r\n");
-        out.extend_from_slice(message);
-        out
-    }
-
-    /// `bh=`: the base64 SHA-256 of the relaxed body, from the recent
-    /// bodies when this one was signed a moment ago.
-    fn body_hash(&self, body: &[u8]) -> String {
-        let mut recent = self.recent_bodies.lock().expect("not poisoned");
-        if let Some((_, hash)) = recent.iter().find(|(seen, _)| seen.as_slice() == body) {
-            return hash.clone();
-        }
-        let digest = ring::digest::digest(&ring::digest::SHA256, &relaxed_body(body));
-        let hash = base64::engine::general_purpose::STANDARD.encode(digest.as_ref());
-        if recent.len() == RECENT_BODIES {
-            recent.pop_front();
-        }
-        recent.push_back((body.to_vec(), hash.clone()));
-        hash
+        format!("{unsigned}{}\r\n", b64(&signature))
     }
 }
 
-/// The header block (each field with its line end) and the body.
-fn split_message(message: &[u8]) -> (&[u8], &[u8]) {
-    match memchr::memmem::find(message, b"\r\n\r\n") {
-        Some(at) => (&message[..at + 2], &message[at + 4..]),
-        None => (message, b""),
-    }
+/// `bh=`: the base64 SHA-256 of `body` in relaxed form (the same for
+/// RSA and Ed25519 signatures).
+pub fn body_hash(body: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, &relaxed_body(body));
+    base64::engine::general_purpose::STANDARD.encode(digest.as_ref())
 }
 
 /// Each header field, folded lines included, without its last line end.
@@ -359,6 +331,21 @@ pub fn generate(kind: KeyKind) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// The header block (each field with its line end) and the body.
+    fn split_message(message: &[u8]) -> (&[u8], &[u8]) {
+        match memchr::memmem::find(message, b"\r\n\r\n") {
+            Some(at) => (&message[..at + 2], &message[at + 4..]),
+            None => (message, b""),
+        }
+    }
+
+    /// `message` with its signature first, as the sender writes it.
+    fn signed(signer: &Signer, message: &[u8], unix_time: i64) -> String {
+        let (headers, body) = split_message(message);
+        let field = signer.signature(headers, &body_hash(body), unix_time);
+        field + std::str::from_utf8(message).unwrap()
+    }
+
     #[test]
     fn keys_in_every_pem_form_sign_and_publish() {
         for kind in [KeyKind::Ed25519, KeyKind::Rsa2048] {
@@ -367,7 +354,7 @@ mod tests {
             let record = dns_record(&pem).unwrap();
             assert!(record.starts_with(&format!("v=DKIM1; k={}; p=", signer.algorithm())));
             let message = b"From: Alerta <alertas@alerta.example>\r\nTo: ana@example.org\r\nSubject: Prueba\r\n\r\nHola\r\n";
-            let raw = String::from_utf8(signer.sign(message, 1_764_700_000)).unwrap();
+            let raw = signed(&signer, message, 1_764_700_000);
             assert!(raw.starts_with("DKIM-Signature: v=1; "), "{raw}");
             assert!(raw.contains("d=alerta.example; s=a1;"), "{raw}");
             assert!(
@@ -387,12 +374,11 @@ mod tests {
             let start = raw.find(&format!(" {name}=")).unwrap() + name.len() + 2;
             raw[start..].split([';', '\r']).next().unwrap().to_string()
         };
-        let first = String::from_utf8(signer.sign(to("ana@example.org").as_bytes(), 1)).unwrap();
-        let second = String::from_utf8(signer.sign(to("beto@example.org").as_bytes(), 1)).unwrap();
+        let first = signed(&signer, to("ana@example.org").as_bytes(), 1);
+        let second = signed(&signer, to("beto@example.org").as_bytes(), 1);
         assert_eq!(tag(&first, "bh"), tag(&second, "bh"));
         assert_ne!(tag(&first, "b"), tag(&second, "b"));
-        let other =
-            String::from_utf8(signer.sign(b"From: a@alerta.example\r\n\r\nOtro\r\n", 1)).unwrap();
+        let other = signed(&signer, b"From: a@alerta.example\r\n\r\nOtro\r\n", 1);
         assert_ne!(tag(&first, "bh"), tag(&other, "bh"));
     }
 

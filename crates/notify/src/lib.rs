@@ -12,6 +12,7 @@ mod decide;
 pub mod dkim;
 mod layout;
 mod mailer;
+mod outgoing;
 pub mod reports;
 mod round;
 mod sender;

@@ -8,9 +8,9 @@
 //! connection, one more round trip per message. Here the socket has
 //! TCP_NODELAY and a connection is tested only after it sat idle. The
 //! message's DATA is dot-stuffed here in one pass over its lines
-//! ([`data_of`]): lettre's encoder copies the 100 KB of an alert byte by
-//! byte, which was a seventh of the machine's time in the dispatch
-//! benchmark. And MAIL, RCPT and DATA go in one write when the server
+//! ([`data_end`]), its shared body once for all its recipients: lettre's
+//! encoder copies the 100 KB of an alert byte by byte, which was a seventh
+//! of the machine's time in the dispatch benchmark. And MAIL, RCPT and DATA go in one write when the server
 //! offers PIPELINING (RFC 2920), as Postfix's own client sends them: two
 //! round trips per message instead of four, which lettre cannot do.
 
@@ -25,6 +25,8 @@ use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::commands::Ehlo;
 use lettre::transport::smtp::extension::ClientId;
 use tokio::sync::Semaphore;
+
+use crate::outgoing::Composed;
 
 /// How long any step with the mail server may take.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
@@ -162,17 +164,11 @@ pub struct Slot<'a> {
 }
 
 impl Slot<'_> {
-    /// Sends the message `bytes` as `envelope` says: from its sender to its
-    /// recipients.
-    pub async fn send(
-        self,
-        bytes: &[u8],
-        envelope: &Envelope,
-        message_id: &str,
-    ) -> Result<(), SendError> {
+    /// Sends `message` as `envelope` says: from its sender to its recipients.
+    pub async fn send(self, message: &Composed, envelope: &Envelope) -> Result<(), SendError> {
         match &self.mailer.transport {
-            Transport::Smtp(server) => server.send(bytes, envelope).await,
-            Transport::Files(dir) => write_eml(dir, bytes, message_id, envelope).await,
+            Transport::Smtp(server) => server.send(message, envelope).await,
+            Transport::Files(dir) => write_eml(dir, message, envelope).await,
         }
     }
 }
@@ -227,10 +223,10 @@ impl SmtpServer {
         })
     }
 
-    async fn send(&self, bytes: &[u8], envelope: &Envelope) -> Result<(), SendError> {
+    async fn send(&self, message: &Composed, envelope: &Envelope) -> Result<(), SendError> {
         let mut connection = self.connection().await?;
         let sent =
-            tokio::time::timeout(SMTP_TIMEOUT, transmit(&mut connection, envelope, bytes)).await;
+            tokio::time::timeout(SMTP_TIMEOUT, transmit(&mut connection, envelope, message)).await;
         match sent {
             Ok(Ok(_)) => {
                 self.idle
@@ -350,7 +346,7 @@ impl SmtpServer {
 async fn transmit(
     connection: &mut Connection,
     envelope: &Envelope,
-    bytes: &[u8],
+    message: &Composed,
 ) -> Result<lettre::transport::smtp::response::Response, (Step, lettre::transport::smtp::Error)> {
     use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
     let other = |e| (Step::Other, e);
@@ -358,9 +354,13 @@ async fn transmit(
     let ascii = |address: &Address| AsRef::<str>::as_ref(address).is_ascii();
     let ascii_addresses = envelope.from().is_none_or(ascii) && envelope.to().iter().all(ascii);
     let smtp = &mut connection.smtp;
-    let data = match data_of(bytes) {
-        Some(data) if ascii_addresses => data,
-        _ => return smtp.send(envelope, bytes).await.map_err(other),
+    let head = data_start(&message.head);
+    let data = match (&head, message.body.data()) {
+        (Some(head), Some(rest)) if ascii_addresses => [head.as_str(), rest],
+        _ => {
+            let bytes = message.to_bytes();
+            return smtp.send(envelope, &bytes).await.map_err(other);
+        }
     };
     let mail = Mail::new(envelope.from().cloned(), vec![]).to_string();
     let rcpts: Vec<String> = (envelope.to().iter())
@@ -370,15 +370,15 @@ async fn transmit(
         // One group ending with DATA (RFC 2920 3.1), then each answer in
         // order: the first refusal is the one reported.
         let group = [mail, rcpts.concat(), Data.to_string()].concat();
-        smtp.command(RawData(&group)).await.map_err(other)?;
+        smtp.command(RawData(&[&group])).await.map_err(other)?;
         for _ in &rcpts {
             smtp.read_response().await.map_err(recipient)?;
         }
         smtp.read_response().await.map_err(other)?;
     } else {
-        smtp.command(RawData(&mail)).await.map_err(other)?;
+        smtp.command(RawData(&[&mail])).await.map_err(other)?;
         for rcpt in &rcpts {
-            smtp.command(RawData(rcpt)).await.map_err(recipient)?;
+            smtp.command(RawData(&[rcpt])).await.map_err(recipient)?;
         }
         smtp.command(Data).await.map_err(other)?;
     }
@@ -393,35 +393,32 @@ enum Step {
     Other,
 }
 
-/// What goes after DATA, already dot-stuffed, for [`AsyncSmtpConnection::command`].
-struct RawData<'a>(&'a str);
+/// Text for the server as it is (commands, or what goes after DATA, already
+/// dot-stuffed), written from its pieces by [`AsyncSmtpConnection::command`].
+struct RawData<'a>(&'a [&'a str]);
 
 impl std::fmt::Display for RawData<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        self.0.iter().try_for_each(|piece| f.write_str(piece))
     }
 }
 
-/// `message` as DATA carries it (RFC 5321 4.5.2): a dot doubled at the
-/// start of every line, the message ended by a line end, then the final
-/// dot. None when the message is not ASCII.
-fn data_of(message: &[u8]) -> Option<String> {
-    if !message.is_ascii() {
+/// The start of DATA (RFC 5321 4.5.2): a message's header block, a dot
+/// doubled at the start of each line. None when it is not ASCII.
+fn data_start(head: &[u8]) -> Option<String> {
+    let mut data = Vec::with_capacity(head.len() + 8);
+    dot_stuff(head, &mut data);
+    String::from_utf8(data).ok().filter(|data| data.is_ascii())
+}
+
+/// The rest of DATA, after the header block: `rest` dot-stuffed, ended by
+/// a line end, then the final dot. None when it is not ASCII.
+pub(crate) fn data_end(rest: &[u8]) -> Option<String> {
+    if !rest.is_ascii() {
         return None;
     }
-    let mut data = Vec::with_capacity(message.len() + 64);
-    let mut line_start = 0;
-    if message.first() == Some(&b'.') {
-        data.push(b'.');
-    }
-    for newline in memchr::memchr_iter(b'\n', message) {
-        if message.get(newline + 1) == Some(&b'.') {
-            data.extend_from_slice(&message[line_start..=newline]);
-            data.push(b'.');
-            line_start = newline + 1;
-        }
-    }
-    data.extend_from_slice(&message[line_start..]);
+    let mut data = Vec::with_capacity(rest.len() + 64);
+    dot_stuff(rest, &mut data);
     if !data.ends_with(b"\r\n") {
         data.extend_from_slice(b"\r\n");
     }
@@ -429,17 +426,32 @@ fn data_of(message: &[u8]) -> Option<String> {
     String::from_utf8(data).ok()
 }
 
+/// `lines`, which start at the start of a line, onto `out` with a dot
+/// doubled at the start of every line.
+fn dot_stuff(lines: &[u8], out: &mut Vec<u8>) {
+    let mut line_start = 0;
+    if lines.first() == Some(&b'.') {
+        out.push(b'.');
+    }
+    for newline in memchr::memchr_iter(b'\n', lines) {
+        if lines.get(newline + 1) == Some(&b'.') {
+            out.extend_from_slice(&lines[line_start..=newline]);
+            out.push(b'.');
+            line_start = newline + 1;
+        }
+    }
+    out.extend_from_slice(&lines[line_start..]);
+}
+
 /// One file per Message-ID, written whole then renamed: a retry replaces the
 /// file instead of adding a second copy. The envelope sender is written
 /// first as `Return-Path`, as the last server on a message's way does.
 async fn write_eml(
     dir: &std::path::Path,
-    message: &[u8],
-    message_id: &str,
+    message: &Composed,
     envelope: &Envelope,
 ) -> Result<(), SendError> {
-    let name: String = message_id
-        .chars()
+    let name: String = (message.message_id.chars())
         .filter(|c| c.is_ascii_alphanumeric() || ".-_".contains(*c))
         .collect();
     let path = dir.join(format!("{name}.eml"));
@@ -451,7 +463,7 @@ async fn write_eml(
         .map(|from| format!("Return-Path: <{from}>\r\n"))
         .unwrap_or_default();
     let mut bytes = return_path.into_bytes();
-    bytes.extend_from_slice(message);
+    bytes.extend_from_slice(&message.to_bytes());
     tokio::fs::write(&partial, bytes).await.map_err(io)?;
     tokio::fs::rename(&partial, &path).await.map_err(io)
 }
@@ -462,11 +474,16 @@ mod tests {
 
     #[test]
     fn data_doubles_a_dot_that_starts_a_line_and_ends_with_one() {
-        assert_eq!(data_of(b"a\r\n.b\r\n").unwrap(), "a\r\n..b\r\n.\r\n");
-        assert_eq!(data_of(b".\r\n").unwrap(), "..\r\n.\r\n");
-        assert_eq!(data_of(b"no end").unwrap(), "no end\r\n.\r\n");
-        assert_eq!(data_of(b"a.b\r\n..\r\n").unwrap(), "a.b\r\n...\r\n.\r\n");
-        assert_eq!(data_of("señal".as_bytes()), None);
+        assert_eq!(data_end(b"a\r\n.b\r\n").unwrap(), "a\r\n..b\r\n.\r\n");
+        assert_eq!(data_end(b".\r\n").unwrap(), "..\r\n.\r\n");
+        assert_eq!(data_end(b"no end").unwrap(), "no end\r\n.\r\n");
+        assert_eq!(data_end(b"a.b\r\n..\r\n").unwrap(), "a.b\r\n...\r\n.\r\n");
+        assert_eq!(data_end("señal".as_bytes()), None);
+        assert_eq!(
+            data_start(b"A: 1\r\n.B: 2\r\n").unwrap(),
+            "A: 1\r\n..B: 2\r\n"
+        );
+        assert_eq!(data_start("A: ñ\r\n".as_bytes()), None);
     }
 
     #[test]

@@ -7,14 +7,16 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use alerta_core::{
-    Case, CaseId, Language, Organisation, OrganisationId, Partner, PartnerId, Tip, VolunteerId,
+    Case, CaseId, Language, Organisation, OrganisationId, Partner, PartnerId, PosterDelivery, Tip,
+    VolunteerId,
 };
 use alerta_credentials::{new_token, token_hash};
 use alerta_poster::Paper;
 use alerta_store::{MailKind, OutboxItem, SizedJpeg, Store, StoreError, VolunteerContact};
 use chrono::{DateTime, Utc};
+use tokio::sync::OnceCell;
 
-use crate::compose::EncodedFile;
+use crate::compose::{Content, EncodedFile};
 
 /// Unsubscribe links in mail keep working for a long time: people act on old mail.
 pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
@@ -33,25 +35,56 @@ pub(crate) struct CaseBundle {
     pub photo_file: Option<EncodedFile>,
     /// The photo's print copy, for a poster not yet in the cache: read at
     /// most once per round, and only if a poster must be rendered.
-    pub print_photo: tokio::sync::OnceCell<Option<SizedJpeg>>,
+    pub print_photo: OnceCell<Option<SizedJpeg>>,
     /// The posters as alert mail carries them, encoded once per language
     /// and paper for the round (None: it could not be rendered).
     pub poster_files: Mutex<PosterFiles>,
     /// What an update mail says changed ([`alerta_core::history`]); empty
     /// when the round mails no update of this case.
     pub changed: Vec<String>,
+    /// The mail about this case as every recipient of it gets it, written
+    /// once per kind, language and poster for the round.
+    pub contents: Mutex<HashMap<ContentKey, Arc<OnceCell<Arc<Content>>>>>,
 }
 
 pub(crate) type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
+
+/// What makes two recipients' mail about one case differ: its kind, its
+/// language, and the poster it carries (the paper, attached or linked).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ContentKey {
+    pub kind: MailKind,
+    pub language: Language,
+    pub poster: Option<(Paper, PosterDelivery)>,
+}
+
+impl CaseBundle {
+    /// The content for `key`, made by `make` for the first recipient of the
+    /// round who needs it; the others wait for it rather than make it again.
+    pub async fn content<F, E>(&self, key: ContentKey, make: F) -> Result<Arc<Content>, E>
+    where
+        F: AsyncFnOnce() -> Result<Content, E>,
+    {
+        let cell = (self.contents.lock().expect("not poisoned"))
+            .entry(key)
+            .or_default()
+            .clone();
+        let content = cell
+            .get_or_try_init(async || make().await.map(Arc::new))
+            .await?;
+        Ok(content.clone())
+    }
+}
 
 impl CaseBundle {
     pub fn new(case: Case, screen: Option<SizedJpeg>) -> CaseBundle {
         CaseBundle {
             photo_file: screen.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
             case,
-            print_photo: tokio::sync::OnceCell::new(),
+            print_photo: OnceCell::new(),
             poster_files: Mutex::default(),
             changed: Vec::new(),
+            contents: Mutex::default(),
         }
     }
 }

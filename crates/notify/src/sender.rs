@@ -13,10 +13,10 @@ use rand::Rng;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
-use crate::compose::{self, Composed, EncodedFile, Envelope, MailContext};
+use crate::compose::{self, Composed, Content, EncodedFile, Envelope, MailContext};
 use crate::decide::{Message, Verdict, decide};
 use crate::mailer::{Mailer, SendError};
-use crate::round::{CaseBundle, Recipient, Round};
+use crate::round::{CaseBundle, ContentKey, Recipient, Round};
 use alerta_credentials::{new_token, token_hash};
 
 /// How long a confirmation link stays valid.
@@ -329,7 +329,7 @@ impl Sender {
             Ok(composed) => composed,
             Err(reason) => return Ok(Err(SendError::Permanent(reason))),
         };
-        let envelope = match self.envelope_of(item, composed.envelope) {
+        let envelope = match self.envelope_of(item, &composed.envelope) {
             Ok(envelope) => envelope,
             Err(reason) => return Ok(Err(SendError::Permanent(reason))),
         };
@@ -338,9 +338,7 @@ impl Sender {
             Err(closed) => return Ok(Err(closed)),
         };
         drop(turn);
-        Ok(slot
-            .send(&composed.bytes, &envelope, &composed.message_id)
-            .await)
+        Ok(slot.send(&composed, &envelope).await)
     }
 
     /// The envelope `item` goes out with: from its own tagged address when
@@ -349,10 +347,10 @@ impl Sender {
     fn envelope_of(
         &self,
         item: &OutboxItem,
-        composed: lettre::address::Envelope,
+        composed: &lettre::address::Envelope,
     ) -> Result<lettre::address::Envelope, String> {
         let Some(return_path) = &self.ctx.return_path else {
-            return Ok(composed);
+            return Ok(composed.clone());
         };
         let sender = return_path.address_for(crate::verp::Bounced {
             outbox_id: item.id,
@@ -463,11 +461,12 @@ impl Sender {
                     CONFIRM_LINK_HOURS,
                 )
             }
-            Message::Found(to, case) => {
-                let message_id = ctx.message_id("found", case.id.0, to.contact.id.0);
+            Message::Found(to, bundle) => {
+                let message_id = ctx.message_id("found", bundle.case.id.0, to.contact.id.0);
                 let unsubscribe_url = self.unsubscribe_url(to);
                 let envelope = self.envelope(to, message_id, &unsubscribe_url);
-                compose::found(ctx, envelope, case)
+                let content = self.case_content(item.kind, bundle, to).await?;
+                compose::addressed(ctx, envelope, &content)
             }
             Message::Alert(to, bundle) | Message::Update(to, bundle) => {
                 let case = &bundle.case;
@@ -482,25 +481,8 @@ impl Sender {
                 };
                 let unsubscribe_url = self.unsubscribe_url(to);
                 let envelope = self.envelope(to, message_id, &unsubscribe_url);
-                let paper = Paper::for_country(to.contact.country.as_deref());
-                // A volunteer on light mail gets the poster as a link only.
-                let poster = match to.contact.poster {
-                    PosterDelivery::Attached => {
-                        self.poster_file(bundle, to.contact.language, paper).await?
-                    }
-                    PosterDelivery::Link => None,
-                };
-                let files = compose::AlertFiles {
-                    photo: bundle.photo_file.as_ref(),
-                    poster: poster.as_deref(),
-                    paper,
-                };
-                match item.kind {
-                    MailKind::Update => {
-                        compose::update(ctx, envelope, case, files, &bundle.changed)
-                    }
-                    _ => compose::alert(ctx, envelope, case, files),
-                }
+                let content = self.case_content(item.kind, bundle, to).await?;
+                compose::addressed(ctx, envelope, &content)
             }
             Message::Digest(to, cases) => {
                 let message_id = ctx.message_id("digest", item.id, to.contact.id.0);
@@ -548,9 +530,52 @@ impl Sender {
                     message_id: ctx.message_id("partner_found", case.id.0, partner.id.0),
                     unsubscribe_url: None,
                 };
-                compose::found(ctx, envelope, case)
+                let content = compose::found(ctx, partner.language, case);
+                compose::addressed(ctx, envelope, &content)
             }
         })
+    }
+
+    /// An alert, update or found mail about `bundle`'s case as `to` gets
+    /// it, written once in the round for everyone who gets the same.
+    async fn case_content(
+        &self,
+        kind: MailKind,
+        bundle: &CaseBundle,
+        to: &Recipient,
+    ) -> Result<Arc<Content>, StoreError> {
+        let ctx = &self.ctx;
+        let (case, language) = (&bundle.case, to.contact.language);
+        let paper = Paper::for_country(to.contact.country.as_deref());
+        let poster = (kind != MailKind::Found).then_some((paper, to.contact.poster));
+        let key = ContentKey {
+            kind,
+            language,
+            poster,
+        };
+        bundle
+            .content(key, async || {
+                if kind == MailKind::Found {
+                    return Ok(compose::found(ctx, language, case));
+                }
+                // A volunteer on light mail gets the poster as a link only.
+                let poster = match to.contact.poster {
+                    PosterDelivery::Attached => self.poster_file(bundle, language, paper).await?,
+                    PosterDelivery::Link => None,
+                };
+                let files = compose::AlertFiles {
+                    photo: bundle.photo_file.as_ref(),
+                    poster: poster.as_deref(),
+                    paper,
+                };
+                Ok(match kind {
+                    MailKind::Update => {
+                        compose::update(ctx, language, case, files, &bundle.changed)
+                    }
+                    _ => compose::alert(ctx, language, case, files),
+                })
+            })
+            .await
     }
 
     fn envelope<'a>(

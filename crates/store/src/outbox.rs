@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::{Backend, Result, Store, StoreError, from_millis, on_tx, to_millis, with_db};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MailKind {
     Confirm,
     Alert,
