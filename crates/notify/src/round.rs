@@ -13,10 +13,10 @@ use alerta_core::{
 use alerta_credentials::{new_token, token_hash};
 use alerta_poster::Paper;
 use alerta_store::{MailKind, OutboxItem, SizedJpeg, Store, StoreError, VolunteerContact};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use tokio::sync::OnceCell;
 
-use crate::compose::{Content, EncodedFile};
+use crate::compose::EncodedFile;
 
 /// Unsubscribe links in mail keep working for a long time: people act on old mail.
 pub const UNSUBSCRIBE_LINK_DAYS: i64 = 365;
@@ -31,8 +31,10 @@ pub(crate) struct Recipient {
 /// A case as its messages need it: read once per round, shared by them all.
 pub(crate) struct CaseBundle {
     pub case: Case,
-    /// The photo's screen copy as alert mail shows it, encoded once for the round.
-    pub photo_file: Option<EncodedFile>,
+    /// The photo's screen copy as alert mail shows it, encoded for mail:
+    /// read at most once per round, and only if mail showing it must be
+    /// written (the sender keeps what it wrote for the rounds after).
+    pub photo_file: OnceCell<Option<EncodedFile>>,
     /// The photo's print copy, for a poster not yet in the cache: read at
     /// most once per round, and only if a poster must be rendered.
     pub print_photo: OnceCell<Option<SizedJpeg>>,
@@ -42,51 +44,36 @@ pub(crate) struct CaseBundle {
     /// What an update mail says changed ([`alerta_core::history`]); empty
     /// when the round mails no update of this case.
     pub changed: Vec<String>,
-    /// The mail about this case as every recipient of it gets it, written
-    /// once per kind, language and poster for the round.
-    pub contents: Mutex<HashMap<ContentKey, Arc<OnceCell<Arc<Content>>>>>,
 }
 
 pub(crate) type PosterFiles = HashMap<(Language, Paper), Option<Arc<EncodedFile>>>;
 
-/// What makes two recipients' mail about one case differ: its kind, its
-/// language, and the poster it carries (the paper, attached or linked).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct ContentKey {
-    pub kind: MailKind,
-    pub language: Language,
-    pub poster: Option<(Paper, PosterDelivery)>,
-}
-
 impl CaseBundle {
-    /// The content for `key`, made by `make` for the first recipient of the
-    /// round who needs it; the others wait for it rather than make it again.
-    pub async fn content<F, E>(&self, key: ContentKey, make: F) -> Result<Arc<Content>, E>
-    where
-        F: AsyncFnOnce() -> Result<Content, E>,
-    {
-        let cell = (self.contents.lock().expect("not poisoned"))
-            .entry(key)
-            .or_default()
-            .clone();
-        let content = cell
-            .get_or_try_init(async || make().await.map(Arc::new))
-            .await?;
-        Ok(content.clone())
-    }
-}
-
-impl CaseBundle {
-    pub fn new(case: Case, screen: Option<SizedJpeg>) -> CaseBundle {
+    pub fn new(case: Case) -> CaseBundle {
         CaseBundle {
-            photo_file: screen.as_ref().map(|p| EncodedFile::new(&p.jpeg)),
             case,
+            photo_file: OnceCell::new(),
             print_photo: OnceCell::new(),
             poster_files: Mutex::default(),
             changed: Vec::new(),
-            contents: Mutex::default(),
         }
     }
+}
+
+/// Everything that makes one mail about a case differ from another: the
+/// case as it stands (its version and its last change of any kind), the
+/// kind of mail, its language, the poster (paper, attached or linked, and
+/// the day printed on it), and for an update what it says changed. Mail
+/// with the same key is the same for every recipient, in any round.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ContentKey {
+    pub case: CaseId,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub kind: MailKind,
+    pub language: Language,
+    pub poster: Option<(Paper, PosterDelivery, NaiveDate)>,
+    pub changed: Vec<String>,
 }
 
 /// The tips a tip mail carries, and the police address it goes to (None
@@ -139,13 +126,8 @@ async fn load_cases(
 ) -> Result<HashMap<CaseId, CaseBundle>, StoreError> {
     let mut cases = HashMap::new();
     for id in distinct(items.iter().filter_map(|item| item.case_id)) {
-        let case = store.case(id).await?;
-        // The print copy only if a poster must be rendered (`print_photo`).
-        let screen = match case.has_photo {
-            true => store.screen_photo(id).await?,
-            false => None,
-        };
-        let mut bundle = CaseBundle::new(case, screen);
+        // The photo only if mail showing it must be written (`photo_file`).
+        let mut bundle = CaseBundle::new(store.case(id).await?);
         let updates = items
             .iter()
             .any(|item| item.case_id == Some(id) && item.kind == MailKind::Update);

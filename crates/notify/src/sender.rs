@@ -70,7 +70,14 @@ pub struct Sender {
     wakeup: Arc<Notify>,
     /// The posters alerts carry, rendered once per case, version and language.
     posters: Arc<PosterCache>,
+    /// Mail about cases as every recipient of it gets it, written once.
+    contents: Arc<ContentCache>,
 }
+
+/// Mail about cases, written out: an alert's recipients span many rounds.
+/// A few per case in flight (its languages, papers and kinds) are enough.
+type ContentCache = quick_cache::sync::Cache<ContentKey, Arc<Content>>;
+const CONTENTS_KEPT: usize = 64;
 
 impl Sender {
     pub fn new(
@@ -96,6 +103,7 @@ impl Sender {
             owner,
             wakeup,
             posters,
+            contents: Arc::new(ContentCache::new(CONTENTS_KEPT)),
         }
     }
 
@@ -226,6 +234,26 @@ impl Sender {
         let file = pdf.map(|pdf| Arc::new(EncodedFile::new(&pdf)));
         let mut files = bundle.poster_files.lock().expect("not poisoned");
         Ok(files.entry(key).or_insert(file).clone())
+    }
+
+    /// The photo's screen copy as mail shows it, read and encoded the
+    /// first time the round needs it.
+    async fn photo_file<'b>(
+        &self,
+        bundle: &'b CaseBundle,
+    ) -> Result<Option<&'b EncodedFile>, StoreError> {
+        let case = &bundle.case;
+        let file = bundle
+            .photo_file
+            .get_or_try_init(|| async {
+                Ok::<_, StoreError>(match case.has_photo {
+                    true => (self.store.screen_photo(case.id).await?)
+                        .map(|photo| EncodedFile::new(&photo.jpeg)),
+                    false => None,
+                })
+            })
+            .await?;
+        Ok(file.as_ref())
     }
 
     /// The poster of the bundle's case in `language` on `paper`, rendered on the
@@ -517,7 +545,7 @@ impl Sender {
                     .poster_file(bundle, partner.language, Paper::Letter)
                     .await?;
                 let files = compose::PartnerFiles {
-                    photo: bundle.photo_file.as_ref(),
+                    photo: self.photo_file(bundle).await?,
                     a4: a4.as_deref(),
                     letter: letter.as_deref(),
                 };
@@ -537,7 +565,8 @@ impl Sender {
     }
 
     /// An alert, update or found mail about `bundle`'s case as `to` gets
-    /// it, written once in the round for everyone who gets the same.
+    /// it, written once for everyone who gets the same, in this round and
+    /// the rounds after.
     async fn case_content(
         &self,
         kind: MailKind,
@@ -547,35 +576,39 @@ impl Sender {
         let ctx = &self.ctx;
         let (case, language) = (&bundle.case, to.contact.language);
         let paper = Paper::for_country(to.contact.country.as_deref());
-        let poster = (kind != MailKind::Found).then_some((paper, to.contact.poster));
+        let printed = Key::of(case, Kind::Pdf(paper), language, (self.clock)()).printed;
         let key = ContentKey {
+            case: case.id,
+            version: case.version,
+            updated_at: case.updated_at,
             kind,
             language,
-            poster,
+            poster: (kind != MailKind::Found).then_some((paper, to.contact.poster, printed)),
+            changed: match kind {
+                MailKind::Update => bundle.changed.clone(),
+                _ => Vec::new(),
+            },
         };
-        bundle
-            .content(key, async || {
-                if kind == MailKind::Found {
-                    return Ok(compose::found(ctx, language, case));
-                }
-                // A volunteer on light mail gets the poster as a link only.
-                let poster = match to.contact.poster {
-                    PosterDelivery::Attached => self.poster_file(bundle, language, paper).await?,
-                    PosterDelivery::Link => None,
-                };
-                let files = compose::AlertFiles {
-                    photo: bundle.photo_file.as_ref(),
-                    poster: poster.as_deref(),
-                    paper,
-                };
-                Ok(match kind {
-                    MailKind::Update => {
-                        compose::update(ctx, language, case, files, &bundle.changed)
-                    }
-                    _ => compose::alert(ctx, language, case, files),
-                })
-            })
-            .await
+        let write = async {
+            if kind == MailKind::Found {
+                return Ok(Arc::new(compose::found(ctx, language, case)));
+            }
+            // A volunteer on light mail gets the poster as a link only.
+            let poster = match to.contact.poster {
+                PosterDelivery::Attached => self.poster_file(bundle, language, paper).await?,
+                PosterDelivery::Link => None,
+            };
+            let files = compose::AlertFiles {
+                photo: self.photo_file(bundle).await?,
+                poster: poster.as_deref(),
+                paper,
+            };
+            Ok(Arc::new(match kind {
+                MailKind::Update => compose::update(ctx, language, case, files, &bundle.changed),
+                _ => compose::alert(ctx, language, case, files),
+            }))
+        };
+        self.contents.get_or_insert_async(&key, write).await
     }
 
     fn envelope<'a>(
