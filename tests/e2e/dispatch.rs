@@ -297,6 +297,39 @@ async fn matching_is_exact_at_the_edges() {
     app.stop().await;
 }
 
+/// Alert mail is written once for everyone who gets the same, and kept
+/// for later rounds: a correction made in between must be a new mail, not
+/// the one written before it.
+#[tokio::test]
+async fn volunteers_reached_after_a_correction_get_the_corrected_alert() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(|s| s.smtp_url = Some(smtp.url())).await;
+    let family = app.user(Role::Family).await;
+    let police = app.user(Role::Police).await;
+    // The case is at (-17.3935, -66.157); 0.3° of latitude is about 33 km.
+    confirmed_zone(&app, "cerca.c@example.org", -17.40, -66.16, 2.0).await;
+    confirmed_zone(&app, "lejos.c@example.org", -17.0935, -66.157, 2.0).await;
+    let id = app.create_case(&family, &valid_case()).await;
+    app.publish(&police, id).await;
+    let words = |mail: &Received| mail.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = smtp.wait_for_kind("cerca.c@example.org", "alert").await;
+    assert!(words(&first).contains("Chompa roja"), "{}", words(&first));
+
+    let mut corrected = valid_case();
+    corrected["clothing"] = json!("Chompa verde, pantalón jean azul");
+    let edit = app
+        .put(&format!("/api/v1/cases/{id}"), Some(&police), &corrected)
+        .await;
+    assert_eq!(edit.status(), StatusCode::OK);
+    let widened = app
+        .widen(&police, id, &json!({ "alert_radius_km": 50 }))
+        .await;
+    assert_eq!(widened.status(), StatusCode::OK);
+    let later = smtp.wait_for_kind("lejos.c@example.org", "alert").await;
+    assert!(words(&later).contains("Chompa verde"), "{}", words(&later));
+    assert!(!words(&later).contains("Chompa roja"));
+}
+
 #[tokio::test]
 async fn widening_alerts_only_the_volunteers_newly_reached() {
     let app = spawn_app().await;

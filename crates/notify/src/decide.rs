@@ -189,7 +189,7 @@ mod tests {
         let mut active = fixtures::case(CaseStatus::Active, Some(OrganisationId(10)));
         case(&mut active);
         let mut round = Round::default();
-        round.cases.insert(CASE, CaseBundle::new(active, None));
+        round.cases.insert(CASE, CaseBundle::new(active));
         let contact = VolunteerContact {
             id: VOLUNTEER,
             email: "v@example.org".into(),
