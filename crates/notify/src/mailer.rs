@@ -10,9 +10,10 @@
 //! message's DATA is dot-stuffed here in one pass over its lines
 //! ([`data_end`]), its shared body once for all its recipients: lettre's
 //! encoder copies the 100 KB of an alert byte by byte, which was a seventh
-//! of the machine's time in the dispatch benchmark. And MAIL, RCPT and DATA go in one write when the server
-//! offers PIPELINING (RFC 2920), as Postfix's own client sends them: two
-//! round trips per message instead of four, which lettre cannot do.
+//! of the machine's time in the dispatch benchmark. And MAIL, RCPT and
+//! DATA go in one write when the server offers PIPELINING (RFC 2920), as
+//! Postfix's own client sends them: two round trips per message instead
+//! of four, which lettre cannot do.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -130,26 +131,23 @@ impl Mailer {
     /// all of its messages at once while the server's answers wait behind
     /// that work.
     pub async fn turn_to_compose(&self) -> Result<ComposeTurn<'_>, SendError> {
-        let permit = self
-            .composing
-            .acquire()
-            .await
-            .map_err(|e| SendError::Transient(e.to_string()))?;
-        Ok(ComposeTurn { _permit: permit })
+        Ok(ComposeTurn {
+            _permit: acquire(&self.composing).await?,
+        })
     }
 
     /// Waits for a free connection.
     pub async fn slot(&self) -> Result<Slot<'_>, SendError> {
-        let permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| SendError::Transient(e.to_string()))?;
         Ok(Slot {
             mailer: self,
-            _permit: permit,
+            _permit: acquire(&self.permits).await?,
         })
     }
+}
+
+/// A permit of `semaphore`, when one is free.
+async fn acquire(semaphore: &Semaphore) -> Result<tokio::sync::SemaphorePermit<'_>, SendError> {
+    (semaphore.acquire().await).map_err(|e| SendError::Transient(e.to_string()))
 }
 
 /// A place among the messages composed ahead of a connection.
@@ -406,9 +404,12 @@ impl std::fmt::Display for RawData<'_> {
 /// The start of DATA (RFC 5321 4.5.2): a message's header block, a dot
 /// doubled at the start of each line. None when it is not ASCII.
 fn data_start(head: &[u8]) -> Option<String> {
+    if !head.is_ascii() {
+        return None;
+    }
     let mut data = Vec::with_capacity(head.len() + 8);
     dot_stuff(head, &mut data);
-    String::from_utf8(data).ok().filter(|data| data.is_ascii())
+    String::from_utf8(data).ok()
 }
 
 /// The rest of DATA, after the header block: `rest` dot-stuffed, ended by

@@ -57,10 +57,6 @@ impl WrittenBody {
         }
     }
 
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
     /// The part's own header fields, each with its line end: signed with
     /// the recipient's.
     pub fn part_headers(&self) -> &[u8] {

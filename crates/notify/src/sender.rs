@@ -489,14 +489,9 @@ impl Sender {
                     CONFIRM_LINK_HOURS,
                 )
             }
-            Message::Found(to, bundle) => {
-                let message_id = ctx.message_id("found", bundle.case.id.0, to.contact.id.0);
-                let unsubscribe_url = self.unsubscribe_url(to);
-                let envelope = self.envelope(to, message_id, &unsubscribe_url);
-                let content = self.case_content(item.kind, bundle, to).await?;
-                compose::addressed(ctx, envelope, &content)
-            }
-            Message::Alert(to, bundle) | Message::Update(to, bundle) => {
+            Message::Alert(to, bundle)
+            | Message::Update(to, bundle)
+            | Message::Found(to, bundle) => {
                 let case = &bundle.case;
                 let message_id = match item.kind {
                     // Each update is a new message; the retries of one keep its id.
